@@ -1,0 +1,88 @@
+// Bundles the extension host code, the webview scripts and the tests.
+// The extension and tests are CommonJS with `vscode` external: lowdb and Octokit are ESM-only,
+// and the VS Code extension host loads CommonJS. Webview scripts are browser IIFEs into media/dist.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+
+/** Every `*.test.ts` below a folder (recursive), for bundling each suite on its own. */
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  logLevel: 'warning',
+  define: { __LEAD_DESK_VERSION__: JSON.stringify(pkg.version) },
+  // lowdb/steno and Octokit are ESM; `import.meta.url` is unused by the code paths we bundle.
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  {
+    ...node,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    minify: production,
+    sourcemap: !production,
+    metafile: true,
+  },
+  {
+    // One bundle per webview app; they run in the webview iframe, not in Node.
+    entryPoints: fs.existsSync('webview-src')
+      ? Object.fromEntries(fs.readdirSync('webview-src').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_'))
+        .map((f) => [path.basename(f, '.ts'), path.join('webview-src', f)]))
+      : {},
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    outdir: 'media/dist',
+    minify: production,
+    sourcemap: production ? false : 'inline',
+    logLevel: 'warning',
+  },
+];
+
+if (!production) {
+  builds.push({
+    ...node,
+    entryPoints: [...testFiles('test/unit'), ...testFiles('test/fake-github')],
+    outdir: 'dist/test',
+    outbase: 'test',
+    sourcemap: 'inline',
+  });
+  builds.push({
+    ...node,
+    entryPoints: ['test/integration/index.ts', ...testFiles('test/integration')],
+    outdir: 'dist/test',
+    outbase: 'test',
+    sourcemap: 'inline',
+  });
+  const tools = ['test/fake-github/cli.ts', 'test/store-worker.ts', ...(fs.existsSync('bench') ? fs.readdirSync('bench').filter((f) => f.endsWith('.ts')).map((f) => path.join('bench', f)) : [])]
+    .filter((f) => fs.existsSync(f));
+  if (tools.length) builds.push({ ...node, entryPoints: tools, outdir: 'dist', outbase: '.', sourcemap: 'inline' });
+}
+
+const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length).map((b) => esbuild.context(b)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  for (const ctx of contexts) {
+    const result = await ctx.rebuild();
+    if (result.metafile) fs.writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
+    await ctx.dispose();
+  }
+}
