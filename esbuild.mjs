@@ -67,6 +67,8 @@ if (!production) {
   builds.push({
     ...node,
     entryPoints: ['test/integration/index.ts', ...testFiles('test/integration')],
+    // mocha resolves its own files at run time; load it from node_modules instead of bundling it.
+    external: ['vscode', 'mocha'],
     outdir: 'dist/test',
     outbase: 'test',
     sourcemap: 'inline',

@@ -1,0 +1,179 @@
+import { newId } from './ids';
+import type { Mode, TimeEntry } from './timeEntry';
+
+export type IdleReason = 'idle' | 'sleep';
+
+/** Time the lead was away, to be resolved (kept, re-tagged or dropped) when they return. */
+export interface IdleSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly reason: IdleReason;
+}
+
+export interface IdleConfig {
+  /** Quiet minutes (no activity, window unfocused) before the lead counts as away. */
+  readonly idleMinutes: number;
+  /** How often the shell calls `tick`. */
+  readonly tickIntervalMs: number;
+  /** Unexplained wall-clock time between ticks that counts as a sleep; default 2 minutes. */
+  readonly sleepThresholdMs?: number;
+}
+
+/** What the shell should do after an event: show "away", or ask the lead about a finished span. */
+export type IdleSignal =
+  | { readonly kind: 'away'; readonly since: number; readonly reason: IdleReason }
+  | { readonly kind: 'back'; readonly span: IdleSpan };
+
+const DEFAULT_SLEEP_THRESHOLD_MS = 2 * 60_000;
+
+/**
+ * Idle and sleep detection as a state machine. It reads no clock: the shell passes wall-clock
+ * times (`Date.now()`) and, on ticks, a monotonic time (`performance.now()`) as well.
+ *
+ * - Idle: the window is unfocused and nothing happened for `idleMinutes`; the span starts when
+ *   that quiet period began (the later of the last activity and the blur).
+ * - Sleep: between two ticks the wall clock moved much further than the monotonic clock (which
+ *   stops while the machine sleeps on Linux and macOS), or the tick came far too late (timers
+ *   do not fire during sleep on any platform). The span starts at the last moment the lead was
+ *   known to be there.
+ * - The lead is back on the first activity or focus gain; that event returns the span.
+ *   A wall clock that goes backwards never yields a span that ends before it starts.
+ */
+export class IdleDetector {
+  private focused: boolean;
+  /** Start of the current quiet period: latest of activity, blur, wake-up (wall ms). */
+  private quietSince: number;
+  private lastTick: { wall: number; monotonic: number };
+  private awaySince: { since: number; reason: IdleReason } | null = null;
+  private readonly idleMs: number;
+  private readonly sleepThresholdMs: number;
+
+  constructor(
+    private readonly config: IdleConfig,
+    start: { readonly wall: number; readonly monotonic: number; readonly focused: boolean },
+  ) {
+    this.focused = start.focused;
+    this.quietSince = start.wall;
+    this.lastTick = { wall: start.wall, monotonic: start.monotonic };
+    this.idleMs = Math.max(0, config.idleMinutes) * 60_000;
+    this.sleepThresholdMs = config.sleepThresholdMs ?? DEFAULT_SLEEP_THRESHOLD_MS;
+  }
+
+  /** `null` while the lead is present. */
+  get away(): { readonly since: number; readonly reason: IdleReason } | null {
+    return this.awaySince;
+  }
+
+  /** The lead typed, moved the selection, switched editors… */
+  activity(at: number): IdleSignal | null {
+    if (this.awaySince) return this.comeBack(at);
+    this.quietSince = Math.max(this.quietSince, at);
+    return null;
+  }
+
+  focus(at: number, focused: boolean): IdleSignal | null {
+    this.focused = focused;
+    if (focused && this.awaySince) return this.comeBack(at);
+    // A blur starts the unfocused quiet period; a focus gain shows the lead is here.
+    this.quietSince = Math.max(this.quietSince, at);
+    return null;
+  }
+
+  tick(wallNow: number, monotonicNow: number): IdleSignal | null {
+    const previous = this.lastTick;
+    this.lastTick = { wall: wallNow, monotonic: monotonicNow };
+    // A wall clock set backwards would leave the quiet period starting in the future.
+    this.quietSince = Math.min(this.quietSince, wallNow);
+    if (this.awaySince) return null;
+
+    const wallDelta = wallNow - previous.wall;
+    const monotonicDelta = Math.max(0, monotonicNow - previous.monotonic);
+    const slept =
+      wallDelta - monotonicDelta > this.sleepThresholdMs || wallDelta > this.config.tickIntervalMs + this.sleepThresholdMs;
+    if (slept) {
+      const lastSeen = Math.min(wallNow, Math.max(previous.wall, this.quietSince));
+      // Already idle before the machine went to sleep: the idle start is the honest one.
+      const idleFirst = !this.focused && lastSeen - this.quietSince >= this.idleMs;
+      return this.goAway(idleFirst ? this.quietSince : lastSeen, idleFirst ? 'idle' : 'sleep');
+    }
+    if (!this.focused && wallNow - this.quietSince >= this.idleMs) return this.goAway(this.quietSince, 'idle');
+    return null;
+  }
+
+  private goAway(since: number, reason: IdleReason): IdleSignal {
+    this.awaySince = { since, reason };
+    return { kind: 'away', since, reason };
+  }
+
+  private comeBack(at: number): IdleSignal {
+    const { since, reason } = this.awaySince!;
+    this.awaySince = null;
+    const end = Math.max(since, at);
+    this.quietSince = end;
+    return { kind: 'back', span: { start: since, end, reason } };
+  }
+}
+
+/** What the lead chose for an idle span: count it as it was, count it in the other mode, or drop it. */
+export type IdleDecision = 'keep' | 'other-mode' | 'drop';
+
+/**
+ * Rewrites entries for the lead's decision about `span`. An entry crossing a span edge is split
+ * there: the part before keeps the entry's id, later parts get new ids, and a running entry keeps
+ * running after the span. Time outside the span is untouched; time inside is kept, moved to the
+ * other mode, or removed.
+ */
+export function applyIdleDecision(
+  entries: readonly TimeEntry[],
+  span: IdleSpan,
+  decision: IdleDecision,
+  makeId: () => string = newId,
+): TimeEntry[] {
+  if (decision === 'keep' || span.end <= span.start) return [...entries];
+  return entries.flatMap((entry) => splitAroundSpan(entry, span, decision, makeId));
+}
+
+function splitAroundSpan(entry: TimeEntry, span: IdleSpan, decision: 'other-mode' | 'drop', makeId: () => string): TimeEntry[] {
+  const entryEnd = entry.end ?? Number.POSITIVE_INFINITY;
+  const overlapStart = Math.max(entry.start, span.start);
+  const overlapEnd = Math.min(entryEnd, span.end);
+  if (overlapStart >= overlapEnd) return [entry];
+
+  const pieces: Omit<TimeEntry, 'id'>[] = [];
+  if (entry.start < span.start) pieces.push(closedPiece(entry, entry.start, span.start, entry.mode));
+  if (decision === 'other-mode') pieces.push(closedPiece(entry, overlapStart, overlapEnd, otherMode(entry.mode)));
+  if (entryEnd > span.end) {
+    // The remainder keeps the entry's own end (null while running); the lead was seen at span.end.
+    const heartbeat = entry.end === null ? Math.max(entry.heartbeat ?? span.end, span.end) : entry.heartbeat;
+    pieces.push(withOptional({ ...entry, start: span.end }, 'heartbeat', heartbeat));
+  }
+  return pieces.map((piece, i) => ({ ...piece, id: i === 0 ? entry.id : makeId() }));
+}
+
+/** A piece ending at the entry's own end keeps how it ended; one cut at a span edge was ended by idle. */
+function closedPiece(entry: TimeEntry, start: number, end: number, mode: Mode): Omit<TimeEntry, 'id'> {
+  const closedBy = end === entry.end ? entry.closedBy : 'idle';
+  const heartbeat = entry.heartbeat === undefined ? undefined : Math.min(Math.max(entry.heartbeat, start), end);
+  return withOptional(withOptional({ ...entry, mode, start, end }, 'closedBy', closedBy), 'heartbeat', heartbeat);
+}
+
+/**
+ * Closes an entry left running by a crash or kill at its last heartbeat — never at "now", which
+ * would credit all the time the editor was closed. Without a heartbeat it becomes zero-length.
+ */
+export function closeCrashedEntry(entry: TimeEntry): TimeEntry {
+  if (entry.end !== null) return entry;
+  return { ...entry, end: Math.max(entry.start, entry.heartbeat ?? entry.start), closedBy: 'crash' };
+}
+
+export function otherMode(mode: Mode): Mode {
+  return mode === 'technical' ? 'managerial' : 'technical';
+}
+
+/** Sets or removes an optional key, so stored JSON never carries `"key": undefined`. */
+function withOptional<T extends object, K extends keyof T>(value: T, key: K, optional: T[K] | undefined): T {
+  const copy = { ...value };
+  if (optional === undefined) delete copy[key];
+  else copy[key] = optional;
+  return copy;
+}

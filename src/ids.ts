@@ -1,0 +1,68 @@
+/**
+ * Every id Lead Desk shares with package.json: commands, views, context keys, settings.
+ * The contract test checks package.json and this file agree in both directions.
+ */
+export const Commands = {
+  startMorningReview: 'leadDesk.startMorningReview',
+  switchMode: 'leadDesk.switchMode',
+  startTechnical: 'leadDesk.startTechnical',
+  startManagerial: 'leadDesk.startManagerial',
+  pauseTimer: 'leadDesk.pauseTimer',
+  stopTimer: 'leadDesk.stopTimer',
+  addNote: 'leadDesk.addNote',
+  showBalance: 'leadDesk.showBalance',
+  exportTime: 'leadDesk.exportTime',
+  delegateTask: 'leadDesk.delegateTask',
+  openReviewQueue: 'leadDesk.openReviewQueue',
+  refresh: 'leadDesk.refresh',
+  signIn: 'leadDesk.signIn',
+  signOut: 'leadDesk.signOut',
+  toggleGrouping: 'leadDesk.toggleGrouping',
+  workOpen: 'leadDesk.work.open',
+  workFollowUp: 'leadDesk.work.followUp',
+  workReassign: 'leadDesk.work.reassign',
+  workChangeDueDate: 'leadDesk.work.changeDueDate',
+  workMarkDone: 'leadDesk.work.markDone',
+} as const;
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const Views = {
+  container: 'leadDesk',
+  work: 'leadDesk.work',
+} as const;
+
+export const ViewTypes = {
+  morningReview: 'leadDesk.morningReview',
+  reviewQueue: 'leadDesk.reviewQueue',
+  balance: 'leadDesk.balance',
+} as const;
+
+export const ContextKeys = {
+  signedIn: 'leadDesk.signedIn',
+  noRepositories: 'leadDesk.noRepositories',
+} as const;
+
+/** Setting keys, relative to the `leadDesk` section. */
+export const Settings = {
+  apiUrl: 'github.apiUrl',
+  repositories: 'github.repositories',
+  refreshMinutes: 'github.refreshMinutes',
+  requestTimeoutSeconds: 'github.requestTimeoutSeconds',
+  teamMembers: 'team.members',
+  slaHours: 'reviews.slaHours',
+  businessDays: 'businessHours.days',
+  businessStart: 'businessHours.start',
+  businessEnd: 'businessHours.end',
+  idleMinutes: 'timer.idleMinutes',
+  githubStatus: 'timer.githubStatus',
+  headsDownMinutes: 'timer.headsDownMinutes',
+  technicalTarget: 'balance.technicalTarget',
+  severityLabels: 'triage.severityLabels',
+  escalationLabel: 'triage.escalationLabel',
+  healthChecks: 'systems.healthChecks',
+  reminderTime: 'morningReview.reminderTime',
+  groupBy: 'work.groupBy',
+} as const;
+export type SettingKey = (typeof Settings)[keyof typeof Settings];
+
+export const SETTINGS_SECTION = 'leadDesk';

@@ -1,0 +1,168 @@
+/**
+ * Typed, validated settings — pure (no `vscode`), so every rule is unit tested.
+ * `parseSettings` takes raw values as VS Code returns them and yields a complete `LeadDeskSettings`
+ * plus one problem per bad value; the bad value is replaced by its default, never half-used.
+ */
+import { Settings, type SettingKey } from './ids';
+
+export interface HealthCheck {
+  readonly name: string;
+  readonly url: string;
+  readonly expectedStatus: number;
+  readonly timeoutMs: number;
+}
+
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+export const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+export interface LeadDeskSettings {
+  readonly apiUrl: string;
+  readonly repositories: readonly string[];
+  readonly refreshMinutes: number;
+  readonly requestTimeoutSeconds: number;
+  readonly teamMembers: readonly string[];
+  readonly slaHours: number;
+  /** Working days as date-fns day numbers (0 = Sunday). */
+  readonly businessDays: readonly number[];
+  readonly businessStart: string;
+  readonly businessEnd: string;
+  readonly idleMinutes: number;
+  readonly githubStatus: boolean;
+  readonly headsDownMinutes: number;
+  readonly technicalTarget: number;
+  readonly severityLabels: readonly string[];
+  readonly escalationLabel: string;
+  readonly healthChecks: readonly HealthCheck[];
+  readonly reminderTime: string;
+  readonly groupBy: 'person' | 'dueDate';
+}
+
+export interface SettingProblem {
+  /** Full setting id, e.g. `leadDesk.reviews.slaHours`. */
+  readonly setting: string;
+  readonly message: string;
+}
+
+export const DEFAULT_SETTINGS: LeadDeskSettings = {
+  apiUrl: 'https://api.github.com',
+  repositories: [],
+  refreshMinutes: 5,
+  requestTimeoutSeconds: 20,
+  teamMembers: [],
+  slaHours: 24,
+  businessDays: [1, 2, 3, 4, 5],
+  businessStart: '09:00',
+  businessEnd: '17:00',
+  idleMinutes: 10,
+  githubStatus: false,
+  headsDownMinutes: 90,
+  technicalTarget: 60,
+  severityLabels: ['sev1', 'sev2', 'sev3', 'incident'],
+  escalationLabel: 'escalated',
+  healthChecks: [],
+  reminderTime: '',
+  groupBy: 'person',
+};
+
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A parser returns the value, or a `Problem` saying what is wrong with it. */
+class Problem {
+  constructor(readonly message: string) {}
+}
+type Parser<T> = (value: unknown) => T | Problem;
+
+const number = (min: number, max: number): Parser<number> => (v) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : new Problem(`must be a number from ${min} to ${max}`);
+
+const stringList = (re: RegExp | null, what: string): Parser<string[]> => (v) => {
+  if (!Array.isArray(v)) return new Problem(`must be a list of ${what}`);
+  const bad = v.find((x) => typeof x !== 'string' || x.trim() === '' || (re !== null && !re.test(x)));
+  if (bad !== undefined) return new Problem(`${JSON.stringify(bad)} is not one of the ${what}`);
+  return [...new Set(v as string[])];
+};
+
+const pattern = (re: RegExp, what: string): Parser<string> => (v) =>
+  typeof v === 'string' && re.test(v) ? v : new Problem(`must be ${what}`);
+
+function parseApiUrl(v: unknown): string | Problem {
+  if (typeof v !== 'string') return new Problem('must be a URL');
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return new Problem(`${JSON.stringify(v)} is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return new Problem('must be an http(s) URL');
+  if (url.username || url.password) return new Problem('must not contain credentials; use "Lead Desk: Sign In to GitHub"');
+  return v.replace(/\/+$/, '');
+}
+
+function parseHealthChecks(v: unknown): HealthCheck[] | Problem {
+  if (!Array.isArray(v)) return new Problem('must be a list of { name, url, expectedStatus, timeoutMs }');
+  const out: HealthCheck[] = [];
+  for (const [i, item] of v.entries()) {
+    if (typeof item !== 'object' || item === null) return new Problem(`item ${i + 1} must be an object`);
+    const { name, url, expectedStatus = 200, timeoutMs = 5000 } = item as Record<string, unknown>;
+    if (typeof name !== 'string' || !name.trim()) return new Problem(`item ${i + 1} needs a name`);
+    if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url)) return new Problem(`item ${i + 1} ("${name}") needs an http(s) url`);
+    if (typeof expectedStatus !== 'number' || expectedStatus < 100 || expectedStatus > 599) return new Problem(`item ${i + 1} ("${name}") has a bad expectedStatus`);
+    if (typeof timeoutMs !== 'number' || timeoutMs < 100 || timeoutMs > 60000) return new Problem(`item ${i + 1} ("${name}") has a bad timeoutMs`);
+    out.push({ name, url, expectedStatus, timeoutMs });
+  }
+  return out;
+}
+
+function parseDays(v: unknown): number[] | Problem {
+  if (!Array.isArray(v) || v.length === 0) return new Problem('must be a non-empty list of weekdays (sun … sat)');
+  const days = v.map((d) => WEEKDAYS.indexOf(d as Weekday));
+  const bad = days.indexOf(-1);
+  if (bad !== -1) return new Problem(`${JSON.stringify(v[bad])} is not a weekday (sun … sat)`);
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
+const parsers: { [K in keyof LeadDeskSettings]: Parser<LeadDeskSettings[K]> } = {
+  apiUrl: parseApiUrl,
+  repositories: stringList(REPO, 'owner/repo names'),
+  refreshMinutes: number(1, 120),
+  requestTimeoutSeconds: number(2, 120),
+  teamMembers: stringList(LOGIN, 'GitHub logins'),
+  slaHours: number(1, 720),
+  businessDays: parseDays,
+  businessStart: pattern(HHMM, 'a time as HH:MM'),
+  businessEnd: pattern(HHMM, 'a time as HH:MM'),
+  idleMinutes: number(1, 240),
+  githubStatus: (v) => (typeof v === 'boolean' ? v : new Problem('must be true or false')),
+  headsDownMinutes: number(15, 480),
+  technicalTarget: number(0, 100),
+  severityLabels: stringList(null, 'label names'),
+  escalationLabel: (v) => (typeof v === 'string' && v.trim() !== '' ? v : new Problem('must be a label name')),
+  healthChecks: parseHealthChecks,
+  reminderTime: pattern(/^(|([01]\d|2[0-3]):[0-5]\d)$/, 'empty or a time as HH:MM'),
+  groupBy: (v) => (v === 'person' || v === 'dueDate' ? v : new Problem('must be "person" or "dueDate"')),
+};
+
+/** Raw values keyed by setting key relative to `leadDesk` (`undefined` = not set → default). */
+export type RawSettings = Partial<Record<SettingKey, unknown>>;
+
+export function parseSettings(raw: RawSettings): { settings: LeadDeskSettings; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const field of Object.keys(parsers) as (keyof LeadDeskSettings)[]) {
+    const key = Settings[field];
+    const value = raw[key];
+    if (value === undefined) continue;
+    const parsed = (parsers[field] as Parser<unknown>)(value);
+    if (parsed instanceof Problem) problems.push({ setting: `leadDesk.${key}`, message: parsed.message });
+    else settings[field] = parsed;
+  }
+  if (settings.businessStart as string >= (settings.businessEnd as string)) {
+    problems.push({ setting: 'leadDesk.businessHours.end', message: 'must be after leadDesk.businessHours.start' });
+    settings.businessStart = DEFAULT_SETTINGS.businessStart;
+    settings.businessEnd = DEFAULT_SETTINGS.businessEnd;
+  }
+  return { settings: settings as unknown as LeadDeskSettings, problems };
+}
+

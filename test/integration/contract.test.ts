@@ -1,0 +1,73 @@
+/** The contract of PRODUCT.md as VS Code sees it: activation, commands, views, settings. */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands, Settings, Views } from '../../src/ids';
+import { EXTENSION_ID, leadDesk, setSetting } from './support/extension';
+
+interface ContributedCommand { command: string; category?: string; title: string; icon?: string }
+
+describe('contract', () => {
+  const pkg = () => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+    contributes: { commands: ContributedCommand[]; views: Record<string, { id: string }[]>; configuration: { properties: Record<string, unknown> } };
+  };
+
+  it('activates and reports its activation time', async () => {
+    const api = await leadDesk();
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.isActive, true);
+    assert.ok(api.activationMs >= 0 && api.activationMs < 1000, `activation took ${api.activationMs} ms`);
+  });
+
+  it('registers every contributed command, and contributes every command it registers', async () => {
+    // VS Code adds focus/toggle/reset/remove commands for each contributed view; those are not ours.
+    const viewCommand = new RegExp(`^${Views.work.replace('.', '\\.')}\\.(focus|resetViewLocation|toggleVisibility|removeView)$`);
+    const registered = new Set((await vscode.commands.getCommands(true)).filter((c) => c.startsWith('leadDesk.') && !viewCommand.test(c)));
+    const contributed = new Set(pkg().contributes.commands.map((c) => c.command));
+    const inIds = new Set<string>(Object.values(Commands));
+    assert.deepEqual([...contributed].filter((c) => !registered.has(c)), [], 'contributed but not registered');
+    assert.deepEqual([...registered].filter((c) => !contributed.has(c)), [], 'registered but not contributed');
+    assert.deepEqual([...inIds].sort(), [...contributed].sort(), 'ids.ts and package.json differ');
+  });
+
+  it('gives every command the "Lead Desk" category', () => {
+    for (const c of pkg().contributes.commands) assert.equal(c.category, 'Lead Desk', c.command);
+  });
+
+  it('contributes the leadDesk.work view in the leadDesk container', async () => {
+    assert.deepEqual(pkg().contributes.views[Views.container].map((v) => v.id), [Views.work]);
+    await vscode.commands.executeCommand(`${Views.work}.focus`);
+  });
+
+  it('contributes every setting in ids.ts with a markdownDescription and a default', () => {
+    const props = pkg().contributes.configuration.properties as Record<string, { markdownDescription?: string; default?: unknown }>;
+    const declared = Object.values(Settings).map((k) => `leadDesk.${k}`).sort();
+    assert.deepEqual(Object.keys(props).sort(), declared);
+    for (const [key, p] of Object.entries(props)) {
+      assert.ok(p.markdownDescription, `${key} lacks a markdownDescription`);
+      assert.notEqual(p.default, undefined, `${key} lacks a default`);
+    }
+  });
+
+  it('warns about a bad setting value, naming the setting, and uses the default', async () => {
+    const api = await leadDesk();
+    const seen: string[] = [];
+    const sub = api.onSettingProblem((p) => seen.push(p.setting));
+    try {
+      await setSetting('reviews.slaHours', -5);
+      await waitUntil(() => seen.includes('leadDesk.reviews.slaHours'));
+      assert.equal(api.settings().slaHours, 24);
+      await setSetting('reviews.slaHours', 8);
+      await waitUntil(() => api.settings().slaHours === 8);
+    } finally {
+      sub.dispose();
+      await setSetting('reviews.slaHours', undefined);
+    }
+  });
+});
+
+async function waitUntil(ok: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The integration test entry: the standard `run()` that VS Code's test runner calls inside the
+ * extension host (code-server here, desktop VS Code under @vscode/test-electron / test-cli).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const only = process.env.LEAD_DESK_GREP;
+  if (only) mocha.grep(only);
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  const failures = await new Promise<{ passes: number; failures: number }>((resolve) => {
+    const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
+  });
+  // One machine-readable line for scripts/test-all.mjs, which adds up every suite.
+  console.log(`LEAD-DESK-SUITE integration passed=${failures.passes} failed=${failures.failures}`);
+  if (failures.failures > 0) throw new Error(`${failures.failures} integration test(s) failed`);
+}

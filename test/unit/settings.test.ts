@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/settings';
+
+describe('settings', () => {
+  it('uses every default when nothing is set', () => {
+    const { settings, problems } = parseSettings({});
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+    assert.deepEqual(problems, []);
+  });
+
+  it('accepts good values', () => {
+    const { settings, problems } = parseSettings({
+      'github.apiUrl': 'https://ghe.example.com/api/v3/',
+      'github.repositories': ['acme/api', 'acme/api', 'acme/web'],
+      'reviews.slaHours': 8,
+      'businessHours.days': ['fri', 'mon'],
+      'systems.healthChecks': [{ name: 'API', url: 'https://api.example.com/healthz' }],
+      'work.groupBy': 'dueDate',
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(settings.apiUrl, 'https://ghe.example.com/api/v3');
+    assert.deepEqual(settings.repositories, ['acme/api', 'acme/web']);
+    assert.equal(settings.slaHours, 8);
+    assert.deepEqual(settings.businessDays, [1, 5]);
+    assert.deepEqual(settings.healthChecks, [{ name: 'API', url: 'https://api.example.com/healthz', expectedStatus: 200, timeoutMs: 5000 }]);
+    assert.equal(settings.groupBy, 'dueDate');
+  });
+
+  const bad: [string, unknown, string][] = [
+    ['reviews.slaHours', -5, 'slaHours'],
+    ['reviews.slaHours', 'soon', 'slaHours'],
+    ['timer.idleMinutes', 0, 'idleMinutes'],
+    ['balance.technicalTarget', 140, 'technicalTarget'],
+    ['github.apiUrl', 'ftp://github.com', 'apiUrl'],
+    ['github.apiUrl', 'https://user:secret@github.com', 'apiUrl'],
+    ['github.apiUrl', 'not a url', 'apiUrl'],
+    ['github.repositories', ['acme'], 'repositories'],
+    ['team.members', ['-bad-'], 'teamMembers'],
+    ['businessHours.days', ['someday'], 'businessDays'],
+    ['businessHours.start', '9am', 'businessStart'],
+    ['systems.healthChecks', [{ name: 'x', url: 'javascript:alert(1)' }], 'healthChecks'],
+    ['work.groupBy', 'team', 'groupBy'],
+    ['morningReview.reminderTime', '25:00', 'reminderTime'],
+    ['triage.escalationLabel', '  ', 'escalationLabel'],
+  ];
+  for (const [key, value, field] of bad) {
+    it(`rejects leadDesk.${key} = ${JSON.stringify(value)}, naming it, and keeps the default`, () => {
+      const { settings, problems } = parseSettings({ [key]: value });
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0].setting, `leadDesk.${key}`);
+      assert.match(problems[0].message, /\w/);
+      assert.deepEqual(settings[field as keyof typeof settings], DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS]);
+    });
+  }
+
+  it('rejects a working day that ends before it starts', () => {
+    const { settings, problems } = parseSettings({ 'businessHours.start': '18:00', 'businessHours.end': '09:00' });
+    assert.equal(problems[0].setting, 'leadDesk.businessHours.end');
+    assert.equal(settings.businessStart, '09:00');
+    assert.equal(settings.businessEnd, '17:00');
+  });
+});
