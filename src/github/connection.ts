@@ -1,0 +1,120 @@
+/**
+ * Holds the signed-in GitHub client for the features: rebuilt when the session or the API URL
+ * changes, and the one place a 401 turns into a single "sign in again" prompt.
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { ContextKeys } from '../ids';
+import { Disposable } from '../util/disposable';
+import { GitHubAuth } from './auth';
+import { GitHubFailure, classifyFailure } from './failure';
+import { createOctokit } from './octokit';
+import { RateBudget } from './rateBudget';
+import { MemoryResponseCache, type ResponseCache } from './responseCache';
+import { GitHubService } from './service';
+
+declare const __LEAD_DESK_VERSION__: string;
+const VERSION = typeof __LEAD_DESK_VERSION__ === 'string' ? __LEAD_DESK_VERSION__ : 'dev';
+
+/** The web host matching an API URL: api.github.com → github.com, https://HOST/api/v3 → HOST. */
+export function webHostFor(apiUrl: string): string {
+  const host = new URL(apiUrl).host;
+  return host === 'api.github.com' ? 'github.com' : host;
+}
+
+export class GitHubConnection extends Disposable {
+  readonly auth: GitHubAuth;
+  readonly budget = new RateBudget();
+  private current: Promise<GitHubService | undefined> | undefined;
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires when sign-in state or the API URL changes: features refresh. */
+  readonly onDidChange = this.changed.event;
+  /** Set by a 401: no more requests with that token until the user signs in again. */
+  private rejected = false;
+  /** Requests that reached GitHub, by status (304 included), for tooltips and benchmarks. */
+  readonly requestLog: { method: string; url: string; status: number }[] = [];
+
+  constructor(private readonly config: Config, secrets: vscode.SecretStorage, readonly cache: ResponseCache = new MemoryResponseCache()) {
+    super();
+    this.auth = this.register(new GitHubAuth(secrets, () => this.config.settings.apiUrl, (token) => this.verifyToken(token)));
+    this.register(this.auth.onDidChange(() => this.invalidate()));
+    let apiUrl = config.settings.apiUrl;
+    this.register(config.onDidChange((s) => {
+      if (s.apiUrl === apiUrl) return;
+      apiUrl = s.apiUrl;
+      this.cache.clear();
+      this.auth.reset();
+    }));
+  }
+
+  private invalidate(): void {
+    this.current = undefined;
+    this.rejected = false;
+    this.changed.fire();
+  }
+
+  /** The service for the current session, or undefined when signed out. Never prompts. */
+  service(): Promise<GitHubService | undefined> {
+    if (this.rejected) return Promise.resolve(undefined);
+    this.current ??= this.build();
+    return this.current;
+  }
+
+  private async build(): Promise<GitHubService | undefined> {
+    const session = await this.auth.session();
+    void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, Boolean(session));
+    if (!session) return undefined;
+    const { apiUrl, requestTimeoutSeconds } = this.config.settings;
+    const octokit = createOctokit({
+      baseUrl: apiUrl, token: session.token, timeoutMs: requestTimeoutSeconds * 1000, userAgent: `lead-desk/${VERSION}`,
+      cache: this.cache, budget: this.budget,
+      retryBaseMs: Number(process.env.LEAD_DESK_RETRY_BASE_MS) || 1000,
+      onResponse: (r) => {
+        this.requestLog.push(r);
+        if (this.requestLog.length > 5000) this.requestLog.splice(0, 1000);
+      },
+    });
+    return new GitHubService(octokit, webHostFor(apiUrl));
+  }
+
+  private async verifyToken(token: string): Promise<string> {
+    const octokit = createOctokit({
+      baseUrl: this.config.settings.apiUrl, token, timeoutMs: this.config.settings.requestTimeoutSeconds * 1000,
+      userAgent: `lead-desk/${VERSION}`, cache: new MemoryResponseCache(10), budget: this.budget,
+    });
+    try {
+      const { data } = await octokit.rest.users.getAuthenticated();
+      return data.login;
+    } catch (e) {
+      const f = classifyFailure(e);
+      throw new Error(f.kind === 'unauthorized' ? 'GitHub rejected this token (401). Check it has not expired.' : f.describe());
+    }
+  }
+
+  /**
+   * Runs `fn` with the service; a 401 anywhere leads to exactly one "sign in again" prompt
+   * however many requests fail at once. Rethrows as `GitHubFailure` for the caller's notice.
+   */
+  async run<T>(fn: (service: GitHubService) => Promise<T>): Promise<T | undefined> {
+    const service = await this.service();
+    if (!service) return undefined;
+    try {
+      return await fn(service);
+    } catch (e) {
+      const failure = classifyFailure(e);
+      if (failure.kind === 'unauthorized' && !this.rejected) {
+        this.rejected = true;
+        void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, false);
+        void this.promptSignIn();
+      }
+      throw failure;
+    }
+  }
+
+  private async promptSignIn(): Promise<void> {
+    const choice = await vscode.window.showWarningMessage('Lead Desk: GitHub rejected the sign-in (401). Sign in again to keep your reviews and delegated work up to date.', 'Sign In Again');
+    if (choice) await vscode.commands.executeCommand('leadDesk.signIn');
+  }
+}
+
+export { GitHubFailure };

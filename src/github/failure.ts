@@ -1,0 +1,100 @@
+/**
+ * Every way a GitHub call can fail, reduced to what the UI needs to say about it.
+ * Pure: no `vscode`, so the mapping is unit tested against real Octokit errors.
+ */
+export type FailureKind =
+  | 'unauthorized' // 401: token missing, revoked or expired
+  | 'rate-limited' // primary limit: 403/429 with x-ratelimit-remaining: 0
+  | 'secondary-limit' // abuse/secondary limit: 403/429 with retry-after
+  | 'forbidden' // 403 for another reason (SSO, missing scope)
+  | 'not-found'
+  | 'server' // 5xx
+  | 'timeout'
+  | 'offline' // connection refused / DNS / reset
+  | 'malformed' // a body that is not the JSON shape we asked for
+  | 'invalid'; // 422 and other client errors
+
+export class GitHubFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    /** When the limit resets or a retry makes sense (epoch ms), for rate limits. */
+    readonly retryAt?: number,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'GitHubFailure';
+  }
+
+  /** One line for a notice: "GitHub rate limit reached — resets at 14:05". */
+  describe(formatTime: (ms: number) => string = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })): string {
+    switch (this.kind) {
+      case 'unauthorized': return 'GitHub rejected the sign-in — sign in again';
+      case 'rate-limited': return `GitHub rate limit reached${this.retryAt ? ` — resets at ${formatTime(this.retryAt)}` : ''}`;
+      case 'secondary-limit': return `GitHub asked Lead Desk to slow down${this.retryAt ? ` — retrying after ${formatTime(this.retryAt)}` : ''}`;
+      case 'forbidden': return `GitHub refused access: ${this.message}`;
+      case 'not-found': return `Not found on GitHub: ${this.message}`;
+      case 'server': return `GitHub had a server error (${this.status ?? 5}xx)`;
+      case 'timeout': return 'GitHub did not answer in time';
+      case 'offline': return 'GitHub unreachable';
+      case 'malformed': return 'GitHub sent a response Lead Desk could not read';
+      case 'invalid': return `GitHub rejected the request: ${this.message}`;
+    }
+  }
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  status?: number;
+  cause?: unknown;
+  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
+}
+
+const OFFLINE_CODES = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|other side closed/;
+
+/** Maps whatever Octokit / fetch threw to a `GitHubFailure`. */
+export function classifyFailure(error: unknown, now = Date.now()): GitHubFailure {
+  if (error instanceof GitHubFailure) return error;
+  const e = (error ?? {}) as ErrorLike;
+  const name = e.name ?? '';
+  const message = e.message ?? String(error);
+  const causeText = describeCause(e.cause);
+  if (name === 'AbortError' || name === 'TimeoutError' || /aborted|timeout/i.test(causeText) && e.status === 500) {
+    return new GitHubFailure('timeout', 'GitHub did not answer in time');
+  }
+  if (name === 'SyntaxError' || error instanceof SyntaxError) return new GitHubFailure('malformed', message);
+  const status = e.status;
+  const headers = e.response?.headers ?? {};
+  if (status === 401) return new GitHubFailure('unauthorized', message, undefined, 401);
+  if (status === 403 || status === 429) {
+    const retryAfter = Number(headers['retry-after']);
+    if (Number.isFinite(retryAfter) && retryAfter > 0 || /secondary rate/i.test(message)) {
+      return new GitHubFailure('secondary-limit', message, now + (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 60) * 1000, status);
+    }
+    if (String(headers['x-ratelimit-remaining']) === '0' || /rate limit/i.test(message)) {
+      const reset = Number(headers['x-ratelimit-reset']);
+      return new GitHubFailure('rate-limited', message, Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined, status);
+    }
+    return new GitHubFailure('forbidden', message, undefined, status);
+  }
+  if (status === 404 || status === 410) return new GitHubFailure('not-found', message, undefined, status);
+  if (status === 500 && (OFFLINE_CODES.test(causeText) || OFFLINE_CODES.test(message) || /fetch failed/.test(message))) {
+    return new GitHubFailure('offline', causeText || message);
+  }
+  if (status !== undefined && status >= 500) return new GitHubFailure('server', message, undefined, status);
+  if (status !== undefined && status >= 400) return new GitHubFailure('invalid', message, undefined, status);
+  if (/JSON|Unexpected token|Unexpected end/i.test(message)) return new GitHubFailure('malformed', message);
+  if (OFFLINE_CODES.test(causeText) || /fetch failed/.test(message)) return new GitHubFailure('offline', causeText || message);
+  return new GitHubFailure('server', message);
+}
+
+function describeCause(cause: unknown): string {
+  const parts: string[] = [];
+  for (let c = cause, depth = 0; c && depth < 4; depth++) {
+    const x = c as { code?: string; message?: string; name?: string; cause?: unknown };
+    parts.push([x.name, x.code, x.message].filter(Boolean).join(' '));
+    c = x.cause;
+  }
+  return parts.join(' / ');
+}

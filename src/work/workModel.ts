@@ -1,0 +1,141 @@
+/**
+ * The data behind the tree and the queue panel: local tasks plus what GitHub says, refreshed on
+ * a schedule only while a window is focused (and on focus when stale), keeping the last good
+ * GitHub data with an "as of HH:MM" notice when a refresh fails.
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import type { PendingReview } from '../core/reviews';
+import { ContextKeys } from '../ids';
+import type { GitHubConnection } from '../github/connection';
+import { GitHubFailure } from '../github/failure';
+import type { DelegatedIssue, OwnPullRequest } from '../github/service';
+import { Disposable } from '../util/disposable';
+import type { DelegatedTask, TaskRepository } from './delegatedTask';
+import type { WatchedRepositories } from './watchedRepositories';
+
+export interface WorkSnapshot {
+  readonly signedIn: boolean;
+  readonly tasks: readonly DelegatedTask[];
+  readonly reviews: readonly PendingReview[];
+  readonly reviewsTotal: number;
+  readonly delegatedIssues: readonly DelegatedIssue[];
+  readonly ownPullRequests: readonly OwnPullRequest[];
+  /** When GitHub data was last fetched successfully (epoch ms). */
+  readonly asOf: number | null;
+  readonly failure: GitHubFailure | null;
+  readonly refreshing: boolean;
+}
+
+const EMPTY: WorkSnapshot = {
+  signedIn: false, tasks: [], reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], asOf: null, failure: null, refreshing: false,
+};
+
+export class WorkModel extends Disposable {
+  private state: WorkSnapshot = EMPTY;
+  private readonly changed = this.register(new vscode.EventEmitter<WorkSnapshot>());
+  readonly onDidChange = this.changed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Promise<void> | undefined;
+  private snoozes: Record<string, number>;
+
+  constructor(
+    private readonly config: Config,
+    private readonly github: GitHubConnection,
+    private readonly tasks: TaskRepository,
+    private readonly repositories: WatchedRepositories,
+    private readonly memento: vscode.Memento,
+  ) {
+    super();
+    this.snoozes = memento.get<Record<string, number>>('leadDesk.snoozes', {});
+    this.register(github.onDidChange(() => void this.refresh()));
+    this.register(repositories.onDidChange(() => void this.refresh()));
+    this.register(config.onDidChange(() => this.schedule()));
+    this.register(vscode.window.onDidChangeWindowState((w) => {
+      if (w.focused && this.isStale()) void this.refresh();
+      this.schedule();
+    }));
+    this.register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  get snapshot(): WorkSnapshot {
+    return this.state;
+  }
+
+  /** Starts the first refresh after activation has returned. */
+  start(): void {
+    setTimeout(() => void this.refresh(), 0);
+  }
+
+  private isStale(): boolean {
+    return this.state.asOf === null || Date.now() - this.state.asOf > this.config.settings.refreshMinutes * 60_000;
+  }
+
+  /** Next scheduled refresh, only while this window is focused: unfocused windows cost nothing. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.isDisposed || !vscode.window.state.focused) return;
+    const minutes = Math.max(this.config.settings.refreshMinutes, this.github.budget.pollIntervalSeconds / 60);
+    this.timer = setTimeout(() => void this.refresh(), minutes * 60_000);
+  }
+
+  async reloadTasks(): Promise<void> {
+    this.set({ tasks: await this.tasks.list() });
+  }
+
+  /** Refreshes everything; concurrent calls share one refresh. */
+  refresh(): Promise<void> {
+    this.inFlight ??= this.doRefresh().finally(() => {
+      this.inFlight = undefined;
+      this.schedule();
+    });
+    return this.inFlight;
+  }
+
+  private async doRefresh(): Promise<void> {
+    this.set({ refreshing: true, tasks: await this.tasks.list().catch(() => this.state.tasks) });
+    const service = await this.github.service();
+    if (!service) {
+      this.set({ signedIn: false, refreshing: false });
+      return;
+    }
+    const repos = await this.repositories.resolve();
+    void vscode.commands.executeCommand('setContext', ContextKeys.noRepositories, repos.length === 0);
+    try {
+      const [pending, delegatedIssues, ownPullRequests] = await Promise.all([
+        this.github.run((s) => s.pendingReviews()),
+        this.github.run((s) => s.delegatedIssues(repos)),
+        this.github.run((s) => s.myOpenPullRequests()),
+      ]);
+      if (!pending || !delegatedIssues || !ownPullRequests) {
+        this.set({ signedIn: false, refreshing: false });
+        return;
+      }
+      this.set({
+        signedIn: true, reviews: pending.reviews.map((r) => this.withSnooze(r)), reviewsTotal: pending.total,
+        delegatedIssues, ownPullRequests, asOf: Date.now(), failure: null, refreshing: false,
+      });
+    } catch (e) {
+      const failure = e instanceof GitHubFailure ? e : new GitHubFailure('server', String(e));
+      console.warn(`[lead-desk] refresh failed: ${failure.kind}: ${failure.message}`);
+      this.set({ signedIn: failure.kind !== 'unauthorized', failure, refreshing: false });
+    }
+  }
+
+  private withSnooze(r: PendingReview): PendingReview {
+    const until = this.snoozes[`${r.repo}#${r.number}`];
+    return until && until > Date.now() ? { ...r, snoozedUntil: until } : r;
+  }
+
+  async snooze(repo: string, number: number, until: number): Promise<void> {
+    const now = Date.now();
+    this.snoozes = Object.fromEntries(Object.entries({ ...this.snoozes, [`${repo}#${number}`]: until }).filter(([, t]) => t > now));
+    await this.memento.update('leadDesk.snoozes', this.snoozes);
+    this.set({ reviews: this.state.reviews.map((r) => (r.repo === repo && r.number === number ? { ...r, snoozedUntil: until } : r)) });
+  }
+
+  private set(patch: Partial<WorkSnapshot>): void {
+    this.state = { ...this.state, ...patch };
+    this.changed.fire(this.state);
+  }
+}

@@ -1,0 +1,105 @@
+/** The `leadDesk.work` tree: Delegated work and Pending reviews, built from the WorkModel. */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { dueBucket, type DueBucket } from '../core/dueDates';
+import { isSnoozed, sortOldestFirst } from '../core/reviews';
+import { Views } from '../ids';
+import { Disposable } from '../util/disposable';
+import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, type WorkNode } from './nodes';
+import type { WorkModel, WorkSnapshot } from './workModel';
+
+const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
+
+export class WorkTree extends Disposable implements vscode.TreeDataProvider<WorkNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<WorkNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: WorkNode[] = [];
+  private readonly view: vscode.TreeView<WorkNode>;
+  /** Milliseconds the last build took, for the 500-item benchmark. */
+  lastBuildMs = 0;
+
+  constructor(model: WorkModel, private readonly config: Config) {
+    super();
+    this.view = this.register(vscode.window.createTreeView(Views.work, { treeDataProvider: this, showCollapseAll: true }));
+    this.register(model.onDidChange((s) => this.rebuild(s)));
+    this.register(config.onDidChange(() => this.rebuild(model.snapshot)));
+    this.rebuild(model.snapshot);
+  }
+
+  getTreeItem(node: WorkNode): vscode.TreeItem {
+    return node;
+  }
+
+  getChildren(node?: WorkNode): WorkNode[] {
+    return node ? node.children : this.roots;
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  /** The current top-level nodes (tests read the tree through this). */
+  get rootNodes(): readonly WorkNode[] {
+    return this.roots;
+  }
+
+  rebuild(s: WorkSnapshot, now = Date.now()): void {
+    const started = performance.now();
+    const settings = this.config.settings;
+    const businessHours = { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd };
+    const reviews = sortOldestFirst(s.reviews.filter((r) => !isSnoozed(r, now))).map((r) => new ReviewNode(r, now, { slaHours: settings.slaHours, businessHours }));
+    const breached = reviews.filter((r) => r.sla === 'breached' && !r.review.draft).length;
+
+    const delegated: (TaskNode | IssueNode)[] = [
+      ...s.tasks.filter((t) => !t.doneAt).map((t) => new TaskNode(t, now)),
+      ...s.delegatedIssues.map((i) => new IssueNode(i, now)),
+    ];
+    const overdue = delegated.filter((d) => d instanceof TaskNode && dueBucket(d.task.due, now) === 'overdue').length;
+
+    const roots: WorkNode[] = [];
+    if (s.failure && s.signedIn) {
+      const asOf = s.asOf ? `as of ${new Date(s.asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} — ` : '';
+      roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: 'leadDesk.refresh', title: 'Retry' }));
+    }
+    roots.push(new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated, now) : byPerson(delegated, now)));
+    const reviewChildren: WorkNode[] = s.signedIn
+      ? reviews
+      : [new NoticeNode('signed-out', 'Sign in to GitHub to see reviews waiting for you', 'sign-in', { command: 'leadDesk.signIn', title: 'Sign In' })];
+    if (s.signedIn && s.reviewsTotal > s.reviews.length) reviewChildren.push(new NoticeNode('more', `${s.reviewsTotal - s.reviews.length} more on GitHub`, 'ellipsis'));
+    roots.push(new GroupNode('reviews', reviews.length, breached, reviewChildren));
+    this.roots = roots;
+
+    this.view.badge = breached > 0 ? { value: breached, tooltip: `${breached} review${breached === 1 ? '' : 's'} past the ${settings.slaHours} h SLA` } : undefined;
+    this.view.message = s.refreshing && s.asOf === null && s.signedIn ? 'Loading from GitHub…' : undefined;
+    this.lastBuildMs = performance.now() - started;
+    this.changed.fire(undefined);
+  }
+}
+
+function byPerson(items: (TaskNode | IssueNode)[], now: number): WorkNode[] {
+  const people = new Map<string, (TaskNode | IssueNode)[]>();
+  for (const item of items) {
+    const who = item instanceof TaskNode ? item.task.assignee : item.issue.assignees[0] ?? 'unassigned';
+    people.set(who, [...(people.get(who) ?? []), item]);
+  }
+  return [...people.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([who, children]) => {
+      const overdue = children.filter((c) => c instanceof TaskNode && dueBucket(c.task.due, now) === 'overdue').length;
+      return new BucketNode(`person:${who}`, who, overdue, sortByDue(children), 'account');
+    });
+}
+
+function byDue(items: (TaskNode | IssueNode)[], now: number): WorkNode[] {
+  const due = (n: TaskNode | IssueNode) => (n instanceof TaskNode ? dueBucket(n.task.due, now) : 'none');
+  return BUCKET_ORDER.map((b) => [b, sortByDue(items.filter((i) => due(i) === b))] as const)
+    .filter(([, children]) => children.length > 0)
+    .map(([b, children]) => BucketNode.forDue(b, children));
+}
+
+/** Soonest due first; GitHub items (no due date) after, oldest first. */
+function sortByDue(items: (TaskNode | IssueNode)[]): (TaskNode | IssueNode)[] {
+  const key = (n: TaskNode | IssueNode) => (n instanceof TaskNode ? n.task.due ?? '9999' : '9999');
+  const created = (n: TaskNode | IssueNode) => (n instanceof TaskNode ? n.task.createdAt : n.issue.createdAt);
+  return [...items].sort((a, b) => key(a).localeCompare(key(b)) || created(a) - created(b));
+}
