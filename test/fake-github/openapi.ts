@@ -16,7 +16,8 @@ const SPEC_MODULE = '@octokit/openapi/generated/api.github.com.deref.json';
 // The dereferenced spec is ~70 MB: parse it once per process, and only when first needed.
 let doc: OpenApiDoc | undefined;
 function spec(): OpenApiDoc {
-  doc ??= JSON.parse(fs.readFileSync(require.resolve(SPEC_MODULE), 'utf8')) as OpenApiDoc;
+  // Resolve from the working directory too: test bundles may be written outside the repo (/tmp).
+  doc ??= JSON.parse(fs.readFileSync(require.resolve(SPEC_MODULE, { paths: [__dirname, process.cwd()] }), 'utf8')) as OpenApiDoc;
   return doc;
 }
 
@@ -89,5 +90,33 @@ export function validateResponse(method: string, pathTemplate: string, status: n
     return body === undefined || body === null || body === '' ? [] : [`${key}: expected no body`];
   }
   if (validate(body)) return [];
+  return (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+}
+
+/** The first sub-schema titled `title` inside a response schema (depth-first). */
+function findTitled(node: unknown, title: string): Schema | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  if (!Array.isArray(node) && (node as Schema)['title'] === title) return node as Schema;
+  for (const child of Object.values(node)) {
+    const hit = findTitled(child, title);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * Validate `value` against the sub-schema titled `title` of an operation's response — for
+ * lists of mixed kinds (the issue timeline is an `anyOf` so loose that almost anything passes).
+ */
+export function validateVariant(method: string, pathTemplate: string, status: number, title: string, value: unknown): string[] {
+  const key = `${method.toUpperCase()} ${pathTemplate} ${status} «${title}»`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    const sub = findTitled(schemaFor(method, pathTemplate, status), title);
+    if (!sub) throw new Error(`No schema titled "${title}" in ${key}`);
+    validate = validator().compile(toJsonSchema(sub) as object);
+    compiled.set(key, validate);
+  }
+  if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }

@@ -162,7 +162,7 @@ export interface ScenarioNotification {
   subject: {
     title: string;
     type: 'PullRequest' | 'Issue' | 'CheckSuite' | 'Release' | 'Discussion' | 'Commit';
-    /** Issue/PR number the subject URL points at; CheckSuite subjects have none. */
+    /** Issue/PR number the subject URL points at (the id, for releases and check suites). */
     number?: number;
     /** Id of the latest comment, for `latest_comment_url`. */
     latestCommentId?: number;

@@ -42,7 +42,9 @@ function userRecord(ctx: ShapeContext, login: string): ScenarioUser & { isOrg: b
 
 export function simpleUser(ctx: ShapeContext, login: string): Shape {
   const u = userRecord(ctx, login);
-  const a = `${ctx.api}/users/${u.login}`;
+  // Bot logins (`dependabot[bot]`) are percent-encoded in URLs, as GitHub does.
+  const path = encodeURIComponent(u.login);
+  const a = `${ctx.api}/users/${path}`;
   return {
     login: u.login,
     id: u.id,
@@ -50,7 +52,7 @@ export function simpleUser(ctx: ShapeContext, login: string): Shape {
     avatar_url: `https://avatars.githubusercontent.com/u/${u.id}?v=4`,
     gravatar_id: '',
     url: a,
-    html_url: `${ctx.web}/${u.login}`,
+    html_url: `${ctx.web}/${path}`,
     followers_url: `${a}/followers`,
     following_url: `${a}/following{/other_user}`,
     gists_url: `${a}/gists{/gist_id}`,
@@ -116,10 +118,6 @@ export function organization(ctx: ShapeContext, login: string): Shape {
     avatar_url: `https://avatars.githubusercontent.com/u/${org.id}?v=4`,
     description: null,
     name: org.name,
-    company: null,
-    blog: '',
-    location: null,
-    email: null,
     is_verified: false,
     has_organization_projects: true,
     has_repository_projects: true,

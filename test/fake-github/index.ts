@@ -1,0 +1,8 @@
+// Public entry of the fake GitHub: the server, the scenarios and the shape builders.
+export { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakeGitHubStats, type LoggedRequest } from './server';
+export type { Fault, RouteMatcher, RequestInfo } from './faults';
+export type { RateLimitOptions } from './rate-limit';
+export type { RateResource } from './http-kit';
+export * from './scenario';
+export { demoScenario, bigScenario, businessDaysBefore, type BigScenarioOptions } from './scenarios';
+export * as shapes from './builders';
