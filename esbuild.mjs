@@ -78,6 +78,10 @@ if (!production) {
   if (tools.length) builds.push({ ...node, entryPoints: tools, outdir: 'dist', outbase: '.', sourcemap: 'inline' });
 }
 
+// Codicons for the webviews: copied next to the webview bundles so localResourceRoots can stay media/.
+fs.mkdirSync('media/dist', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join('node_modules/@vscode/codicons/dist', f), path.join('media/dist', f));
+
 const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length).map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

@@ -1,36 +1,56 @@
 /**
  * Composition root: creates the shared pieces and the features, hands them to
- * `context.subscriptions`, and returns. No network and no slow disk read happens here —
- * features start their first refresh after activation returns.
+ * `context.subscriptions`, and returns. No network and no slow disk read happens here — the
+ * stores open and the first GitHub refresh starts after activation has returned.
  */
 import * as vscode from 'vscode';
 import { Config } from './config';
+import { GitHubConnection } from './github/connection';
+import { registerAuthCommands } from './github/authCommands';
 import { Commands } from './ids';
 import { registerNotYetBuilt } from './notYetBuilt';
 import type { LeadDeskSettings, SettingProblem } from './settings';
+import { openStorage } from './storage';
+import type { Stores } from './store';
+import { registerTimer } from './timer';
+import type { TimerController } from './timer/timerController';
+import { registerWork, type WorkFeature } from './work';
 
 /** What the extension exports: used by the integration tests and the activation benchmark. */
 export interface LeadDeskApi {
   readonly activationMs: number;
   settings(): LeadDeskSettings;
   readonly onSettingProblem: vscode.Event<SettingProblem>;
+  readonly stores: Promise<Stores>;
+  readonly timer: TimerController;
+  readonly work: WorkFeature;
+  readonly github: GitHubConnection;
 }
 
 export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   const started = performance.now();
+  const subs = context.subscriptions;
   const config = new Config();
-  context.subscriptions.push(config);
+  const stores = openStorage(context);
+  subs.push(config, { dispose: () => void stores.then((s) => s.dispose(), () => undefined) });
 
-  const status = vscode.window.createStatusBarItem('leadDesk.timer', vscode.StatusBarAlignment.Left, 100);
-  status.name = 'Lead Desk Timer';
-  status.text = '$(debug-pause) Paused';
-  status.command = Commands.switchMode;
-  status.show();
-  context.subscriptions.push(status);
+  const github = new GitHubConnection(config, context.secrets);
+  subs.push(github, registerAuthCommands(github));
+  // A token handed over by the environment (demo, CI) moves into SecretStorage.
+  void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN);
 
-  context.subscriptions.push(registerNotYetBuilt(Object.values(Commands)));
+  const timer = registerTimer(config, stores, github);
+  const work = registerWork(config, stores, github, context.globalState);
+  subs.push(timer.disposable, work.disposable);
 
-  return { activationMs: performance.now() - started, settings: () => config.settings, onSettingProblem: config.onProblem };
+  subs.push(registerNotYetBuilt([Commands.startMorningReview, Commands.showBalance, Commands.exportTime, Commands.openReviewQueue]));
+
+  return {
+    activationMs: performance.now() - started,
+    settings: () => config.settings,
+    onSettingProblem: config.onProblem,
+    stores, timer: timer.timer, work, github,
+  };
 }
 
 export function deactivate(): void {

@@ -90,12 +90,8 @@ export class IdleDetector {
     const monotonicDelta = Math.max(0, monotonicNow - previous.monotonic);
     const slept =
       wallDelta - monotonicDelta > this.sleepThresholdMs || wallDelta > this.config.tickIntervalMs + this.sleepThresholdMs;
-    if (slept) {
-      const lastSeen = Math.min(wallNow, Math.max(previous.wall, this.quietSince));
-      // Already idle before the machine went to sleep: the idle start is the honest one.
-      const idleFirst = !this.focused && lastSeen - this.quietSince >= this.idleMs;
-      return this.goAway(idleFirst ? this.quietSince : lastSeen, idleFirst ? 'idle' : 'sleep');
-    }
+    // The lead was last known present at the previous tick, or at a later activity or blur.
+    if (slept) return this.goAway(Math.min(wallNow, Math.max(previous.wall, this.quietSince)), 'sleep');
     if (!this.focused && wallNow - this.quietSince >= this.idleMs) return this.goAway(this.quietSince, 'idle');
     return null;
   }

@@ -1,0 +1,49 @@
+/** "Lead Desk: Export Time as CSV…": pick a range, pick a file, write the CSV. */
+import os from 'node:os';
+import * as vscode from 'vscode';
+import { toLocalDate } from '../core/localDate';
+import { exportRanges, rangeCsv, type ExportRange } from './ranges';
+import type { BalanceSource } from './source';
+
+/**
+ * Runs the export. `now` is read when the command runs (pass a function), or fixed (a number, for
+ * tests). Resolves to the written file, or `undefined` when the user cancelled or writing failed.
+ * The "Open" notification is not awaited, so the command finishes as soon as the file is written.
+ */
+export async function exportTimeCommand(
+  source: Pick<BalanceSource, 'entriesBetween'>,
+  now: number | (() => number) = Date.now,
+): Promise<vscode.Uri | undefined> {
+  const at = typeof now === 'function' ? now() : now;
+  const picked = await vscode.window.showQuickPick(
+    exportRanges(at).map((range) => ({ label: range.label, description: span(range), range })),
+    { title: 'Export Time as CSV', placeHolder: 'Which time to export' },
+  );
+  if (!picked) return undefined;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+  const target = await vscode.window.showSaveDialog({
+    title: `Export ${picked.range.label.toLowerCase()} as CSV`,
+    defaultUri: vscode.Uri.joinPath(folder, `lead-desk-time-${toLocalDate(at)}.csv`),
+    filters: { 'CSV files': ['csv'] },
+    saveLabel: 'Export',
+  });
+  if (!target) return undefined;
+  try {
+    const entries = await source.entriesBetween(picked.range.from, picked.range.to);
+    const { csv, rows } = rangeCsv(entries, picked.range, at);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
+    const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+    const what = rows === 0 ? 'no tracked time' : `${rows} row${rows === 1 ? '' : 's'}`;
+    void vscode.window
+      .showInformationMessage(`Lead Desk: exported ${what} (${picked.range.label.toLowerCase()}, ${span(picked.range)}) to ${name}.`, 'Open')
+      .then((choice) => (choice === 'Open' ? vscode.commands.executeCommand('vscode.open', target) : undefined));
+    return target;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Lead Desk: could not export the time to ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
+function span(range: ExportRange): string {
+  return range.first === range.last ? range.first : `${range.first} – ${range.last}`;
+}

@@ -1,0 +1,56 @@
+/** The date ranges the CSV export offers, and the CSV for one of them. Pure: unit tested in plain Node. */
+import { addDays, addMonths, startOfISOWeek, startOfMonth } from 'date-fns';
+import { timeEntriesToCsv } from '../core/csv';
+import { parseLocalDate, toLocalDate } from '../core/localDate';
+import type { TimeEntry } from '../core/timeEntry';
+import { resolveOverlaps, splitByLocalDay } from '../core/timeline';
+
+export type ExportRangeId = 'today' | 'thisWeek' | 'lastWeek' | 'thisMonth' | 'last30Days';
+
+export interface ExportRange {
+  readonly id: ExportRangeId;
+  readonly label: string;
+  /** Local days, `yyyy-MM-dd`, both included. */
+  readonly first: string;
+  readonly last: string;
+  /** [from, to) in epoch ms: the start of `first` to the start of the day after `last`. */
+  readonly from: number;
+  readonly to: number;
+}
+
+function range(id: ExportRangeId, label: string, first: Date, last: Date): ExportRange {
+  const firstDay = toLocalDate(first);
+  const lastDay = toLocalDate(last);
+  return { id, label, first: firstDay, last: lastDay, from: parseLocalDate(firstDay).getTime(), to: parseLocalDate(toLocalDate(addDays(parseLocalDate(lastDay), 1))).getTime() };
+}
+
+/** Today, this week and last week (Monday to Sunday), this month, and the last 30 days (today included). */
+export function exportRanges(now: number): ExportRange[] {
+  const today = parseLocalDate(toLocalDate(now));
+  const monday = startOfISOWeek(today);
+  const firstOfMonth = startOfMonth(today);
+  return [
+    range('today', 'Today', today, today),
+    range('thisWeek', 'This week', monday, addDays(monday, 6)),
+    range('lastWeek', 'Last week', addDays(monday, -7), addDays(monday, -1)),
+    range('thisMonth', 'This month', firstOfMonth, addDays(addMonths(firstOfMonth, 1), -1)),
+    range('last30Days', 'Last 30 days', addDays(today, -29), today),
+  ];
+}
+
+/**
+ * The CSV of the time inside `range`. Overlaps are resolved over all the entries first (as the
+ * balance report does) and the result is then cut at the range's edges, so an entry that began
+ * the evening before contributes only its part inside the range.
+ */
+export function rangeCsv(entries: readonly TimeEntry[], range: ExportRange, now: number): { csv: string; rows: number } {
+  const notes = new Map(entries.map((e) => [e.id, e.note]));
+  const clipped: TimeEntry[] = resolveOverlaps(entries, now)
+    .map((seg) => ({ seg, start: Math.max(seg.start, range.from), end: Math.min(seg.end, range.to) }))
+    .filter(({ start, end }) => end > start)
+    .map(({ seg, start, end }) => {
+      const note = notes.get(seg.entryId);
+      return { id: seg.entryId, mode: seg.mode, start, end, ...(note === undefined ? {} : { note }) };
+    });
+  return { csv: timeEntriesToCsv(clipped, now), rows: splitByLocalDay(clipped, now).length };
+}

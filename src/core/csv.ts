@@ -1,0 +1,48 @@
+import { format } from 'date-fns';
+import type { TimeEntry } from './timeEntry';
+import { splitByLocalDay } from './timeline';
+
+/** Header of the time export. */
+export const TIME_CSV_COLUMNS = ['date', 'start', 'end', 'mode', 'minutes', 'note'] as const;
+
+/** Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV cell per RFC 4180: quoted when it holds a comma, quote, CR or LF, quotes doubled.
+ * A cell a spreadsheet would evaluate is prefixed with `'` first, so a note like `=HYPERLINK(…)`
+ * arrives as text.
+ */
+export function csvCell(value: string): string {
+  const safe = FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Records joined with CRLF, the RFC 4180 line end, and ended by one. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+}
+
+/**
+ * The time export: one row per entry per local day, after overlaps are resolved, so the rows
+ * add up to the totals the balance report shows. Running entries count up to `now`.
+ * `start` and `end` are local ISO 8601 with offset, unambiguous across DST changes;
+ * `minutes` has at most two decimals.
+ */
+export function timeEntriesToCsv(entries: readonly TimeEntry[], now: number): string {
+  const notes = new Map(entries.map((e) => [e.id, e.note ?? '']));
+  const rows = splitByLocalDay(entries, now).map((seg) => [
+    seg.date,
+    localTimestamp(seg.start),
+    localTimestamp(seg.end),
+    seg.mode,
+    String(Math.round((seg.end - seg.start) / 600) / 100),
+    notes.get(seg.entryId) ?? '',
+  ]);
+  return toCsv([TIME_CSV_COLUMNS, ...rows]);
+}
+
+function localTimestamp(instant: number): string {
+  return format(instant, "yyyy-MM-dd'T'HH:mm:ssxxx");
+}

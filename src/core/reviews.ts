@@ -1,0 +1,113 @@
+import { businessMsBetween, slaState, DEFAULT_BUSINESS_HOURS, type BusinessHours, type SlaState } from './businessHours';
+
+export type CiState = 'success' | 'failure' | 'pending' | 'none';
+
+/** An open pull request waiting for the lead's review (or one of the lead's teams'). */
+export interface PendingReview {
+  /** `owner/name`. */
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  readonly author: string;
+  readonly url: string;
+  /** When the wait began (epoch ms): see `requestedAtFromTimeline`. */
+  readonly requestedAt: number;
+  readonly createdAt: number;
+  /** Requested from the lead personally rather than through a team. */
+  readonly direct: boolean;
+  /** The team slug the request came through, when not direct. */
+  readonly team?: string;
+  readonly additions: number;
+  readonly deletions: number;
+  readonly draft: boolean;
+  readonly ci: CiState;
+  readonly labels: readonly string[];
+  /** Hidden from the queue summary until this instant (epoch ms). */
+  readonly snoozedUntil?: number;
+}
+
+/** The part of a GitHub issue timeline event this module reads. */
+export interface TimelineEvent {
+  readonly event?: string;
+  readonly created_at?: string;
+  readonly requested_reviewer?: { readonly login?: string } | null;
+  readonly requested_team?: { readonly slug?: string } | null;
+}
+
+export interface ReviewQueueConfig {
+  readonly slaHours: number;
+  readonly businessHours?: BusinessHours;
+}
+
+export interface ReviewQueueSummary {
+  /** Items not snoozed at `now`. */
+  readonly count: number;
+  readonly oldest: PendingReview | null;
+  /** Non-draft items whose business-hours wait reached the SLA, oldest first. */
+  readonly breaching: readonly PendingReview[];
+}
+
+/**
+ * When the lead's wait on a PR began: the latest `review_requested` event naming the lead or
+ * one of the lead's teams (a re-request restarts the clock). A request made while the PR was a
+ * draft counts from its latest `ready_for_review`. Without a matching request: the latest
+ * `ready_for_review`, then the PR's creation.
+ * Logins and team slugs compare case-insensitively, as GitHub treats them; `myTeams` may hold
+ * `slug` or `org/slug`.
+ */
+export function requestedAtFromTimeline(
+  events: readonly TimelineEvent[],
+  me: string,
+  myTeams: readonly string[],
+  fallbacks: { readonly createdAt: number },
+): number {
+  const login = me.toLowerCase();
+  const teams = new Set(myTeams.map((t) => t.slice(t.lastIndexOf('/') + 1).toLowerCase()));
+  let requested: number | null = null;
+  let ready: number | null = null;
+  for (const e of events) {
+    const at = e.created_at === undefined ? Number.NaN : Date.parse(e.created_at);
+    if (Number.isNaN(at)) continue;
+    if (e.event === 'ready_for_review') ready = Math.max(ready ?? at, at);
+    if (e.event !== 'review_requested') continue;
+    const forMe = e.requested_reviewer?.login?.toLowerCase() === login;
+    const forMyTeam = teams.has(e.requested_team?.slug?.toLowerCase() ?? '');
+    if (forMe || forMyTeam) requested = Math.max(requested ?? at, at);
+  }
+  if (requested !== null) return ready !== null && ready > requested ? ready : requested;
+  return ready ?? fallbacks.createdAt;
+}
+
+/** Longest-waiting first; ties by repo then number so the order is stable across refreshes. */
+export function sortOldestFirst<T extends PendingReview>(items: readonly T[]): T[] {
+  return [...items].sort(compareOldestFirst);
+}
+
+export function compareOldestFirst(a: PendingReview, b: PendingReview): number {
+  return a.requestedAt - b.requestedAt || (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : 0) || a.number - b.number;
+}
+
+export function isSnoozed(item: PendingReview, now: number): boolean {
+  return item.snoozedUntil !== undefined && item.snoozedUntil > now;
+}
+
+/** Business-hours wait so far (0 for a request dated in the future). */
+export function waitingBusinessMs(item: PendingReview, now: number, hours: BusinessHours = DEFAULT_BUSINESS_HOURS): number {
+  return businessMsBetween(item.requestedAt, now, hours);
+}
+
+/** Drafts have no SLA: their author has not asked for the final review yet. */
+export function reviewSlaState(item: PendingReview, now: number, config: ReviewQueueConfig): SlaState {
+  if (item.draft) return 'ok';
+  return slaState(waitingBusinessMs(item, now, config.businessHours), config.slaHours);
+}
+
+/** The Team & reviews line of the morning review: how many wait, the oldest, which breach. */
+export function summarizeQueue(items: readonly PendingReview[], now: number, config: ReviewQueueConfig): ReviewQueueSummary {
+  const waiting = sortOldestFirst(items.filter((item) => !isSnoozed(item, now)));
+  return {
+    count: waiting.length,
+    oldest: waiting[0] ?? null,
+    breaching: waiting.filter((item) => reviewSlaState(item, now, config) === 'breached'),
+  };
+}

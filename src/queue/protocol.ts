@@ -1,0 +1,76 @@
+/**
+ * Messages between the Code Review Queue host and its webview. Both sides compile against this
+ * file (esbuild bundles it into the webview), so it must not import `vscode`.
+ */
+import type { ReviewQueueRow } from '../core/reviewQueue';
+import { MAX_LINK_LENGTH } from '../webview/links';
+import { boundedString, integerIn, messageGuard, numberIn, type ReadyMessage } from '../webview/messageGuard';
+
+/** One of the lead's own open PRs, as the second table shows it. */
+export interface OwnPullRequestRow {
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  /** Empty when GitHub gave no link on the configured host. */
+  readonly url: string;
+  readonly draft: boolean;
+  readonly waitingOn: readonly string[];
+  /** Business hours since the PR was opened. */
+  readonly waitingBusinessMs: number;
+}
+
+export interface QueueData {
+  readonly rows: readonly ReviewQueueRow[];
+  readonly ownPullRequests: readonly OwnPullRequestRow[];
+  /** Shown as a banner, e.g. "As of 10:42 — GitHub unreachable"; `null` when all is well. */
+  readonly notice: string | null;
+  /** "Updated 10:42", or `null` before the first successful refresh. */
+  readonly updated: string | null;
+  readonly slaHours: number;
+  /** The snooze dates the host accepts (`yyyy-MM-dd`, the host's calendar): tomorrow … 90 days on. */
+  readonly snoozeMin: string;
+  readonly snoozeMax: string;
+}
+
+export type QueueToWebview =
+  | { readonly type: 'data'; readonly data: QueueData }
+  /** The data could not be built: shown in the notice banner. */
+  | { readonly type: 'error'; readonly message: string };
+
+export interface OpenMessage {
+  readonly type: 'open';
+  readonly url: string;
+}
+export interface CheckoutMessage {
+  readonly type: 'checkout';
+  readonly repo: string;
+  readonly number: number;
+}
+export interface SnoozeMessage {
+  readonly type: 'snooze';
+  readonly repo: string;
+  readonly number: number;
+  /** `yyyy-MM-dd`: hidden until that local day starts. */
+  readonly until: string;
+}
+/** The webview's own measure of a render (benchmarks read it on the host). */
+export interface RenderedMessage {
+  readonly type: 'rendered';
+  readonly ms: number;
+  readonly rows: number;
+}
+
+export type QueueFromWebview = ReadyMessage | OpenMessage | CheckoutMessage | SnoozeMessage | RenderedMessage;
+
+/** `owner/name` as GitHub allows them. */
+export const REPO_NAME = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
+const repo = boundedString(201, REPO_NAME);
+const prNumber = integerIn(1, 2 ** 31 - 1);
+
+export const isQueueMessage = messageGuard<QueueFromWebview>({
+  ready: {},
+  open: { url: boundedString(MAX_LINK_LENGTH) },
+  checkout: { repo, number: prNumber },
+  snooze: { repo, number: prNumber, until: boundedString(10, /^\d{4}-\d{2}-\d{2}$/) },
+  rendered: { ms: numberIn(0, 600_000), rows: integerIn(0, 1_000_000) },
+});

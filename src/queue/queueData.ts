@@ -1,0 +1,39 @@
+/** Builds what the queue webview shows from a source snapshot. Pure: unit tested in plain Node. */
+import { format } from 'date-fns';
+import { businessMsBetween } from '../core/businessHours';
+import { toLocalDate } from '../core/localDate';
+import { sortOldestFirst } from '../core/reviews';
+import { toQueueRows } from '../core/reviewQueue';
+import type { OwnPullRequestRow, QueueData } from './protocol';
+import { snoozeBounds } from './snooze';
+import type { ReviewQueueSnapshot } from './source';
+
+export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number): QueueData {
+  const config = { slaHours: snapshot.slaHours, businessHours: snapshot.businessHours };
+  const ownPullRequests = [...snapshot.ownPullRequests]
+    .sort((a, b) => a.createdAt - b.createdAt || a.repo.localeCompare(b.repo) || a.number - b.number)
+    .map((pr): OwnPullRequestRow => ({
+      repo: pr.repo,
+      number: pr.number,
+      title: pr.title,
+      url: pr.url,
+      draft: pr.draft,
+      waitingOn: [...pr.waitingOn],
+      waitingBusinessMs: businessMsBetween(pr.createdAt, now, snapshot.businessHours),
+    }));
+  const when = snapshot.asOf === null ? null : clockText(snapshot.asOf, now);
+  const notice = snapshot.notice === null ? null : when === null ? snapshot.notice : `As of ${when} — ${snapshot.notice}`;
+  return {
+    rows: toQueueRows(sortOldestFirst(snapshot.reviews), now, config),
+    ownPullRequests,
+    notice,
+    updated: when === null ? null : `Updated ${when}`,
+    slaHours: snapshot.slaHours,
+    ...(({ min, max }) => ({ snoozeMin: min, snoozeMax: max }))(snoozeBounds(now)),
+  };
+}
+
+/** `10:42` today, `3 May 10:42` on another day: the host's clock, which defines "today". */
+export function clockText(instant: number, now: number): string {
+  return toLocalDate(instant) === toLocalDate(now) ? format(instant, 'HH:mm') : format(instant, 'd MMM HH:mm');
+}

@@ -1,0 +1,55 @@
+import * as path from 'node:path';
+import { sweepLeftovers } from './atomicWrite';
+import { CacheStore, type CacheLimits } from './cacheStore';
+import { ReviewHistoryStore } from './reviewHistoryStore';
+import { nodeStoreFs } from './storeFs';
+import { TaskStore } from './taskStore';
+import { TimeStore, type TimeStoreOptions } from './timeStore';
+import { STORE_FILES } from './paths';
+
+export type { RecoveredEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent } from './events';
+export type { StoreFs } from './storeFs';
+export { STORE_FILES, isStoreDataFile, monthKey, reviewShardName, timeShardName, yearKey } from './paths';
+export { TimeStore, newEntryId, type NewTimeEntry, type TimeStoreOptions } from './timeStore';
+export { TaskStore, newTaskId, type DelegatedTask, type NewTask, type TaskPatch } from './taskStore';
+export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './reviewHistoryStore';
+export { CacheStore, type CachedResponse, type CacheLimits } from './cacheStore';
+export { JsonFile, type JsonFileOptions } from './jsonFile';
+
+/** All of Lead Desk's persisted data, in one folder shared by every window. */
+export interface Stores {
+  readonly dir: string;
+  readonly time: TimeStore;
+  readonly tasks: TaskStore;
+  readonly reviews: ReviewHistoryStore;
+  readonly cache: CacheStore;
+  /** Try to save everything kept after failed saves; true when all is on disk. */
+  flush(): Promise<boolean>;
+  /** Stop background retries. */
+  dispose(): void;
+}
+
+export type OpenStoresOptions = TimeStoreOptions & { readonly cache?: CacheLimits };
+
+/**
+ * Open (creating if needed) the store folder — in the extension, `context.globalStorageUri.fsPath`.
+ * Problems never throw here: damaged files are moved aside (`onRecovered`) and failed saves are
+ * kept in memory and retried (`onWriteFailed`).
+ */
+export async function openStores(dir: string, options: OpenStoresOptions = {}): Promise<Stores> {
+  const fs = options.fs ?? nodeStoreFs;
+  await fs.promises.mkdir(dir, { recursive: true }).catch(() => {});
+  for (const sub of ['', STORE_FILES.timeDir, STORE_FILES.reviewsDir]) await sweepLeftovers(fs, path.join(dir, sub));
+  const [time, tasks, reviews, cache] = await Promise.all([
+    TimeStore.open(dir, options),
+    TaskStore.open(dir, options),
+    ReviewHistoryStore.open(dir, options),
+    CacheStore.open(dir, { ...options, ...options.cache }),
+  ]);
+  const all = [time, tasks, reviews, cache];
+  return {
+    dir, time, tasks, reviews, cache,
+    flush: async () => (await Promise.all(all.map((s) => s.flush()))).every(Boolean),
+    dispose: () => all.forEach((s) => s.dispose()),
+  };
+}

@@ -1,0 +1,356 @@
+import * as path from 'node:path';
+import { Low } from 'lowdb';
+import { moveAside } from './atomicWrite';
+import type { StoreEvents } from './events';
+import { FileLock, type HeldLock } from './fileLock';
+import { codedError, describeWriteFailure, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
+import { fileStamp, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
+
+/*
+ * One versioned JSON file shared by every VS Code window (process) of the user.
+ *
+ * Every `update(change)` is a cross-process read-modify-write: take the file's lock, read the
+ * file afresh (another window may have written it), move it aside if it is unusable, apply the
+ * change, write it atomically (temp + fsync + rename), release. Changes queued while a
+ * transaction runs go into the next one together (one lock and one write for many changes).
+ *
+ * A change is a function of the data it is given, and may run more than once: after a failed
+ * save it is kept (reads see it) and replayed on the then-current file by the next save, so it
+ * merges with what other windows wrote in between instead of overwriting it.
+ */
+
+export interface JsonFileOptions extends StoreEvents {
+  readonly fs?: StoreFs;
+  /** A lock not refreshed for this long is taken over. Default 10 s. */
+  readonly lockStaleMs?: number;
+  /** How long to wait for a busy lock before keeping the change and retrying later. Default 20 s. */
+  readonly lockMaxWaitMs?: number;
+  /** First and longest delay between attempts to save kept changes. Default 1 s and 60 s. */
+  readonly retryFirstMs?: number;
+  readonly retryMaxMs?: number;
+  /** Clock for moved-aside file names (tests). */
+  readonly now?: () => number;
+  readonly isProcessAlive?: (pid: number) => boolean;
+}
+
+/** Steps a file kind runs under its lock (the timer uses them to keep month shards in step). */
+export interface FileHooks<T> {
+  /** After the fresh read, before the changes. */
+  prepare?(draft: T): Promise<void>;
+  /** After a successful save, still under the lock. Errors are ignored (report them yourself). */
+  afterCommit?(saved: T): Promise<void>;
+}
+
+export interface UpdateOptions {
+  /** Keep the change in memory and retry it if the save fails (default true); if false, reject. */
+  readonly keepOnFailure?: boolean;
+}
+
+interface Change<T> {
+  readonly apply: (draft: T) => unknown;
+  readonly keep: boolean;
+  settled: boolean;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (err: unknown) => void;
+}
+
+interface Applied<T> {
+  readonly draft: T;
+  readonly results: Map<Change<T>, unknown>;
+}
+
+export class JsonFile<T extends Versioned> {
+  readonly path: string;
+  private readonly fs: StoreFs;
+  private readonly lock: FileLock;
+  /** What readers see: the content last read or saved, plus changes not saved yet. */
+  private readonly low: Low<T>;
+  private saved: T;
+  private savedStamp: string | null = null;
+  private generation = 0;
+  private unsaved: Change<T>[] = [];
+  private queue: Change<T>[] = [];
+  private running: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelay: number;
+  private failingCode: string | null = null;
+  private disposed = false;
+
+  private constructor(
+    dir: string,
+    /** Path relative to the store folder, `/`-separated: `timer.json`, `time/2026-11.json`. */
+    readonly name: string,
+    private readonly spec: FileSpec<T>,
+    private readonly options: JsonFileOptions,
+    private readonly hooks: FileHooks<T>,
+  ) {
+    this.path = path.join(dir, ...name.split('/'));
+    this.fs = options.fs ?? nodeStoreFs;
+    this.lock = new FileLock(this.path, {
+      fs: this.fs,
+      staleMs: options.lockStaleMs ?? 10_000,
+      maxWaitMs: options.lockMaxWaitMs ?? 20_000,
+      isProcessAlive: options.isProcessAlive,
+    });
+    this.saved = spec.empty();
+    this.low = new Low<T>(this.adapter(), this.saved);
+    this.retryDelay = options.retryFirstMs ?? 1_000;
+  }
+
+  /**
+   * Read the file (without the lock: saves are atomic renames, so a read sees a whole file).
+   * An unusable file is moved aside and an outdated one migrated, both under the lock.
+   */
+  static async open<T extends Versioned>(
+    dir: string, name: string, spec: FileSpec<T>, options: JsonFileOptions = {}, hooks: FileHooks<T> = {},
+  ): Promise<JsonFile<T>> {
+    const file = new JsonFile(dir, name, spec, options, hooks);
+    await file.fs.promises.mkdir(path.dirname(file.path), { recursive: true }).catch(() => {});
+    const adapter = file.adapter();
+    let data: T | null = null;
+    try {
+      data = await adapter.read();
+    } catch (err) {
+      // Unreadable (EACCES…): start empty in memory. Saves read the file again under the lock
+      // first, so they fail too and report it; the file is never overwritten unread.
+      if (!isEnvironmentalError(err)) throw err;
+    }
+    file.setSaved(data ?? spec.empty(), adapter.stamp);
+    if (adapter.unusable !== null || adapter.migratedFrom !== null) await file.update(() => undefined);
+    return file;
+  }
+
+  /** The current content. Treat it as read-only; change it through `update`. */
+  get data(): T {
+    return this.low.data;
+  }
+
+  /** Changes that are only in memory because saving them failed. */
+  get unsavedChanges(): number {
+    return this.unsaved.length;
+  }
+
+  /**
+   * Apply `change` under the lock to the file as it is on disk now, and save. Resolves with the
+   * change's result once saved, or once kept in memory after a failed save (`onWriteFailed`
+   * says so). Rejects if the change throws (nothing of it is saved).
+   */
+  update<R>(change: (draft: T) => R, options: UpdateOptions = {}): Promise<Awaited<R>> {
+    if (this.disposed) return Promise.reject(new Error(`${this.name} is closed`));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ apply: change, keep: options.keepOnFailure ?? true, settled: false, resolve: resolve as (v: unknown) => void, reject });
+      this.pump(false);
+    });
+  }
+
+  /** Try now to save the changes kept after a failed save. True when nothing is left unsaved. */
+  async flush(): Promise<boolean> {
+    while (this.running) await this.running;
+    if (this.unsaved.length) {
+      this.pump(true);
+      while (this.running) await this.running;
+    }
+    return this.unsaved.length === 0;
+  }
+
+  /** Reread the file if another process changed it. True if the content was reloaded. */
+  async refresh(): Promise<boolean> {
+    while (this.running) await this.running;
+    const generation = this.generation;
+    const stamp = await fileStamp(this.fs, this.path).catch(() => this.savedStamp);
+    if (stamp === this.savedStamp) return false;
+    const adapter = this.adapter();
+    let data: T | null;
+    try {
+      data = await adapter.read();
+    } catch {
+      return false;
+    }
+    if (adapter.unusable !== null) {
+      await this.update(() => undefined).catch(() => {}); // move it aside under the lock
+      return true;
+    }
+    if (generation !== this.generation) return false; // a save meanwhile has newer content
+    this.setSaved(data ?? this.spec.empty(), adapter.stamp);
+    if (this.unsaved.length) this.low.data = (await this.applyInMemory(this.unsaved, new Map())).draft;
+    return true;
+  }
+
+  /** Stop retrying in the background. Changes still unsaved stay unsaved. */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  private adapter(): VersionedJsonAdapter<T> {
+    return new VersionedJsonAdapter(this.fs, this.path, this.spec);
+  }
+
+  private setSaved(data: T, stamp: string | null): void {
+    this.saved = data;
+    this.savedStamp = stamp;
+    this.low.data = data;
+    this.generation++;
+  }
+
+  private pump(retryUnsaved: boolean): void {
+    if (this.running) return; // the running transaction's end picks the queue up
+    if (!this.queue.length && !(retryUnsaved && this.unsaved.length)) return;
+    this.running = this.transact().finally(() => {
+      this.running = null;
+      this.pump(false);
+    });
+  }
+
+  private async transact(): Promise<void> {
+    const fresh = this.queue.splice(0);
+    const changes = [...this.unsaved, ...fresh];
+    const failed = new Map<Change<T>, unknown>();
+    let held: HeldLock | undefined;
+    let applied: Applied<T> | undefined;
+    let failure: unknown;
+    try {
+      held = await this.acquire();
+      const lock = held;
+      const adapter = this.adapter();
+      adapter.beforeRename = async () => {
+        if (!(await lock.stillHeld())) throw codedError('ELOCKLOST', `lost the lock on ${this.path}`);
+      };
+      const db = new Low<T>(adapter, this.spec.empty());
+      applied = await this.applyUnderLock(db, changes, failed);
+      await db.write();
+      await this.hooks.afterCommit?.(db.data).catch(() => {});
+      this.setSaved(db.data, adapter.stamp);
+    } catch (err) {
+      failure = err;
+    } finally {
+      await held?.release().catch(() => {});
+    }
+
+    if (failure === undefined) {
+      this.unsaved = [];
+      this.settle(changes, applied!, failed);
+      if (this.failingCode !== null) this.resumed();
+      return;
+    }
+    if (!isEnvironmentalError(failure)) {
+      this.unsaved = this.unsaved.filter((c) => !failed.has(c));
+      for (const c of fresh) if (!failed.has(c)) failed.set(c, failure);
+      this.settle(fresh, { draft: this.low.data, results: new Map() }, failed);
+      return;
+    }
+    // The disk or another process refused: keep what may be kept, in memory, and retry.
+    for (const c of changes) if (!c.keep && !failed.has(c)) failed.set(c, failure);
+    const kept = changes.filter((c) => !failed.has(c));
+    // The draft from under the lock is the view, unless it holds changes that were not kept.
+    const inMemory = applied && kept.length === changes.length ? applied : await this.applyInMemory(kept, failed);
+    this.unsaved = kept.filter((c) => !failed.has(c));
+    this.low.data = inMemory.draft;
+    this.settle(changes, inMemory, failed);
+    this.failed(failure);
+  }
+
+  private async acquire(): Promise<HeldLock> {
+    try {
+      return await this.lock.acquire();
+    } catch (err) {
+      if (errorCode(err) !== 'ENOENT') throw err;
+      await this.fs.promises.mkdir(path.dirname(this.path), { recursive: true }); // folder was deleted
+      return this.lock.acquire();
+    }
+  }
+
+  private async applyUnderLock(db: Low<T>, changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
+    const adapter = db.adapter as VersionedJsonAdapter<T>;
+    for (;;) {
+      db.data = this.spec.empty();
+      await db.read();
+      if (adapter.unusable !== null) {
+        const movedTo = await moveAside(this.fs, this.path, (this.options.now ?? Date.now)());
+        this.options.onRecovered?.({ file: this.path, movedTo, reason: adapter.unusable });
+        adapter.text = null;
+        adapter.unusable = null;
+      }
+      await this.hooks.prepare?.(db.data);
+      const results = new Map<Change<T>, unknown>();
+      let threw = false;
+      for (const c of changes) {
+        if (failed.has(c)) continue;
+        try {
+          results.set(c, await c.apply(db.data));
+        } catch (err) {
+          failed.set(c, err);
+          threw = true;
+          break;
+        }
+      }
+      if (!threw) return { draft: db.data, results };
+      // The failed change may have half-edited the draft: start again from the file, without it.
+    }
+  }
+
+  private async applyInMemory(changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
+    for (;;) {
+      const draft = structuredClone(this.saved);
+      const results = new Map<Change<T>, unknown>();
+      let threw = false;
+      for (const c of changes) {
+        if (failed.has(c)) continue;
+        try {
+          results.set(c, await c.apply(draft));
+        } catch (err) {
+          failed.set(c, err);
+          threw = true;
+          break;
+        }
+      }
+      if (!threw) return { draft, results };
+    }
+  }
+
+  private settle(changes: Change<T>[], applied: Applied<T>, failed: Map<Change<T>, unknown>): void {
+    for (const c of changes) {
+      if (c.settled) continue;
+      c.settled = true;
+      if (failed.has(c)) c.reject(failed.get(c));
+      else c.resolve(applied.results.get(c));
+    }
+  }
+
+  private failed(err: unknown): void {
+    const code = errorCode(err) ?? 'UNKNOWN';
+    const retryInMs = this.unsaved.length ? this.scheduleRetry() : 0;
+    if (code === this.failingCode) return; // already reported; `onWriteResumed` ends the episode
+    this.failingCode = code;
+    this.options.onWriteFailed?.({
+      file: this.path,
+      code,
+      message: describeWriteFailure(this.name, err),
+      unsavedChanges: this.unsaved.length,
+      retryInMs,
+      error: err instanceof Error ? err : new Error(String(err)),
+    });
+  }
+
+  private resumed(): void {
+    this.failingCode = null;
+    this.retryDelay = this.options.retryFirstMs ?? 1_000;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.options.onWriteResumed?.({ file: this.path });
+  }
+
+  private scheduleRetry(): number {
+    if (this.disposed) return 0;
+    clearTimeout(this.retryTimer);
+    const delay = this.retryDelay;
+    this.retryDelay = Math.min(delay * 2, this.options.retryMaxMs ?? 60_000);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.pump(true);
+    }, delay);
+    this.retryTimer.unref?.();
+    return delay;
+  }
+}

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { JsonFileOptions } from './jsonFile';
+import { STORE_FILES, yearKey } from './paths';
+import { ShardSet } from './shardSet';
+import type { FileSpec } from './versionedJson';
+
+/** One section of a morning review (pending reviews, delegated work, CI…). */
+export interface ReviewSection {
+  readonly checked: boolean;
+  /** Ids of the items seen, so the next review can say what is new. */
+  readonly seen: readonly string[];
+  readonly counts: Readonly<Record<string, number>>;
+  readonly notes: string;
+}
+
+export interface MorningReview {
+  readonly id: string;
+  readonly finishedAt: number;
+  readonly sections: Readonly<Record<string, ReviewSection>>;
+}
+
+export interface ReviewYearFile {
+  readonly version: 1;
+  readonly year: string;
+  /** Sorted by finishedAt. */
+  reviews: MorningReview[];
+}
+
+export function reviewYearSpec(year: string): FileSpec<ReviewYearFile> {
+  return {
+    version: 1,
+    empty: () => ({ version: 1, year, reviews: [] }),
+    check: (f) => {
+      if (!Array.isArray(f.reviews)) return '"reviews" is not a list';
+      const bad = f.reviews.find((r) => typeof r?.id !== 'string' || typeof r.finishedAt !== 'number');
+      return bad ? `review ${JSON.stringify(bad?.id)} lacks an id or a finish time` : null;
+    },
+  };
+}
+
+/** Finished morning reviews, one file per local year (`reviews/2026.json`), append-only. */
+export class ReviewHistoryStore {
+  private constructor(private readonly years: ShardSet<ReviewYearFile>) {}
+
+  static async open(dir: string, options: JsonFileOptions = {}): Promise<ReviewHistoryStore> {
+    return new ReviewHistoryStore(new ShardSet(dir, STORE_FILES.reviewsDir, /^\d{4}$/, reviewYearSpec, options));
+  }
+
+  /** Record a finished review; appending an id that exists replaces it. */
+  async append(review: Omit<MorningReview, 'id'> & { readonly id?: string }): Promise<MorningReview> {
+    const full: MorningReview = { ...review, id: review.id ?? `r-${randomBytes(6).toString('hex')}` };
+    const file = await this.years.get(yearKey(full.finishedAt));
+    return file.update((f) => {
+      f.reviews = f.reviews.filter((r) => r.id !== full.id);
+      let i = f.reviews.length;
+      while (i > 0 && f.reviews[i - 1].finishedAt > full.finishedAt) i--;
+      f.reviews.splice(i, 0, full);
+      return full;
+    });
+  }
+
+  /** Reviews newest first: at most `limit`, and only those finished at or after `since`. */
+  async list(options: { readonly limit?: number; readonly since?: number } = {}): Promise<MorningReview[]> {
+    const limit = options.limit ?? Infinity;
+    const since = options.since ?? -Infinity;
+    const out: MorningReview[] = [];
+    const years = (await this.years.keys()).reverse();
+    for (const year of years) {
+      if (out.length >= limit || (Number.isFinite(since) && year < yearKey(since))) break;
+      const file = await this.years.get(year);
+      await file.refresh();
+      for (const r of [...file.data.reviews].reverse()) {
+        if (out.length >= limit) break;
+        if (r.finishedAt >= since) out.push(r);
+      }
+    }
+    return out;
+  }
+
+  async latest(): Promise<MorningReview | null> {
+    return (await this.list({ limit: 1 }))[0] ?? null;
+  }
+
+  flush(): Promise<boolean> {
+    return this.years.flush();
+  }
+
+  dispose(): void {
+    this.years.dispose();
+  }
+}

@@ -1,0 +1,120 @@
+import { isMode, type TimeEntry } from '../core/timeEntry';
+import { monthKey } from './paths';
+import type { FileSpec } from './versionedJson';
+
+/*
+ * Time data is two kinds of file: `timer.json` (small: the running entry) and one shard per
+ * local month (`time/2026-11.json`: the closed entries that started in it). A change that spans
+ * both (a mode switch closes an entry into its month and starts the next) must not be half
+ * done by a crash, so `timer.json` doubles as a journal: the transaction commits the new
+ * running entry together with the shard changes in `pending` (one atomic rename), and then
+ * applies them to the shards. Whoever next holds the timer lock re-applies whatever is still
+ * pending (puts and removes by id are idempotent) and clears it; readers overlay `pending` on
+ * the shards, so they see the change from its commit on.
+ */
+
+/** The window (extension host) that last changed the timer. */
+export interface WindowRef {
+  readonly id: string;
+  readonly pid: number;
+  readonly host: string;
+}
+
+/** A change to one month shard, journalled in `timer.json` until applied. */
+export type ShardChange =
+  | { readonly month: string; readonly put: TimeEntry }
+  | { readonly month: string; readonly remove: string };
+
+export interface TimerFile {
+  readonly version: 1;
+  /** The one running entry of the user (end === null), or null when the timer is paused. */
+  running: TimeEntry | null;
+  updatedAt: number | null;
+  byWindow: WindowRef | null;
+  /** Committed shard changes not yet confirmed applied, oldest first. */
+  pending: ShardChange[];
+}
+
+export interface TimeShardFile {
+  readonly version: 1;
+  readonly month: string;
+  /** Closed entries whose start falls in `month` (local time), sorted by start. */
+  entries: TimeEntry[];
+}
+
+function entryProblem(e: unknown): string | null {
+  const entry = e as Partial<TimeEntry> | null;
+  if (typeof entry !== 'object' || entry === null) return 'an entry is not an object';
+  if (typeof entry.id !== 'string' || typeof entry.start !== 'number' || !isMode(entry.mode)) {
+    return `entry ${JSON.stringify(entry.id)} lacks an id, a start or a mode`;
+  }
+  return null;
+}
+
+export const timerSpec: FileSpec<TimerFile> = {
+  version: 1,
+  empty: () => ({ version: 1, running: null, updatedAt: null, byWindow: null, pending: [] }),
+  check: (t) => {
+    if (!Array.isArray(t.pending)) return '"pending" is not a list';
+    if (t.running !== null && t.running !== undefined) return entryProblem(t.running);
+    return null;
+  },
+};
+
+export function timeShardSpec(month: string): FileSpec<TimeShardFile> {
+  return {
+    version: 1,
+    empty: () => ({ version: 1, month, entries: [] }),
+    check: (s) => {
+      if (!Array.isArray(s.entries)) return '"entries" is not a list';
+      for (const e of s.entries) {
+        const problem = entryProblem(e);
+        if (problem) return problem;
+      }
+      return null;
+    },
+  };
+}
+
+export function putChange(entry: TimeEntry): ShardChange {
+  return { month: monthKey(entry.start), put: entry };
+}
+
+/** Apply changes in order: a put replaces the entry with that id or inserts it by start. */
+export function applyToShard(shard: TimeShardFile, changes: readonly ShardChange[]): void {
+  for (const change of changes) {
+    if (change.month !== shard.month) continue;
+    const id = 'put' in change ? change.put.id : change.remove;
+    const at = shard.entries.findIndex((e) => e.id === id);
+    if (at >= 0) shard.entries.splice(at, 1);
+    if (!('put' in change)) continue;
+    const entry = change.put;
+    let i = shard.entries.length;
+    while (i > 0 && shard.entries[i - 1].start > entry.start) i--;
+    shard.entries.splice(i, 0, entry);
+  }
+}
+
+/** Overlay journalled changes on entries read from shards (keyed by id). */
+export function overlayPending(byId: Map<string, { month: string; entry: TimeEntry }>, pending: readonly ShardChange[]): void {
+  for (const change of pending) {
+    if ('put' in change) {
+      byId.set(change.put.id, { month: change.month, entry: change.put });
+    } else if (byId.get(change.remove)?.month === change.month) {
+      byId.delete(change.remove);
+    }
+  }
+}
+
+export function overlaps(e: TimeEntry, from: number, to: number): boolean {
+  return e.start < to && (e.end === null || e.end > from || (e.end === e.start && e.start >= from));
+}
+
+/** Shard changes that cut `[from, to)` out of a closed entry (parts outside the range stay). */
+export function cutOut(e: TimeEntry, from: number, to: number): ShardChange[] {
+  if (e.end === null || !(e.start < to && e.end > from)) return [];
+  const changes: ShardChange[] = [{ month: monthKey(e.start), remove: e.id }];
+  if (e.start < from) changes.push(putChange({ ...e, end: from }));
+  if (e.end > to) changes.push(putChange({ ...e, id: `${e.id}~${to.toString(36)}`, start: to }));
+  return changes;
+}

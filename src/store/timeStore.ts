@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
+import { isMode, type Mode, type TimeEntry } from '../core/timeEntry';
+import { defaultIsProcessAlive } from './fileLock';
+import { JsonFile, type JsonFileOptions } from './jsonFile';
+import { monthKey, STORE_FILES } from './paths';
+import { ShardSet } from './shardSet';
+import {
+  applyToShard, cutOut, overlaps, overlayPending, putChange, timerSpec, timeShardSpec,
+  type TimeShardFile, type TimerFile, type WindowRef,
+} from './timeJournal';
+
+export interface TimeStoreOptions extends JsonFileOptions {
+  /** This window's id (VS Code's `env.sessionId`), recorded as the timer's owner. */
+  readonly windowId?: string;
+}
+
+/** An entry to write with `replaceEntries`; an id is made up if it has none. */
+export type NewTimeEntry = Omit<TimeEntry, 'id'> & { readonly id?: string };
+
+const DAY = 86_400_000;
+
+export function newEntryId(): string {
+  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
+}
+
+/** Close the running entry at `at` (never before its start) into the journal. */
+function closeRunning(t: TimerFile, at: number, closedBy: NonNullable<TimeEntry['closedBy']>): TimeEntry | null {
+  const running = t.running;
+  if (!running) return null;
+  const closed: TimeEntry = { ...running, end: Math.max(at, running.start), closedBy };
+  t.pending.push(putChange(closed));
+  t.running = null;
+  return closed;
+}
+
+/** Apply the journal to the month shards; what could not be written stays pending. */
+async function drain(shards: ShardSet<TimeShardFile>, t: { pending: TimerFile['pending'] }): Promise<void> {
+  if (!t.pending.length) return;
+  const done = new Set<string>();
+  for (const month of [...new Set(t.pending.map((c) => c.month))].sort()) {
+    const changes = t.pending.filter((c) => c.month === month);
+    try {
+      const shard = await shards.get(month);
+      await shard.update((s) => applyToShard(s, changes), { keepOnFailure: false });
+      done.add(month);
+    } catch {
+      // The shard reported its write failure; the journal keeps the changes for the next try.
+    }
+  }
+  t.pending = t.pending.filter((c) => !done.has(c.month));
+}
+
+/**
+ * The user's time entries and the single running timer, shared by all windows. Every change is
+ * one locked transaction on `timer.json` (see timeJournal.ts), so concurrent windows serialize
+ * and exactly one entry runs per user. Times are epoch ms; the caller passes `at`.
+ */
+export class TimeStore {
+  private constructor(
+    private readonly timer: JsonFile<TimerFile>,
+    private readonly shards: ShardSet<TimeShardFile>,
+    private readonly me: WindowRef,
+    private readonly isProcessAlive: (pid: number) => boolean,
+  ) {}
+
+  static async open(dir: string, options: TimeStoreOptions = {}): Promise<TimeStore> {
+    const shards = new ShardSet(dir, STORE_FILES.timeDir, /^\d{4}-\d{2}$/, timeShardSpec, options);
+    const timer = await JsonFile.open(dir, STORE_FILES.timer, timerSpec, options, {
+      prepare: (draft) => drain(shards, draft),
+      afterCommit: (saved) => drain(shards, { pending: saved.pending }),
+    });
+    const me: WindowRef = { id: options.windowId ?? `${os.hostname()}:${process.pid}`, pid: process.pid, host: os.hostname() };
+    const store = new TimeStore(timer, shards, me, options.isProcessAlive ?? defaultIsProcessAlive);
+    // A window that died between committing and applying a change left it pending: finish it.
+    if (timer.data.pending.length) await timer.update(() => undefined);
+    return store;
+  }
+
+  /** Paths of the files, for a change watcher (`time/` holds the month shards). */
+  get timerPath(): string {
+    return this.timer.path;
+  }
+
+  /** The running entry (end === null), as this window last read or wrote it. */
+  current(): TimeEntry | null {
+    return this.timer.data.running;
+  }
+
+  /** Start a new entry in `mode` at `at`, closing the running one (if any) at the same moment. */
+  start(mode: Mode, at: number, note?: string): Promise<TimeEntry> {
+    if (!isMode(mode)) return Promise.reject(new RangeError(`unknown mode ${String(mode)}`));
+    const id = newEntryId(); // chosen outside the change: a replayed change must start the same entry
+    return this.timer.update((t) => {
+      // Windows' clocks and call times differ a little: never end an entry before it started.
+      const begin = t.running ? Math.max(at, t.running.start) : at;
+      closeRunning(t, begin, 'user');
+      t.running = { id, mode, start: begin, end: null, heartbeat: begin, ...(note ? { note } : {}) };
+      this.touch(t, at);
+      return t.running;
+    });
+  }
+
+  /** Switch to `mode` (no change if it already runs), or pause with null. Returns what runs after. */
+  async switchTo(mode: Mode | null, at: number, note?: string): Promise<TimeEntry | null> {
+    if (mode === null) {
+      await this.pause(at);
+      return null;
+    }
+    if (!isMode(mode)) throw new RangeError(`unknown mode ${String(mode)}`);
+    const id = newEntryId();
+    return this.timer.update((t) => {
+      if (t.running?.mode === mode) return t.running;
+      const begin = t.running ? Math.max(at, t.running.start) : at;
+      closeRunning(t, begin, 'user');
+      t.running = { id, mode, start: begin, end: null, heartbeat: begin, ...(note ? { note } : {}) };
+      this.touch(t, at);
+      return t.running;
+    });
+  }
+
+  /** Stop the running entry at `at`; returns it closed, or null if nothing ran. */
+  pause(at: number): Promise<TimeEntry | null> {
+    return this.timer.update((t) => {
+      const closed = closeRunning(t, at, 'user');
+      if (closed) this.touch(t, at);
+      return closed;
+    });
+  }
+
+  /** Record that the lead is active in the running entry. Writes only timer.json. */
+  heartbeat(at: number): Promise<TimeEntry | null> {
+    return this.timer.update((t) => {
+      const running = t.running;
+      if (!running) return null;
+      t.running = { ...running, heartbeat: Math.max(running.heartbeat ?? running.start, at) };
+      this.touch(t, at);
+      return t.running;
+    });
+  }
+
+  /** Append a line to the running entry's note; null if nothing runs. */
+  addNote(text: string): Promise<TimeEntry | null> {
+    return this.timer.update((t) => {
+      const running = t.running;
+      if (!running) return null;
+      t.running = { ...running, note: running.note ? `${running.note}\n${text}` : text };
+      return t.running;
+    });
+  }
+
+  /**
+   * After a crash: if the running entry's last heartbeat is older than `staleAfterMs` and the
+   * window that last drove it is gone, close it at that heartbeat (not now, so the time the
+   * window was dead is not counted) and return it for the user to be told. Else null.
+   */
+  recoverCrashed(now: number, staleAfterMs: number): Promise<TimeEntry | null> {
+    return this.timer.update((t) => {
+      const running = t.running;
+      if (!running) return null;
+      const last = running.heartbeat ?? running.start;
+      if (now - last < staleAfterMs) return null;
+      const owner = t.byWindow;
+      if (owner && owner.host === this.me.host && (owner.pid === process.pid || this.isProcessAlive(owner.pid))) return null;
+      return closeRunning(t, last, 'crash');
+    });
+  }
+
+  /**
+   * Make `[from, to)` hold exactly `entries` (clipped to it), for idle decisions: closed
+   * entries are cut at the range's edges, and a running entry that started before `to` gets
+   * its part before `from` closed (closedBy 'idle') and runs on from `to`.
+   */
+  async replaceEntries(range: { readonly from: number; readonly to: number }, entries: readonly NewTimeEntry[]): Promise<void> {
+    const { from, to } = range;
+    if (!(from < to)) throw new RangeError('replaceEntries: the range is empty');
+    const fresh: TimeEntry[] = [];
+    for (const e of entries) {
+      if (!isMode(e.mode) || e.end === null) throw new RangeError('replaceEntries: entries must be closed and have a mode');
+      const start = Math.max(e.start, from);
+      const end = Math.min(e.end, to);
+      if (start < end) fresh.push({ ...e, id: e.id ?? newEntryId(), start, end });
+    }
+    await this.timer.update(async (t) => {
+      for (const e of await this.collect(t, from, to)) t.pending.push(...cutOut(e, from, to));
+      for (const e of fresh) t.pending.push(putChange(e));
+      const running = t.running;
+      if (running && running.start < to) {
+        const heartbeat = Math.max(running.heartbeat ?? running.start, to);
+        if (running.start < from) {
+          t.pending.push(putChange({ ...running, end: from, closedBy: 'idle' }));
+          t.running = { ...running, id: `${running.id}~${to.toString(36)}`, start: to, heartbeat };
+        } else {
+          t.running = { ...running, start: to, heartbeat };
+        }
+      }
+    });
+  }
+
+  /**
+   * Entries overlapping `[from, to)`, sorted by start; the running one last-started with
+   * `end: null`. Looks in the month shards from one month before `from` up to `to`.
+   */
+  async entriesBetween(from: number, to: number): Promise<TimeEntry[]> {
+    await this.timer.refresh();
+    const closed = await this.collect(this.timer.data, from, to, true);
+    const running = this.timer.data.running;
+    if (running && overlaps(running, from, to)) closed.push(running);
+    return closed.sort((a, b) => a.start - b.start);
+  }
+
+  /** Reread timer.json if another window changed it. */
+  refresh(): Promise<boolean> {
+    return this.timer.refresh();
+  }
+
+  get unsavedChanges(): number {
+    return this.timer.unsavedChanges;
+  }
+
+  flush(): Promise<boolean> {
+    return this.timer.flush();
+  }
+
+  dispose(): void {
+    this.timer.dispose();
+    this.shards.dispose();
+  }
+
+  private touch(t: TimerFile, at: number): void {
+    t.updatedAt = at;
+    t.byWindow = this.me;
+  }
+
+  /** Closed entries overlapping the range: the shards, with the journal laid over them. */
+  private async collect(t: TimerFile, from: number, to: number, rereadTimer = false): Promise<TimeEntry[]> {
+    const low = Number.isFinite(from) ? monthKey(from - 31 * DAY) : '';
+    const high = Number.isFinite(to) ? monthKey(to) : '\uffff';
+    const months = new Set((await this.shards.keys()).filter((m) => m >= low && m <= high));
+    for (const c of t.pending) if (c.month >= low && c.month <= high) months.add(c.month);
+    const byId = new Map<string, { month: string; entry: TimeEntry }>();
+    for (const month of [...months].sort()) {
+      const shard = await this.shards.get(month);
+      await shard.refresh();
+      for (const entry of shard.data.entries) byId.set(entry.id, { month, entry });
+    }
+    // Read the shards first, then the journal: what the journal says is never older.
+    if (rereadTimer) await this.timer.refresh();
+    overlayPending(byId, rereadTimer ? this.timer.data.pending : t.pending);
+    return [...byId.values()].map((v) => v.entry).filter((e) => e.end !== null && overlaps(e, from, to));
+  }
+}

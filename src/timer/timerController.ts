@@ -1,0 +1,185 @@
+/**
+ * The timer: mode switches, pause, notes, heartbeats, idle/sleep handling and crash recovery.
+ * The store is the truth — there is one timer per user, shared by every window — so this class
+ * only asks the store to change it and re-renders when the store's files change on disk
+ * (another window switched mode), without polling.
+ */
+import fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { IdleDetector, applyIdleDecision, otherMode, type IdleSpan } from '../core/idle';
+import type { Mode, TimeEntry } from '../core/timeEntry';
+import { formatDuration } from '../core/timeline';
+import { Disposable } from '../util/disposable';
+import { TimerStatus } from './timerStatus';
+
+/** The part of the time store the timer uses. */
+export interface TimerStore {
+  current(): Promise<TimeEntry | null>;
+  switchTo(mode: Mode | null, at: number): Promise<TimeEntry | null>;
+  heartbeat(at: number): Promise<void>;
+  addNote(text: string): Promise<boolean>;
+  entriesBetween(from: number, to: number): Promise<TimeEntry[]>;
+  replaceEntries(range: { from: number; to: number }, entries: TimeEntry[]): Promise<void>;
+  recoverCrashed(now: number, staleAfterMs: number): Promise<TimeEntry | null>;
+  /** The directory whose changes mean another window changed the timer. */
+  readonly directory: string;
+}
+
+const MINUTE = 60_000;
+/** A running entry whose heartbeat is older than this belongs to a window that died. */
+export const STALE_HEARTBEAT_MS = 3 * MINUTE;
+
+export class TimerController extends Disposable {
+  private readonly status = this.register(new TimerStatus());
+  private running: TimeEntry | null = null;
+  private today: TimeEntry[] = [];
+  private idle: IdleDetector;
+  private lastActivity = Date.now();
+  private tickHandle: ReturnType<typeof setTimeout> | undefined;
+  /** Wake-ups of the minute tick, for the benchmark that counts them. */
+  ticks = 0;
+  private reloadHandle: ReturnType<typeof setTimeout> | undefined;
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires after the timer's state was reloaded (a switch here or in another window). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly store: TimerStore, private readonly config: Config, private readonly now: () => number = Date.now) {
+    super();
+    this.idle = this.newIdleDetector();
+    this.register(config.onDidChange(() => { this.idle = this.newIdleDetector(); this.render(); }));
+    const activity = () => this.onActivity();
+    this.register(vscode.window.onDidChangeTextEditorSelection(activity));
+    this.register(vscode.window.onDidChangeActiveTextEditor(activity));
+    this.register(vscode.workspace.onDidChangeTextDocument(activity));
+    this.register(vscode.window.onDidChangeWindowState((s) => this.handleIdle(this.idle.focus(this.now(), s.focused))));
+    this.register({ dispose: () => { clearTimeout(this.tickHandle); clearTimeout(this.reloadHandle); } });
+  }
+
+  /** After activation: recover a crashed entry, load today, watch for other windows, start ticking. */
+  async start(): Promise<void> {
+    const crashed = await this.store.recoverCrashed(this.now(), STALE_HEARTBEAT_MS).catch(() => null);
+    if (crashed) {
+      const at = new Date(crashed.end ?? crashed.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      void vscode.window.showInformationMessage(`Lead Desk: VS Code stopped while the ${crashed.mode} timer ran; that entry was closed at its last sign of activity (${at}), not now.`);
+    }
+    this.watchStore();
+    await this.reload();
+    this.scheduleTick();
+  }
+
+  get current(): TimeEntry | null {
+    return this.running;
+  }
+
+  get statusText(): string {
+    return this.status.item.text;
+  }
+
+  async switchTo(mode: Mode | null): Promise<void> {
+    await this.store.switchTo(mode, this.now());
+    this.lastActivity = this.now();
+    await this.reload();
+  }
+
+  async addNote(): Promise<void> {
+    if (!this.running) {
+      void vscode.window.showInformationMessage('Lead Desk: start the timer first; a note belongs to the running entry.');
+      return;
+    }
+    const text = await vscode.window.showInputBox({ title: 'Lead Desk: note for this time entry', prompt: `What are you doing (${this.running.mode})?`, value: this.running.note ?? '' });
+    if (text === undefined) return;
+    await this.store.addNote(text.trim());
+    await this.reload();
+  }
+
+  /** Today's entries, the running one included. */
+  async todayEntries(): Promise<TimeEntry[]> {
+    const start = new Date(this.now());
+    start.setHours(0, 0, 0, 0);
+    return this.store.entriesBetween(start.getTime(), this.now());
+  }
+
+  async reload(): Promise<void> {
+    this.running = await this.store.current();
+    this.today = await this.todayEntries();
+    this.render();
+    this.changed.fire();
+  }
+
+  private render(): void {
+    const away = this.idle.away ? `Away since ${new Date(this.idle.away.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : undefined;
+    this.status.render(this.running, this.today, this.config.settings.technicalTarget, this.now(), away);
+  }
+
+  private newIdleDetector(): IdleDetector {
+    return new IdleDetector(
+      { idleMinutes: this.config.settings.idleMinutes, tickIntervalMs: MINUTE },
+      { wall: this.now(), monotonic: performance.now(), focused: vscode.window.state.focused },
+    );
+  }
+
+  /** Another window's switch rewrites the store's files: reload shortly after (debounced). */
+  private watchStore(): void {
+    try {
+      const watcher = fs.watch(this.store.directory, { persistent: false }, () => {
+        clearTimeout(this.reloadHandle);
+        this.reloadHandle = setTimeout(() => void this.reload().catch(() => undefined), 150);
+      });
+      watcher.on('error', () => watcher.close());
+      this.register({ dispose: () => watcher.close() });
+    } catch (e) {
+      console.warn('[lead-desk] cannot watch the store folder; other windows update on the next minute', e);
+    }
+  }
+
+  /** One wake-up a minute, at the minute boundary, so the shown minutes change on time. */
+  private scheduleTick(): void {
+    clearTimeout(this.tickHandle);
+    if (this.isDisposed) return;
+    const delay = MINUTE - (this.now() % MINUTE) + 50;
+    this.tickHandle = setTimeout(() => void this.tick(), delay);
+  }
+
+  private async tick(): Promise<void> {
+    this.ticks++;
+    const now = this.now();
+    this.handleIdle(this.idle.tick(now, performance.now()));
+    // Heartbeat only while the lead is present: a crash then closes the entry where they left.
+    if (this.running && !this.idle.away && now - this.lastActivity < this.config.settings.idleMinutes * MINUTE) {
+      await this.store.heartbeat(now).catch(() => undefined);
+    }
+    await this.reload().catch(() => undefined);
+    this.scheduleTick();
+  }
+
+  private onActivity(): void {
+    this.lastActivity = this.now();
+    this.handleIdle(this.idle.activity(this.lastActivity));
+  }
+
+  private handleIdle(signal: ReturnType<IdleDetector['tick']>): void {
+    if (!signal) return;
+    if (signal.kind === 'away') this.render();
+    else void this.askAboutSpan(signal.span);
+  }
+
+  /** On return from idle or sleep: keep it, tag it as the other mode, or drop it. */
+  private async askAboutSpan(span: IdleSpan): Promise<void> {
+    const entries = await this.store.entriesBetween(span.start, span.end);
+    const during = entries.filter((e) => e.start < span.end && (e.end ?? Infinity) > span.start);
+    if (during.length === 0 || span.end - span.start < MINUTE) return this.render();
+    const mode = during[0].mode;
+    const other = otherMode(mode);
+    const length = formatDuration(span.end - span.start);
+    const why = span.reason === 'sleep' ? 'The computer slept' : 'You were away';
+    const keep = `Keep as ${mode}`;
+    const retag = `Count as ${other}`;
+    const drop = 'Drop it';
+    const choice = await vscode.window.showInformationMessage(`Lead Desk: ${why} for ${length} while the ${mode} timer ran.`, keep, retag, drop);
+    if (!choice || choice === keep) return this.render();
+    const rewritten = applyIdleDecision(entries, span, choice === retag ? 'other-mode' : 'drop');
+    await this.store.replaceEntries({ from: span.start, to: span.end }, rewritten);
+    await this.reload();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The status bar item: `$(code) Technical 2h 10m`, `$(organization) Managerial 1h 05m` or
+ * `$(debug-pause) Paused`, with today's split against the target in the tooltip.
+ */
+import * as vscode from 'vscode';
+import { balanceAgainstTarget } from '../core/balance';
+import type { Mode, TimeEntry } from '../core/timeEntry';
+import { formatDuration, todayTotals } from '../core/timeline';
+import { Commands } from '../ids';
+
+const LOOK: Record<Mode, { icon: string; label: string }> = {
+  technical: { icon: '$(code)', label: 'Technical' },
+  managerial: { icon: '$(organization)', label: 'Managerial' },
+};
+
+export class TimerStatus implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('leadDesk.timer', vscode.StatusBarAlignment.Left, 100);
+
+  constructor() {
+    this.item.name = 'Lead Desk Timer';
+    this.item.command = Commands.switchMode;
+    this.item.text = '$(debug-pause) Paused';
+    this.item.show();
+  }
+
+  /** `today` holds today's entries including the running one. */
+  render(running: TimeEntry | null, today: readonly TimeEntry[], targetPercent: number, now: number, away?: string): void {
+    const totals = todayTotals(today, now);
+    if (running) {
+      const look = LOOK[running.mode];
+      this.item.text = `${look.icon} ${look.label} ${formatDuration(totals[running.mode])}${away ? ' $(clock)' : ''}`;
+    } else {
+      this.item.text = '$(debug-pause) Paused';
+    }
+    const balance = balanceAgainstTarget(totals, targetPercent);
+    const md = new vscode.MarkdownString('', true);
+    md.isTrusted = false;
+    md.appendMarkdown(`**Lead Desk — today**\n\n`);
+    md.appendMarkdown(`$(code) Technical ${formatDuration(totals.technical)}  \n$(organization) Managerial ${formatDuration(totals.managerial)}\n\n`);
+    md.appendText(balance.state === 'no-data'
+      ? `Target: ${targetPercent}% technical`
+      : `${Math.round(balance.technicalPercent ?? 0)}% technical against a ${targetPercent}% target`);
+    if (away) md.appendMarkdown('\n\n').appendText(away);
+    md.appendMarkdown('\n\nClick to switch mode, pause, add a note or see the balance.');
+    this.item.tooltip = md;
+    this.item.backgroundColor = undefined;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

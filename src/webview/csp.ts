@@ -1,0 +1,71 @@
+/**
+ * The Content-Security-Policy and the static HTML shell every Lead Desk panel loads.
+ * Free of `vscode` so the policy is unit tested in plain Node.
+ */
+import { randomBytes } from 'node:crypto';
+
+/** 128 random bits, base64: a fresh one for every load of a panel's HTML. */
+export function makeNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * Scripts run only with the load's nonce (no 'unsafe-inline', no 'unsafe-eval'); styles come
+ * from the extension's media folder or carry the nonce. vscode-elements styles its shadow roots
+ * with constructable stylesheets and Chart.js sizes its canvas through the CSSOM, and neither
+ * is governed by style-src, so both work under this policy.
+ */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  if (!/^[A-Za-z0-9+/=]{16,}$/.test(nonce)) throw new Error('A CSP nonce must be base64 of at least 16 characters');
+  if (/[;'"\s,]/.test(cspSource)) throw new Error(`Not a CSP source: ${cspSource}`);
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} https: data:`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ') + ';';
+}
+
+export interface ShellParts {
+  readonly cspSource: string;
+  readonly nonce: string;
+  /** A constant of the panel, never data. */
+  readonly title: string;
+  /** Webview URIs of the stylesheets, codicon.css first. */
+  readonly codiconStylesheet: string;
+  readonly stylesheets: readonly string[];
+  /** Webview URI of the panel's bundled script. */
+  readonly script: string;
+}
+
+/**
+ * The page is the same for every load and carries no data: the script builds the UI and asks
+ * the host for data with a `ready` message. Only the nonce, the CSP source, asset URIs and the
+ * title constant go into it, each escaped for its attribute or text position anyway.
+ */
+export function renderShell(parts: ShellParts): string {
+  const nonce = escapeHtml(parts.nonce);
+  const links = parts.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}" nonce="${nonce}">`);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(parts.cspSource, parts.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeHtml(parts.codiconStylesheet)}" nonce="${nonce}">
+${links.join('\n')}
+<title>${escapeHtml(parts.title)}</title>
+</head>
+<body>
+<main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
+<noscript>This panel needs scripts enabled.</noscript>
+<script nonce="${nonce}" src="${escapeHtml(parts.script)}"></script>
+</body>
+</html>`;
+}
+
+/** Escapes for text and double-quoted attribute positions (a `'` is harmless in both). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,198 @@
+/**
+ * The base every Lead Desk webview panel extends: one panel per view type, a strict CSP with a
+ * per-load nonce, only the extension's `media/` folder readable, no command URIs, no retained
+ * context (the webview keeps its own UI state with getState/setState and asks for data again
+ * with `ready`), every incoming message checked against the panel's protocol before it acts,
+ * links opened only to the GitHub web host, and revival after a window reload.
+ */
+import * as vscode from 'vscode';
+import { Disposable } from '../util/disposable';
+import { makeNonce, renderShell } from './csp';
+import { isAllowedLink } from './links';
+import { describeRejected } from './messageGuard';
+
+export type { ReadyMessage } from './messageGuard';
+
+export interface PanelDefinition<In> {
+  readonly viewType: string;
+  /** A constant: it goes into the HTML shell and the tab. */
+  readonly title: string;
+  /** The bundle `media/dist/<script>.js`, built from `webview-src/<script>.ts`. */
+  readonly script: string;
+  /** Stylesheets in `media/` after the shared `panel.css`. */
+  readonly stylesheets: readonly string[];
+  /** The protocol's guard: messages it refuses are logged, counted and dropped. */
+  readonly isMessage: (x: unknown) => x is In;
+}
+
+export interface RejectedMessage {
+  readonly viewType: string;
+  readonly reason: string;
+}
+
+type LivePanel = WebviewPanelHost<{ readonly type: string }, unknown>;
+
+export abstract class WebviewPanelHost<In extends { readonly type: string }, Out> extends Disposable {
+  private static readonly live = new Map<string, LivePanel>();
+
+  protected readonly panel: vscode.WebviewPanel;
+  readonly viewType: string;
+  private rejected = 0;
+  private refreshSeq = 0;
+  private readonly rejectedEmitter = this.register(new vscode.EventEmitter<RejectedMessage>());
+  /** Fires for every message refused by the protocol guard or the link check. */
+  readonly onDidRejectMessage = this.rejectedEmitter.event;
+  private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  /** `existing` is a panel VS Code revived after a reload (see `registerPanelSerializer`). */
+  protected constructor(
+    protected readonly extensionUri: vscode.Uri,
+    private readonly definition: PanelDefinition<In>,
+    existing?: vscode.WebviewPanel,
+  ) {
+    super();
+    this.viewType = definition.viewType;
+    const options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+    this.panel = existing ?? vscode.window.createWebviewPanel(
+      definition.viewType,
+      definition.title,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      { ...options, retainContextWhenHidden: false, enableFindWidget: true },
+    );
+    // A revived panel comes back with default options: set them again before any HTML loads.
+    this.panel.webview.options = options;
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'lead-desk.svg');
+    WebviewPanelHost.live.get(this.viewType)?.dispose();
+    WebviewPanelHost.live.set(this.viewType, this as unknown as LivePanel);
+    this.register(this.panel.onDidDispose(() => this.dispose()));
+    this.register(this.panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+    this.panel.webview.html = this.html();
+  }
+
+  /** The open panel of `viewType`, if any. */
+  protected static existing<P>(viewType: string): P | undefined {
+    return WebviewPanelHost.live.get(viewType) as P | undefined;
+  }
+
+  static isOpen(viewType: string): boolean {
+    return WebviewPanelHost.live.has(viewType);
+  }
+
+  /** How many incoming messages were refused since the panel opened. */
+  get rejectedMessages(): number {
+    return this.rejected;
+  }
+
+  get visible(): boolean {
+    return !this.isDisposed && this.panel.visible;
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    if (WebviewPanelHost.live.get(this.viewType) === (this as unknown as LivePanel)) WebviewPanelHost.live.delete(this.viewType);
+    this.disposeEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  /** Handles a message that passed the guard (`ready` is handled by the base). */
+  protected abstract onMessage(message: In): void | Promise<void>;
+
+  /** The message carrying the panel's current data, or `undefined` to send nothing. */
+  protected abstract dataMessage(): Out | undefined | Promise<Out | undefined>;
+
+  /**
+   * Sends fresh data while the panel is visible. A hidden panel has no webview (no retained
+   * context); it asks with `ready` when shown again. Only the latest of overlapping refreshes posts.
+   */
+  protected async refresh(): Promise<void> {
+    if (!this.visible) return;
+    const seq = ++this.refreshSeq;
+    let message: Out | undefined;
+    try {
+      message = await this.dataMessage();
+    } catch (e) {
+      // Never a blank panel: say what went wrong where the data would be.
+      console.error(`[lead-desk] ${this.viewType}: building the panel data failed`, e);
+      message = this.errorMessage(`Could not load this panel: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (message !== undefined && seq === this.refreshSeq && this.visible) await this.post(message);
+  }
+
+  /** The message that shows `text` in place of the data; `undefined` if the protocol has none. */
+  protected errorMessage(_text: string): Out | undefined {
+    return undefined;
+  }
+
+  protected post(message: Out): Thenable<boolean> {
+    return this.isDisposed ? Promise.resolve(false) : this.panel.webview.postMessage(message);
+  }
+
+  /** Opens `url` in the browser only when it is an http(s) URL on `webHost`; otherwise refuses and counts it. */
+  protected async openLink(url: string, webHost: string): Promise<boolean> {
+    if (!isAllowedLink(url, webHost)) {
+      this.refuse(`a link outside ${webHost}`);
+      return false;
+    }
+    return vscode.env.openExternal(vscode.Uri.parse(url, true));
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    if (this.isDisposed) return;
+    if (!this.definition.isMessage(raw)) {
+      this.refuse(describeRejected(raw));
+      return;
+    }
+    try {
+      if (raw.type === 'ready') await this.refresh();
+      else await this.onMessage(raw);
+    } catch (e) {
+      console.error(`[lead-desk] ${this.viewType}: handling "${raw.type}" failed`, e);
+      void vscode.window.showErrorMessage(`Lead Desk: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Counts, logs and announces a message the panel will not act on. */
+  protected refuse(reason: string): void {
+    this.rejected++;
+    console.warn(`[lead-desk] ${this.viewType}: dropped a webview message (${reason})`);
+    this.rejectedEmitter.fire({ viewType: this.viewType, reason });
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', ...path)).toString();
+    return renderShell({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      title: this.definition.title,
+      codiconStylesheet: media('dist', 'codicon.css'),
+      stylesheets: ['panel.css', ...this.definition.stylesheets].map((name) => media(name)),
+      script: media('dist', `${this.definition.script}.js`),
+    });
+  }
+}
+
+/**
+ * Lets VS Code bring a panel of `viewType` back after a window reload. The webview restores its
+ * own UI state from getState; `revive` only builds the host around the panel. A revived panel
+ * that finds one already open (the command ran first) is closed instead.
+ * Activation must include `onWebviewPanel:<viewType>` for the revival to happen at startup.
+ */
+export function registerPanelSerializer(viewType: string, revive: (panel: vscode.WebviewPanel) => void): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(viewType, {
+    deserializeWebviewPanel: async (panel) => {
+      if (WebviewPanelHost.isOpen(viewType)) panel.dispose();
+      else revive(panel);
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import type { GitHubConnection } from '../github/connection';
+import type { Stores } from '../store';
+import type { TaskRepository } from './delegatedTask';
+import { DelegateTaskFlow } from './delegateTask';
+import { WatchedRepositories } from './watchedRepositories';
+import { registerWorkCommands } from './workCommands';
+import { WorkModel } from './workModel';
+import { WorkTree } from './workTree';
+
+export interface WorkFeature {
+  readonly model: WorkModel;
+  readonly tree: WorkTree;
+  readonly repositories: WatchedRepositories;
+  readonly disposable: vscode.Disposable;
+}
+
+/** The sidebar: delegated work and pending reviews, and the commands on them. */
+export function registerWork(config: Config, stores: Promise<Stores>, github: GitHubConnection, memento: vscode.Memento): WorkFeature {
+  const tasks = taskRepository(stores);
+  const repositories = new WatchedRepositories(config);
+  const model = new WorkModel(config, github, tasks, repositories, memento);
+  const tree = new WorkTree(model, config);
+  const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
+  const commands = registerWorkCommands({ config, model, tasks, github, delegate });
+  model.start();
+  return { model, tree, repositories, disposable: vscode.Disposable.from(commands, tree, model, repositories) };
+}
+
+function taskRepository(stores: Promise<Stores>): TaskRepository {
+  const tasks = () => stores.then((s) => s.tasks);
+  return {
+    list: async () => { const t = await tasks(); await t.refresh(); return [...t.list()]; },
+    add: async (task) => (await tasks()).add(task),
+    update: async (id, patch) => {
+      const updated = await (await tasks()).patch(id, patch);
+      if (!updated) throw new Error('that task no longer exists (deleted in another window?)');
+    },
+  };
+}
