@@ -36,5 +36,5 @@ export function parseLocalDateOrNull(date: string): Date | null {
 /** The first instant of the local day after `day`; 23 or 25 hours later on DST days. */
 export function startOfNextLocalDay(day: number | Date): Date {
   // startOfDay again because addDays keeps the wall time, which may not exist on the next day.
-  return new Date(startOfDay(day).getTime() + 86400000);
+  return startOfDay(addDays(startOfDay(day), 1));
 }
