@@ -22,6 +22,12 @@ export function webHostFor(apiUrl: string): string {
   return host === 'api.github.com' ? 'github.com' : host;
 }
 
+/** Scheme and web host, for links Lead Desk builds itself (permalinks). */
+export function webOriginFor(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  return url.host === 'api.github.com' ? 'https://github.com' : `${url.protocol}//${url.host}`;
+}
+
 export class GitHubConnection extends Disposable {
   readonly auth: GitHubAuth;
   readonly budget = new RateBudget();
@@ -38,12 +44,15 @@ export class GitHubConnection extends Disposable {
     super();
     this.auth = this.register(new GitHubAuth(secrets, () => this.config.settings.apiUrl, (token) => this.verifyToken(token)));
     this.register(this.auth.onDidChange(() => this.invalidate()));
-    let apiUrl = config.settings.apiUrl;
+    let { apiUrl, requestTimeoutSeconds } = config.settings;
     this.register(config.onDidChange((s) => {
-      if (s.apiUrl === apiUrl) return;
-      apiUrl = s.apiUrl;
-      this.cache.clear();
-      this.auth.reset();
+      if (s.apiUrl !== apiUrl) {
+        this.cache.clear();
+        this.auth.reset();
+      } else if (s.requestTimeoutSeconds !== requestTimeoutSeconds) {
+        this.invalidate();
+      }
+      ({ apiUrl, requestTimeoutSeconds } = s);
     }));
   }
 

@@ -59,7 +59,10 @@ export async function moveAside(fs: StoreFs, file: string, at: number): Promise<
   const base = path.basename(file, '.json');
   for (let n = 0; ; n++) {
     const target = path.join(dir, `${base}.corrupt-${stamp(at)}${n ? `-${n}` : ''}.json`);
-    const taken = await fs.promises.stat(target).then(() => true, (err) => errorCode(err) !== 'ENOENT');
+    const taken = await fs.promises.stat(target).then(() => true, (err: unknown) => {
+      if (errorCode(err) === 'ENOENT') return false;
+      throw err;
+    });
     if (taken) continue;
     await fs.promises.rename(file, target);
     return target;

@@ -57,7 +57,7 @@ function randomToken(): string {
 
 /** Jittered exponential backoff for a busy lock: 0..min(cap, base·2^attempt) ms ("full jitter"). */
 export function lockRetryDelay(attempt: number): number {
-  return Math.random() * Math.min(Number(process.env.LD_CAP ?? 40), 1 << Math.min(attempt, 6));
+  return Math.random() * Math.min(40, 1 << Math.min(attempt, 6));
 }
 
 export class FileLock {
@@ -203,7 +203,8 @@ export class FileLock {
       throw err;
     }
     const found = (await this.readOwner(aside))?.token ?? null;
-    if (found !== expected) {
+    // Releasing, an unreadable record is still ours: our lock is born with it.
+    if (found !== expected && !(ours && found === null)) {
       // Someone took the lock between our check and the rename: give it back.
       await fsp.rename(aside, this.lockPath).catch(() => {});
       if (!ours) throw codedError('ELOCKED', `${this.lockPath} was taken over meanwhile`);

@@ -3,7 +3,8 @@ import { Low } from 'lowdb';
 import { moveAside } from './atomicWrite';
 import type { StoreEvents } from './events';
 import { FileLock, type HeldLock } from './fileLock';
-import { codedError, describeWriteFailure, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
+import { SaveRetry } from './saveRetry';
+import { codedError, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
 import { fileStamp, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
 
 /*
@@ -37,8 +38,11 @@ export interface JsonFileOptions extends StoreEvents {
 export interface FileHooks<T> {
   /** After the fresh read, before the changes. */
   prepare?(draft: T): Promise<void>;
-  /** After a successful save, still under the lock. Errors are ignored (report them yourself). */
-  afterCommit?(saved: T): Promise<void>;
+  /**
+   * After a successful save, still under the lock. May return a follow-up content, which is
+   * saved too. Errors are ignored (report them yourself): the first save stands.
+   */
+  afterCommit?(saved: T): Promise<T | undefined>;
 }
 
 export interface UpdateOptions {
@@ -71,9 +75,7 @@ export class JsonFile<T extends Versioned> {
   private unsaved: Change<T>[] = [];
   private queue: Change<T>[] = [];
   private running: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private retryDelay: number;
-  private failingCode: string | null = null;
+  private readonly retry: SaveRetry;
   private disposed = false;
 
   private constructor(
@@ -94,7 +96,7 @@ export class JsonFile<T extends Versioned> {
     });
     this.saved = spec.empty();
     this.low = new Low<T>(this.adapter(), this.saved);
-    this.retryDelay = options.retryFirstMs ?? 1_000;
+    this.retry = new SaveRetry(this.path, name, options, () => this.pump(true), options.retryFirstMs, options.retryMaxMs);
   }
 
   /**
@@ -125,6 +127,11 @@ export class JsonFile<T extends Versioned> {
     return this.low.data;
   }
 
+  /** Identity (inode, size, mtime) of the file as last read or saved here; null if absent. */
+  get stamp(): string | null {
+    return this.savedStamp;
+  }
+
   /** Changes that are only in memory because saving them failed. */
   get unsavedChanges(): number {
     return this.unsaved.length;
@@ -133,7 +140,8 @@ export class JsonFile<T extends Versioned> {
   /**
    * Apply `change` under the lock to the file as it is on disk now, and save. Resolves with the
    * change's result once saved, or once kept in memory after a failed save (`onWriteFailed`
-   * says so). Rejects if the change throws (nothing of it is saved).
+   * says so). Rejects if the change throws (nothing of it is saved). The change may run more
+   * than once (see above); it must not itself wait for an update of this file.
    */
   update<R>(change: (draft: T) => R, options: UpdateOptions = {}): Promise<Awaited<R>> {
     if (this.disposed) return Promise.reject(new Error(`${this.name} is closed`));
@@ -179,8 +187,7 @@ export class JsonFile<T extends Versioned> {
   /** Stop retrying in the background. Changes still unsaved stay unsaved. */
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    this.retry.dispose();
   }
 
   private adapter(): VersionedJsonAdapter<T> {
@@ -197,14 +204,19 @@ export class JsonFile<T extends Versioned> {
   private pump(retryUnsaved: boolean): void {
     if (this.running) return; // the running transaction's end picks the queue up
     if (!this.queue.length && !(retryUnsaved && this.unsaved.length)) return;
-    this.running = this.transact().finally(() => {
+    const fresh = this.queue.splice(0);
+    this.running = this.transact(fresh).catch((err: unknown) => {
+      for (const c of fresh) if (!c.settled) {
+        c.settled = true;
+        c.reject(err);
+      }
+    }).finally(() => {
       this.running = null;
       this.pump(false);
     });
   }
 
-  private async transact(): Promise<void> {
-    const fresh = this.queue.splice(0);
+  private async transact(fresh: Change<T>[]): Promise<void> {
     const changes = [...this.unsaved, ...fresh];
     const failed = new Map<Change<T>, unknown>();
     let held: HeldLock | undefined;
@@ -220,8 +232,17 @@ export class JsonFile<T extends Versioned> {
       const db = new Low<T>(adapter, this.spec.empty());
       applied = await this.applyUnderLock(db, changes, failed);
       await db.write();
-      await this.hooks.afterCommit?.(db.data).catch(() => {});
       this.setSaved(db.data, adapter.stamp);
+      try {
+        const followUp = await this.hooks.afterCommit?.(db.data);
+        if (followUp) {
+          db.data = followUp;
+          await db.write();
+          this.setSaved(db.data, adapter.stamp);
+        }
+      } catch {
+        // the change itself is saved; the hook reports its own trouble
+      }
     } catch (err) {
       failure = err;
     } finally {
@@ -231,7 +252,7 @@ export class JsonFile<T extends Versioned> {
     if (failure === undefined) {
       this.unsaved = [];
       this.settle(changes, applied!, failed);
-      if (this.failingCode !== null) this.resumed();
+      this.retry.saved();
       return;
     }
     if (!isEnvironmentalError(failure)) {
@@ -248,7 +269,7 @@ export class JsonFile<T extends Versioned> {
     this.unsaved = kept.filter((c) => !failed.has(c));
     this.low.data = inMemory.draft;
     this.settle(changes, inMemory, failed);
-    this.failed(failure);
+    this.retry.failed(failure, this.unsaved.length);
   }
 
   private async acquire(): Promise<HeldLock> {
@@ -261,9 +282,10 @@ export class JsonFile<T extends Versioned> {
     }
   }
 
-  private async applyUnderLock(db: Low<T>, changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
+  /** Under the lock: read the file afresh (moving it aside if unusable), prepare, apply. */
+  private applyUnderLock(db: Low<T>, changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
     const adapter = db.adapter as VersionedJsonAdapter<T>;
-    for (;;) {
+    return applyAll(async () => {
       db.data = this.spec.empty();
       await db.read();
       if (adapter.unusable !== null) {
@@ -273,40 +295,12 @@ export class JsonFile<T extends Versioned> {
         adapter.unusable = null;
       }
       await this.hooks.prepare?.(db.data);
-      const results = new Map<Change<T>, unknown>();
-      let threw = false;
-      for (const c of changes) {
-        if (failed.has(c)) continue;
-        try {
-          results.set(c, await c.apply(db.data));
-        } catch (err) {
-          failed.set(c, err);
-          threw = true;
-          break;
-        }
-      }
-      if (!threw) return { draft: db.data, results };
-      // The failed change may have half-edited the draft: start again from the file, without it.
-    }
+      return db.data;
+    }, changes, failed);
   }
 
-  private async applyInMemory(changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
-    for (;;) {
-      const draft = structuredClone(this.saved);
-      const results = new Map<Change<T>, unknown>();
-      let threw = false;
-      for (const c of changes) {
-        if (failed.has(c)) continue;
-        try {
-          results.set(c, await c.apply(draft));
-        } catch (err) {
-          failed.set(c, err);
-          threw = true;
-          break;
-        }
-      }
-      if (!threw) return { draft, results };
-    }
+  private applyInMemory(changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
+    return applyAll(async () => structuredClone(this.saved), changes, failed);
   }
 
   private settle(changes: Change<T>[], applied: Applied<T>, failed: Map<Change<T>, unknown>): void {
@@ -317,40 +311,27 @@ export class JsonFile<T extends Versioned> {
       else c.resolve(applied.results.get(c));
     }
   }
+}
 
-  private failed(err: unknown): void {
-    const code = errorCode(err) ?? 'UNKNOWN';
-    const retryInMs = this.unsaved.length ? this.scheduleRetry() : 0;
-    if (code === this.failingCode) return; // already reported; `onWriteResumed` ends the episode
-    this.failingCode = code;
-    this.options.onWriteFailed?.({
-      file: this.path,
-      code,
-      message: describeWriteFailure(this.name, err),
-      unsavedChanges: this.unsaved.length,
-      retryInMs,
-      error: err instanceof Error ? err : new Error(String(err)),
-    });
-  }
-
-  private resumed(): void {
-    this.failingCode = null;
-    this.retryDelay = this.options.retryFirstMs ?? 1_000;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.options.onWriteResumed?.({ file: this.path });
-  }
-
-  private scheduleRetry(): number {
-    if (this.disposed) return 0;
-    clearTimeout(this.retryTimer);
-    const delay = this.retryDelay;
-    this.retryDelay = Math.min(delay * 2, this.options.retryMaxMs ?? 60_000);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.pump(true);
-    }, delay);
-    this.retryTimer.unref?.();
-    return delay;
+/**
+ * Apply the changes in order to a fresh draft. A change that throws is recorded in `failed` and
+ * the others start again on a new draft, free of its half-edits.
+ */
+async function applyAll<T>(fresh: () => Promise<T>, changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
+  for (;;) {
+    const draft = await fresh();
+    const results = new Map<Change<T>, unknown>();
+    let threw = false;
+    for (const c of changes) {
+      if (failed.has(c)) continue;
+      try {
+        results.set(c, await c.apply(draft));
+      } catch (err) {
+        failed.set(c, err);
+        threw = true;
+        break;
+      }
+    }
+    if (!threw) return { draft, results };
   }
 }

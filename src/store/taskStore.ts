@@ -72,7 +72,7 @@ export class TaskStore {
   }
 
   /** Add a task; adding an id that exists replaces that task (so a retried add is harmless). */
-  add(task: NewTask, now = Date.now()): Promise<DelegatedTask> {
+  async add(task: NewTask, now = Date.now()): Promise<DelegatedTask> {
     checkTask(task);
     const full: DelegatedTask = { ...task, id: task.id ?? newTaskId(), createdAt: task.createdAt ?? now };
     return this.file.update((f) => {
@@ -84,7 +84,7 @@ export class TaskStore {
   }
 
   /** Change fields of a task; undefined values remove optional fields. Null if no such task. */
-  patch(id: string, changes: TaskPatch): Promise<DelegatedTask | null> {
+  async patch(id: string, changes: TaskPatch): Promise<DelegatedTask | null> {
     checkTask(changes);
     return this.file.update((f) => {
       const at = f.tasks.findIndex((t) => t.id === id);

@@ -7,10 +7,11 @@ import type { FileSpec } from './versionedJson';
  * local month (`time/2026-11.json`: the closed entries that started in it). A change that spans
  * both (a mode switch closes an entry into its month and starts the next) must not be half
  * done by a crash, so `timer.json` doubles as a journal: the transaction commits the new
- * running entry together with the shard changes in `pending` (one atomic rename), and then
- * applies them to the shards. Whoever next holds the timer lock re-applies whatever is still
- * pending (puts and removes by id are idempotent) and clears it; readers overlay `pending` on
- * the shards, so they see the change from its commit on.
+ * running entry together with the shard changes in `pending` (one atomic rename), then, still
+ * under the lock, applies them to the shards and clears `pending` (a second small write). If a
+ * crash or a failed shard write leaves something pending, whoever next holds the timer lock
+ * applies it first (puts and removes by id are idempotent). Readers overlay `pending` on the
+ * shards, so they see a change from its commit on.
  */
 
 /** The window (extension host) that last changed the timer. */
@@ -56,14 +57,20 @@ export const timerSpec: FileSpec<TimerFile> = {
   empty: () => ({ version: 1, running: null, updatedAt: null, byWindow: null, pending: [] }),
   check: (t) => {
     if (!Array.isArray(t.pending)) return '"pending" is not a list';
-    if (t.running !== null && t.running !== undefined) return entryProblem(t.running);
-    return null;
+    for (const c of t.pending as unknown[]) {
+      const change = c as Partial<{ month: unknown; put: unknown; remove: unknown }> | null;
+      if (typeof change?.month !== 'string' || !/^\d{4}-\d{2}$/.test(change.month)) return 'a pending change has no month';
+      const problem = 'put' in change ? entryProblem(change.put) : typeof change.remove === 'string' ? null : 'a pending change is empty';
+      if (problem) return problem;
+    }
+    return t.running === null || t.running === undefined ? null : entryProblem(t.running);
   },
 };
 
 export function timeShardSpec(month: string): FileSpec<TimeShardFile> {
   return {
     version: 1,
+    compact: true, // hundreds of entries a month: machine data, kept small and quick to write
     empty: () => ({ version: 1, month, entries: [] }),
     check: (s) => {
       if (!Array.isArray(s.entries)) return '"entries" is not a list';

@@ -68,7 +68,13 @@ export class TimeStore {
     const shards = new ShardSet(dir, STORE_FILES.timeDir, /^\d{4}-\d{2}$/, timeShardSpec, options);
     const timer = await JsonFile.open(dir, STORE_FILES.timer, timerSpec, options, {
       prepare: (draft) => drain(shards, draft),
-      afterCommit: (saved) => drain(shards, { pending: saved.pending }),
+      // Apply the journal now and clear it (a small second write of timer.json), so the next
+      // change, often a heartbeat, need not read the month again.
+      afterCommit: async (saved) => {
+        const next = { ...saved, pending: [...saved.pending] };
+        await drain(shards, next);
+        return next.pending.length === saved.pending.length ? undefined : next;
+      },
     });
     const me: WindowRef = { id: options.windowId ?? `${os.hostname()}:${process.pid}`, pid: process.pid, host: os.hostname() };
     const store = new TimeStore(timer, shards, me, options.isProcessAlive ?? defaultIsProcessAlive);
@@ -91,14 +97,7 @@ export class TimeStore {
   start(mode: Mode, at: number, note?: string): Promise<TimeEntry> {
     if (!isMode(mode)) return Promise.reject(new RangeError(`unknown mode ${String(mode)}`));
     const id = newEntryId(); // chosen outside the change: a replayed change must start the same entry
-    return this.timer.update((t) => {
-      // Windows' clocks and call times differ a little: never end an entry before it started.
-      const begin = t.running ? Math.max(at, t.running.start) : at;
-      closeRunning(t, begin, 'user');
-      t.running = { id, mode, start: begin, end: null, heartbeat: begin, ...(note ? { note } : {}) };
-      this.touch(t, at);
-      return t.running;
-    });
+    return this.timer.update((t) => this.startIn(t, id, mode, at, note));
   }
 
   /** Switch to `mode` (no change if it already runs), or pause with null. Returns what runs after. */
@@ -109,14 +108,7 @@ export class TimeStore {
     }
     if (!isMode(mode)) throw new RangeError(`unknown mode ${String(mode)}`);
     const id = newEntryId();
-    return this.timer.update((t) => {
-      if (t.running?.mode === mode) return t.running;
-      const begin = t.running ? Math.max(at, t.running.start) : at;
-      closeRunning(t, begin, 'user');
-      t.running = { id, mode, start: begin, end: null, heartbeat: begin, ...(note ? { note } : {}) };
-      this.touch(t, at);
-      return t.running;
-    });
+    return this.timer.update((t) => (t.running?.mode === mode ? t.running : this.startIn(t, id, mode, at, note)));
   }
 
   /** Stop the running entry at `at`; returns it closed, or null if nothing ran. */
@@ -225,6 +217,17 @@ export class TimeStore {
   dispose(): void {
     this.timer.dispose();
     this.shards.dispose();
+  }
+
+  /** Close what runs and start `mode`, at the same instant. */
+  private startIn(t: TimerFile, id: string, mode: Mode, at: number, note: string | undefined): TimeEntry {
+    // Windows' clocks and call times differ a little: never end an entry before it started.
+    const begin = t.running ? Math.max(at, t.running.start) : at;
+    closeRunning(t, begin, 'user');
+    const running: TimeEntry = { id, mode, start: begin, end: null, heartbeat: begin, ...(note ? { note } : {}) };
+    t.running = running;
+    this.touch(t, at);
+    return running;
   }
 
   private touch(t: TimerFile, at: number): void {

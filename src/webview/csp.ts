@@ -17,7 +17,8 @@ export function makeNonce(): string {
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   if (!/^[A-Za-z0-9+/=]{16,}$/.test(nonce)) throw new Error('A CSP nonce must be base64 of at least 16 characters');
-  if (/[;'"\s,]/.test(cspSource)) throw new Error(`Not a CSP source: ${cspSource}`);
+  // VS Code's `webview.cspSource` may be several sources (code-server: `'self' https://*.vscode-cdn.net`).
+  if (/[;,\r\n"]/.test(cspSource) || /'unsafe-/i.test(cspSource)) throw new Error(`Not a CSP source list: ${cspSource}`);
   return [
     "default-src 'none'",
     `img-src ${cspSource} https: data:`,

@@ -10,7 +10,7 @@ export const MAX_LINK_LENGTH = 2048;
  */
 export function isAllowedLink(url: unknown, webHost: string): url is string {
   if (typeof url !== 'string' || url.length === 0 || url.length > MAX_LINK_LENGTH) return false;
-  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(url)) return false;
+  if (url.includes('\\') || hasSpaceOrControl(url)) return false;
   const host = normalizeHost(webHost);
   if (host === null) return false;
   let parsed: URL;
@@ -37,4 +37,13 @@ export function normalizeHost(webHost: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Whitespace or a C0/C1 control character anywhere in `text`. */
+export function hasSpaceOrControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
 }

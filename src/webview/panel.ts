@@ -146,7 +146,11 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
     return vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  /**
+   * The one path every message from the webview takes: guard first, then act. Public so
+   * integration tests can feed it forged messages and watch `rejectedMessages`.
+   */
+  async receive(raw: unknown): Promise<void> {
     if (this.isDisposed) return;
     if (!this.definition.isMessage(raw)) {
       this.refuse(describeRejected(raw));

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { quickDueChoices } from '../core/dueDates';
 import { isLocalDate } from '../core/localDate';
 import type { GitHubConnection } from '../github/connection';
-import { webHostFor } from '../github/connection';
+import { webHostFor, webOriginFor } from '../github/connection';
 import { parseIssueLink, type DelegatedTask, type TaskRepository } from './delegatedTask';
 import { permalink } from './permalink';
 import { repoFromRemote, type WatchedRepositories } from './watchedRepositories';
@@ -106,7 +106,7 @@ export class DelegateTaskFlow {
     const relative = vscode.workspace.asRelativePath(editor.document.uri, false);
     const sel = editor.selection;
     const endLine = sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line : sel.end.line + 1;
-    return permalink(host, remote, commit, relative, sel.start.line + 1, endLine);
+    return permalink(webOriginFor(this.config.settings.apiUrl), remote, commit, relative, sel.start.line + 1, endLine);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import { webHostFor } from '../github/connection';
 import { Disposable } from '../util/disposable';
 
-interface GitRemote { readonly fetchUrl?: string; readonly pushUrl?: string }
+interface GitRemote { readonly name: string; readonly fetchUrl?: string; readonly pushUrl?: string }
 interface GitRepository { readonly rootUri: vscode.Uri; readonly state: { readonly remotes: readonly GitRemote[]; readonly HEAD?: { readonly commit?: string } } }
 interface GitApi { readonly repositories: readonly GitRepository[]; readonly onDidOpenRepository: vscode.Event<GitRepository> }
 interface GitExtension { getAPI(version: 1): GitApi }

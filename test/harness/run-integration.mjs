@@ -29,7 +29,9 @@ spawnSync('git', ['-c', 'user.name=Lead', '-c', 'user.email=lead@example.com', '
 
 const args = [tools.driver, '--tools', tools.tools, '--node', tools.node, '--chromium', tools.chromium,
   '--extension', root, '--tests', tests, '--workspace', workspace, '--timeout', '900',
-  '--env', `LEAD_DESK_TEST_ARTIFACTS=${path.join(root, 'dist', 'test-artifacts')}`, ...process.argv.slice(2)];
+  '--env', `LEAD_DESK_TEST_ARTIFACTS=${path.join(root, 'dist', 'test-artifacts')}`,
+  // Octokit's retry back-off is 1 s, 4 s…; the failure tests need seconds, not minutes.
+  '--env', 'LEAD_DESK_RETRY_BASE_MS=20', ...process.argv.slice(2)];
 const child = spawn(tools.node, args, { stdio: 'inherit' });
 child.on('exit', (code) => {
   fs.rmSync(workspace, { recursive: true, force: true });

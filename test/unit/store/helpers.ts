@@ -1,0 +1,119 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { RecoveredEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent } from '../../../src/store/events';
+import type { StoreFs } from '../../../src/store/storeFs';
+
+/** A fresh real folder under the OS temp dir; removed by `cleanup`. */
+export function tempDir(label = 'store'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `lead-desk-${label}-`));
+}
+
+export function cleanup(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+}
+
+export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Records every event the store reports. */
+export class EventLog implements StoreEvents {
+  readonly recovered: RecoveredEvent[] = [];
+  readonly writeFailed: WriteFailedEvent[] = [];
+  readonly writeResumed: WriteResumedEvent[] = [];
+  readonly onRecovered = (e: RecoveredEvent) => { this.recovered.push(e); };
+  readonly onWriteFailed = (e: WriteFailedEvent) => { this.writeFailed.push(e); };
+  readonly onWriteResumed = (e: WriteResumedEvent) => { this.writeResumed.push(e); };
+}
+
+/**
+ * Real fs whose mutating calls fail with `failWith` while it is set: how a read-only folder or a
+ * full disk looks to the store, for a root user that permissions do not stop.
+ */
+export function faultyFs(): { fs: StoreFs; failWith: (code: string | null, target?: 'writes' | 'reads') => void } {
+  const p = fs.promises;
+  let code: string | null = null;
+  let target: 'writes' | 'reads' = 'writes';
+  const failIf = (kind: 'writes' | 'reads') => {
+    if (code && target === kind) throw Object.assign(new Error(`${code}: injected`), { code });
+  };
+  const fail = () => failIf('writes');
+  const readFile = (async (...a: Parameters<typeof p.readFile>) => {
+    failIf('reads');
+    return p.readFile(...a);
+  }) as typeof p.readFile;
+  const guarded = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
+    fail();
+    return f(...a);
+  };
+  const storeFs: StoreFs = {
+    readFileSync: fs.readFileSync,
+    rmSync: fs.rmSync,
+    promises: {
+      readFile,
+      stat: p.stat,
+      readdir: p.readdir,
+      writeFile: guarded(p.writeFile),
+      rename: guarded(p.rename),
+      unlink: guarded(p.unlink),
+      mkdir: guarded(p.mkdir) as typeof p.mkdir,
+      rm: guarded(p.rm),
+      utimes: guarded(p.utimes),
+      open: (async (file: fs.PathLike, flags?: string | number, mode?: fs.Mode) => {
+        if (flags !== undefined && flags !== 'r') fail();
+        return p.open(file, flags, mode);
+      }) as typeof p.open,
+    },
+  };
+  return { fs: storeFs, failWith: (c, t = 'writes') => { code = c; target = t; } };
+}
+
+/** The worker script: next to the test bundle's `test/` folder, both in /tmp builds and in dist/. */
+export function workerPath(): string {
+  return process.env.LEAD_DESK_STORE_WORKER ?? path.resolve(__dirname, '../../store-worker.js');
+}
+
+/** Whether this process may mount (root with CAP_SYS_ADMIN): for real EROFS and ENOSPC. */
+export function canMount(): boolean {
+  if (!isRoot || process.platform !== 'linux') return false;
+  const probe = tempDir('mountprobe');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    cleanup(probe);
+  }
+}
+
+export function mount(args: string[]): void {
+  execFileSync('mount', args, { stdio: 'ignore' });
+}
+
+export function umount(target: string): void {
+  if (spawnSync('umount', [target], { stdio: 'ignore' }).status !== 0) spawnSync('umount', ['-l', target], { stdio: 'ignore' });
+}
+
+/** A pid that no longer exists (a child that has exited). */
+export function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every data file under the store folder parses as a versioned JSON object. */
+export function assertAllFilesParse(dir: string): string[] {
+  const files: string[] = [];
+  for (const rel of fs.readdirSync(dir, { recursive: true }).map(String)) {
+    if (!rel.endsWith('.json') || rel.includes('.corrupt-')) continue;
+    const full = path.join(dir, rel);
+    if (!fs.statSync(full).isFile()) continue;
+    const data = JSON.parse(fs.readFileSync(full, 'utf8')) as { version?: unknown };
+    if (typeof data.version !== 'number') throw new Error(`${rel} has no version`);
+    files.push(rel);
+  }
+  return files;
+}

@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TimeEntry } from '../../../src/core/timeEntry';
+import { TimeStore } from '../../../src/store/timeStore';
+import type { TimerFile, TimeShardFile } from '../../../src/store/timeJournal';
+import { cleanup, deadPid, EventLog, tempDir } from './helpers';
+
+const at = (month: number, day: number, hour: number, minute = 0) => new Date(2026, month - 1, day, hour, minute).getTime();
+const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+
+/** No two entries overlap, at most one runs, and it is the last. */
+function assertTimeline(entries: TimeEntry[]): void {
+  for (let i = 1; i < entries.length; i++) {
+    assert.ok(entries[i - 1].end !== null && entries[i - 1].end! <= entries[i].start, `overlap at ${entries[i].id}`);
+  }
+}
+
+describe('store/TimeStore', () => {
+  let dir: string;
+  let stores: TimeStore[];
+  const open = async (options = {}) => {
+    const store = await TimeStore.open(dir, options);
+    stores.push(store);
+    return store;
+  };
+  const shard = (month: string) => readJson<TimeShardFile>(path.join(dir, 'time', `${month}.json`));
+  const timer = () => readJson<TimerFile>(path.join(dir, 'timer.json'));
+  beforeEach(() => { dir = tempDir('time'); stores = []; });
+  afterEach(() => { stores.forEach((s) => s.dispose()); cleanup(dir); });
+
+  it('start, switch, pause: one running entry, closed ones in their month shard', async () => {
+    const time = await open();
+    const first = await time.start('technical', at(11, 26, 9));
+    assert.equal(time.current()?.id, first.id);
+    const second = await time.switchTo('managerial', at(11, 26, 10));
+    assert.equal(second?.mode, 'managerial');
+    const closed = await time.pause(at(11, 26, 11));
+    assert.equal(closed?.id, second?.id);
+    assert.equal(time.current(), null);
+    assert.deepEqual(shard('2026-11').entries.map((e) => [e.mode, e.start, e.end, e.closedBy]), [
+      ['technical', at(11, 26, 9), at(11, 26, 10), 'user'],
+      ['managerial', at(11, 26, 10), at(11, 26, 11), 'user'],
+    ]);
+    assert.equal(timer().running, null);
+    const again = await TimeStore.open(dir);
+    stores.push(again);
+    assert.equal((await again.entriesBetween(at(11, 26, 0), at(11, 27, 0))).length, 2);
+  });
+
+  it('switching to the mode that runs changes nothing', async () => {
+    const time = await open();
+    const running = await time.start('technical', at(11, 26, 9), 'standup');
+    const ino = fs.statSync(time.timerPath).ino;
+    assert.deepEqual(await time.switchTo('technical', at(11, 26, 10)), running);
+    assert.equal(fs.statSync(time.timerPath).ino, ino);
+  });
+
+  it('never ends an entry before it started (windows\' clocks differ)', async () => {
+    const time = await open();
+    const first = await time.start('technical', at(11, 26, 9, 1));
+    const next = await time.switchTo('managerial', at(11, 26, 9, 0));
+    assert.equal(next?.start, first.start);
+    assertTimeline(await time.entriesBetween(-Infinity, Infinity));
+  });
+
+  it('two windows switching at once: exactly one runs, none is lost', async () => {
+    const [a, b] = await Promise.all([open({ windowId: 'a' }), open({ windowId: 'b' })]);
+    const t0 = at(11, 26, 9);
+    const started = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      (i % 2 ? a : b).start(i % 3 ? 'technical' : 'managerial', t0 + i * 1000)));
+    const all = await a.entriesBetween(-Infinity, Infinity);
+    assert.deepEqual(new Set(all.map((e) => e.id)), new Set(started.map((e) => e.id)));
+    assert.equal(all.length, 40);
+    assert.equal(all.filter((e) => e.end === null).length, 1);
+    assertTimeline(all);
+    await b.refresh();
+    assert.equal(b.current()?.id, a.current()?.id);
+  });
+
+  it('shards by local month; a range reads across months and sees an entry crossing them', async () => {
+    const time = await open();
+    await time.start('technical', at(10, 31, 23));
+    await time.switchTo('managerial', at(11, 1, 1));
+    await time.switchTo('technical', at(12, 3, 9));
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'time')).sort(), ['2026-10.json', '2026-11.json']);
+    assert.equal(shard('2026-10').entries.length, 1);
+    const nov1 = await time.entriesBetween(at(11, 1, 0), at(11, 2, 0));
+    assert.deepEqual(nov1.map((e) => e.mode), ['technical', 'managerial']);
+    assert.deepEqual((await time.entriesBetween(at(12, 1, 0), at(12, 31, 0))).map((e) => e.end), [at(12, 3, 9), null]);
+  });
+
+  it('a heartbeat writes only timer.json', async () => {
+    const time = await open();
+    await time.start('technical', at(11, 26, 9));
+    await time.switchTo('managerial', at(11, 26, 10));
+    await time.heartbeat(at(11, 26, 10, 1)); // applies what the switch left pending
+    const shardFile = path.join(dir, 'time', '2026-11.json');
+    const before = fs.statSync(shardFile);
+    const timerIno = fs.statSync(time.timerPath).ino;
+    const beat = await time.heartbeat(at(11, 26, 10, 2));
+    assert.equal(beat?.heartbeat, at(11, 26, 10, 2));
+    const after = fs.statSync(shardFile);
+    assert.deepEqual([after.ino, after.mtimeMs], [before.ino, before.mtimeMs]);
+    assert.notEqual(fs.statSync(time.timerPath).ino, timerIno);
+    assert.equal(timer().running?.heartbeat, at(11, 26, 10, 2));
+  });
+
+  it('addNote appends to the running entry, and does nothing when paused', async () => {
+    const time = await open();
+    await time.start('managerial', at(11, 26, 9), '1:1 with Ana');
+    assert.equal((await time.addNote('hiring plan'))?.note, '1:1 with Ana\nhiring plan');
+    await time.pause(at(11, 26, 10));
+    assert.equal(await time.addNote('lost'), null);
+  });
+
+  describe('recoverCrashed', () => {
+    const plantTimer = (byWindow: TimerFile['byWindow']) => {
+      const running: TimeEntry = { id: 'e1', mode: 'technical', start: at(11, 26, 9), end: null, heartbeat: at(11, 26, 9, 40) };
+      fs.writeFileSync(path.join(dir, 'timer.json'), JSON.stringify({ version: 1, running, updatedAt: running.heartbeat, byWindow, pending: [] }));
+    };
+
+    it('closes a dead window\'s entry at its last heartbeat, not now', async () => {
+      plantTimer({ id: 'gone', pid: deadPid(), host: os.hostname() });
+      const time = await open();
+      const closed = await time.recoverCrashed(at(11, 26, 15), 10 * 60_000);
+      assert.deepEqual([closed?.end, closed?.closedBy], [at(11, 26, 9, 40), 'crash']);
+      assert.equal(time.current(), null);
+      assert.equal(shard('2026-11').entries[0].end, at(11, 26, 9, 40));
+    });
+
+    it('leaves it running while its heartbeat is fresh or its window is alive', async () => {
+      plantTimer({ id: 'alive', pid: 4242, host: os.hostname() });
+      const alive = await open({ isProcessAlive: () => true });
+      assert.equal(await alive.recoverCrashed(at(11, 26, 15), 10 * 60_000), null);
+      const dead = await open({ isProcessAlive: () => false });
+      assert.equal(await dead.recoverCrashed(at(11, 26, 9, 45), 10 * 60_000), null);
+      assert.equal((await dead.recoverCrashed(at(11, 26, 15), 10 * 60_000))?.id, 'e1');
+    });
+  });
+
+  describe('replaceEntries (idle decisions)', () => {
+    it('discarding idle time splits the running entry around it', async () => {
+      const time = await open();
+      const running = await time.start('technical', at(11, 26, 9));
+      await time.replaceEntries({ from: at(11, 26, 10), to: at(11, 26, 10, 45) }, []);
+      const entries = await time.entriesBetween(at(11, 26, 0), at(11, 27, 0));
+      assert.deepEqual(entries.map((e) => [e.mode, e.start, e.end, e.closedBy]), [
+        ['technical', at(11, 26, 9), at(11, 26, 10), 'idle'],
+        ['technical', at(11, 26, 10, 45), null, undefined],
+      ]);
+      assert.equal(entries[0].id, running.id);
+      assert.equal(time.current()?.start, at(11, 26, 10, 45));
+    });
+
+    it('counts idle time as managerial, cutting closed entries at the range edges', async () => {
+      const time = await open();
+      await time.start('technical', at(11, 26, 9));
+      await time.pause(at(11, 26, 12));
+      await time.replaceEntries({ from: at(11, 26, 10), to: at(11, 26, 11) },
+        [{ mode: 'managerial', start: at(11, 26, 9, 30), end: at(11, 26, 11), note: 'hallway talk' }]);
+      const entries = await time.entriesBetween(at(11, 26, 0), at(11, 27, 0));
+      assert.deepEqual(entries.map((e) => [e.mode, e.start, e.end]), [
+        ['technical', at(11, 26, 9), at(11, 26, 10)],
+        ['managerial', at(11, 26, 10), at(11, 26, 11)],
+        ['technical', at(11, 26, 11), at(11, 26, 12)],
+      ]);
+      assert.equal(new Set(entries.map((e) => e.id)).size, 3);
+      assert.equal(shard('2026-11').entries.length, 3);
+    });
+  });
+
+  describe('crash consistency', () => {
+    it('a change committed but not yet in its shard is seen by readers and finished by the next change', async () => {
+      const time = await open();
+      await time.start('technical', at(11, 26, 9));
+      const orphan: TimeEntry = { id: 'orphan', mode: 'managerial', start: at(11, 20, 9), end: at(11, 20, 10), closedBy: 'user' };
+      const file = timer();
+      file.pending.push({ month: '2026-11', put: orphan }); // as left by a window killed after its commit
+      fs.writeFileSync(time.timerPath, JSON.stringify(file));
+      assert.ok((await time.entriesBetween(at(11, 20, 0), at(11, 21, 0))).some((e) => e.id === 'orphan'));
+      assert.equal(fs.existsSync(path.join(dir, 'time', '2026-11.json')), false);
+      await time.heartbeat(at(11, 26, 9, 1));
+      assert.ok(shard('2026-11').entries.some((e) => e.id === 'orphan'));
+      assert.deepEqual(timer().pending, []);
+    });
+
+    it('a shard that cannot be written keeps its changes journalled in timer.json', async () => {
+      const events = new EventLog();
+      const time = await open({ ...events, retryFirstMs: 60_000 });
+      fs.writeFileSync(path.join(dir, 'time'), 'a file where the month folder goes');
+      await time.start('technical', at(11, 26, 9));
+      const next = await time.switchTo('managerial', at(11, 26, 10));
+      assert.equal(timer().running?.id, next?.id);
+      assert.equal(timer().pending.length, 1);
+      assert.equal(events.writeFailed[0]?.code, 'ENOTDIR');
+      assert.equal((await time.entriesBetween(at(11, 26, 0), at(11, 27, 0))).length, 2);
+      fs.rmSync(path.join(dir, 'time'));
+      await time.heartbeat(at(11, 26, 10, 1));
+      assert.equal(shard('2026-11').entries.length, 1);
+      assert.deepEqual(timer().pending, []);
+    });
+
+    it('a damaged timer.json is moved aside and the timer starts stopped', async () => {
+      fs.writeFileSync(path.join(dir, 'timer.json'), '{"version":1,"running":{"id":"x"');
+      const events = new EventLog();
+      const time = await open(events);
+      assert.equal(time.current(), null);
+      assert.equal(events.recovered.length, 1);
+      assert.equal(fs.readFileSync(events.recovered[0].movedTo, 'utf8'), '{"version":1,"running":{"id":"x"');
+    });
+  });
+});
