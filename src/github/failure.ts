@@ -2,6 +2,7 @@
  * Every way a GitHub call can fail, reduced to what the UI needs to say about it.
  * Pure: no `vscode`, so the mapping is unit tested against real Octokit errors.
  */
+import { formatClock } from '../core/clock';
 export type FailureKind =
   | 'unauthorized' // 401: token missing, revoked or expired
   | 'rate-limited' // primary limit: 403/429 with x-ratelimit-remaining: 0
@@ -27,7 +28,7 @@ export class GitHubFailure extends Error {
   }
 
   /** One line for a notice: "GitHub rate limit reached — resets at 14:05". */
-  describe(formatTime: (ms: number) => string = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })): string {
+  describe(formatTime: (ms: number) => string = formatClock): string {
     switch (this.kind) {
       case 'unauthorized': return 'GitHub rejected the sign-in — sign in again';
       case 'rate-limited': return `GitHub rate limit reached${this.retryAt ? ` — resets at ${formatTime(this.retryAt)}` : ''}`;

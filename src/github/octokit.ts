@@ -34,6 +34,14 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
     baseUrl: opts.baseUrl,
     auth: opts.token,
     userAgent: opts.userAgent,
+    // A deadline on each attempt, applied at the fetch itself: time spent waiting in the
+    // throttling queue (GitHub asks for 2 s between searches) does not count against it.
+    request: {
+      fetch: (url: string, init: RequestInit = {}) => {
+        const deadline = AbortSignal.timeout(opts.timeoutMs);
+        return fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+      },
+    },
     // The throttling plugin queues and paces requests; we only agree to short waits so a refresh
     // never hangs for an hour on an exhausted budget — the UI shows the reset time instead.
     throttle: {
@@ -42,22 +50,27 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
       retryAfterBaseValue: opts.retryBaseMs ?? 1000,
     },
     retry: { retries: 2, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+    // Octokit logs every failed request at info level; the UI reports failures instead.
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => console.warn(`[lead-desk] ${m}`), error: (m: string) => console.error(`[lead-desk] ${m}`) },
   });
 
   octokit.hook.wrap('request', async (request, options) => {
     const method = String(options.method ?? 'GET').toUpperCase();
     const key = `${method} ${octokit.request.endpoint.parse(options).url}`;
     const cached = method === 'GET' ? opts.cache.get(key) : undefined;
-    const headers = { ...options.headers } as typeof options.headers & Record<string, string>;
+    // before-after-hook hands every inner hook the same options object and ignores what an outer
+    // hook passes on: headers and the signal must be set on `options` itself.
+    const headers = options.headers as Record<string, string>;
     if (cached?.etag) headers['if-none-match'] = cached.etag;
     else if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
-    // One deadline for the request and its retries: a hung GitHub ends in a timeout notice.
-    const signal = AbortSignal.timeout(opts.timeoutMs);
     try {
-      const response = await request({ ...options, headers, request: { ...options.request, signal } });
+      const response = await request(options);
       opts.budget.observe(response.headers as Record<string, string>);
       opts.onResponse?.({ method, url: key, status: response.status });
-      if (method === 'GET' && (response.headers.etag || response.headers['last-modified'])) {
+      // Only parsed JSON is kept: Octokit hands back a truncated body as text, and caching it with
+      // its validator would replay the damage on every later 304.
+      const parsed = typeof response.data === 'object' && response.data !== null;
+      if (method === 'GET' && parsed && (response.headers.etag || response.headers['last-modified'])) {
         opts.cache.set(key, { etag: response.headers.etag, lastModified: response.headers['last-modified'], data: response.data, fetchedAt: Date.now() });
       }
       return response;

@@ -3,6 +3,7 @@
  * HH:MM" (busy); Managerial or Pause clears it. A failure is a warning, never a blocked switch.
  */
 import * as vscode from 'vscode';
+import { formatClock } from '../core/clock';
 import type { Config } from '../config';
 import type { Mode } from '../core/timeEntry';
 import type { GitHubConnection } from '../github/connection';
@@ -18,7 +19,7 @@ export class HeadsDownStatus {
     try {
       if (mode === 'technical') {
         const until = new Date(now + this.config.settings.headsDownMinutes * 60_000);
-        const hhmm = until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+        const hhmm = formatClock(until);
         await this.github.run((s) => s.setUserStatus({ message: `Heads-down coding until ${hhmm}`, emoji: ':technologist:', busy: true, expiresAt: until }));
         this.isSet = true;
       } else {

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import * as vscode from 'vscode';
+import { formatClock } from '../core/clock';
 import type { Config } from '../config';
 import { IdleDetector, applyIdleDecision, otherMode, type IdleSpan } from '../core/idle';
 import type { Mode, TimeEntry } from '../core/timeEntry';
@@ -60,7 +61,7 @@ export class TimerController extends Disposable {
   async start(): Promise<void> {
     const crashed = await this.store.recoverCrashed(this.now(), STALE_HEARTBEAT_MS).catch(() => null);
     if (crashed) {
-      const at = new Date(crashed.end ?? crashed.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      const at = formatClock(crashed.end ?? crashed.start);
       void vscode.window.showInformationMessage(`Lead Desk: VS Code stopped while the ${crashed.mode} timer ran; that entry was closed at its last sign of activity (${at}), not now.`);
     }
     this.watchStore();
@@ -108,7 +109,7 @@ export class TimerController extends Disposable {
   }
 
   private render(): void {
-    const away = this.idle.away ? `Away since ${new Date(this.idle.away.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : undefined;
+    const away = this.idle.away ? `Away since ${formatClock(this.idle.away.since)}` : undefined;
     this.status.render(this.running, this.today, this.config.settings.technicalTarget, this.now(), away);
   }
 

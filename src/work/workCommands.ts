@@ -45,8 +45,10 @@ export function registerWorkCommands(deps: {
     if (!body) return;
     try {
       const url = await github.run((s) => s.comment(target.repo, target.number, body.trim()));
-      const choice = await vscode.window.showInformationMessage(`Lead Desk: follow-up posted on ${target.repo}#${target.number}.`, ...(url ? ['Open'] : []));
-      if (choice && url) await vscode.env.openExternal(vscode.Uri.parse(url));
+      void vscode.window.showInformationMessage(`Lead Desk: follow-up posted on ${target.repo}#${target.number}.`, ...(url ? ['Open'] : []))
+        .then((choice) => {
+          if (choice && url) void vscode.env.openExternal(vscode.Uri.parse(url));
+        });
     } catch (e) {
       reportFailure('post the follow-up')(e);
     }

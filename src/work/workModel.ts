@@ -37,6 +37,8 @@ export class WorkModel extends Disposable {
   readonly onDidChange = this.changed.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | undefined;
+  /** A refresh asked for while one runs: it starts when that one ends, so it sees fresh data. */
+  private queued: Promise<void> | undefined;
   private snoozes: Record<string, number>;
 
   constructor(
@@ -83,9 +85,19 @@ export class WorkModel extends Disposable {
     this.set({ tasks: await this.tasks.list() });
   }
 
-  /** Refreshes everything; concurrent calls share one refresh. */
+  /**
+   * Refreshes everything. A call while a refresh runs does not start a second one at once: it
+   * shares one follow-up refresh that starts after the running one, so no answer is stale.
+   */
   refresh(): Promise<void> {
-    this.inFlight ??= this.doRefresh().finally(() => {
+    if (this.inFlight) {
+      this.queued ??= this.inFlight.then(() => {
+        this.queued = undefined;
+        return this.refresh();
+      });
+      return this.queued;
+    }
+    this.inFlight = this.doRefresh().finally(() => {
       this.inFlight = undefined;
       this.schedule();
     });

@@ -1,6 +1,7 @@
 /** The `leadDesk.work` tree: Delegated work and Pending reviews, built from the WorkModel. */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
+import { formatClock } from '../core/clock';
 import { dueBucket, type DueBucket } from '../core/dueDates';
 import { isSnoozed, sortOldestFirst } from '../core/reviews';
 import { Views } from '../ids';
@@ -58,7 +59,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
 
     const roots: WorkNode[] = [];
     if (s.failure && s.signedIn) {
-      const asOf = s.asOf ? `as of ${new Date(s.asOf).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} — ` : '';
+      const asOf = s.asOf ? `as of ${formatClock(s.asOf)} — ` : '';
       roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: 'leadDesk.refresh', title: 'Retry' }));
     }
     roots.push(new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated, now) : byPerson(delegated, now)));

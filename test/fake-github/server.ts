@@ -251,7 +251,8 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
     const headers: Record<string, string> = { ...result.headers, ...fault?.headers };
     const text = body === undefined ? '' : JSON.stringify(body);
 
-    if (method === 'GET' && result.status === 200) {
+    // A truncated body is not the resource: it carries no validator, so it is never answered 304.
+    if (method === 'GET' && result.status === 200 && !fault?.malformed) {
       const etag = `"${createHash('sha256').update(text).digest('hex').slice(0, 40)}"`;
       headers['etag'] = etag;
       headers['cache-control'] = 'private, max-age=60, s-maxage=60';

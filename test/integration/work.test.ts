@@ -175,9 +175,15 @@ describe('work tree (fake GitHub)', function () {
       await expectFailure('malformed', /GitHub sent a response/);
     });
     it('primary rate limit', async () => {
-      fake.setRateLimitRemaining('search', 0);
-      await expectFailure('rate-limited', /GitHub rate limit reached — resets at/);
-      fake.setRateLimitRemaining('search', 30);
+      // The core budget resets in an hour (search's resets within a minute, which Lead Desk
+      // rightly waits out). A changed PR cannot be answered 304, so the exhausted budget shows.
+      fake.scenario.pulls[0].title += ' (rebased)';
+      fake.setRateLimitRemaining('core', 0);
+      try {
+        await expectFailure('rate-limited', /GitHub rate limit reached — resets at/);
+      } finally {
+        fake.setRateLimitRemaining('core', 5000);
+      }
     });
     it('secondary rate limit', async () => {
       fake.inject('GET /search/issues', { secondaryLimit: true, retryAfter: 120 });
@@ -199,17 +205,21 @@ describe('work tree (fake GitHub)', function () {
     });
     it('401 leads to exactly one sign-in prompt', async function () {
       if (!hasBridge()) this.skip();
+      await vscode.commands.executeCommand('notifications.clearAll');
       fake.inject('*', { status: 401, body: { message: 'Bad credentials' } });
       await vscode.commands.executeCommand('leadDesk.refresh');
       await vscode.commands.executeCommand('leadDesk.refresh');
+      // Toasts can be queued behind others; the notification centre lists every notification.
+      await vscode.commands.executeCommand('notifications.showList');
       const toasts = await waitFor('sign-in prompt', async () => {
-        const t = (await texts('.notification-toast')).filter((x) => x.includes('rejected the sign-in'));
+        const t = (await texts('.notification-list-item-message')).filter((x) => x.includes('rejected the sign-in'));
         return t.length ? t : undefined;
       });
       assert.equal(toasts.length, 1, toasts.join('\n'));
       assert.equal(api.work.model.snapshot.signedIn, false);
       fake.clearFaults();
       await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('notifications.hideList');
       await api.github.auth.adoptEnvironmentToken(fake.token);
       assert.equal((await refreshed()).failure, null);
     });
