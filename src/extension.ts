@@ -7,14 +7,17 @@ import * as vscode from 'vscode';
 import { Config } from './config';
 import { GitHubConnection } from './github/connection';
 import { registerAuthCommands } from './github/authCommands';
-import { Commands } from './ids';
-import { registerNotYetBuilt } from './notYetBuilt';
 import type { LeadDeskSettings, SettingProblem } from './settings';
 import { openStorage } from './storage';
 import type { Stores } from './store';
 import { registerTimer } from './timer';
 import type { TimerController } from './timer/timerController';
 import { registerWork, type WorkFeature } from './work';
+import { registerReviewQueue } from './queue';
+import { ReviewQueuePanel } from './queue/panel';
+import { registerBalance } from './balance';
+import { registerMorningReview } from './review';
+import { BalancePanel } from './balance/panel';
 
 /** What the extension exports: used by the integration tests and the activation benchmark. */
 export interface LeadDeskApi {
@@ -25,6 +28,8 @@ export interface LeadDeskApi {
   readonly timer: TimerController;
   readonly work: WorkFeature;
   readonly github: GitHubConnection;
+  /** The open panels (undefined when closed), for tests and benchmarks. */
+  panels(): { readonly reviewQueue?: ReviewQueuePanel; readonly balance?: BalancePanel };
 }
 
 export function activate(context: vscode.ExtensionContext): LeadDeskApi {
@@ -43,13 +48,15 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   const work = registerWork(config, stores, github, context.globalState);
   subs.push(timer.disposable, work.disposable);
 
-  subs.push(registerNotYetBuilt([Commands.startMorningReview, Commands.showBalance, Commands.exportTime, Commands.openReviewQueue]));
+  subs.push(registerReviewQueue(context.extensionUri, config, work), registerBalance(context.extensionUri, config, stores, timer.timer));
+  subs.push(registerMorningReview({ context, config, github, stores, work, timer: timer.timer }));
 
   return {
     activationMs: performance.now() - started,
     settings: () => config.settings,
     onSettingProblem: config.onProblem,
     stores, timer: timer.timer, work, github,
+    panels: () => ({ reviewQueue: ReviewQueuePanel.current, balance: BalancePanel.current }),
   };
 }
 

@@ -106,12 +106,16 @@ export class GitHubAuth extends Disposable {
   async adoptEnvironmentToken(token: string | undefined): Promise<void> {
     if (!token) return;
     const key = secretKey(this.apiUrl());
-    if ((await this.secrets.get(key)) !== token) await this.secrets.store(key, token);
-    this.reset();
+    if ((await this.secrets.get(key)) === token) {
+      this.reset(); // handed over again (e.g. after a 401): try it again
+      return;
+    }
+    await this.secrets.store(key, token); // secrets.onDidChange → reset(): one refresh, not two
   }
 
   async signOut(): Promise<void> {
-    await this.secrets.delete(secretKey(this.apiUrl()));
-    this.reset();
+    const key = secretKey(this.apiUrl());
+    if (await this.secrets.get(key)) await this.secrets.delete(key); // secrets.onDidChange → reset()
+    else this.reset();
   }
 }

@@ -96,7 +96,7 @@ export class GitHubConnection extends Disposable {
       return data.login;
     } catch (e) {
       const f = classifyFailure(e);
-      throw new Error(f.kind === 'unauthorized' ? 'GitHub rejected this token (401). Check it has not expired.' : f.describe());
+      throw new Error(f.kind === 'unauthorized' ? 'GitHub rejected this token (401). Check it has not expired.' : f.describe(), { cause: e });
     }
   }
 

@@ -35,7 +35,7 @@ export class GitHubFailure extends Error {
       case 'secondary-limit': return `GitHub asked Lead Desk to slow down${this.retryAt ? ` — retrying after ${formatTime(this.retryAt)}` : ''}`;
       case 'forbidden': return `GitHub refused access: ${this.message}`;
       case 'not-found': return `Not found on GitHub: ${this.message}`;
-      case 'server': return `GitHub had a server error (${this.status ?? 5}xx)`;
+      case 'server': return `GitHub had a server error${this.status ? ` (${this.status})` : ''}`;
       case 'timeout': return 'GitHub did not answer in time';
       case 'offline': return 'GitHub unreachable';
       case 'malformed': return 'GitHub sent a response Lead Desk could not read';

@@ -51,7 +51,10 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
     },
     retry: { retries: 2, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
     // Octokit logs every failed request at info level; the UI reports failures instead.
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => console.warn(`[lead-desk] ${m}`), error: (m: string) => console.error(`[lead-desk] ${m}`) },
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => console.warn(`[lead-desk] ${m}`), error: (m: string) => {
+      // Octokit reports every 304 as an error; for us it is the cheap, good answer.
+      if (!/ - 304 with id /.test(m)) console.error(`[lead-desk] ${m}`);
+    } },
   });
 
   octokit.hook.wrap('request', async (request, options) => {

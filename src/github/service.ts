@@ -36,6 +36,70 @@ export interface SearchPage {
   readonly incomplete: boolean;
 }
 
+/** An unread notification thread, as the Morning Review lists it. */
+export interface NotificationThread {
+  readonly id: string;
+  readonly repo: string;
+  /** GitHub's reason (`review_requested`, `mention`, `ci_activity`, …), as sent. */
+  readonly reason: string;
+  readonly title: string;
+  /** `PullRequest`, `Issue`, `CheckSuite`, `Release`, … */
+  readonly type: string;
+  readonly updatedAt: number;
+  /** A page on the web host for the subject (or the repository); '' when none is on the host. */
+  readonly url: string;
+}
+
+export type RunState = 'success' | 'failure' | 'running' | 'other';
+
+/** The newest run of one workflow on a repo's default branch. */
+export interface WorkflowStatus {
+  readonly repo: string;
+  readonly branch: string;
+  readonly workflowId: number;
+  readonly name: string;
+  readonly runId: number;
+  readonly runNumber: number;
+  readonly state: RunState;
+  /** GitHub's conclusion or status text (`failure`, `timed_out`, `in_progress`…). */
+  readonly detail: string;
+  readonly createdAt: number;
+  /** For a failing workflow: when the oldest of its consecutive failing runs started. */
+  readonly failingSince: number | null;
+  readonly url: string;
+}
+
+/** An open issue carrying a severity label. */
+export interface IncidentIssue {
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+  readonly labels: readonly string[];
+  readonly assignees: readonly string[];
+  readonly createdAt: number;
+}
+
+/** An open milestone with what the risk rule needs. */
+export interface OpenMilestone {
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+  readonly open: number;
+  readonly closed: number;
+  /** GitHub's `due_on` as sent (see `milestoneDueDate`), or null. */
+  readonly dueOn: string | null;
+  /** Issues and PRs of the milestone closed in the last `MILESTONE_WINDOW_DAYS` days. */
+  readonly closedRecently: number;
+}
+
+/** The window the milestone closing rate is measured over. */
+export const MILESTONE_WINDOW_DAYS = 14;
+/** GitHub refuses search queries longer than this. */
+export const MAX_SEARCH_QUERY = 256;
+const FAILED_CONCLUSIONS = new Set(['failure', 'timed_out', 'startup_failure']);
+
 /** Search pages fetched at most; GitHub never returns more than 1,000 results anyway. */
 const MAX_SEARCH_PAGES = 5;
 /** PRs whose size, CI and request time are fetched; the rest show what search gave. */
@@ -45,6 +109,8 @@ const DETAIL_CONCURRENCY = 6;
 export class GitHubService {
   private meCache: Promise<string> | undefined;
   private teamsCache: Promise<string[]> | undefined;
+  /** Default branches rarely change: asked once per signed-in session. */
+  private readonly defaultBranches = new Map<string, Promise<string>>();
 
   constructor(
     private readonly octokit: GitHubOctokit,
@@ -208,6 +274,117 @@ export class GitHubService {
     await this.octokit.rest.issues.removeLabel({ owner, repo: name, issue_number: number, name: label });
   }
 
+  /**
+   * Unread notification threads (updated after `since`, when given), newest first, and the poll
+   * interval GitHub asks for. One page of 50: a lead with more unread has bigger problems.
+   * Repeats are conditional (Last-Modified), so an unchanged inbox costs nothing.
+   */
+  async notifications(since?: Date): Promise<{ threads: NotificationThread[]; pollIntervalSeconds: number }> {
+    const { data, headers } = await this.octokit.rest.activity.listNotificationsForAuthenticatedUser({
+      all: false, per_page: 50, ...(since ? { since: since.toISOString() } : {}),
+    });
+    const threads = array(data, 'notifications').map((raw): NotificationThread => {
+      const n = object(raw, 'notification');
+      const subject = object(n.subject, 'notification subject');
+      const repository = object(n.repository, 'notification repository');
+      return {
+        id: String(n.id ?? ''), repo: str(repository.full_name), reason: str(n.reason, 'other'), title: str(subject.title, '(no title)'),
+        type: str(subject.type), updatedAt: time(n.updated_at), url: safeUrl(subjectWebUrl(str(repository.html_url), str(subject.url)), this.webHost),
+      };
+    }).filter((t) => /^\d{1,20}$/.test(t.id));
+    const poll = Number((headers as Record<string, unknown>)['x-poll-interval']);
+    return { threads: threads.sort((a, b) => b.updatedAt - a.updatedAt), pollIntervalSeconds: Number.isFinite(poll) && poll > 0 ? poll : 60 };
+  }
+
+  async markThreadRead(id: string): Promise<void> {
+    await this.octokit.rest.activity.markThreadAsRead({ thread_id: Number(id) });
+  }
+
+  /**
+   * The newest run of each workflow on the default branch (from the 50 newest runs there), with
+   * "failing since" for red ones. Two requests per repo, the first only once per session.
+   */
+  async latestDefaultBranchRuns(repo: string): Promise<WorkflowStatus[]> {
+    const [owner, name] = repo.split('/');
+    let branch = this.defaultBranches.get(repo);
+    if (!branch) {
+      branch = this.octokit.rest.repos.get({ owner, repo: name }).then((r) => str(object(r.data, 'repository').default_branch, 'main'));
+      this.defaultBranches.set(repo, branch);
+      branch.catch(() => this.defaultBranches.delete(repo));
+    }
+    const head = await branch;
+    const { data } = await this.octokit.rest.actions.listWorkflowRunsForRepo({ owner, repo: name, branch: head, per_page: 50 });
+    const runs = array(object(data, 'workflow runs').workflow_runs, 'workflow runs').map((raw) => {
+      const r = object(raw, 'workflow run');
+      return {
+        workflowId: requiredNum(r.workflow_id, 'workflow id'), name: str(r.name, 'workflow'), runId: requiredNum(r.id, 'run id'),
+        runNumber: num(r.run_number), status: str(r.status), conclusion: str(r.conclusion), createdAt: time(r.created_at),
+        url: safeUrl(r.html_url, this.webHost),
+      };
+    });
+    return latestRunPerWorkflow(runs).map((w) => ({ ...w, repo, branch: head }));
+  }
+
+  /**
+   * Open issues with any of `severityLabels` in `repos`: one search per chunk of repos (queries
+   * stay under GitHub's 256 characters), cheaper than listing issues per repo and per label.
+   */
+  async incidents(repos: readonly string[], severityLabels: readonly string[]): Promise<IncidentIssue[]> {
+    if (repos.length === 0 || severityLabels.length === 0) return [];
+    const labels = severityLabels.map((l) => (/^[\w.-]+$/.test(l) ? l : `"${l.replace(/"/g, '')}"`)).join(',');
+    const seen = new Set<string>();
+    const out: IncidentIssue[] = [];
+    for (const q of chunkQueries(`is:issue is:open archived:false label:${labels}`, repos.map((r) => `repo:${r}`))) {
+      const { items } = await this.searchIssues(q, 2);
+      for (const i of items) {
+        const issue: IncidentIssue = {
+          repo: repoFromUrl(i.repository_url), number: requiredNum(i.number, 'issue number'), title: str(i.title, '(no title)'),
+          url: safeUrl(i.html_url, this.webHost), labels: labelNames(i.labels),
+          assignees: (Array.isArray(i.assignees) ? i.assignees : []).map(login), createdAt: time(i.created_at),
+        };
+        const key = `${issue.repo}#${issue.number}`;
+        if (!seen.has(key)) out.push(issue);
+        seen.add(key);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Open milestones, soonest due first. The closing rate counts the milestone's issues and PRs
+   * with `closed_at` in the last 14 days (one request per dated milestone that still has open
+   * work; `since` narrows by update time, which every close also sets).
+   */
+  async openMilestones(repo: string, now = Date.now()): Promise<OpenMilestone[]> {
+    const [owner, name] = repo.split('/');
+    const { data } = await this.octokit.rest.issues.listMilestones({ owner, repo: name, state: 'open', sort: 'due_on', direction: 'asc', per_page: 100 });
+    const windowStart = now - MILESTONE_WINDOW_DAYS * 86_400_000;
+    // Whole days, so the URL (and its cached validator) stays the same all day.
+    const since = new Date(Math.floor(windowStart / 86_400_000) * 86_400_000).toISOString();
+    return mapLimited(array(data, 'milestones'), DETAIL_CONCURRENCY, async (raw) => {
+      const m = object(raw, 'milestone');
+      const number = requiredNum(m.number, 'milestone number');
+      const open = num(m.open_issues);
+      const dueOn = typeof m.due_on === 'string' ? m.due_on : null;
+      let closedRecently = 0;
+      if (dueOn !== null && open > 0) {
+        const closed = await this.octokit.rest.issues.listForRepo({ owner, repo: name, milestone: String(number), state: 'closed', since, per_page: 100 });
+        closedRecently = array(closed.data, 'issues').filter((i) => time((i as Json).closed_at) >= windowStart).length;
+      }
+      return { repo, number, title: str(m.title, '(no title)'), url: safeUrl(m.html_url, this.webHost), open, closed: num(m.closed_issues), dueOn, closedRecently };
+    });
+  }
+
+  /** Adds `toLabel`, then removes `fromLabel` (if any, and if it is still there). */
+  async escalate(repo: string, number: number, fromLabel: string | null, toLabel: string): Promise<void> {
+    await this.addLabels(repo, number, [toLabel]);
+    if (fromLabel !== null && fromLabel.toLowerCase() !== toLabel.toLowerCase()) {
+      await this.removeLabel(repo, number, fromLabel).catch((e: unknown) => {
+        if ((e as { kind?: string }).kind !== 'not-found') throw e;
+      });
+    }
+  }
+
   /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`. */
   async setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void> {
     const input = status
@@ -232,4 +409,84 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/** One run as `latestRunPerWorkflow` reads it. */
+export interface RunRecord {
+  readonly workflowId: number;
+  readonly name: string;
+  readonly runId: number;
+  readonly runNumber: number;
+  readonly status: string;
+  readonly conclusion: string;
+  readonly createdAt: number;
+  readonly url: string;
+}
+
+/**
+ * The newest run of each workflow, failing ones first (longest failing first), then by name.
+ * A failing workflow's `failingSince` is the start of the oldest run in its unbroken streak of
+ * failures; runs still in progress neither break nor extend the streak.
+ */
+export function latestRunPerWorkflow(runs: readonly RunRecord[]): Omit<WorkflowStatus, 'repo' | 'branch'>[] {
+  const byWorkflow = new Map<number, RunRecord[]>();
+  for (const r of [...runs].sort((a, b) => b.createdAt - a.createdAt || b.runId - a.runId)) {
+    byWorkflow.set(r.workflowId, [...(byWorkflow.get(r.workflowId) ?? []), r]);
+  }
+  const out = [...byWorkflow.values()].map((list) => {
+    const latest = list[0]!;
+    const state = runState(latest);
+    let failingSince: number | null = null;
+    if (state === 'failure') {
+      for (const r of list) {
+        const s = runState(r);
+        if (s === 'running') continue;
+        if (s !== 'failure') break;
+        failingSince = r.createdAt;
+      }
+    }
+    return {
+      workflowId: latest.workflowId, name: latest.name, runId: latest.runId, runNumber: latest.runNumber, state,
+      detail: latest.status === 'completed' ? latest.conclusion || 'completed' : latest.status || 'unknown',
+      createdAt: latest.createdAt, failingSince, url: latest.url,
+    };
+  });
+  return out.sort((a, b) => Number(b.state === 'failure') - Number(a.state === 'failure')
+    || (a.failingSince ?? 0) - (b.failingSince ?? 0) || a.name.localeCompare(b.name) || a.workflowId - b.workflowId);
+}
+
+function runState(r: RunRecord): RunState {
+  if (r.status !== 'completed') return 'running';
+  if (r.conclusion === 'success') return 'success';
+  return FAILED_CONCLUSIONS.has(r.conclusion) ? 'failure' : 'other';
+}
+
+/** `base` plus as many `extras` as fit in `MAX_SEARCH_QUERY` characters per query. */
+export function chunkQueries(base: string, extras: readonly string[], max = MAX_SEARCH_QUERY): string[] {
+  const queries: string[] = [];
+  let current = base;
+  for (const extra of extras) {
+    if (current !== base && current.length + 1 + extra.length > max) {
+      queries.push(current);
+      current = base;
+    }
+    current = `${current} ${extra}`;
+  }
+  if (current !== base) queries.push(current);
+  return queries;
+}
+
+/**
+ * A web page for a notification subject: its API URL (`…/repos/o/r/pulls/7`) mapped onto the
+ * repository's web URL. Subjects without a page of their own open the repository.
+ */
+export function subjectWebUrl(repoHtmlUrl: string, subjectApiUrl: string): string {
+  if (repoHtmlUrl === '') return '';
+  const m = /\/repos\/[^/]+\/[^/]+\/(pulls|issues|commits|discussions|releases|check-suites)\/([^/?#]+)$/.exec(subjectApiUrl);
+  if (!m) return repoHtmlUrl;
+  const [, kind, id] = m;
+  const path: Record<string, string> = {
+    pulls: `/pull/${id}`, issues: `/issues/${id}`, commits: `/commit/${id}`, discussions: `/discussions/${id}`, releases: '/releases', 'check-suites': '/actions',
+  };
+  return `${repoHtmlUrl.replace(/\/+$/, '')}${path[kind!]}`;
 }

@@ -63,17 +63,17 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueTo
         await this.openLink(message.url, this.source.webHost());
         return;
       case 'checkout':
-        if (!this.isQueued(message.repo, message.number)) return;
+        if (!this.isQueued(message.repo, message.number)) return this.refuse(`a check-out of ${message.repo}#${message.number}, which is not in the queue`);
         await this.source.checkOut(message.repo, message.number).then(undefined, (e: unknown) => {
           throw new Error(`could not check out ${message.repo}#${message.number}: ${e instanceof Error ? e.message : String(e)}`);
         });
         return;
       case 'snooze': {
-        if (!this.isQueued(message.repo, message.number)) return;
+        if (!this.isQueued(message.repo, message.number)) return this.refuse(`a snooze of ${message.repo}#${message.number}, which is not in the queue`);
         const until = snoozeUntil(message.until, Date.now());
         if (until === null) {
           void vscode.window.showWarningMessage('Lead Desk: pick a snooze date from tomorrow up to 90 days ahead.');
-          return;
+          return this.refuse(`a snooze date out of range (${message.until})`);
         }
         await this.source.snooze(message.repo, message.number, until);
         return;

@@ -9,7 +9,12 @@ import { webHostFor } from '../github/connection';
 import { Disposable } from '../util/disposable';
 
 interface GitRemote { readonly name: string; readonly fetchUrl?: string; readonly pushUrl?: string }
-interface GitRepository { readonly rootUri: vscode.Uri; readonly state: { readonly remotes: readonly GitRemote[]; readonly HEAD?: { readonly commit?: string } } }
+interface GitRepository {
+  readonly rootUri: vscode.Uri;
+  readonly state: { readonly remotes: readonly GitRemote[]; readonly HEAD?: { readonly commit?: string } };
+  fetch(remote?: string, ref?: string): Promise<void>;
+  checkout(treeish: string): Promise<void>;
+}
 interface GitApi { readonly repositories: readonly GitRepository[]; readonly onDidOpenRepository: vscode.Event<GitRepository> }
 interface GitExtension { getAPI(version: 1): GitApi }
 
@@ -54,6 +59,16 @@ export class WatchedRepositories extends Disposable {
   gitRepositoryFor(uri: vscode.Uri): GitRepository | undefined {
     const api = this.gitApi();
     return api?.repositories.find((r) => uri.fsPath.startsWith(r.rootUri.fsPath));
+  }
+
+  /** The open git repository whose remote is `owner/repo` on the configured host, for check-outs. */
+  repositoryFor(repo: string): { repository: GitRepository; remoteName: string } | undefined {
+    const host = webHostFor(this.config.settings.apiUrl);
+    for (const repository of this.gitApi()?.repositories ?? []) {
+      const remote = repository.state.remotes.find((m) => m.fetchUrl && repoFromRemote(m.fetchUrl, host)?.toLowerCase() === repo.toLowerCase());
+      if (remote) return { repository, remoteName: remote.name };
+    }
+    return undefined;
   }
 
   private gitApi(): GitApi | undefined {

@@ -15,8 +15,10 @@ function parseCsv(text: string): string[][] {
       i++;
       for (;;) {
         assert.ok(i < text.length, 'unterminated quoted field');
-        if (text[i] === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
-        else if (text[i] === '"') break;
+        if (text[i] === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+        } else if (text[i] === '"') break;
         else cell += text[i++];
       }
       i++;

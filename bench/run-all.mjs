@@ -1,0 +1,402 @@
+#!/usr/bin/env node
+// `npm run bench`: builds Lead Desk, runs every benchmark, prints a table, and writes
+// bench/results.json and bench/RESULTS.md (the Markdown table for the README).
+//
+//   node bench/run-all.mjs [--long] [--only sizes,store,github,host] [--keep] [--verbose]
+//
+//   sizes   production bundle (dist/extension.js) and VSIX size. Built in a temporary copy of the
+//           repository so the dev build in dist/ is never replaced under someone running tests.
+//   store   dist/bench/store-write.js: timer switch write latency with 1k and 50k entries of history.
+//   github  dist/bench/github-requests.js: requests and rate-limit cost of a first and an unchanged
+//           refresh against the fake GitHub with 500 PRs over 1, 10 and 50 repos (about 2 minutes:
+//           GitHub asks for 2 s between searches and the client honours it).
+//   host    dist/bench/inHost.js inside a real VS Code (code-server + headless Chromium) running
+//           the production build: tree build and queue first paint with 500 PRs, status bar
+//           following another window, timer wake-ups while idle (61 s; 130 s with --long), and
+//           activation time (the first one, then 20 fresh copies of the bundle).
+//
+// A benchmark that cannot run says why; the others still run. Exit code 1 only when one could not run.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+const ALL = ['sizes', 'store', 'github', 'host'];
+const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ALL;
+for (const name of only) if (!ALL.includes(name)) { console.error(`run-all: unknown benchmark "${name}" (${ALL.join(', ')})`); process.exit(2); }
+const LONG = flag('long');
+const VERBOSE = flag('verbose');
+const KEEP = flag('keep');
+
+const GOALS = { bundleKB: 350, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5 };
+// Proposed .vscodeignore (an allowlist): only what the extension loads at run time is packaged.
+const PROPOSED_VSCODEIGNORE = `**
+!package.json
+!README.md
+!CHANGELOG.md
+!LICENSE*
+!dist/extension.js
+!media/*.css
+!media/*.svg
+!media/*.png
+!media/dist/*.js
+!media/dist/*.css
+!media/dist/*.ttf
+`;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-desk-bench-'));
+const logs = path.join(work, 'logs');
+fs.mkdirSync(logs);
+const results = {
+  machine: machine(),
+  startedAt: new Date().toISOString(),
+  options: { long: LONG, only },
+  benchmarks: {},
+};
+const problems = [];
+
+/** Runs a command, its output to a log file (and the console with --verbose); resolves { code, output, log }. */
+function run(cmd, args, { cwd = root, name, env = {}, timeoutMs = 30 * 60_000 } = {}) {
+  const log = path.join(logs, `${name}.log`);
+  return new Promise((resolve) => {
+    const out = fs.createWriteStream(log);
+    out.write(`$ ${cmd} ${args.join(' ')}\n(cwd ${cwd})\n`);
+    let output = '';
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => { output += `\n[run-all] ${name} timed out after ${timeoutMs / 1000} s\n`; child.kill('SIGTERM'); }, timeoutMs);
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (d) => {
+        output += d;
+        out.write(d);
+        if (VERBOSE) process.stdout.write(d);
+      });
+    }
+    child.on('error', (e) => { output += `\n[run-all] ${e.message}\n`; });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      out.end();
+      resolve({ code: code ?? (signal ? 128 : 1), output, log });
+    });
+  });
+}
+
+const tail = (text, n = 25) => text.trim().split('\n').slice(-n).join('\n');
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+const size = (k) => (k >= 1024 ? `${(k / 1024).toFixed(2)} MB` : `${k} KB`);
+const ms = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '—' : `${Number(x).toFixed(d)} ms`);
+const verdict = (pass) => (pass === undefined ? '' : pass ? 'met' : '**missed**');
+
+async function step(name, fn) {
+  const started = Date.now();
+  console.log(`\n== ${name}`);
+  try {
+    results.benchmarks[name] = await fn();
+    console.log(`   done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    results.benchmarks[name] = { error: why };
+    problems.push(`${name}: ${why}`);
+    console.log(`   could not run: ${why}`);
+  }
+}
+
+function jsonLine(output, prefix) {
+  const line = output.split('\n').find((l) => l.startsWith(prefix));
+  if (!line) return undefined;
+  return JSON.parse(prefix.startsWith('{') ? line : line.slice(prefix.length));
+}
+
+// ---------------------------------------------------------------- build
+let devBuildOk = false;
+await step('build', async () => {
+  const r = await run('node', ['esbuild.mjs'], { name: 'build' });
+  if (r.code !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/github-requests.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
+  if (missing.length) throw new Error(`the build did not produce ${missing.join(', ')}`);
+  devBuildOk = true;
+  return { ok: true };
+});
+
+// A copy of the working tree (node_modules linked), for the production build, vsce and the host run.
+let prodCopy;
+async function productionCopy() {
+  if (prodCopy) return prodCopy;
+  const dir = path.join(work, 'repo');
+  fs.mkdirSync(dir);
+  for (const entry of fs.readdirSync(root)) {
+    if (['node_modules', '.git'].includes(entry)) continue;
+    fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true, verbatimSymlinks: true });
+  }
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const r = await run('node', ['esbuild.mjs', '--production'], { cwd: dir, name: 'build-production' });
+  if (r.code !== 0) throw new Error(`node esbuild.mjs --production failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  prodCopy = dir;
+  return dir;
+}
+
+async function vsce(dir, out, extra, name) {
+  const bin = path.join(root, 'node_modules', '.bin', 'vsce');
+  const r = await run(bin, ['package', '--no-dependencies', '--out', out, ...extra], { cwd: dir, name });
+  const clean = r.output.replace(/\x1b\[[0-9;]*m/g, '');   // eslint-disable-line no-control-regex
+  if (r.code !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed (exit ${r.code}; log ${r.log}):\n${tail(clean, 15)}`);
+  const files = Number(clean.match(/Packaged: .*\((\d+) files?/)?.[1] ?? NaN);
+  const warnings = clean.split('\n').filter((l) => /WARNING/.test(l)).map((l) => l.replace(/^\s*WARNING\s*/, '').trim());
+  return { bytes: fs.statSync(out).size, kb: kb(fs.statSync(out).size), files, warnings };
+}
+
+// ---------------------------------------------------------------- sizes
+if (only.includes('sizes')) await step('sizes', async () => {
+  const dir = await productionCopy();
+  const bundle = fs.readFileSync(path.join(dir, 'dist', 'extension.js'));
+  const webviews = Object.fromEntries(fs.readdirSync(path.join(dir, 'media', 'dist')).filter((f) => f.endsWith('.js'))
+    .map((f) => [f, kb(fs.statSync(path.join(dir, 'media', 'dist', f)).size)]));
+  const out = { bundle: { bytes: bundle.length, kb: kb(bundle.length), gzipKb: kb(zlib.gzipSync(bundle).length), goalKb: GOALS.bundleKB, pass: kb(bundle.length) <= GOALS.bundleKB }, webviewBundlesKb: webviews };
+  const meta = path.join(dir, 'dist', 'meta.json');
+  if (fs.existsSync(meta)) {
+    // The biggest packages in the bundle, from esbuild's metafile.
+    const inputs = JSON.parse(fs.readFileSync(meta, 'utf8')).outputs?.['dist/extension.js']?.inputs ?? {};
+    const byPackage = {};
+    for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
+      const m = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+      const key = m ? m[1] : file.startsWith('src/') ? 'src/ (Lead Desk)' : 'other';
+      byPackage[key] = (byPackage[key] ?? 0) + bytesInOutput;
+    }
+    out.bundle.largestParts = Object.entries(byPackage).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => ({ part: k, kb: kb(v) }));
+  }
+  const hasIgnore = fs.existsSync(path.join(dir, '.vscodeignore'));
+  const hasFiles = Array.isArray(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).files);
+  try {
+    out.vsix = { ...(await vsce(dir, '/tmp/lead-desk.vsix', [], 'vsce')), path: '/tmp/lead-desk.vsix', goalKb: GOALS.vsixKB };
+    out.vsix.pass = out.vsix.kb <= GOALS.vsixKB;
+  } catch (e) {
+    out.vsix = { error: e.message };
+    problems.push(`sizes: ${e.message.split('\n')[0]}`);
+  }
+  if (!hasIgnore && !hasFiles) {
+    // No .vscodeignore yet: also package with the proposed one, so the fix can be judged.
+    const ignoreFile = path.join(work, 'proposed.vscodeignore');
+    fs.writeFileSync(ignoreFile, PROPOSED_VSCODEIGNORE);
+    try {
+      out.vsixWithProposedIgnore = { ...(await vsce(dir, path.join(work, 'lead-desk-proposed.vsix'), ['--ignoreFile', ignoreFile], 'vsce-proposed')), goalKb: GOALS.vsixKB, vscodeignore: PROPOSED_VSCODEIGNORE };
+      out.vsixWithProposedIgnore.pass = out.vsixWithProposedIgnore.kb <= GOALS.vsixKB;
+    } catch (e) {
+      out.vsixWithProposedIgnore = { error: e.message };
+    }
+  }
+  return out;
+});
+
+// ---------------------------------------------------------------- store
+if (only.includes('store')) await step('store', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/store-write.js)');
+  const r = await run('node', ['dist/bench/store-write.js'], { name: 'store-write' });
+  const data = jsonLine(r.output, '{"bench":"store-write"');
+  if (r.code !== 0 || !data) throw new Error(`store-write failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  return data;
+});
+
+// ---------------------------------------------------------------- github
+if (only.includes('github')) await step('github', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/github-requests.js)');
+  console.log('   (about 40 s per repo count: searches are spaced 2 s apart as GitHub asks)');
+  const r = await run('node', ['dist/bench/github-requests.js', '1,10,50', '500'], { name: 'github-requests', timeoutMs: 15 * 60_000 });
+  const data = jsonLine(r.output, 'BENCH-JSON ');
+  if (r.code !== 0 || !data) throw new Error(`github-requests failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  return data;
+});
+
+// ---------------------------------------------------------------- host
+if (only.includes('host')) await step('host', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/inHost.js)');
+  let extension = root;
+  let build = 'dev build (dist/extension.js in the repository)';
+  try {
+    extension = await productionCopy();
+    build = 'production build (temporary copy of the repository)';
+  } catch (e) {
+    console.log(`   production build failed, measuring the dev build instead: ${e.message.split('\n')[0]}`);
+  }
+  const { toolchain } = await import(path.join(root, 'test', 'harness', 'toolchain.mjs'));
+  let tools;
+  try {
+    tools = toolchain();
+  } catch (e) {
+    throw new Error(`the real-VS-Code toolchain is not available (test/harness/setup.sh): ${e.message}`, { cause: e });
+  }
+  const tests = path.join(extension, 'dist', 'bench', 'inHost.js');
+  if (extension !== root) fs.copyFileSync(path.join(root, 'dist', 'bench', 'inHost.js'), tests);
+  const workspace = fs.mkdtempSync(path.join(work, 'workspace-'));
+  const outFile = path.join(work, 'in-host.json');
+  const idleSeconds = LONG ? 130 : 61;
+  console.log(`   real VS Code, ${build}; includes a ${idleSeconds} s idle wait (about ${Math.round((idleSeconds + 150) / 60)} minutes)`);
+  const r = await run(tools.node, [tools.driver, '--tools', tools.tools, '--node', tools.node, '--chromium', tools.chromium,
+    '--extension', extension, '--tests', tests, '--workspace', workspace, '--timeout', String(600 + idleSeconds),
+    '--env', `LEAD_DESK_BENCH_OUT=${outFile}`, '--env', 'LEAD_DESK_RETRY_BASE_MS=20', '--env', `LEAD_DESK_BENCH_IDLE_SECONDS=${idleSeconds}`],
+  { name: 'in-host', timeoutMs: (700 + idleSeconds) * 1000 });
+  let data;
+  if (fs.existsSync(outFile)) data = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+  else data = jsonLine(r.output, 'BENCH-JSON ');
+  if (!data) throw new Error(`the in-host run produced no results (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  for (const [name, value] of Object.entries(data)) {
+    if (value && typeof value === 'object' && 'error' in value) problems.push(`host/${name}: ${value.error}`);
+  }
+  return { build, ...data };
+});
+
+results.finishedAt = new Date().toISOString();
+results.problems = problems;
+const keepLogs = KEEP || problems.length > 0;
+if (keepLogs) results.logs = logs;
+
+// Runs with --only keep the other benchmarks' last figures.
+const resultsFile = path.join(root, 'bench', 'results.json');
+if (only.length < ALL.length && fs.existsSync(resultsFile)) {
+  try {
+    const previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    for (const [name, value] of Object.entries(previous.benchmarks ?? {})) {
+      if (!(name in results.benchmarks)) results.benchmarks[name] = { ...value, fromEarlierRun: previous.startedAt };
+    }
+  } catch { /* a damaged earlier file is simply replaced */ }
+}
+
+const rows = table(results.benchmarks);
+fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), markdown(rows, results));
+console.log(`\n${plainTable(rows)}`);
+const gh = githubRows(results.benchmarks.github);
+if (gh.length) console.log(`\nGitHub requests per refresh (500 PRs awaiting review)\n${plainTable(gh, ['Repos', 'Refresh', 'Requests', '304s', 'Cost core', 'Cost search', 'Searches (first level)', 'Cost beyond searches', 'Time'])}`);
+console.log(`\nWrote bench/results.json and bench/RESULTS.md.${keepLogs ? ` Logs: ${logs}` : ''}`);
+if (problems.length) console.log(`\nCould not measure:\n${problems.map((p) => `  - ${p.split('\n')[0]}`).join('\n')}`);
+if (!KEEP) {
+  // Keep the logs when something failed; the repository copy is always removed unless --keep.
+  fs.rmSync(path.join(work, 'repo'), { recursive: true, force: true });
+  if (!problems.length) fs.rmSync(work, { recursive: true, force: true });
+} else {
+  console.log(`Kept ${work}`);
+}
+process.exit(problems.length ? 1 : 0);
+
+// ---------------------------------------------------------------- report
+
+/** [benchmark, result, goal, verdict] rows for the summary. */
+function table(b) {
+  const rows = [];
+  const err = (e) => `not measured: ${String(e).split('\n')[0]}`;
+  const s = b.sizes;
+  if (s) {
+    if (s.error) rows.push(['Bundle size (production dist/extension.js)', err(s.error), `≤ ${GOALS.bundleKB} KB`, '']);
+    else {
+      rows.push(['Bundle size (production dist/extension.js)', `${s.bundle.kb} KB (${s.bundle.gzipKb} KB gzipped)`, `≤ ${GOALS.bundleKB} KB`, verdict(s.bundle.pass)]);
+      rows.push(['VSIX size (vsce package)', s.vsix.error ? err(s.vsix.error) : `${size(s.vsix.kb)}, ${s.vsix.files} files`, `≤ ${GOALS.vsixKB} KB`, s.vsix.error ? '' : verdict(s.vsix.pass)]);
+      const p = s.vsixWithProposedIgnore;
+      if (p && !p.error) rows.push(['VSIX size with the proposed .vscodeignore', `${size(p.kb)}, ${p.files} files`, `≤ ${GOALS.vsixKB} KB`, verdict(p.pass)]);
+    }
+  }
+  const h = b.host;
+  if (h) {
+    if (h.error) rows.push(['In-host benchmarks (real VS Code)', err(h.error), '', '']);
+    else {
+      const a = h.activation;
+      if (a?.error || !a) rows.push(['Activation: activate() of a fresh copy', err(a?.error ?? 'missing'), `median ≤ ${GOALS.activationMedianMs} ms`, '']);
+      else {
+        rows.push([`Activation: activate(), ${a.activateMs.n} fresh copies`, `median ${ms(a.activateMs.median)} (min ${ms(a.activateMs.min)}, max ${ms(a.activateMs.max)})`, `median ≤ ${GOALS.activationMedianMs} ms`, verdict(a.pass)]);
+        rows.push(['Activation: first in the host', ms(h.firstActivationMs), '—', '']);
+        rows.push(['Bundle load (require: parse + evaluate)', `median ${ms(a.moduleLoadMs.median)} (first ${ms(a.moduleLoadMs.first)})`, '—', '']);
+      }
+      const c = h.connect;
+      if (c && !c.error) rows.push([`Sign-in → ${c.reviews} reviews loaded (in the host, ${c.repos} repos)`, `loaded in ${(c.signInToLoadedMs / 1000).toFixed(1)} s; quiet after ${(c.signInToQuietMs / 1000).toFixed(1)} s and ${c.requestsUntilQuiet} requests (${c.notModifiedUntilQuiet} × 304)`, '—', '']);
+      const t = h.treeBuild;
+      if (t?.error || !t) rows.push(['Tree build, 500 reviews', err(t?.error ?? 'missing'), `≤ ${GOALS.treeBuildMs} ms`, '']);
+      else rows.push([`Tree build, ${t.items} reviews (${t.lastBuildMs.n} builds)`, `median ${ms(t.lastBuildMs.median)}, max ${ms(t.lastBuildMs.max)}; host event-loop delay max ${ms(t.eventLoopDelayMs.max)}`, `median ≤ ${GOALS.treeBuildMs} ms`, verdict(t.pass)]);
+      const q = h.queueFirstPaint;
+      if (q?.error || !q) rows.push(['Review queue first paint, 500 PRs', err(q?.error ?? 'missing'), `≤ ${GOALS.queuePaintMs} ms`, '']);
+      else {
+        rows.push([`Review queue first paint, ${q.rows} rows (${q.firstPaintMs.n} opens)`, `median ${ms(q.firstPaintMs.median)} (first ${ms(q.firstPaintMs.first)}, max ${ms(q.firstPaintMs.max)}); command → painted ${ms(q.openToPaintMs.median, 0)}${q.note ? ' ¹' : ''}`, `median ≤ ${GOALS.queuePaintMs} ms`, verdict(q.pass)]);
+        rows.push(['Review queue re-render, all rows (data update)', `median ${ms(q.rerenderMs.median)}, max ${ms(q.rerenderMs.max)}`, '—', '']);
+      }
+      const f = h.statusBarFollow;
+      if (f?.error || !f) rows.push(['Status bar follows another window', err(f?.error ?? 'missing'), `≤ ${GOALS.followMs} ms`, '']);
+      else rows.push([`Status bar follows another window (${f.followMs.n} switches)`, `median ${ms(f.followMs.median, 0)}, max ${ms(f.followMs.max, 0)}`, `≤ ${GOALS.followMs / 1000} s`, verdict(f.pass)]);
+      const w = h.idleWakeups;
+      if (w?.error || !w) rows.push(['Timer wake-ups while idle', err(w?.error ?? 'missing'), `≤ ${GOALS.wakeupsPerMinute} per minute`, '']);
+      else rows.push(['Timer wake-ups while idle', `${w.ticks} in ${w.waitedSeconds} s (${w.minuteBoundariesCrossed} minute boundaries); ${w.githubRequests} GitHub requests`, `≤ ${GOALS.wakeupsPerMinute} per minute`, verdict(w.pass)]);
+    }
+  }
+  const g = b.github;
+  if (g) {
+    if (g.error) rows.push(['GitHub requests per refresh', err(g.error), '', '']);
+    else {
+      const repos = g.results.map((r) => r.repos).join(' / ');
+      const each = (f) => g.results.map((r) => f(r)).join(' / ');
+      const same = (f) => { const v = g.results.map((r) => f(r)); return v.every((x) => x === v[0]) ? String(v[0]) : v.join(' / '); };
+      rows.push([`GitHub first refresh, ${g.results[0]?.pulls} PRs, ${repos} repos`,
+        `${same((r) => r.first.requests)} requests (core ${same((r) => r.first.cost.core)}, search ${same((r) => r.first.cost.search)}); first level: ${same((r) => r.first.searchRequests)} searches, ${each((r) => (r.first.searchesDoneMs / 1000).toFixed(1))} s`, '—', '']);
+      rows.push([`GitHub unchanged refresh, ${repos} repos`,
+        `${same((r) => r.second.requests)} requests, ${same((r) => r.second.notModified)} × 304; cost beyond searches ${same((r) => r.second.primaryCostBeyondSearches)}`,
+        '0 beyond searches', verdict(g.results.every((r) => r.second.primaryCostBeyondSearches === 0))]);
+    }
+  }
+  const st = b.store;
+  if (st) {
+    if (st.error) rows.push(['Store write (timer switch)', err(st.error), `50k ≤ ${GOALS.storeRatio} × 1k`, '']);
+    else {
+      const small = st.results['1000'];
+      const large = st.results['50000'];
+      rows.push(['Store write (timer switch), 1k entries of history', `p50 ${ms(small.switch.p50, 2)}, p99 ${ms(small.switch.p99, 2)}`, '—', '']);
+      rows.push(['Store write (timer switch), 50k entries of history', `p50 ${ms(large.switch.p50, 2)}, p99 ${ms(large.switch.p99, 2)} (× ${st.ratioP50} of 1k)`, `p50 ≤ ${GOALS.storeRatio} × 1k`, verdict(st.pass)]);
+      rows.push(['Store heartbeat write, 50k entries of history', `p50 ${ms(large.heartbeat.p50, 2)}, p99 ${ms(large.heartbeat.p99, 2)}`, '—', '']);
+    }
+  }
+  return rows;
+}
+
+function githubRows(g) {
+  if (!g || g.error) return [];
+  return g.results.flatMap((r) => [['first', r.first], ['unchanged', r.second]].map(([name, f]) => [
+    String(r.repos), name, String(f.requests), String(f.notModified), String(f.cost.core), String(f.cost.search), String(f.searchRequests),
+    String(f.primaryCostBeyondSearches), `${(f.ms / 1000).toFixed(1)} s (searches done ${(f.searchesDoneMs / 1000).toFixed(1)} s)`,
+  ]));
+}
+
+function plainTable(rows, header = ['Benchmark', 'Result', 'Goal', '']) {
+  const all = [header, ...rows.map((r) => r.map((c) => c.replace(/\*\*/g, '')))];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r) => r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+  return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+function mdTable(rows, header) {
+  const esc = (c) => String(c ?? '').replace(/\|/g, '\\|');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+function markdown(rows, r) {
+  const m = r.machine;
+  const h = r.benchmarks.host;
+  const parts = [
+    '## Benchmarks',
+    '',
+    `Measured ${r.startedAt.slice(0, 10)} on ${m.cpu} (${m.cores} cores, ${m.memGb} GB), ${m.os}; plain-Node benchmarks on Node ${m.node}${h && !h.error ? `; in-host ones in VS Code ${h.vscodeVersion} (code-server, extension host on Node ${h.node}, headless Chromium), ${h.build}` : ''}. Run \`npm run bench\` to reproduce (\`--long\` waits 130 s for the idle wake-ups).`,
+    '',
+    mdTable(rows, ['Benchmark', 'Result', 'Goal', '']),
+  ];
+  const gh = githubRows(r.benchmarks.github);
+  if (gh.length) {
+    parts.push('', 'GitHub requests per refresh against the fake GitHub (500 PRs awaiting review; the client spaces searches 2 s apart, as GitHub asks):', '',
+      mdTable(gh, ['Repos', 'Refresh', 'Requests', '304s', 'Cost core', 'Cost search', 'Searches (first level)', 'Cost beyond searches', 'Time']));
+  }
+  const q = h?.queueFirstPaint;
+  if (q && !q.error && q.note) parts.push('', `¹ ${q.note}.`);
+  return `${parts.join('\n')}\n`;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return { cpu: cpus[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'unknown CPU', cores: cpus.length, memGb: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
+}

@@ -1,0 +1,51 @@
+/** The Code Review Queue: its data comes from the WorkModel the tree uses; check-out goes through git. */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { webHostFor } from '../github/connection';
+import { Commands } from '../ids';
+import type { WorkFeature } from '../work';
+import { ReviewQueuePanel } from './panel';
+import type { ReviewQueueSource } from './source';
+
+export function registerReviewQueue(extensionUri: vscode.Uri, config: Config, work: WorkFeature): vscode.Disposable {
+  const source = workQueueSource(config, work);
+  return vscode.Disposable.from(
+    ReviewQueuePanel.registerSerializer(extensionUri, source),
+    vscode.commands.registerCommand(Commands.openReviewQueue, () => ReviewQueuePanel.show(extensionUri, source)),
+  );
+}
+
+function workQueueSource(config: Config, work: WorkFeature): ReviewQueueSource {
+  const changed = new vscode.EventEmitter<void>();
+  work.model.onDidChange(() => changed.fire());
+  config.onDidChange(() => changed.fire());
+  return {
+    snapshot: () => {
+      const s = work.model.snapshot;
+      const settings = config.settings;
+      return {
+        reviews: s.reviews, ownPullRequests: s.ownPullRequests, asOf: s.asOf,
+        notice: s.failure ? s.failure.describe() : null,
+        slaHours: settings.slaHours,
+        businessHours: { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd },
+      };
+    },
+    onDidChange: changed.event,
+    snooze: (repo, number, until) => work.model.snooze(repo, number, until),
+    checkOut: async (repo, number) => {
+      const review = work.model.snapshot.reviews.find((r) => r.repo === repo && r.number === number);
+      const git = work.repositories.repositoryFor(repo);
+      if (!git) {
+        // Not open in this workspace: the browser is the next best place to review it.
+        if (review?.url) await vscode.env.openExternal(vscode.Uri.parse(review.url));
+        return;
+      }
+      const branch = `pr-${number}`;
+      // GitHub serves every PR head as pull/N/head on the base repo, forks included.
+      await git.repository.fetch(git.remoteName, `pull/${number}/head:${branch}`);
+      await git.repository.checkout(branch);
+      void vscode.window.showInformationMessage(`Lead Desk: checked out ${repo}#${number} as ${branch}.`);
+    },
+    webHost: () => webHostFor(config.settings.apiUrl),
+  };
+}

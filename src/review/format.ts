@@ -1,0 +1,89 @@
+/** Pure helpers that turn GitHub data into what the Morning Review shows. Unit tested in plain Node. */
+import { format } from 'date-fns';
+import type { NotificationThread, WorkflowStatus } from '../github/service';
+import type { NotificationGroup, NotificationItem, ReasonGroup, WorkflowItem } from './protocol';
+import { REASON_GROUPS } from './protocol';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const REASON_LABELS: Readonly<Record<ReasonGroup, string>> = {
+  review_requested: 'Review requested', mention: 'Mentioned', team_mention: 'Team mentioned', assign: 'Assigned',
+  author: 'Your threads', ci_activity: 'CI activity', security_alert: 'Security alerts', other: 'Other',
+};
+
+/** The group a GitHub notification reason falls in; reasons GitHub adds later land in "Other". */
+export function reasonGroup(reason: string): ReasonGroup {
+  if (reason === 'approval_requested') return 'review_requested';
+  return (REASON_GROUPS as readonly string[]).includes(reason) ? (reason as ReasonGroup) : 'other';
+}
+
+/** `2d 3h`, `5h 10m`, `12m`, `<1m`: the two largest units, rounded down. */
+export function formatSpan(ms: number): string {
+  if (!Number.isFinite(ms) || ms < MINUTE) return '<1m';
+  const days = Math.floor(ms / DAY);
+  const hours = Math.floor((ms % DAY) / HOUR);
+  const minutes = Math.floor((ms % HOUR) / MINUTE);
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+  return `${minutes}m`;
+}
+
+export function ago(at: number, now: number): string {
+  return at > now ? 'just now' : `${formatSpan(now - at)} ago`;
+}
+
+/** `Tue 10 Jun 09:12`, local. */
+export function dayAndTime(at: number): string {
+  return format(at, 'EEE d MMM HH:mm');
+}
+
+/** The fixed group order of the Communication section; inside a group, newest first. Empty groups are left out. */
+export function groupNotifications(threads: readonly NotificationThread[], now: number): NotificationGroup[] {
+  const groups = new Map<ReasonGroup, NotificationThread[]>();
+  for (const t of threads) {
+    const g = reasonGroup(t.reason);
+    groups.set(g, [...(groups.get(g) ?? []), t]);
+  }
+  return REASON_GROUPS.filter((g) => groups.has(g)).map((reason) => ({
+    reason,
+    label: REASON_LABELS[reason],
+    items: [...groups.get(reason)!]
+      .sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id))
+      .map((t): NotificationItem => ({ id: notificationSeenId(t.id), threadId: t.id, repo: t.repo, title: t.title, type: t.type, when: ago(t.updatedAt, now), url: t.url })),
+  }));
+}
+
+export function notificationSeenId(threadId: string): string {
+  return `thread:${threadId}`;
+}
+
+/**
+ * Workflows of all repos in one list: failing first, the longest-failing at the top, then
+ * running, then the rest, each by repo and name.
+ */
+export function orderWorkflows(statuses: readonly WorkflowStatus[], now: number): WorkflowItem[] {
+  const rank = (s: WorkflowStatus) => (s.state === 'failure' ? 0 : s.state === 'running' ? 1 : s.state === 'other' ? 2 : 3);
+  return [...statuses]
+    .sort((a, b) => rank(a) - rank(b) || (a.failingSince ?? 0) - (b.failingSince ?? 0) || a.repo.localeCompare(b.repo) || a.name.localeCompare(b.name))
+    .map((s) => ({
+      // The run id: a new run since the last review is news; the same red run is not.
+      id: `run:${s.repo}:${s.workflowId}:${s.runId}`,
+      repo: s.repo,
+      name: s.name,
+      state: s.state,
+      stateText: workflowStateText(s, now),
+      when: ago(s.createdAt, now),
+      url: s.url,
+    }));
+}
+
+export function workflowStateText(s: Pick<WorkflowStatus, 'state' | 'detail' | 'failingSince'>, now: number): string {
+  switch (s.state) {
+    case 'failure': return s.failingSince === null ? 'failing' : `failing for ${formatSpan(now - s.failingSince)}`;
+    case 'success': return 'passing';
+    case 'running': return s.detail === 'in_progress' ? 'running' : s.detail.replace(/_/g, ' ');
+    case 'other': return s.detail.replace(/_/g, ' ');
+  }
+}

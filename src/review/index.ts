@@ -1,0 +1,39 @@
+/** The Morning Review feature: the command, the panel's revival after a reload, and the reminder. */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import type { GitHubConnection } from '../github/connection';
+import { Commands } from '../ids';
+import type { Stores } from '../store';
+import type { TimerController } from '../timer/timerController';
+import { WebviewPanelHost } from '../webview/panel';
+import type { WorkFeature } from '../work';
+import { MorningReviewPanel, type ReviewDeps } from './morningReviewPanel';
+import { MorningReminder } from './reminder';
+
+export { MorningReviewPanel } from './morningReviewPanel';
+
+export interface MorningReviewFeatureDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly config: Config;
+  readonly github: GitHubConnection;
+  readonly stores: Promise<Stores>;
+  readonly work: WorkFeature;
+  readonly timer: TimerController;
+}
+
+/**
+ * Registers `leadDesk.startMorningReview` (it returns the panel, which integration tests use)
+ * and the serializer that brings an open review back after a window reload.
+ */
+export function registerMorningReview(deps: MorningReviewFeatureDeps): vscode.Disposable {
+  const review: ReviewDeps = {
+    extensionUri: deps.context.extensionUri, config: deps.config, github: deps.github, stores: deps.stores,
+    work: deps.work, timer: deps.timer, memento: deps.context.globalState,
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.startMorningReview, () => MorningReviewPanel.show(review)),
+    MorningReviewPanel.registerSerializer(review),
+    new MorningReminder(deps.config, deps.stores, deps.context.globalState, () => WebviewPanelHost.isOpen(MorningReviewPanel.viewType)),
+    { dispose: () => MorningReviewPanel.current?.dispose() },
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * Loaders of the two sections built from local data: Team & reviews (the WorkModel snapshot and
+ * the delegated tasks) and Plan the day (the time store). Free of `vscode`.
+ */
+import { subDays } from 'date-fns';
+import { balanceAgainstTarget } from '../core/balance';
+import { formatClock } from '../core/clock';
+import { dueBucket } from '../core/dueDates';
+import { parseLocalDate, toLocalDate } from '../core/localDate';
+import { summarizeQueue, waitingBusinessMs } from '../core/reviews';
+import type { Mode, TimeEntry } from '../core/timeEntry';
+import { dailyTotals, formatDuration, weekTotals, type ModeTotals } from '../core/timeline';
+import { isWorkingDay } from '../core/workingDays';
+import type { LeadDeskSettings } from '../settings';
+import type { WorkSnapshot } from '../work/workModel';
+import type { LastPassedStore } from './healthChecks';
+import type { PersonItem, SplitView, TaskLine } from './protocol';
+import type { LoadedSection } from './session';
+
+export interface LocalContext {
+  settings(): LeadDeskSettings;
+  timeEntries(from: number, to: number): Promise<TimeEntry[]>;
+  timerMode(): Mode | null;
+  readonly memento: LastPassedStore;
+  now(): number;
+}
+
+const TARGET_KEY = 'leadDesk.review.todayTarget';
+
+export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now: number): LoadedSection {
+  const people = new Map<string, { overdue: TaskLine[]; dueToday: TaskLine[] }>();
+  for (const member of settings.teamMembers) people.set(member, { overdue: [], dueToday: [] });
+  for (const task of snapshot.tasks) {
+    if (task.doneAt) continue;
+    const bucket = dueBucket(task.due, now);
+    if (bucket !== 'overdue' && bucket !== 'today') continue;
+    const entry = people.get(task.assignee) ?? { overdue: [], dueToday: [] };
+    const line = { id: `task:${task.id}:${bucket}`, title: task.title, due: task.due ?? '' };
+    (bucket === 'overdue' ? entry.overdue : entry.dueToday).push(line);
+    people.set(task.assignee, entry);
+  }
+  const members = new Set(settings.teamMembers);
+  const items: PersonItem[] = [...people.entries()]
+    // Team members in the configured order, then anyone else work was handed to.
+    .sort(([a], [b]) => Number(!members.has(a)) - Number(!members.has(b)) || (members.has(a) ? 0 : a.localeCompare(b)))
+    .map(([login, t]) => ({
+      id: `person:${login}`, login,
+      overdue: t.overdue.sort((x, y) => x.due.localeCompare(y.due)), dueToday: t.dueToday,
+    }));
+  const businessHours = { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd };
+  const config = { slaHours: settings.slaHours, businessHours };
+  const summary = summarizeQueue(snapshot.reviews, now, config);
+  const oldest = summary.oldest === null ? null
+    : `${summary.oldest.repo}#${summary.oldest.number} ${summary.oldest.title} — waiting ${formatDuration(waitingBusinessMs(summary.oldest, now, businessHours))} (business hours)`;
+  const notice = !snapshot.signedIn ? 'Sign in to GitHub to see the review queue.'
+    : snapshot.failure ? `${snapshot.asOf === null ? '' : `As of ${formatClock(snapshot.asOf)} — `}${snapshot.failure.describe()}`
+      : snapshot.asOf === null ? 'The review queue has not loaded yet.' : null;
+  const breaching = summary.breaching.map((r) => ({ id: `pr:${r.repo}#${r.number}`, text: `${r.repo}#${r.number} ${r.title}` }));
+  const taskIds = items.flatMap((p) => [...p.overdue, ...p.dueToday].map((t) => t.id));
+  return {
+    data: { kind: 'team', people: items, queue: { count: summary.count, oldest, breaching, notice } },
+    ids: [...taskIds, ...breaching.map((b) => b.id)],
+    counts: {
+      overdue: items.reduce((n, p) => n + p.overdue.length, 0), dueToday: items.reduce((n, p) => n + p.dueToday.length, 0),
+      reviewsWaiting: summary.count, breaching: breaching.length,
+    },
+  };
+}
+
+/** The last working day before today (Friday on a Monday), or yesterday if no day is a working day. */
+export function previousWorkingDay(now: number, workingDays: readonly number[]): string {
+  for (let i = 1; i <= 7; i++) {
+    const day = subDays(now, i);
+    if (isWorkingDay(day, workingDays)) return toLocalDate(day);
+  }
+  return toLocalDate(subDays(now, 1));
+}
+
+export function splitView(label: string, totals: ModeTotals): SplitView {
+  const total = totals.technical + totals.managerial;
+  return {
+    label, technical: formatDuration(totals.technical), managerial: formatDuration(totals.managerial),
+    share: total === 0 ? 'nothing tracked' : `${Math.round((totals.technical * 100) / total)}% technical`,
+  };
+}
+
+/** Today's technical target: the one set for today in the review, else the setting. */
+export function todayTarget(memento: LastPassedStore, settings: LeadDeskSettings, now: number): number {
+  const saved = memento.get<{ date?: string; percent?: number } | undefined>(TARGET_KEY, undefined);
+  return saved?.date === toLocalDate(now) && typeof saved.percent === 'number' ? saved.percent : settings.technicalTarget;
+}
+
+export async function setTodayTarget(memento: LastPassedStore, percent: number, now: number): Promise<void> {
+  await memento.update(TARGET_KEY, { date: toLocalDate(now), percent });
+}
+
+export async function loadPlan(ctx: LocalContext): Promise<LoadedSection> {
+  const now = ctx.now();
+  const settings = ctx.settings();
+  const yesterday = previousWorkingDay(now, settings.businessDays);
+  const from = Math.min(parseLocalDate(yesterday).getTime(), parseLocalDate(weekTotals([], now, now).weekStart).getTime());
+  const entries = await ctx.timeEntries(from, now);
+  const day = dailyTotals(entries, { first: yesterday, last: yesterday }, now)[0]!;
+  const week = weekTotals(entries, now, now);
+  const targetPercent = todayTarget(ctx.memento, settings, now);
+  const balance = balanceAgainstTarget(week, settings.technicalTarget);
+  const weekView = splitView('This week', week);
+  return {
+    data: {
+      kind: 'plan',
+      yesterday: splitView(yesterday === toLocalDate(subDays(now, 1)) ? 'Yesterday' : `Last working day (${yesterday})`, day),
+      week: { ...weekView, share: balance.state === 'no-data' ? weekView.share : `${weekView.share} (target ${settings.technicalTarget}%)` },
+      targetPercent, defaultTarget: settings.technicalTarget, running: ctx.timerMode(),
+    },
+    ids: [],
+    counts: { targetPercent, weekTechnicalMinutes: Math.round(week.technical / 60_000), weekManagerialMinutes: Math.round(week.managerial / 60_000) },
+  };
+}

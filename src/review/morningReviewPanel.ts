@@ -1,0 +1,242 @@
+/**
+ * The Morning Review panel (host side): six sections that load on their own, check marks and
+ * notes, actions on notifications and incidents, and saving the finished review to the history.
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { toLocalDate } from '../core/localDate';
+import type { GitHubConnection } from '../github/connection';
+import { webHostFor } from '../github/connection';
+import { Commands, ViewTypes, Views } from '../ids';
+import type { Stores } from '../store';
+import type { TimerController } from '../timer/timerController';
+import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
+import type { WorkFeature } from '../work';
+import { ReviewActions } from './actions';
+import { historyView, STREAK_LOOKBACK, type HistoryView } from './history';
+import { loadPlan, loadTeam, setTodayTarget } from './localSections';
+import { isReviewMessage, SECTION_IDS, type ReviewFromWebview, type ReviewState, type ReviewToWebview, type SectionId } from './protocol';
+import { describeError, loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from './sections';
+import { ReviewSession, type LoadedSection, type ReviewDraft } from './session';
+
+export interface ReviewDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly config: Config;
+  readonly github: GitHubConnection;
+  readonly stores: Promise<Stores>;
+  readonly work: WorkFeature;
+  readonly timer: TimerController;
+  /** `context.globalState`: today's draft, today's target, health checks' last pass. */
+  readonly memento: vscode.Memento;
+}
+
+const DRAFT_KEY = 'leadDesk.review.draft';
+
+export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWebview> {
+  static readonly viewType = ViewTypes.morningReview;
+  private session: ReviewSession | null = null;
+  private history: HistoryView = { streak: 0, rows: [], lastReview: null };
+  private readonly loads = new Map<SectionId, Promise<void>>();
+  private starting: Promise<void>;
+  private readonly actions: ReviewActions;
+  private readonly teamRefreshed = new WeakSet<ReviewSession>();
+
+  /** Opens the review, reveals an open one, or starts the next review when the open one is finished. */
+  static show(deps: ReviewDeps): MorningReviewPanel {
+    const open = MorningReviewPanel.current;
+    if (!open) return new MorningReviewPanel(deps);
+    open.reveal();
+    if (open.session?.finishedAt != null) void open.restart();
+    return open;
+  }
+
+  static get current(): MorningReviewPanel | undefined {
+    return WebviewPanelHost.existing<MorningReviewPanel>(MorningReviewPanel.viewType);
+  }
+
+  static registerSerializer(deps: ReviewDeps): vscode.Disposable {
+    return registerPanelSerializer(MorningReviewPanel.viewType, (panel) => new MorningReviewPanel(deps, panel));
+  }
+
+  private constructor(private readonly deps: ReviewDeps, existing?: vscode.WebviewPanel) {
+    super(deps.extensionUri, { viewType: MorningReviewPanel.viewType, title: 'Morning Review', script: 'review', stylesheets: ['review.css'], isMessage: isReviewMessage }, existing);
+    this.actions = new ReviewActions({
+      session: () => this.session,
+      settings: () => deps.config.settings,
+      github: (fn) => deps.github.run(fn),
+      addTask: async (task) => (await deps.stores).tasks.add(task),
+      refreshWork: () => deps.work.model.refresh(),
+      reloadTasks: () => deps.work.model.reloadTasks(),
+      refuse: (reason) => this.refuse(reason),
+      changed: () => void this.refresh(),
+      now: Date.now,
+    });
+    // Local sections follow the sidebar and the timer; neither costs a GitHub request.
+    let teamChange: ReturnType<typeof setTimeout> | undefined;
+    this.register(deps.work.model.onDidChange((snapshot) => {
+      if (!this.session || snapshot.refreshing) return;
+      clearTimeout(teamChange);
+      teamChange = setTimeout(() => void this.load('team', true), 200);
+    }));
+    this.register({ dispose: () => clearTimeout(teamChange) });
+    this.register(deps.timer.onDidChange(() => { if (this.session) void this.load('plan', true); }));
+    this.starting = this.begin();
+  }
+
+  /** The state the webview shows (tests read it); undefined until the history has loaded. */
+  get reviewState(): ReviewState | undefined {
+    if (!this.session) return undefined;
+    return {
+      streak: this.history.streak, lastReview: this.history.lastReview, hasPrevious: this.session.previous !== null,
+      finished: this.session.finishedAt === null ? null : `Saved ${new Date(this.session.finishedAt).toTimeString().slice(0, 5)}`,
+      history: this.history.rows, sections: this.session.states(),
+    };
+  }
+
+  /** Resolves when every section has finished loading (or failed). */
+  async settled(): Promise<void> {
+    await this.starting;
+    while ([...this.loads.values()].length > 0) await Promise.all([...this.loads.values()]);
+  }
+
+  private restart(): Promise<void> {
+    this.starting = this.begin();
+    return this.starting;
+  }
+
+  /** A new review: the latest saved one becomes the baseline for "new". */
+  private async begin(): Promise<void> {
+    const stores = await this.deps.stores;
+    const reviews = await stores.reviews.list({ limit: STREAK_LOOKBACK });
+    const now = Date.now();
+    this.history = historyView(reviews, now, this.deps.config.settings.businessDays);
+    const draft = this.deps.memento.get<ReviewDraft | undefined>(DRAFT_KEY, undefined);
+    this.session = new ReviewSession(reviews[0] ?? null, draft?.date === toLocalDate(now) ? draft : undefined);
+    void this.refresh();
+    for (const id of SECTION_IDS) void this.load(id);
+  }
+
+  /** (Re)loads one section; `quiet` keeps the shown data until the new data is there. */
+  private load(id: SectionId, quiet = false): Promise<void> {
+    const session = this.session;
+    if (!session || this.isDisposed) return Promise.resolve();
+    const token = session.startLoad(id, quiet);
+    if (!quiet) void this.refresh();
+    const run = (async () => {
+      try {
+        const loaded = await this.loader(id, session);
+        if (session === this.session) session.ready(id, token, loaded);
+      } catch (e) {
+        console.warn(`[lead-desk] morning review: ${id} failed: ${describeError(e)}`);
+        if (session === this.session) session.fail(id, token, describeError(e));
+      }
+      await this.refresh();
+    })().finally(() => { if (this.loads.get(id) === run) this.loads.delete(id); });
+    this.loads.set(id, run);
+    return run;
+  }
+
+  private loader(id: SectionId, session: ReviewSession): Promise<LoadedSection> {
+    const deps = this.deps;
+    const ctx: SectionContext = {
+      settings: () => deps.config.settings,
+      github: (fn) => deps.github.run(fn),
+      repositories: () => deps.work.repositories.resolve(),
+      lastReviewAt: session.previous?.finishedAt ?? null,
+      memento: deps.memento,
+      now: Date.now,
+    };
+    switch (id) {
+      case 'communication': return loadCommunication(ctx);
+      case 'systems': return loadSystems(ctx);
+      case 'incidents': return loadIncidents(ctx);
+      case 'milestones': return loadMilestones(ctx);
+      case 'team': return this.loadTeam(session);
+      case 'plan': return loadPlan({
+        settings: () => deps.config.settings, memento: deps.memento, now: Date.now, timerMode: () => deps.timer.current?.mode ?? null,
+        timeEntries: async (from, to) => (await deps.stores).time.entriesBetween(from, to),
+      });
+    }
+  }
+
+  private async loadTeam(session: ReviewSession): Promise<LoadedSection> {
+    const model = this.deps.work.model;
+    // The sidebar usually loaded at activation; if it never did, the review waits for it once.
+    if (model.snapshot.asOf === null && !this.teamRefreshed.has(session)) {
+      this.teamRefreshed.add(session);
+      await model.refresh();
+    }
+    const tasks = (await this.deps.stores).tasks;
+    await tasks.refresh();
+    return loadTeam({ ...model.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
+  }
+
+  protected dataMessage(): ReviewToWebview | undefined {
+    const state = this.reviewState;
+    return state && { type: 'state', state };
+  }
+
+  protected override errorMessage(message: string): ReviewToWebview {
+    return { type: 'error', message };
+  }
+
+  protected async onMessage(message: ReviewFromWebview): Promise<void> {
+    await this.starting;
+    const session = this.session;
+    if (!session) return;
+    switch (message.type) {
+      case 'open':
+        await this.openLink(message.url, webHostFor(this.deps.config.settings.apiUrl));
+        return;
+      case 'retry':
+        await this.load(message.section);
+        return;
+      case 'check':
+        session.setChecked(message.section, message.checked);
+        await this.saveDraft();
+        await this.refresh();
+        return;
+      case 'notes':
+        session.setNotes(message.section, message.text);
+        await this.saveDraft();
+        return;
+      case 'markRead': return this.actions.markRead([message.threadId], 'the notification');
+      case 'markGroupRead': return this.actions.markGroupRead(message.reason);
+      case 'delegate': return this.actions.delegate(message.repo, message.number, message.assignee);
+      case 'escalate': return this.actions.escalate(message.repo, message.number);
+      case 'schedule': return this.actions.schedule(message.repo, message.number, message.assignee, message.due);
+      case 'setTarget':
+        await setTodayTarget(this.deps.memento, message.percent, Date.now());
+        await this.load('plan', true);
+        return;
+      case 'startTimer':
+        await vscode.commands.executeCommand(message.mode === 'technical' ? Commands.startTechnical : Commands.startManagerial);
+        return;
+      case 'runCommand':
+        await vscode.commands.executeCommand(message.command === 'openReviewQueue' ? Commands.openReviewQueue : `${Views.work}.focus`);
+        return;
+      case 'finish': return this.finish();
+      case 'newReview':
+        if (session.finishedAt !== null) await this.restart();
+        return;
+      case 'ready':
+        return;
+    }
+  }
+
+  private async finish(): Promise<void> {
+    const session = this.session;
+    if (!session || session.finishedAt !== null) return;
+    const finishedAt = Date.now();
+    const stores = await this.deps.stores;
+    await stores.reviews.append(session.toRecord(finishedAt));
+    session.finishedAt = finishedAt;
+    await this.deps.memento.update(DRAFT_KEY, undefined);
+    this.history = historyView(await stores.reviews.list({ limit: STREAK_LOOKBACK }), finishedAt, this.deps.config.settings.businessDays);
+    await this.refresh();
+  }
+
+  private async saveDraft(): Promise<void> {
+    if (this.session && this.session.finishedAt === null) await this.deps.memento.update(DRAFT_KEY, this.session.draft(toLocalDate(Date.now())));
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The morning reminder: on a working day, once `leadDesk.morningReview.reminderTime` has passed
+ * with no review saved today, one notification offers to start it. Checked at most every ten
+ * minutes (and once shortly after start-up); at most one reminder a day, across windows.
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { toLocalDate } from '../core/localDate';
+import { Commands } from '../ids';
+import type { Stores } from '../store';
+import { Disposable, interval } from '../util/disposable';
+import { reminderDue, reviewedToday } from './history';
+
+export const REMINDER_CHECK_MS = 10 * 60_000;
+const REMINDED_KEY = 'leadDesk.review.remindedOn';
+
+export class MorningReminder extends Disposable {
+  private checking = false;
+
+  constructor(private readonly config: Config, private readonly stores: Promise<Stores>, private readonly memento: vscode.Memento, private readonly isReviewOpen: () => boolean) {
+    super();
+    this.register(interval(() => void this.check(), REMINDER_CHECK_MS));
+    const first = setTimeout(() => void this.check(), 30_000);
+    this.register({ dispose: () => clearTimeout(first) });
+  }
+
+  async check(now = Date.now()): Promise<boolean> {
+    const { reminderTime, businessDays } = this.config.settings;
+    if (this.checking || this.isDisposed || reminderTime === '' || this.isReviewOpen()) return false;
+    this.checking = true;
+    try {
+      const latest = await (await this.stores).reviews.latest().catch(() => null);
+      const remindedOn = this.memento.get<string | undefined>(REMINDED_KEY, undefined);
+      if (!reminderDue({ reminderTime, workingDays: businessDays, now, reviewedToday: reviewedToday(latest, now), remindedOn })) return false;
+      await this.memento.update(REMINDED_KEY, toLocalDate(now));
+      void vscode.window.showInformationMessage('Lead Desk: no morning review yet today.', 'Start Morning Review')
+        .then((choice) => choice && vscode.commands.executeCommand(Commands.startMorningReview));
+      return true;
+    } finally {
+      this.checking = false;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Loaders of the four GitHub sections. Each loads on its own and throws a message fit for the
+ * section when it cannot show anything; a repo that fails while others answer is listed as a
+ * problem instead. Free of `vscode`.
+ */
+import { quickDueChoices } from '../core/dueDates';
+import { milestoneDueDate, milestoneRisk } from '../core/milestones';
+import { nextSeverityLabel, orderIncidents, severityRank } from '../core/triage';
+import { GitHubFailure } from '../github/failure';
+import type { GitHubService, IncidentIssue } from '../github/service';
+import { MILESTONE_WINDOW_DAYS } from '../github/service';
+import type { LeadDeskSettings } from '../settings';
+import { ago, dayAndTime, groupNotifications, orderWorkflows } from './format';
+import { runHealthChecks, type LastPassedStore } from './healthChecks';
+import type { HealthItem, IncidentItem, MilestoneItem } from './protocol';
+import type { LoadedSection } from './session';
+
+/** What the loaders need; the panel builds it from the extension's pieces. */
+export interface SectionContext {
+  settings(): LeadDeskSettings;
+  /** `GitHubConnection.run`: undefined when signed out; throws `GitHubFailure`. */
+  github<T>(fn: (service: GitHubService) => Promise<T>): Promise<T | undefined>;
+  repositories(): Promise<string[]>;
+  /** When the previous review finished (epoch ms), or null on a first review. */
+  readonly lastReviewAt: number | null;
+  readonly memento: LastPassedStore;
+  now(): number;
+}
+
+export const SIGNED_OUT = 'Not signed in to GitHub: run "Lead Desk: Sign In to GitHub", then Retry.';
+
+export function describeError(e: unknown): string {
+  return e instanceof GitHubFailure ? e.describe() : e instanceof Error ? e.message : String(e);
+}
+
+async function signedIn<T>(ctx: SectionContext, fn: (s: GitHubService) => Promise<T>): Promise<T> {
+  // Boxed: `undefined` from `run` means signed out, never "no result".
+  const result = await ctx.github(async (s) => ({ value: await fn(s) }));
+  if (result === undefined) throw new Error(SIGNED_OUT);
+  return result.value;
+}
+
+async function watched(ctx: SectionContext): Promise<string[]> {
+  const repos = await ctx.repositories();
+  if (repos.length === 0) throw new Error('No repositories watched: set "leadDesk.github.repositories" or open a GitHub checkout.');
+  return repos;
+}
+
+/** Runs `fn` per repo; repos that fail become problems, unless all fail (then the first failure is thrown). */
+async function perRepo<T>(repos: readonly string[], fn: (repo: string) => Promise<T>): Promise<{ values: T[]; problems: string[] }> {
+  const settled = await Promise.allSettled(repos.map(fn));
+  const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ repo: repos[i]!, error: s.reason as unknown }] : []));
+  if (failures.length === repos.length && failures.length > 0) throw failures[0]!.error;
+  return {
+    values: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
+    problems: failures.map((f) => `${f.repo}: ${describeError(f.error)}`),
+  };
+}
+
+export async function loadCommunication(ctx: SectionContext): Promise<LoadedSection> {
+  const since = ctx.lastReviewAt === null ? undefined : new Date(ctx.lastReviewAt);
+  const { threads } = await signedIn(ctx, (s) => s.notifications(since));
+  const groups = groupNotifications(threads, ctx.now());
+  const counts: Record<string, number> = { total: threads.length };
+  for (const g of groups) counts[g.reason] = g.items.length;
+  return {
+    data: { kind: 'communication', groups, scope: ctx.lastReviewAt === null ? 'all unread' : `unread since ${dayAndTime(ctx.lastReviewAt)}` },
+    ids: groups.flatMap((g) => g.items.map((i) => i.id)),
+    counts,
+  };
+}
+
+export async function loadSystems(ctx: SectionContext): Promise<LoadedSection> {
+  const now = ctx.now();
+  const settings = ctx.settings();
+  const health = runHealthChecks(settings.healthChecks, ctx.memento, Date.now());
+  const runs = (async () => {
+    const repos = await watched(ctx);
+    return signedIn(ctx, (s) => perRepo(repos, (repo) => s.latestDefaultBranchRuns(repo)));
+  })();
+  const [checks, workflows] = await Promise.all([health, runs.then((r) => ({ ok: true as const, r }), (error: unknown) => ({ ok: false as const, error }))]);
+  // Health checks still show when GitHub cannot be reached; with no checks, the failure is the section's.
+  if (!workflows.ok && checks.length === 0) throw workflows.error;
+  const items = workflows.ok ? orderWorkflows(workflows.r.values.flat(), now) : [];
+  const problems = workflows.ok ? workflows.r.problems : [`Workflow runs: ${describeError(workflows.error)}`];
+  const healthItems = checks.map(({ result, lastPassed }): HealthItem => ({
+    id: `health:${result.name}:${result.ok ? 'pass' : 'fail'}`,
+    name: result.name, url: result.url, ok: result.ok,
+    statusText: result.problem === null ? `${result.status} in ${result.latencyMs} ms`
+      : result.status === null ? result.problem : `${result.status} in ${result.latencyMs} ms — ${result.problem}`,
+    snippet: result.snippet,
+    lastPassed: lastPassed === null ? null : ago(lastPassed, Date.now()),
+  }));
+  const failing = items.filter((w) => w.state === 'failure').length;
+  return {
+    data: { kind: 'systems', workflows: items, health: healthItems, problems },
+    ids: [...items.map((w) => w.id), ...healthItems.map((h) => h.id)],
+    counts: { workflows: items.length, failing, healthChecks: healthItems.length, healthFailing: healthItems.filter((h) => !h.ok).length },
+  };
+}
+
+export function incidentItem(issue: IncidentIssue, settings: LeadDeskSettings, now: number): IncidentItem {
+  const { severityLabels, escalationLabel } = settings;
+  const rank = severityRank(issue.labels, severityLabels);
+  const severity = rank < severityLabels.length ? severityLabels[rank]! : null;
+  const next = nextSeverityLabel(issue.labels, severityLabels);
+  const hasEscalation = issue.labels.some((l) => l.toLowerCase() === escalationLabel.toLowerCase());
+  return {
+    id: `issue:${issue.repo}#${issue.number}`, repo: issue.repo, number: issue.number, title: issue.title, url: issue.url,
+    severity, labels: [...issue.labels], assignees: [...issue.assignees], age: ago(issue.createdAt, now),
+    escalateTo: next ?? (hasEscalation ? null : escalationLabel),
+  };
+}
+
+export async function loadIncidents(ctx: SectionContext): Promise<LoadedSection> {
+  const settings = ctx.settings();
+  const repos = await watched(ctx);
+  const issues = await signedIn(ctx, (s) => s.incidents(repos, settings.severityLabels));
+  const now = ctx.now();
+  const items = orderIncidents(issues, settings.severityLabels).map((i) => incidentItem(i, settings, now));
+  const counts: Record<string, number> = { total: items.length, unassigned: items.filter((i) => i.assignees.length === 0).length };
+  for (const label of settings.severityLabels) counts[label] = items.filter((i) => i.severity === label).length;
+  return {
+    data: { kind: 'incidents', items, members: [...settings.teamMembers], dueChoices: quickDueChoices(now).map((c) => ({ label: c.label, date: c.date })) },
+    ids: items.map((i) => i.id),
+    counts,
+  };
+}
+
+const RISK_TEXT = {
+  complete: 'complete', 'no-due-date': 'no due date', overdue: 'overdue', outpaced: 'at risk: open work outpaces the recent closing rate', 'on-track': 'on track',
+} as const;
+
+export async function loadMilestones(ctx: SectionContext): Promise<LoadedSection> {
+  const repos = await watched(ctx);
+  const now = ctx.now();
+  const { values, problems } = await signedIn(ctx, (s) => perRepo(repos, (repo) => s.openMilestones(repo, now)));
+  const workingDays = ctx.settings().businessDays;
+  const items = values.flat().map((m) => {
+    const dueOn = milestoneDueDate(m.dueOn);
+    const risk = milestoneRisk({ open: m.open, closed: m.closed, dueOn, closedRecently: m.closedRecently, windowDays: MILESTONE_WINDOW_DAYS }, now, workingDays);
+    const days = risk.daysLeft;
+    const item: MilestoneItem = {
+      id: `milestone:${m.repo}/${m.number}${risk.atRisk ? ':at-risk' : ''}`, repo: m.repo, title: m.title, url: m.url,
+      open: m.open, closed: m.closed, percent: Math.round(risk.progress * 100),
+      daysLeft: days === null ? 'no due date' : days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'due today' : `${days} day${days === 1 ? '' : 's'} left`,
+      atRisk: risk.atRisk, riskText: `${RISK_TEXT[risk.reason]} (${m.closedRecently} closed in ${MILESTONE_WINDOW_DAYS} days)`,
+    };
+    return { item, due: dueOn ?? '9999-99-99' };
+  });
+  // At-risk first, then soonest due.
+  items.sort((a, b) => Number(b.item.atRisk) - Number(a.item.atRisk) || a.due.localeCompare(b.due) || a.item.title.localeCompare(b.item.title));
+  return {
+    data: { kind: 'milestones', items: items.map((i) => i.item), problems },
+    ids: items.map((i) => i.item.id),
+    counts: { total: items.length, atRisk: items.filter((i) => i.item.atRisk).length },
+  };
+}

@@ -1,0 +1,140 @@
+/** The Code Review Queue and Time Balance panels in the real VS Code: DOM, sorting, snooze, export. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { addPull, demoScenario, requestReview, startFakeGitHub, type FakeGitHub } from '../fake-github';
+import type { LeadDeskApi } from '../../src/extension';
+import { click, hasBridge, press, query, screenshot, texts, type, waitFor } from './support/bridge';
+import { leadDesk, setSetting } from './support/extension';
+import { disconnect } from './support/github';
+
+const HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+
+describe('panels', function () {
+  this.timeout(120_000);
+  let api: LeadDeskApi;
+  let fake: FakeGitHub;
+
+  before(async function () {
+    if (!hasBridge()) this.skip();
+    const scenario = demoScenario(new Date());
+    const hostile = addPull(scenario, { repo: 'acme/web', title: HOSTILE, author: 'sofia' }, new Date());
+    requestReview(scenario, hostile, { user: 'lead' }, new Date(Date.now() - 60_000));
+    fake = await startFakeGitHub(scenario);
+    api = await leadDesk();
+    await api.stores;
+    await setSetting('github.apiUrl', fake.url);
+    await setSetting('github.repositories', ['acme/api', 'acme/web', 'acme/infra']);
+    await api.github.auth.adoptEnvironmentToken(fake.token);
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    assert.equal(api.work.model.snapshot.failure, null);
+  });
+
+  after(async () => {
+    await disconnect(fake);
+  });
+
+  describe('review queue', () => {
+    const rowTitles = async () => texts('#reviews tbody tr td.title .title-text');
+
+    it('opens from the palette and lists the reviews, longest wait first', async () => {
+      await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+      const titles = await waitFor('queue rows', async () => { const t = await rowTitles(); return t.length >= 9 ? t : undefined; });
+      assert.equal(titles[0], 'Migrate settings page to React Query');
+      const render = await waitFor('render report', () => api.panels().reviewQueue?.lastRender);
+      assert.ok(render.rows >= 9 && render.ms > 0, JSON.stringify(render));
+      const own = await texts('#own-prs tbody tr');
+      assert.ok(own.some((t) => t.includes('Tighten CORS policy for admin routes') && t.includes('mira')), own.join('\n'));
+    });
+
+    it('shows hostile titles as literal text', async () => {
+      const titles = await rowTitles();
+      assert.ok(titles.includes(HOSTILE), titles.join('\n'));
+      assert.equal((await query('#reviews img[src="x"], #reviews b')).length, 0, 'no element created from GitHub text');
+    });
+
+    it('sorts by author when the header is clicked', async () => {
+      assert.ok(await click('th[data-sort="author"] button'));
+      const authors = await waitFor('sorted by author', async () => {
+        const a = await texts('#reviews tbody tr td.author');
+        const sorted = [...a].sort((x, y) => x.localeCompare(y));
+        return a.length >= 9 && (JSON.stringify(a) === JSON.stringify(sorted) || JSON.stringify(a) === JSON.stringify([...sorted].reverse())) ? a : undefined;
+      });
+      assert.ok(authors.length >= 9);
+      await screenshot('review-queue');
+    });
+
+    it('snoozes a review until a date: it leaves the queue and the tree', async () => {
+      const panel = api.panels().reviewQueue!;
+      const target = api.work.model.snapshot.reviews.find((r) => r.title.startsWith('Rotate staging TLS'))!;
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+      await panel.receive({ type: 'snooze', repo: target.repo, number: target.number, until: day });
+      await waitFor('row hidden', async () => !(await rowTitles()).includes(target.title));
+      const snoozed = api.work.model.snapshot.reviews.find((r) => r.number === target.number && r.repo === target.repo)!;
+      assert.ok(snoozed.snoozedUntil && snoozed.snoozedUntil > Date.now());
+      const treeTitles = api.work.tree.rootNodes.flatMap((n) => n.children).map((n) => String(n.label));
+      assert.ok(!treeTitles.some((t) => t.includes('Rotate staging TLS')), 'snoozed review left the tree');
+    });
+
+    it('rejects messages outside the protocol and acts on none of them', async () => {
+      const panel = api.panels().reviewQueue!;
+      const writes = fake.writes().length;
+      for (const forged of [
+        { type: 'checkout', repo: 'evil/repo', number: 1 },
+        { type: 'open', url: 'https://evil.example.com/x' },
+        { type: 'snooze', repo: 'acme/api', number: api.work.model.snapshot.reviews[0].number, until: '2999-01-01' },
+        { type: 'runCommand', command: 'workbench.action.quit' },
+        JSON.parse('{"type":"open","url":"https://github.com","__proto__":{"x":1}}'),
+        'not an object',
+      ]) {
+        const before = panel.rejectedMessages;
+        await panel.receive(forged);
+        assert.ok(panel.rejectedMessages > before, `accepted ${JSON.stringify(forged)}`);
+      }
+      assert.equal(fake.writes().length, writes);
+    });
+  });
+
+  describe('balance', () => {
+    before(async () => {
+      await vscode.commands.executeCommand('leadDesk.startTechnical');
+    });
+
+    it('opens and shows today\'s entries and totals', async () => {
+      await vscode.commands.executeCommand('leadDesk.startManagerial');
+      await vscode.commands.executeCommand('leadDesk.showBalance');
+      const rows = await waitFor('entries', async () => { const r = await texts('#entries tbody tr'); return r.length >= 2 ? r : undefined; });
+      assert.ok(rows.some((r) => /technical/i.test(r)) && rows.some((r) => /managerial/i.test(r)), rows.join('\n'));
+      assert.equal((await query('#balance-chart')).length, 1);
+      assert.match((await texts('#total-today'))[0], /Today/);
+      await screenshot('balance');
+    });
+
+    it('exports a CSV with the day\'s rows', async () => {
+      const file = path.join(os.tmpdir(), `lead-desk-export-${Date.now()}.csv`);
+      const done = vscode.commands.executeCommand('leadDesk.exportTime');
+      await waitFor('range pick', async () => (await texts('.quick-input-list .monaco-list-row')).some((t) => t.includes('Today')));
+      await type('Today');
+      await press('Enter');
+      // code-server's save dialog is VS Code's simple file dialog: a path in a quick input.
+      await waitFor('save dialog', async () => (await query('.quick-input-widget input')).length > 0 && (await texts('.quick-input-title')).some((t) => /save|export/i.test(t)));
+      await press('Control+a');
+      await type(file);
+      // Enter would pick the highlighted folder in the list; the dialog's OK button saves.
+      assert.ok(await click('.quick-input-widget .monaco-button'), 'OK button');
+      await done;
+      const csv = await waitFor('csv file', () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
+      const lines = csv.trim().split('\r\n');
+      assert.equal(lines[0].replace(/^\uFEFF/, ''), 'date,start,end,mode,minutes,note');
+      assert.ok(lines.length >= 3, csv);
+      assert.ok(lines.slice(1).some((l) => l.includes(',technical,')) && lines.slice(1).some((l) => l.includes(',managerial,')), csv);
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('leadDesk.stopTimer');
+    });
+  });
+});

@@ -1,0 +1,109 @@
+/** The Time Balance webview: totals, the week chart and today's entries. */
+import './shared/litNonce';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { Balance } from '../src/core/balance';
+import { formatDuration } from '../src/core/timeline';
+import type { BalanceFromWebview } from '../src/balance/protocol';
+import type { BalanceReport, EntryRow } from '../src/balance/report';
+import { BalanceChart } from './_balanceChart';
+import { byId, codicon, h } from './shared/dom';
+import { connect, savedRecord } from './shared/vscodeApi';
+
+interface BalanceViewState {
+  readonly scrollY: number;
+}
+
+const channel = connect<BalanceFromWebview, BalanceViewState>((saved) => {
+  const y = savedRecord(saved).scrollY;
+  return { scrollY: typeof y === 'number' && Number.isFinite(y) && y >= 0 ? y : 0 };
+});
+let chart: BalanceChart | null = null;
+let scrollRestored = false;
+
+function totalCard(id: string, heading: string): HTMLElement {
+  return h('div', { id, class: 'total' },
+    h('h2', {}, heading, ' ', h('span', { class: 'when muted' })),
+    h('p', { class: 'big' }), h('p', { class: 'split' }), h('p', { class: 'balance-state' }));
+}
+
+function layout(): void {
+  byId('app').replaceChildren(
+    h('div', { id: 'notice', class: 'notice error', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
+    h('header', { class: 'toolbar' },
+      h('h1', {}, 'Time Balance'), h('span', { id: 'updated', class: 'muted' }),
+      h('vscode-button', { id: 'export', icon: 'export', secondary: true }, 'Export CSV…')),
+    h('section', { id: 'totals', class: 'totals', 'aria-label': 'Totals' }, totalCard('total-today', 'Today'), totalCard('total-week', 'This week')),
+    h('section', { 'aria-labelledby': 'week-heading' },
+      h('h2', { id: 'week-heading' }, 'This week ', h('span', { id: 'week-label', class: 'muted' })),
+      h('div', { class: 'chart-box' }, h('canvas', { id: 'balance-chart', role: 'img', 'aria-label': 'Hours per day this week' }))),
+    h('section', { 'aria-labelledby': 'entries-heading' },
+      h('h2', { id: 'entries-heading' }, 'Today’s entries'),
+      h('table', { id: 'entries', class: 'grid', 'aria-labelledby': 'entries-heading' },
+        h('thead', {}, h('tr', {}, ...['Start', 'End', 'Mode', 'Duration', 'Note'].map((l) => h('th', { scope: 'col' }, l)))),
+        h('tbody')),
+      h('p', { id: 'entries-empty', class: 'empty', hidden: true }, 'No time tracked today.')),
+  );
+  byId('app').removeAttribute('aria-busy');
+  byId('export').addEventListener('click', () => channel.post({ type: 'export' }));
+  chart = new BalanceChart(byId<HTMLCanvasElement>('balance-chart'));
+}
+
+function balanceText(b: Balance): string {
+  if (b.technicalPercent === null) return 'Nothing tracked yet';
+  const share = `Technical ${Math.round(b.technicalPercent)}% · target ${Math.round(b.targetPercent)}%`;
+  const off = `${formatDuration(Math.abs(b.deltaMinutes) * 60_000)} (${Math.abs(Math.round(b.deltaPoints))} points)`;
+  switch (b.state) {
+    case 'on-target': return `${share} — on target`;
+    case 'too-technical': return `${share} — more technical than the target by ${off}`;
+    case 'too-managerial': return `${share} — more managerial than the target by ${off}`;
+    default: return share;
+  }
+}
+
+function fillTotal(id: string, when: string, b: Balance): void {
+  const card = byId(id);
+  card.querySelector('.when')!.textContent = when;
+  card.querySelector('.big')!.textContent = formatDuration(b.totalMs);
+  card.querySelector('.split')!.textContent = `Technical ${formatDuration(b.technicalMs)} · Managerial ${formatDuration(b.managerialMs)}`;
+  const state = card.querySelector('.balance-state')!;
+  state.textContent = balanceText(b);
+  state.className = `balance-state state-${b.state}`;
+}
+
+function entryRow(e: EntryRow): HTMLTableRowElement {
+  return h('tr', { class: `mode-${e.mode}`, 'data-entry': e.entryId },
+    h('td', { class: 'start num' }, e.start),
+    h('td', { class: 'end num' }, e.end ?? 'running'),
+    h('td', { class: 'mode' }, h('span', { class: `swatch swatch-${e.mode}`, 'aria-hidden': 'true' }), e.mode === 'technical' ? 'Technical' : 'Managerial'),
+    h('td', { class: 'duration num' }, formatDuration(e.durationMs)),
+    h('td', { class: 'note' }, e.note));
+}
+
+function render(report: BalanceReport): void {
+  byId('notice').hidden = true;
+  byId('updated').textContent = `Updated ${report.updated}`;
+  fillTotal('total-today', report.todayLabel, report.today);
+  fillTotal('total-week', report.weekLabel, report.week);
+  byId('week-label').textContent = report.weekLabel;
+  chart?.update(report.days, report.targetPercent);
+  const fragment = document.createDocumentFragment();
+  for (const e of report.entries) fragment.appendChild(entryRow(e));
+  byId('entries').querySelector('tbody')!.replaceChildren(fragment);
+  byId('entries-empty').hidden = report.entries.length > 0;
+  if (!scrollRestored) {
+    scrollRestored = true;
+    window.scrollTo(0, channel.state.scrollY);
+  }
+}
+
+channel.onMessage((raw) => {
+  const msg = savedRecord(raw);
+  if (msg.type === 'data' && typeof msg.report === 'object' && msg.report !== null) render(msg.report as BalanceReport);
+  else if (msg.type === 'error' && typeof msg.message === 'string') {
+    byId('notice').hidden = false;
+    byId('notice').querySelector('.notice-text')!.textContent = msg.message;
+  }
+});
+window.addEventListener('scroll', () => channel.saveState({ scrollY: Math.round(window.scrollY) }), { passive: true });
+layout();
+channel.post({ type: 'ready' });

@@ -1,0 +1,258 @@
+/** The Code Review Queue webview: a sortable, filterable table of pending reviews and the lead's own PRs. */
+import './shared/litNonce';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import type { ReviewQueueRow, ReviewSortKey } from '../src/core/reviewQueue';
+import type { OwnPullRequestRow, QueueData, QueueFromWebview } from '../src/queue/protocol';
+import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, ownPullRequestRow, reviewRow, type RowAction } from './_queueRows';
+import { CI_STATES, SLA_STATES, rowKey, sanitizeView, visibleRows, type DraftFilter, type QueueViewState } from './_queueView';
+import { byId, codicon, h } from './shared/dom';
+import { connect, savedRecord } from './shared/vscodeApi';
+
+const channel = connect<QueueFromWebview, QueueViewState>(sanitizeView);
+let data: QueueData | null = null;
+let reviews = new Map<string, ReviewQueueRow>();
+let own = new Map<string, OwnPullRequestRow>();
+let scrollRestored = false;
+let snoozing: ReviewQueueRow | null = null;
+
+const COLUMNS: readonly (readonly [string, ReviewSortKey | null])[] = [
+  ['Pull request', null], ['Repository', 'repo'], ['Author', 'author'], ['Waiting', 'age'], ['Size', 'size'],
+  ['CI', 'ci'], ['SLA', 'sla'], ['Draft', 'draft'], ['Actions', null],
+];
+
+function select(id: string, label: string, choices: readonly (readonly [string, string])[], current: string): HTMLElement {
+  return h('vscode-single-select', { id, 'aria-label': label, title: label },
+    ...choices.map(([value, text]) => h('vscode-option', { value, selected: value === current }, text)));
+}
+
+function checkbox(id: string, label: string, checked: boolean): HTMLElement {
+  return h('vscode-checkbox', { id, checked }, label);
+}
+
+function headerRow(): HTMLTableRowElement {
+  return h('tr', { role: 'row' }, ...COLUMNS.map(([label, key]) =>
+    key === null
+      ? h('th', { scope: 'col', role: 'columnheader', class: `col-${label.toLowerCase().replace(/ /g, '-')}` }, label)
+      : h('th', { scope: 'col', role: 'columnheader', class: `col-${key}`, 'data-sort': key }, h('button', { type: 'button', class: 'sort', 'data-sort': key }, label, codicon('blank', undefined, 'sort-icon')))));
+}
+
+function layout(): void {
+  const view = channel.state;
+  byId('app').replaceChildren(
+    h('div', { id: 'notice', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
+    h('header', { class: 'toolbar' }, h('h1', {}, 'Code Review Queue'), h('span', { id: 'updated', class: 'muted' })),
+    h('div', { class: 'filters', role: 'search' },
+      h('vscode-textfield', { id: 'filter-text', placeholder: 'Filter by repository, author, title or label', 'aria-label': 'Filter', value: view.text }),
+      select('filter-ci', 'CI state', CI_CHOICES.map(([v, l]) => [v || 'any', l]), view.ci || 'any'),
+      select('filter-sla', 'SLA state', SLA_CHOICES.map(([v, l]) => [v || 'any', l]), view.sla || 'any'),
+      select('filter-draft', 'Drafts', DRAFT_CHOICES, view.draft),
+      checkbox('filter-direct', 'Direct requests only', view.directOnly),
+      checkbox('filter-snoozed', 'Show snoozed', view.includeSnoozed)),
+    h('section', { 'aria-labelledby': 'reviews-heading' },
+      h('h2', { id: 'reviews-heading' }, 'Waiting for your review ', h('span', { id: 'count', class: 'muted', 'aria-live': 'polite' })),
+      // Explicit roles: the rows are laid out as flex boxes (see queue.css), which a table needs its roles back for.
+      h('table', { id: 'reviews', class: 'grid', role: 'table', 'aria-labelledby': 'reviews-heading' },
+        h('thead', { role: 'rowgroup' }, headerRow()), h('tbody', { role: 'rowgroup' })),
+      h('p', { id: 'reviews-empty', class: 'empty', hidden: true }, 'No reviews match.')),
+    h('section', { 'aria-labelledby': 'own-heading' },
+      h('h2', { id: 'own-heading' }, 'My pull requests waiting on others'),
+      h('table', { id: 'own-prs', class: 'grid', 'aria-labelledby': 'own-heading' },
+        h('thead', {}, h('tr', {}, ...['Pull request', 'Repository', 'Waiting', 'Waiting on', 'Actions'].map((l) => h('th', { scope: 'col' }, l)))),
+        h('tbody')),
+      h('p', { id: 'own-empty', class: 'empty', hidden: true }, 'None of your open pull requests is waiting on a review.')),
+    h('dialog', { id: 'snooze-dialog', 'aria-labelledby': 'snooze-title' },
+      h('form', { method: 'dialog' },
+        h('h2', { id: 'snooze-title' }, 'Snooze ', h('span', { id: 'snooze-target' })),
+        h('label', { for: 'snooze-date' }, 'Hide it from the queue until'),
+        h('input', { type: 'date', id: 'snooze-date', required: true }),
+        h('div', { class: 'dialog-buttons' },
+          h('button', { type: 'submit', value: 'snooze', id: 'snooze-confirm', class: 'primary' }, 'Snooze'),
+          h('button', { type: 'submit', value: 'cancel', id: 'snooze-cancel', class: 'secondary', formnovalidate: true }, 'Cancel')))),
+  );
+  byId('app').removeAttribute('aria-busy');
+}
+
+/** Which row (and which of its buttons) had focus, to put it back after a re-render. */
+function rememberFocus(): { key: string; action: string | null } | null {
+  const active = document.activeElement;
+  const tr = active?.closest('#reviews tbody tr');
+  if (!(tr instanceof HTMLTableRowElement)) return null;
+  return { key: rowKey(tr.dataset.repo ?? '', Number(tr.dataset.number)), action: active instanceof HTMLButtonElement ? active.dataset.action ?? null : null };
+}
+
+function restoreFocus(focus: { key: string; action: string | null } | null): void {
+  if (!focus) return;
+  for (const tr of byId('reviews').querySelectorAll<HTMLTableRowElement>('tbody tr')) {
+    if (rowKey(tr.dataset.repo ?? '', Number(tr.dataset.number)) !== focus.key) continue;
+    const button = focus.action ? tr.querySelector<HTMLButtonElement>(`button[data-action="${focus.action}"]`) : null;
+    (button ?? tr).focus();
+    return;
+  }
+}
+
+function renderReviews(started = performance.now()): void {
+  if (!data) return;
+  const view = channel.state;
+  const rows = visibleRows(data.rows, view);
+  const focus = rememberFocus();
+  const fragment = document.createDocumentFragment();
+  for (const row of rows) fragment.appendChild(reviewRow(row));
+  byId('reviews').querySelector('tbody')!.replaceChildren(fragment);
+  restoreFocus(focus);
+  byId('reviews-empty').hidden = rows.length > 0;
+  const snoozed = data.rows.filter((r) => r.snoozed).length;
+  const total = view.includeSnoozed ? data.rows.length : data.rows.length - snoozed;
+  const hiddenSnoozed = !view.includeSnoozed && snoozed > 0 ? ` · ${snoozed} snoozed` : '';
+  byId('count').textContent = `${rows.length} of ${total}${hiddenSnoozed}`;
+  for (const th of byId('reviews').querySelectorAll<HTMLTableCellElement>('th[data-sort]')) {
+    const active = th.dataset.sort === view.sortKey;
+    if (active) th.setAttribute('aria-sort', view.sortDir === 'asc' ? 'ascending' : 'descending');
+    else th.removeAttribute('aria-sort');
+    const icon = th.querySelector('.sort-icon')!;
+    icon.className = `codicon sort-icon codicon-${active ? (view.sortDir === 'asc' ? 'arrow-up' : 'arrow-down') : 'blank'}`;
+  }
+  // The first frame after this task paints the table: report how long until then.
+  requestAnimationFrame(() => setTimeout(() => channel.post({ type: 'rendered', ms: Math.round((performance.now() - started) * 10) / 10, rows: rows.length })));
+}
+
+function renderOwn(): void {
+  if (!data) return;
+  const fragment = document.createDocumentFragment();
+  for (const pr of data.ownPullRequests) fragment.appendChild(ownPullRequestRow(pr));
+  byId('own-prs').querySelector('tbody')!.replaceChildren(fragment);
+  byId('own-empty').hidden = data.ownPullRequests.length > 0;
+}
+
+function showNotice(text: string | null, kind: 'warning' | 'error' = 'warning'): void {
+  const notice = byId('notice');
+  notice.hidden = text === null;
+  notice.classList.toggle('error', kind === 'error');
+  notice.querySelector('.notice-text')!.textContent = text ?? '';
+}
+
+function applyData(next: QueueData, started: number): void {
+  data = next;
+  reviews = new Map(next.rows.map((r) => [rowKey(r.repo, r.number), r]));
+  own = new Map(next.ownPullRequests.map((p) => [rowKey(p.repo, p.number), p]));
+  showNotice(next.notice);
+  byId('updated').textContent = next.updated ?? '';
+  renderReviews(started);
+  renderOwn();
+  if (!scrollRestored) {
+    scrollRestored = true;
+    window.scrollTo(0, channel.state.scrollY);
+  }
+}
+
+function update(patch: Partial<QueueViewState>): void {
+  channel.saveState(patch);
+  renderReviews();
+}
+
+function openSnooze(row: ReviewQueueRow): void {
+  if (!data) return;
+  const dialog = byId<HTMLDialogElement>('snooze-dialog');
+  const input = byId<HTMLInputElement>('snooze-date');
+  snoozing = row;
+  byId('snooze-target').textContent = `${row.repo}#${row.number}`;
+  input.min = data.snoozeMin;
+  input.max = data.snoozeMax;
+  input.value = data.snoozeMin;
+  dialog.returnValue = '';
+  dialog.showModal();
+  input.focus();
+}
+
+function act(action: RowAction, tr: HTMLTableRowElement, table: 'reviews' | 'own'): void {
+  const key = rowKey(tr.dataset.repo ?? '', Number(tr.dataset.number));
+  const item = table === 'reviews' ? reviews.get(key) : own.get(key);
+  if (!item) return;
+  if (action === 'open') {
+    if (item.url !== '') channel.post({ type: 'open', url: item.url });
+  } else if (action === 'checkout') channel.post({ type: 'checkout', repo: item.repo, number: item.number });
+  else if (action === 'snooze' && table === 'reviews') openSnooze(item as ReviewQueueRow);
+}
+
+/** Buttons act on click; a focused row opens on Enter; arrows move between rows. */
+function wireTable(id: 'reviews' | 'own-prs'): void {
+  const tbody = byId(id).querySelector('tbody')!;
+  const table = id === 'reviews' ? 'reviews' : 'own';
+  tbody.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const tr = button?.closest('tr');
+    if (button && tr && !button.disabled) act(button.dataset.action as RowAction, tr, table);
+  });
+  tbody.addEventListener('keydown', (e) => {
+    const tr = e.target;
+    if (!(tr instanceof HTMLTableRowElement)) return;
+    const next = e.key === 'ArrowDown' ? tr.nextElementSibling : e.key === 'ArrowUp' ? tr.previousElementSibling
+      : e.key === 'Home' ? tbody.firstElementChild : e.key === 'End' ? tbody.lastElementChild : null;
+    if (e.key === 'Enter') act('open', tr, table);
+    else if (next instanceof HTMLElement) next.focus();
+    else return;
+    e.preventDefault();
+  });
+}
+
+function wire(): void {
+  const text = byId<HTMLInputElement>('filter-text');
+  // Typing re-renders the whole table: wait for a pause rather than rendering every keystroke.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  text.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => update({ text: text.value.slice(0, 200) }), 120);
+  });
+  const choice = (id: string, read: (v: string) => Partial<QueueViewState>) => {
+    const el = byId<HTMLInputElement>(id);
+    el.addEventListener('change', () => update(read(el.value)));
+  };
+  choice('filter-ci', (v) => ({ ci: CI_STATES.find((s) => s === v) ?? '' }));
+  choice('filter-sla', (v) => ({ sla: SLA_STATES.find((s) => s === v) ?? '' }));
+  choice('filter-draft', (v) => ({ draft: (['ready', 'draft'].includes(v) ? v : 'any') as DraftFilter }));
+  const toggle = (id: string, read: (checked: boolean) => Partial<QueueViewState>) => {
+    const el = byId<HTMLInputElement>(id);
+    el.addEventListener('change', () => update(read(el.checked)));
+  };
+  toggle('filter-direct', (directOnly) => ({ directOnly }));
+  toggle('filter-snoozed', (includeSnoozed) => ({ includeSnoozed }));
+  byId('reviews').querySelector('thead')!.addEventListener('click', (e) => {
+    const key = (e.target as Element).closest<HTMLElement>('button[data-sort]')?.dataset.sort as ReviewSortKey | undefined;
+    if (!key) return;
+    const view = channel.state;
+    // Waiting sorts longest first on the first click; the other columns A→Z / attention first.
+    const sortDir = key === view.sortKey ? (view.sortDir === 'asc' ? 'desc' : 'asc') : key === 'age' ? 'desc' : 'asc';
+    update({ sortKey: key, sortDir });
+  });
+  wireTable('reviews');
+  wireTable('own-prs');
+  const dialog = byId<HTMLDialogElement>('snooze-dialog');
+  dialog.addEventListener('close', () => {
+    const input = byId<HTMLInputElement>('snooze-date');
+    if (dialog.returnValue === 'snooze' && snoozing && input.checkValidity() && input.value !== '') {
+      channel.post({ type: 'snooze', repo: snoozing.repo, number: snoozing.number, until: input.value });
+    }
+    snoozing = null;
+  });
+  let scrollPending = false;
+  window.addEventListener('scroll', () => {
+    if (scrollPending) return;
+    scrollPending = true;
+    requestAnimationFrame(() => {
+      scrollPending = false;
+      channel.saveState({ scrollY: Math.round(window.scrollY) });
+    });
+  });
+}
+
+channel.onMessage((raw) => {
+  const started = performance.now();
+  const msg = savedRecord(raw);
+  if (msg.type === 'data' && typeof msg.data === 'object' && msg.data !== null) applyData(msg.data as QueueData, started);
+  else if (msg.type === 'error' && typeof msg.message === 'string') showNotice(msg.message, 'error');
+});
+layout();
+wire();
+channel.post({ type: 'ready' });
