@@ -39,7 +39,12 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
     request: {
       fetch: (url: string, init: RequestInit = {}) => {
         const deadline = AbortSignal.timeout(opts.timeoutMs);
-        return fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+        // A deadline fires a TimeoutError, which Octokit would wrap as a 500 and retry twice;
+        // as an AbortError it is passed through unretried: a hung GitHub fails in one timeout.
+        return fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline }).catch((e: unknown) => {
+          if ((e as Error)?.name === 'TimeoutError') throw Object.assign(new Error('GitHub did not answer in time'), { name: 'AbortError', cause: e });
+          throw e;
+        });
       },
     },
     // The throttling plugin queues and paces requests; we only agree to short waits so a refresh

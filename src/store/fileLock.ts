@@ -91,6 +91,12 @@ export class FileLock {
           });
           return this.heldLock();
         } catch (err) {
+          // Our folder may have been renamed into place before proper-lockfile failed on a later
+          // step (a racing stale-lock takeover): give it back so the next attempt starts clean.
+          if (this.held) {
+            await this.removeLockDir().catch(() => {});
+            this.held = false;
+          }
           if (errorCode(err) !== 'ELOCKED') throw err;
           if (Date.now() - started > this.options.maxWaitMs) {
             throw codedError('ELOCKTIMEOUT', `${this.lockPath} stayed locked for ${this.options.maxWaitMs} ms`);

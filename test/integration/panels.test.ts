@@ -1,7 +1,6 @@
 /** The Code Review Queue and Time Balance panels in the real VS Code: DOM, sorting, snooze, export. */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { addPull, demoScenario, requestReview, startFakeGitHub, type FakeGitHub } from '../fake-github';
@@ -114,18 +113,20 @@ describe('panels', function () {
     });
 
     it('exports a CSV with the day\'s rows', async () => {
-      const file = path.join(os.tmpdir(), `lead-desk-export-${Date.now()}.csv`);
-      const done = vscode.commands.executeCommand('leadDesk.exportTime');
+      await vscode.commands.executeCommand('leadDesk.startManagerial');
+      await new Promise((r) => setTimeout(r, 50));
+      const done = vscode.commands.executeCommand<vscode.Uri | undefined>('leadDesk.exportTime');
       await waitFor('range pick', async () => (await texts('.quick-input-list .monaco-list-row')).some((t) => t.includes('Today')));
       await type('Today');
       await press('Enter');
-      // code-server's save dialog is VS Code's simple file dialog: a path in a quick input.
-      await waitFor('save dialog', async () => (await query('.quick-input-widget input')).length > 0 && (await texts('.quick-input-title')).some((t) => /save|export/i.test(t)));
-      await press('Control+a');
-      await type(file);
-      // Enter would pick the highlighted folder in the list; the dialog's OK button saves.
+      // code-server's save dialog is VS Code's simple file dialog (a quick input); typing a path
+      // races its completion, so accept the proposed file in the workspace with its OK button.
+      await waitFor('save dialog', async () => (await texts('.quick-input-title')).some((t) => /as CSV/i.test(t)));
       assert.ok(await click('.quick-input-widget .monaco-button'), 'OK button');
-      await done;
+      const saved = await done;
+      assert.ok(saved, 'a file was chosen');
+      const file = saved.fsPath;
+      assert.match(path.basename(file), /^lead-desk-time-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = await waitFor('csv file', () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
       const lines = csv.trim().split('\r\n');
       assert.equal(lines[0].replace(/^\uFEFF/, ''), 'date,start,end,mode,minutes,note');
