@@ -39,7 +39,7 @@ if (flag('--github')) {
   Object.assign(settings, {
     'leadDesk.github.apiUrl': url,
     'leadDesk.github.repositories': repositories ?? ['acme/api', 'acme/web', 'acme/infra'],
-    'leadDesk.team.members': team ?? [],
+    'leadDesk.team.members': team ?? ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena'],
     'leadDesk.systems.healthChecks': [{ name: 'Fake GitHub', url: `${url}/zen`, expectedStatus: 200, timeoutMs: 3000 }],
   });
   // The demo token goes to the extension host's environment; Lead Desk moves it into SecretStorage.

@@ -47,6 +47,19 @@ describe('contract', () => {
     }
   });
 
+  it('contributes the getting-started walkthrough, and the signed-out welcome leads into it', () => {
+    const contributes = pkg().contributes as unknown as {
+      walkthroughs: { id: string; steps: { id: string; description: string }[] }[];
+      viewsWelcome: { view: string; contents: string; when: string }[];
+    };
+    const walk = contributes.walkthroughs.find((w) => w.id === 'leadDesk.gettingStarted');
+    assert.deepEqual(walk?.steps.map((s) => s.id), ['signIn', 'repositories', 'team', 'target', 'review']);
+    const welcome = contributes.viewsWelcome.filter((w) => w.view === Views.work);
+    assert.equal(welcome.length, 2, 'signed-out and no-repository states');
+    for (const w of welcome) assert.match(w.contents, /\]\(command:/, 'each state has a button');
+    assert.ok(welcome.some((w) => w.contents.includes('openWalkthrough')));
+  });
+
   it('warns about a bad setting value, naming the setting, and uses the default', async () => {
     const api = await leadDesk();
     const seen: string[] = [];
