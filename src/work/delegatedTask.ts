@@ -1,19 +1,7 @@
-/** A task the lead handed to someone, kept locally (GitHub holds the rest). */
-export interface DelegatedTask {
-  readonly id: string;
-  readonly title: string;
-  readonly assignee: string;
-  /** Local calendar day `yyyy-MM-dd`, or null for no due date. */
-  readonly due: string | null;
-  /** An issue/PR URL or a permalink to code on the GitHub host. */
-  readonly link?: string;
-  readonly notes?: string;
-  readonly createdAt: number;
-  readonly doneAt?: number;
-  /** Set when the link is an issue or PR: where a follow-up comment goes. */
-  readonly repo?: string;
-  readonly issueNumber?: number;
-}
+import type { DelegatedTask } from '../store';
+
+/** A task the lead handed to someone, kept locally (GitHub holds the rest): the store's record. */
+export type { DelegatedTask };
 
 /** What the tree and the delegate command need from the task store. */
 export interface TaskRepository {

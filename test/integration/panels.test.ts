@@ -3,11 +3,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { addPull, demoScenario, requestReview, startFakeGitHub, type FakeGitHub } from '../fake-github';
+import { addPull, demoScenario, requestReview, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
 import { click, hasBridge, press, query, screenshot, texts, type, waitFor } from './support/bridge';
-import { leadDesk, setSetting } from './support/extension';
-import { disconnect } from './support/github';
+import { connectToFake, disconnect } from './support/github';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>';
 
@@ -21,12 +20,8 @@ describe('panels', function () {
     const scenario = demoScenario(new Date());
     const hostile = addPull(scenario, { repo: 'acme/web', title: HOSTILE, author: 'sofia' }, new Date());
     requestReview(scenario, hostile, { user: 'lead' }, new Date(Date.now() - 60_000));
-    fake = await startFakeGitHub(scenario);
-    api = await leadDesk();
+    ({ api, fake } = await connectToFake({ scenario }));
     await api.stores;
-    await setSetting('github.apiUrl', fake.url);
-    await setSetting('github.repositories', ['acme/api', 'acme/web', 'acme/infra']);
-    await api.github.auth.adoptEnvironmentToken(fake.token);
     await vscode.commands.executeCommand('leadDesk.refresh');
     assert.equal(api.work.model.snapshot.failure, null);
   });
