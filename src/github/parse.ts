@@ -3,6 +3,7 @@
  * missing or of the wrong type (GitHub's own outages, proxies, the fake's fault injection).
  * A body that lacks what a query cannot do without raises `malformed`; optional fields default.
  */
+import { isAllowedLink } from '../webview/links';
 import { GitHubFailure } from './failure';
 
 export type Json = Record<string, unknown>;
@@ -50,12 +51,7 @@ export function repoFromUrl(url: unknown): string {
   return m ? m[1] : '';
 }
 
-/** Only https/http links to the expected host are kept; anything else becomes ''. */
+/** Only links the panels and the tree may open (http(s) on the expected host) are kept; anything else becomes ''. */
 export function safeUrl(v: unknown, allowedHost: string): string {
-  try {
-    const u = new URL(str(v));
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.host === allowedHost ? u.toString() : '';
-  } catch {
-    return '';
-  }
+  return isAllowedLink(v, allowedHost) ? new URL(v).toString() : '';
 }

@@ -5,6 +5,7 @@ import { Commands, SETTINGS_SECTION, Settings } from '../ids';
 import type { GitHubConnection } from '../github/connection';
 import { webHostFor } from '../github/connection';
 import { GitHubFailure } from '../github/failure';
+import { isAllowedLink } from '../webview/links';
 import type { TaskRepository } from './delegatedTask';
 import { pickDueDate, type DelegateTaskFlow } from './delegateTask';
 import { IssueNode, ReviewNode, TaskNode, type WorkNode } from './nodes';
@@ -24,8 +25,7 @@ export function registerWorkCommands(deps: {
     if (!url) return;
     // Links come from GitHub or the lead's own input: only http(s) to the configured host open.
     const host = webHostFor(config.settings.apiUrl);
-    const uri = vscode.Uri.parse(url);
-    if ((uri.scheme === 'https' || uri.scheme === 'http') && uri.authority === host) await vscode.env.openExternal(uri);
+    if (isAllowedLink(url, host)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
     else void vscode.window.showWarningMessage(`Lead Desk: not opening ${url}: it is not on ${host}.`);
   };
 
