@@ -1,6 +1,7 @@
 /** "Lead Desk: Export Time as CSV…": pick a range, pick a file, write the CSV. */
 import os from 'node:os';
 import * as vscode from 'vscode';
+import { describeForNotification } from '../util/errors';
 import { toLocalDate } from '../core/localDate';
 import { exportRanges, rangeCsv, type ExportRange } from './ranges';
 import type { BalanceSource } from './source';
@@ -39,7 +40,7 @@ export async function exportTimeCommand(
       .then((choice) => (choice === 'Open' ? vscode.commands.executeCommand('vscode.open', target) : undefined));
     return target;
   } catch (e) {
-    void vscode.window.showErrorMessage(`Lead Desk: could not export the time to ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`Lead Desk: could not export the time to ${target.fsPath}: ${describeForNotification(e)}`);
     return undefined;
   }
 }

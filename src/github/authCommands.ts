@@ -1,5 +1,6 @@
 /** `leadDesk.signIn` and `leadDesk.signOut`. */
 import * as vscode from 'vscode';
+import { describeForNotification, notificationSafe } from '../util/errors';
 import { Commands } from '../ids';
 import type { GitHubConnection } from './connection';
 
@@ -8,10 +9,10 @@ export function registerAuthCommands(github: GitHubConnection): vscode.Disposabl
     vscode.commands.registerCommand(Commands.signIn, async () => {
       try {
         const login = await github.auth.signIn();
-        if (login) void vscode.window.showInformationMessage(`Lead Desk: signed in to GitHub as ${login}.`);
+        if (login) void vscode.window.showInformationMessage(`Lead Desk: signed in to GitHub as ${notificationSafe(login)}.`);
         return login;
       } catch (e) {
-        void vscode.window.showErrorMessage(`Lead Desk: sign-in failed: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(`Lead Desk: sign-in failed: ${describeForNotification(e)}`);
         return undefined;
       }
     }),

@@ -1,5 +1,6 @@
 /** The Code Review Queue: its data comes from the WorkModel the tree uses; check-out goes through git. */
 import * as vscode from 'vscode';
+import { notificationSafe } from '../util/errors';
 import type { Config } from '../config';
 import { webHostFor } from '../github/connection';
 import { Commands } from '../ids';
@@ -44,7 +45,7 @@ function workQueueSource(config: Config, work: WorkFeature): ReviewQueueSource {
       // GitHub serves every PR head as pull/N/head on the base repo, forks included.
       await git.repository.fetch(git.remoteName, `pull/${number}/head:${branch}`);
       await git.repository.checkout(branch);
-      void vscode.window.showInformationMessage(`Lead Desk: checked out ${repo}#${number} as ${branch}.`);
+      void vscode.window.showInformationMessage(`Lead Desk: checked out ${repo}#${number} as ${notificationSafe(branch)}.`);
     },
     webHost: () => webHostFor(config.settings.apiUrl),
   };

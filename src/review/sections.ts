@@ -6,7 +6,7 @@
 import { quickDueChoices } from '../core/dueDates';
 import { milestoneDueDate, milestoneRisk } from '../core/milestones';
 import { nextSeverityLabel, orderIncidents, severityRank } from '../core/triage';
-import { GitHubFailure } from '../github/failure';
+import { describeError } from '../util/errors';
 import type { GitHubService, IncidentIssue } from '../github/service';
 import { MILESTONE_WINDOW_DAYS } from '../github/service';
 import type { LeadDeskSettings } from '../settings';
@@ -29,9 +29,7 @@ export interface SectionContext {
 
 export const SIGNED_OUT = 'Not signed in to GitHub: run "Lead Desk: Sign In to GitHub", then Retry.';
 
-export function describeError(e: unknown): string {
-  return e instanceof GitHubFailure ? e.describe() : e instanceof Error ? e.message : String(e);
-}
+export { describeError };
 
 async function signedIn<T>(ctx: SectionContext, fn: (s: GitHubService) => Promise<T>): Promise<T> {
   // Boxed: `undefined` from `run` means signed out, never "no result".

@@ -7,7 +7,7 @@ import { formatClock } from '../core/clock';
 import type { Config } from '../config';
 import type { Mode } from '../core/timeEntry';
 import type { GitHubConnection } from '../github/connection';
-import { GitHubFailure } from '../github/failure';
+import { describeForNotification } from '../util/errors';
 
 export class HeadsDownStatus {
   private isSet = false;
@@ -27,7 +27,7 @@ export class HeadsDownStatus {
         this.isSet = false;
       }
     } catch (e) {
-      const text = e instanceof GitHubFailure ? e.describe() : (e as Error).message;
+      const text = describeForNotification(e);
       void vscode.window.showWarningMessage(`Lead Desk: could not update your GitHub status: ${text}`);
     }
   }

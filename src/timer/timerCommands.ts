@@ -1,5 +1,6 @@
 /** The timer's commands and the quick pick behind the status bar item. */
 import * as vscode from 'vscode';
+import { describeForNotification } from '../util/errors';
 import type { Mode } from '../core/timeEntry';
 import { Commands } from '../ids';
 import type { TimerController } from './timerController';
@@ -29,7 +30,7 @@ export function registerTimerCommands(timer: TimerController, onModeChange: (mod
     try {
       await fn();
     } catch (e) {
-      void vscode.window.showErrorMessage(`Lead Desk: could not ${what}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Lead Desk: could not ${what}: ${describeForNotification(e)}`);
     }
   };
 

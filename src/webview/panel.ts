@@ -6,6 +6,7 @@
  * links opened only to the GitHub web host, and revival after a window reload.
  */
 import * as vscode from 'vscode';
+import { describeForNotification } from '../util/errors';
 import { Disposable } from '../util/disposable';
 import { makeNonce, renderShell } from './csp';
 import { isAllowedLink } from './links';
@@ -161,7 +162,7 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
       else await this.onMessage(raw);
     } catch (e) {
       console.error(`[lead-desk] ${this.viewType}: handling "${raw.type}" failed`, e);
-      void vscode.window.showErrorMessage(`Lead Desk: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(`Lead Desk: ${describeForNotification(e)}`);
     }
   }
 

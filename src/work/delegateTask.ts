@@ -3,6 +3,7 @@
  * link (an issue/PR URL, or the current selection as a permalink at the current commit), notes.
  */
 import * as vscode from 'vscode';
+import { notificationSafe } from '../util/errors';
 import type { Config } from '../config';
 import { quickDueChoices } from '../core/dueDates';
 import { isLocalDate } from '../core/localDate';
@@ -42,7 +43,7 @@ export class DelegateTaskFlow {
       title: title.trim(), assignee, due: due || null, ...(link ? { link } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}),
       ...(issue ? { repo: issue.repo, issueNumber: issue.number } : {}),
     });
-    void vscode.window.showInformationMessage(`Lead Desk: delegated "${task.title}" to ${assignee}${task.due ? `, due ${task.due}` : ''}.`);
+    void vscode.window.showInformationMessage(`Lead Desk: delegated "${notificationSafe(task.title)}" to ${notificationSafe(assignee)}${task.due ? `, due ${task.due}` : ''}.`);
     return task;
   }
 

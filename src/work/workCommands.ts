@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { Commands, SETTINGS_SECTION, Settings } from '../ids';
 import type { GitHubConnection } from '../github/connection';
 import { webHostFor } from '../github/connection';
-import { GitHubFailure } from '../github/failure';
+import { describeForNotification, notificationSafe } from '../util/errors';
 import { isAllowedLink } from '../webview/links';
 import type { TaskRepository } from './delegatedTask';
 import { pickDueDate, type DelegateTaskFlow } from './delegateTask';
@@ -16,7 +16,7 @@ export function registerWorkCommands(deps: {
 }): vscode.Disposable {
   const { config, model, tasks, github, delegate } = deps;
   const reportFailure = (what: string) => (e: unknown) => {
-    const text = e instanceof GitHubFailure ? e.describe() : (e as Error).message;
+    const text = describeForNotification(e);
     void vscode.window.showErrorMessage(`Lead Desk: could not ${what}: ${text}`);
   };
 
@@ -26,7 +26,7 @@ export function registerWorkCommands(deps: {
     // Links come from GitHub or the lead's own input: only http(s) to the configured host open.
     const host = webHostFor(config.settings.apiUrl);
     if (isAllowedLink(url, host)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
-    else void vscode.window.showWarningMessage(`Lead Desk: not opening ${url}: it is not on ${host}.`);
+    else void vscode.window.showWarningMessage(`Lead Desk: not opening ${notificationSafe(url)}: it is not on ${host}.`);
   };
 
   const followUp = async (node?: WorkNode) => {
