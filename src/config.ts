@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION, Settings, type SettingKey } from './ids';
+import { SETTINGS_SECTION, Settings, USER_ONLY_SETTINGS, type SettingKey } from './ids';
 import { parseSettings, type LeadDeskSettings, type RawSettings, type SettingProblem } from './settings';
 import { Disposable } from './util/disposable';
+import { notificationSafe } from './util/errors';
 
 /**
  * The settings as one readonly, validated object, rebuilt when the user changes them.
@@ -34,14 +35,20 @@ export class Config extends Disposable {
   private read(): LeadDeskSettings {
     const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     const raw: RawSettings = {};
+    const ignored: SettingProblem[] = [];
     for (const key of Object.values(Settings) as SettingKey[]) {
       // `inspect` rather than `get`: a value equal to the default needs no validation, and
       // `get` would hand back the default for a missing key, hiding nothing but costing a parse.
       const info = section.inspect(key);
-      const value = info?.workspaceFolderValue ?? info?.workspaceValue ?? info?.globalValue;
+      const fromWorkspace = info?.workspaceFolderValue ?? info?.workspaceValue;
+      const userOnly = USER_ONLY_SETTINGS.includes(key);
+      const value = userOnly ? info?.globalValue : fromWorkspace ?? info?.globalValue;
       if (value !== undefined) raw[key] = value;
+      if (userOnly && fromWorkspace !== undefined) ignored.push({ setting: `${SETTINGS_SECTION}.${key}`, message: 'is set by this workspace, which is ignored: only your user settings decide where Lead Desk sends requests and your GitHub token', outcome: 'Your user setting (or the default) is used.' });
     }
-    const { settings, problems } = parseSettings(raw);
+    const parsed = parseSettings(raw);
+    const settings = parsed.settings;
+    const problems = [...parsed.problems, ...ignored];
     const now = new Set(problems.map((p) => `${p.setting}: ${p.message}`));
     for (const p of problems) {
       if (this.warned.has(`${p.setting}: ${p.message}`)) continue;
@@ -56,6 +63,6 @@ export class Config extends Disposable {
 function showProblem(p: SettingProblem): void {
   const open = 'Open Setting';
   void vscode.window
-    .showWarningMessage(`Lead Desk: the setting "${p.setting}" ${p.message}. Its default is used until it is fixed.`, open)
+    .showWarningMessage(`Lead Desk: the setting "${p.setting}" ${notificationSafe(p.message)}. ${p.outcome ?? 'Its default is used until it is fixed.'}`, open)
     .then((choice) => choice === open && vscode.commands.executeCommand('workbench.action.openSettings', p.setting));
 }

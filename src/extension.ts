@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   const stores = openStorage(context);
   subs.push(config, { dispose: () => void stores.then((s) => s.dispose(), () => undefined) });
 
-  const github = new GitHubConnection(config, context.secrets);
+  const github = new GitHubConnection(config, context.secrets, context.globalState);
   subs.push(github, registerAuthCommands(github));
   // A token handed over by the environment (demo, CI) moves into SecretStorage.
   void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN);

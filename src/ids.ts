@@ -65,4 +65,18 @@ export const Settings = {
 } as const;
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
 
+/**
+ * Settings that decide where a request or a credential goes, or what is written to the user's
+ * GitHub profile: `"scope": "application"` in package.json, listed in
+ * `capabilities.untrustedWorkspaces.restrictedConfigurations`, and read from the user's own
+ * settings only — a workspace (say, a PR checked out from the queue) can never set them.
+ */
+export const USER_ONLY_SETTINGS: readonly SettingKey[] = [Settings.apiUrl, Settings.healthChecks, Settings.githubStatus];
+
 export const SETTINGS_SECTION = 'leadDesk';
+
+/** Keys in `context.globalState`. */
+export const StateKeys = {
+  /** true after "Sign Out": VS Code's GitHub account is not used until "Sign In". */
+  builtInSignedOut: 'leadDesk.github.builtInSignedOut',
+} as const;

@@ -41,6 +41,8 @@ export interface SettingProblem {
   /** Full setting id, e.g. `leadDesk.reviews.slaHours`. */
   readonly setting: string;
   readonly message: string;
+  /** What Lead Desk does meanwhile; "its default is used until it is fixed" when absent. */
+  readonly outcome?: string;
 }
 
 export const DEFAULT_SETTINGS: LeadDeskSettings = {
@@ -87,17 +89,36 @@ const stringList = (re: RegExp | null, what: string): Parser<string[]> => (v) =>
 const pattern = (re: RegExp, what: string): Parser<string> => (v) =>
   typeof v === 'string' && re.test(v) ? v : new Problem(`must be ${what}`);
 
+/** Hosts that may be reached over plain http: only this machine (the tests' fake GitHub). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return h === 'localhost' || h === '[::1]' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * The API URL decides where the GitHub token goes, so it must be https — plain http only to
+ * this machine — and carry no credentials, query or fragment of its own.
+ */
 function parseApiUrl(v: unknown): string | Problem {
   if (typeof v !== 'string') return new Problem('must be a URL');
   let url: URL;
   try {
-    url = new URL(v);
+    url = new URL(v.trim());
   } catch {
     return new Problem(`${JSON.stringify(v)} is not a URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return new Problem('must be an http(s) URL');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return new Problem('must be an https URL');
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return new Problem(`must use https (plain http is allowed only for 127.0.0.1, localhost and [::1]); ${JSON.stringify(v)} would send your token unencrypted`);
+  }
   if (url.username || url.password) return new Problem('must not contain credentials; use "Lead Desk: Sign In to GitHub"');
-  return v.replace(/\/+$/, '');
+  if (url.search || url.hash) return new Problem('must not have a query or a fragment');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** Scheme, host and port of an API URL: what a stored token belongs to. */
+export function apiOrigin(apiUrl: string): string {
+  return new URL(apiUrl).origin;
 }
 
 function parseHealthChecks(v: unknown): HealthCheck[] | Problem {

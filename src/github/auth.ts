@@ -1,22 +1,24 @@
 /**
- * Sign-in. github.com: VS Code's built-in `github` authentication provider, scopes asked when a
- * feature needs them. GitHub Enterprise Server, and VS Code builds without that provider
+ * Sign-in. github.com (exactly `https://api.github.com`): VS Code's built-in `github`
+ * authentication provider, scopes asked when a feature needs them. Any other API origin (GitHub
+ * Enterprise Server, the tests' loopback fake), and VS Code builds without that provider
  * (code-server, VSCodium): a personal access token from a password box, checked with GET /user,
- * kept in SecretStorage. A token is never written to settings, the store, a log or a webview.
+ * kept in SecretStorage under the API's origin (scheme, host and port), so a token typed for one
+ * server is never sent to another. A token is never written to settings, the store, a log or a
+ * webview.
  */
 import * as vscode from 'vscode';
+import { StateKeys } from '../ids';
 import { Disposable } from '../util/disposable';
+import { BASE_SCOPES, legacySecretKeyFor, mayUseVsCodeSession, secretKeyFor } from './sessionRules';
+
+export { BASE_SCOPES, STATUS_SCOPES } from './sessionRules';
 
 export interface Session {
   readonly token: string;
   readonly source: 'vscode' | 'pat';
 }
 
-/** Scopes for everything Lead Desk reads; `user` is asked only when the heads-down status is on. */
-export const BASE_SCOPES = ['repo', 'read:org', 'notifications'];
-export const STATUS_SCOPES = [...BASE_SCOPES, 'user'];
-
-const secretKey = (apiUrl: string) => `leadDesk.github.token@${new URL(apiUrl).host}`;
 
 export class GitHubAuth extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -25,22 +27,30 @@ export class GitHubAuth extends Disposable {
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
-    private apiUrl: () => string,
+    private readonly memento: vscode.Memento,
+    private readonly apiUrl: () => string,
+    /** The scopes the enabled features need (with `user` while the heads-down status is on). */
+    private readonly scopes: () => readonly string[],
     /** Checks a token with GET /user; resolves to the login or rejects with a GitHubFailure. */
     private readonly verify: (token: string) => Promise<string>,
   ) {
     super();
     this.register(secrets.onDidChange((e) => {
-      if (e.key === secretKey(this.apiUrl())) this.reset();
+      if (e.key === secretKeyFor(this.apiUrl())) this.reset();
     }));
     this.register(vscode.authentication.onDidChangeSessions((e) => {
-      if (e.provider.id === 'github') this.reset();
+      if (e.provider.id === 'github' && this.usesBuiltInProvider) this.reset();
     }));
   }
 
-  /** github.com is served by VS Code's own sign-in; any other host needs a token. */
+  /** Only exactly https://api.github.com is served by VS Code's own sign-in; any other origin needs a token. */
   get usesBuiltInProvider(): boolean {
-    return new URL(this.apiUrl()).host === 'api.github.com';
+    return mayUseVsCodeSession(this.apiUrl(), false);
+  }
+
+  /** After "Sign Out", VS Code's GitHub account is not used again until "Sign In". */
+  private get builtInSignedOut(): boolean {
+    return this.memento.get<boolean>(StateKeys.builtInSignedOut) === true;
   }
 
   reset(): void {
@@ -49,17 +59,33 @@ export class GitHubAuth extends Disposable {
   }
 
   /** The current session without prompting anyone; undefined when signed out. */
-  async session(scopes: string[] = BASE_SCOPES): Promise<Session | undefined> {
-    if (this.cached !== null && scopes === BASE_SCOPES) return this.cached;
+  async session(): Promise<Session | undefined> {
+    if (this.cached !== null) return this.cached;
     let found: Session | undefined;
-    const token = await this.secrets.get(secretKey(this.apiUrl()));
+    const token = await this.storedToken();
     if (token) found = { token, source: 'pat' };
-    else if (this.usesBuiltInProvider) {
-      const s = await vscode.authentication.getSession('github', scopes, { silent: true }).then(undefined, () => undefined);
+    else if (mayUseVsCodeSession(this.apiUrl(), this.builtInSignedOut)) {
+      // The session with every scope the features want; else one with what reading needs.
+      const silent = (scopes: readonly string[]) => vscode.authentication.getSession('github', scopes, { silent: true }).then(undefined, () => undefined);
+      const s = (await silent(this.scopes())) ?? (this.scopes().length !== BASE_SCOPES.length ? await silent(BASE_SCOPES) : undefined);
       if (s) found = { token: s.accessToken, source: 'vscode' };
     }
-    if (scopes === BASE_SCOPES) this.cached = found;
+    this.cached = found;
     return found;
+  }
+
+  private async storedToken(): Promise<string | undefined> {
+    const apiUrl = this.apiUrl();
+    const key = secretKeyFor(apiUrl);
+    const token = await this.secrets.get(key);
+    if (token) return token;
+    const legacy = legacySecretKeyFor(apiUrl);
+    if (!legacy) return undefined;
+    const old = await this.secrets.get(legacy);
+    if (!old) return undefined;
+    await this.secrets.store(key, old);
+    await this.secrets.delete(legacy);
+    return old;
   }
 
   /**
@@ -69,11 +95,12 @@ export class GitHubAuth extends Disposable {
   async signIn(): Promise<string | undefined> {
     if (this.usesBuiltInProvider) {
       try {
-        const s = await vscode.authentication.getSession('github', BASE_SCOPES, { createIfNone: true });
+        const s = await vscode.authentication.getSession('github', this.scopes(), { createIfNone: true });
+        await this.memento.update(StateKeys.builtInSignedOut, undefined);
         this.reset();
         return s.account.label;
       } catch (e) {
-        if (/cancel/i.test(String((e as Error).message))) return undefined;
+        if (/cancel/i.test(e instanceof Error ? e.message : String(e))) return undefined;
         // No provider in this build (code-server, VSCodium): fall through to a token.
       }
     }
@@ -81,7 +108,8 @@ export class GitHubAuth extends Disposable {
   }
 
   async signInWithToken(): Promise<string | undefined> {
-    const host = new URL(this.apiUrl()).host;
+    const apiUrl = this.apiUrl();
+    const host = new URL(apiUrl).host;
     const token = await vscode.window.showInputBox({
       title: 'Lead Desk: Sign In to GitHub',
       prompt: `Paste a personal access token for ${host} (scopes: repo, read:org, notifications; user for the heads-down status)`,
@@ -94,18 +122,36 @@ export class GitHubAuth extends Disposable {
       { location: vscode.ProgressLocation.Notification, title: `Checking the token with ${host}…` },
       () => this.verify(token.trim()),
     );
-    await this.secrets.store(secretKey(this.apiUrl()), token.trim());
+    // Stored under the origin it was checked against, even if the setting changed meanwhile.
+    await this.secrets.store(secretKeyFor(apiUrl), token.trim());
+    await this.memento.update(StateKeys.builtInSignedOut, undefined);
     this.reset();
     return login;
   }
 
   /**
+   * Asks VS Code's GitHub sign-in for more scopes (the heads-down status needs `user`), with the
+   * consent dialog VS Code shows. Returns false when declined or when a token is in use (a token's
+   * scopes are chosen when it is created).
+   */
+  async requestScopes(scopes: readonly string[]): Promise<boolean> {
+    if (!mayUseVsCodeSession(this.apiUrl(), this.builtInSignedOut) || (await this.storedToken())) return false;
+    try {
+      await vscode.authentication.getSession('github', scopes, { createIfNone: true });
+      this.reset();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * A token handed over in the environment (`LEAD_DESK_TOKEN`, as the demo and CI do) is moved
-   * into SecretStorage once, so the rest of Lead Desk has one place to look.
+   * into SecretStorage once, under the origin configured in the user's settings at that moment.
    */
   async adoptEnvironmentToken(token: string | undefined): Promise<void> {
     if (!token) return;
-    const key = secretKey(this.apiUrl());
+    const key = secretKeyFor(this.apiUrl());
     if ((await this.secrets.get(key)) === token) {
       this.reset(); // handed over again (e.g. after a 401): try it again
       return;
@@ -113,9 +159,18 @@ export class GitHubAuth extends Disposable {
     await this.secrets.store(key, token); // secrets.onDidChange → reset(): one refresh, not two
   }
 
-  async signOut(): Promise<void> {
-    const key = secretKey(this.apiUrl());
-    if (await this.secrets.get(key)) await this.secrets.delete(key); // secrets.onDidChange → reset()
-    else this.reset();
+  /**
+   * Stops using GitHub until the next Sign In, whatever the session's source: a stored token is
+   * deleted; VS Code's own GitHub account stays signed in to VS Code but Lead Desk stops using it.
+   * Returns what was signed out of, for an accurate message.
+   */
+  async signOut(): Promise<'token' | 'vscode' | 'none'> {
+    const key = secretKeyFor(this.apiUrl());
+    const hadToken = Boolean(await this.secrets.get(key));
+    const hadBuiltIn = !hadToken && (await this.session())?.source === 'vscode';
+    await this.memento.update(StateKeys.builtInSignedOut, true);
+    if (hadToken) await this.secrets.delete(key); // secrets.onDidChange → reset()
+    this.reset();
+    return hadToken ? 'token' : hadBuiltIn ? 'vscode' : 'none';
   }
 }

@@ -4,6 +4,12 @@ import { describeForNotification, notificationSafe } from '../util/errors';
 import { Commands } from '../ids';
 import type { GitHubConnection } from './connection';
 
+const SIGNED_OUT_MESSAGE = {
+  token: 'Lead Desk: signed out of GitHub; the token was removed from this machine. Lead Desk will not use GitHub until you sign in again.',
+  vscode: 'Lead Desk: signed out; Lead Desk will not use your VS Code GitHub account until you run "Lead Desk: Sign In to GitHub". VS Code itself stays signed in (see the Accounts menu).',
+  none: 'Lead Desk: not signed in to GitHub; it will not use GitHub until you sign in.',
+} as const;
+
 export function registerAuthCommands(github: GitHubConnection): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.signIn, async () => {
@@ -17,9 +23,10 @@ export function registerAuthCommands(github: GitHubConnection): vscode.Disposabl
       }
     }),
     vscode.commands.registerCommand(Commands.signOut, async () => {
-      await github.auth.signOut();
+      const from = await github.auth.signOut();
       github.cache.clear();
-      void vscode.window.showInformationMessage('Lead Desk: signed out of GitHub; the token was removed from this machine.');
+      void vscode.window.showInformationMessage(SIGNED_OUT_MESSAGE[from]);
+      return from;
     }),
   );
 }

@@ -4,9 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
-import { ContextKeys } from '../ids';
+import { Commands, ContextKeys } from '../ids';
 import { Disposable } from '../util/disposable';
 import { GitHubAuth } from './auth';
+import { scopesFor, STATUS_SCOPES } from './sessionRules';
 import { GitHubFailure, classifyFailure } from './failure';
 import { createOctokit } from './octokit';
 import { RateBudget } from './rateBudget';
@@ -28,6 +29,8 @@ export function webOriginFor(apiUrl: string): string {
   return url.host === 'api.github.com' ? 'https://github.com' : `${url.protocol}//${url.host}`;
 }
 
+export const RESTRICTED_MODE = 'GitHub features wait until you trust this workspace (Restricted Mode); the timer and the balance work meanwhile.';
+
 export class GitHubConnection extends Disposable {
   readonly auth: GitHubAuth;
   readonly budget = new RateBudget();
@@ -40,20 +43,53 @@ export class GitHubConnection extends Disposable {
   /** Requests that reached GitHub, by status (304 included), for tooltips and benchmarks. */
   readonly requestLog: { method: string; url: string; status: number }[] = [];
 
-  constructor(private readonly config: Config, secrets: vscode.SecretStorage, readonly cache: ResponseCache = new MemoryResponseCache()) {
+  constructor(private readonly config: Config, secrets: vscode.SecretStorage, memento: vscode.Memento, readonly cache: ResponseCache = new MemoryResponseCache()) {
     super();
-    this.auth = this.register(new GitHubAuth(secrets, () => this.config.settings.apiUrl, (token) => this.verifyToken(token)));
+    this.auth = this.register(new GitHubAuth(
+      secrets, memento, () => this.config.settings.apiUrl,
+      () => scopesFor(this.config.settings),
+      (token) => this.verifyToken(token),
+    ));
     this.register(this.auth.onDidChange(() => this.invalidate()));
-    let { apiUrl, requestTimeoutSeconds } = config.settings;
+    let { apiUrl, requestTimeoutSeconds, githubStatus } = config.settings;
     this.register(config.onDidChange((s) => {
       if (s.apiUrl !== apiUrl) {
         this.cache.clear();
         this.auth.reset();
+      } else if (s.githubStatus !== githubStatus) {
+        this.auth.reset(); // the session with (or without) the `user` scope
+        if (s.githubStatus) void this.askForStatusScope();
       } else if (s.requestTimeoutSeconds !== requestTimeoutSeconds) {
         this.invalidate();
       }
-      ({ apiUrl, requestTimeoutSeconds } = s);
+      ({ apiUrl, requestTimeoutSeconds, githubStatus } = s);
     }));
+    // Restricted Mode: GitHub waits until the workspace is trusted.
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()));
+  }
+
+  /** Why there is no service, for the features' notices; undefined when there is one to try. */
+  get unavailableReason(): string | undefined {
+    if (!vscode.workspace.isTrusted) return RESTRICTED_MODE;
+    return undefined;
+  }
+
+  /**
+   * Turning the heads-down status on needs the `user` scope: one clear prompt, then VS Code's
+   * consent dialog. With a token, say which scope the token needs.
+   */
+  private async askForStatusScope(): Promise<void> {
+    if (!vscode.window.state.focused) return; // every window hears the change; the focused one asks
+    if (!this.auth.usesBuiltInProvider) {
+      void vscode.window.showInformationMessage('Lead Desk: the heads-down status needs your token to have the "user" scope; without it a warning says the status could not be set.');
+      return;
+    }
+    const grant = 'Allow';
+    const choice = await vscode.window.showInformationMessage('Lead Desk: to set your GitHub status while you code, Lead Desk needs the "user" scope of your GitHub sign-in.', grant);
+    if (choice !== grant) return;
+    if (!(await this.auth.requestScopes(STATUS_SCOPES))) {
+      void vscode.window.showWarningMessage('Lead Desk: the "user" scope was not granted, so your GitHub status will not be set. Everything else keeps working.');
+    }
   }
 
   private invalidate(): void {
@@ -70,6 +106,7 @@ export class GitHubConnection extends Disposable {
   }
 
   private async build(): Promise<GitHubService | undefined> {
+    if (this.unavailableReason) return undefined;
     const session = await this.auth.session();
     void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, Boolean(session));
     if (!session) return undefined;
@@ -105,6 +142,8 @@ export class GitHubConnection extends Disposable {
    * however many requests fail at once. Rethrows as `GitHubFailure` for the caller's notice.
    */
   async run<T>(fn: (service: GitHubService) => Promise<T>): Promise<T | undefined> {
+    const reason = this.unavailableReason;
+    if (reason) throw new Error(reason);
     const service = await this.service();
     if (!service) return undefined;
     try {
@@ -122,7 +161,7 @@ export class GitHubConnection extends Disposable {
 
   private async promptSignIn(): Promise<void> {
     const choice = await vscode.window.showWarningMessage('Lead Desk: GitHub rejected the sign-in (401). Sign in again to keep your reviews and delegated work up to date.', 'Sign In Again');
-    if (choice) await vscode.commands.executeCommand('leadDesk.signIn');
+    if (choice) await vscode.commands.executeCommand(Commands.signIn);
   }
 }
 

@@ -1,7 +1,7 @@
 /** The contract of PRODUCT.md as VS Code sees it: activation, commands, views, settings. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands, Settings, Views } from '../../src/ids';
+import { Commands, Settings, USER_ONLY_SETTINGS, Views } from '../../src/ids';
 import { EXTENSION_ID, leadDesk, setSetting } from './support/extension';
 
 interface ContributedCommand { command: string; category?: string; title: string; icon?: string }
@@ -9,7 +9,18 @@ interface ContributedCommand { command: string; category?: string; title: string
 describe('contract', () => {
   const pkg = () => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
     contributes: { commands: ContributedCommand[]; views: Record<string, { id: string }[]>; configuration: { properties: Record<string, unknown> } };
+    capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; restrictedConfigurations?: string[] } };
   };
+
+  it('never lets a workspace choose where requests or the token go', () => {
+    const props = pkg().contributes.configuration.properties as Record<string, { scope?: string }>;
+    for (const key of USER_ONLY_SETTINGS) {
+      assert.equal(props[`leadDesk.${key}`]?.scope, 'application', `leadDesk.${key} must be application-scoped`);
+      assert.ok(pkg().capabilities?.untrustedWorkspaces?.restrictedConfigurations?.includes(`leadDesk.${key}`), `leadDesk.${key} must be restricted`);
+    }
+    assert.ok(USER_ONLY_SETTINGS.includes(Settings.apiUrl) && USER_ONLY_SETTINGS.includes(Settings.healthChecks));
+    assert.equal(pkg().capabilities?.untrustedWorkspaces?.supported, 'limited');
+  });
 
   it('activates and reports its activation time', async () => {
     const api = await leadDesk();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/settings';
+import { apiOrigin, DEFAULT_SETTINGS, parseSettings } from '../../src/settings';
 
 describe('settings', () => {
   it('uses every default when nothing is set', () => {
@@ -34,6 +34,11 @@ describe('settings', () => {
     ['github.apiUrl', 'ftp://github.com', 'apiUrl'],
     ['github.apiUrl', 'https://user:secret@github.com', 'apiUrl'],
     ['github.apiUrl', 'not a url', 'apiUrl'],
+    ['github.apiUrl', 'http://api.github.com', 'apiUrl'],
+    ['github.apiUrl', 'http://ghe.example.com/api/v3', 'apiUrl'],
+    ['github.apiUrl', 'http://127.0.0.1.evil.example:8080', 'apiUrl'],
+    ['github.apiUrl', 'http://localhost.evil.example', 'apiUrl'],
+    ['github.apiUrl', 'https://api.github.com/?x=1', 'apiUrl'],
     ['github.repositories', ['acme'], 'repositories'],
     ['team.members', ['-bad-'], 'teamMembers'],
     ['businessHours.days', ['someday'], 'businessDays'],
@@ -52,6 +57,22 @@ describe('settings', () => {
       assert.deepEqual(settings[field as keyof typeof settings], DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS]);
     });
   }
+
+  it('allows plain http only to this machine', () => {
+    for (const url of ['http://127.0.0.1:4567', 'http://localhost:9/api/v3', 'http://[::1]:8080', 'http://127.1.2.3']) {
+      const { settings, problems } = parseSettings({ 'github.apiUrl': url });
+      assert.deepEqual(problems, [], url);
+      assert.equal(settings.apiUrl, url);
+    }
+    const { problems } = parseSettings({ 'github.apiUrl': 'http://api.github.com' });
+    assert.match(problems[0].message, /https/);
+  });
+
+  it('keys a token by scheme, host and port', () => {
+    assert.equal(apiOrigin('https://api.github.com'), 'https://api.github.com');
+    assert.equal(apiOrigin('https://ghe.example.com:8443/api/v3'), 'https://ghe.example.com:8443');
+    assert.notEqual(apiOrigin('http://127.0.0.1:1'), apiOrigin('http://127.0.0.1:2'));
+  });
 
   it('rejects a working day that ends before it starts', () => {
     const { settings, problems } = parseSettings({ 'businessHours.start': '18:00', 'businessHours.end': '09:00' });

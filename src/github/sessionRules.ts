@@ -1,0 +1,34 @@
+/**
+ * Which credential Lead Desk may use for an API origin, and with which scopes. Pure (no
+ * `vscode`), so the rules that keep a token on its own server are unit tested.
+ */
+import { apiOrigin } from '../settings';
+
+/** Scopes for everything Lead Desk reads; `user` is asked only when the heads-down status is on. */
+export const BASE_SCOPES: readonly string[] = ['repo', 'read:org', 'notifications'];
+export const STATUS_SCOPES: readonly string[] = [...BASE_SCOPES, 'user'];
+
+/** The one API origin VS Code's own GitHub sign-in is good for. */
+export const GITHUB_COM_API = 'https://api.github.com';
+
+/** Where a token for this API is kept in SecretStorage: by origin (scheme, host and port). */
+export const secretKeyFor = (apiUrl: string): string => `leadDesk.github.token@${apiOrigin(apiUrl)}`;
+
+/**
+ * Before tokens were keyed by origin they were keyed by host. Such a token may move to the https
+ * origin of that host; a plain-http origin never inherits one.
+ */
+export function legacySecretKeyFor(apiUrl: string): string | undefined {
+  const url = new URL(apiUrl);
+  return url.protocol === 'https:' ? `leadDesk.github.token@${url.host}` : undefined;
+}
+
+/** VS Code's GitHub account serves exactly https://api.github.com, and not after Sign Out. */
+export function mayUseVsCodeSession(apiUrl: string, signedOut: boolean): boolean {
+  return apiUrl === GITHUB_COM_API && !signedOut;
+}
+
+/** The scopes the enabled features need. */
+export function scopesFor(settings: { readonly githubStatus: boolean }): readonly string[] {
+  return settings.githubStatus ? STATUS_SCOPES : BASE_SCOPES;
+}
