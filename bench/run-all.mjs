@@ -142,7 +142,9 @@ async function productionCopy() {
 
 async function vsce(dir, out, extra, name) {
   const bin = path.join(root, 'node_modules', '.bin', 'vsce');
-  const r = await run(bin, ['package', '--no-dependencies', '--out', out, ...extra], { cwd: dir, name });
+  // The same flags as `npm run package`: the package has no public repository URL, so vsce
+  // cannot rewrite the README's relative links and refuses to package unless told not to.
+  const r = await run(bin, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out, ...extra], { cwd: dir, name });
   const clean = r.output.replace(/\x1b\[[0-9;]*m/g, '');   // eslint-disable-line no-control-regex
   if (r.code !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed (exit ${r.code}; log ${r.log}):\n${tail(clean, 15)}`);
   const files = Number(clean.match(/Packaged: .*\((\d+) files?/)?.[1] ?? NaN);

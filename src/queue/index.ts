@@ -11,16 +11,22 @@ import type { ReviewQueueSource } from './source';
 export function registerReviewQueue(extensionUri: vscode.Uri, config: Config, work: WorkFeature): vscode.Disposable {
   const source = workQueueSource(config, work);
   return vscode.Disposable.from(
+    source,
     ReviewQueuePanel.registerSerializer(extensionUri, source),
     vscode.commands.registerCommand(Commands.openReviewQueue, () => ReviewQueuePanel.show(extensionUri, source)),
   );
 }
 
-function workQueueSource(config: Config, work: WorkFeature): ReviewQueueSource {
+/** The queue's view of the work model. Disposing it drops its emitter and its listeners on the model and the settings. */
+export function workQueueSource(config: Config, work: WorkFeature): ReviewQueueSource & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
-  work.model.onDidChange(() => changed.fire());
-  config.onDidChange(() => changed.fire());
+  const owned = vscode.Disposable.from(
+    changed,
+    work.model.onDidChange(() => changed.fire()),
+    config.onDidChange(() => changed.fire()),
+  );
   return {
+    dispose: () => owned.dispose(),
     snapshot: () => {
       const s = work.model.snapshot;
       const settings = config.settings;

@@ -1,6 +1,7 @@
 /** The Code Review Queue panel (host side): data from a `ReviewQueueSource`, actions back to it. */
 import * as vscode from 'vscode';
 import { ViewTypes } from '../ids';
+import { describeError } from '../util/errors';
 import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
 import { isQueueMessage, type QueueFromWebview, type QueueToWebview } from './protocol';
 import { buildQueueData } from './queueData';
@@ -65,7 +66,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueTo
       case 'checkout':
         if (!this.isQueued(message.repo, message.number)) return this.refuse(`a check-out of ${message.repo}#${message.number}, which is not in the queue`);
         await this.source.checkOut(message.repo, message.number).then(undefined, (e: unknown) => {
-          throw new Error(`could not check out ${message.repo}#${message.number}: ${e instanceof Error ? e.message : String(e)}`);
+          throw new Error(`could not check out ${message.repo}#${message.number}: ${describeError(e)}`);
         });
         return;
       case 'snooze': {
@@ -87,10 +88,8 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueTo
     }
   }
 
-  /** Actions only ever apply to a PR the queue shows: anything else is a forged message. */
+  /** Actions only ever apply to a PR the queue shows: anything else is a forged message, refused (once) by the caller. */
   private isQueued(repo: string, number: number): boolean {
-    const known = this.source.snapshot().reviews.some((r) => r.repo === repo && r.number === number);
-    if (!known) this.refuse(`an action on ${repo}#${number}, which is not in the queue`);
-    return known;
+    return this.source.snapshot().reviews.some((r) => r.repo === repo && r.number === number);
   }
 }

@@ -1,10 +1,12 @@
 /**
  * HTTP health checks run from the extension host. They go to URLs the lead configured, so they
  * carry nothing of ours: no token, no cookie, no Authorization header. A redirect is followed
- * only on the same host (a redirect elsewhere is reported, never followed), and at most 64 KB of
- * a body is read — only a short snippet of it is shown, as text. Free of `vscode`.
+ * only on the same host and never from `https:` down to `http:` (anything else is reported, never
+ * followed), and at most 64 KB of a body is read — only a short snippet of it is shown, as text.
+ * Free of `vscode`.
  */
 import type { HealthCheck } from '../settings';
+import { describeError } from '../util/errors';
 
 export interface HealthResult {
   readonly name: string;
@@ -46,7 +48,7 @@ export async function runHealthCheck(check: HealthCheck, fetchImpl: FetchLike = 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return result(null, 'not an http(s) URL');
   if (url.username !== '' || url.password !== '') return result(null, 'the URL carries credentials; not sent');
   const signal = AbortSignal.timeout(check.timeoutMs);
-  const host = url.host;
+  const first = url;
   try {
     for (let hop = 0; ; hop++) {
       const response = await fetchImpl(url.toString(), {
@@ -61,10 +63,8 @@ export async function runHealthCheck(check: HealthCheck, fetchImpl: FetchLike = 
         return result(response.status, mismatch, snippet);
       }
       await response.body?.cancel().catch(() => undefined);
-      const next = new URL(location, url);
-      if (next.host !== host || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
-        return result(response.status, `redirects to another host (${next.host || next.protocol}); not followed`);
-      }
+      const next = redirectTarget(first, url, location);
+      if (typeof next === 'string') return result(response.status, next);
       if (hop >= MAX_REDIRECTS) return result(response.status, 'too many redirects');
       url = next;
     }
@@ -72,8 +72,29 @@ export async function runHealthCheck(check: HealthCheck, fetchImpl: FetchLike = 
     const name = (e as { name?: string }).name;
     if (name === 'TimeoutError' || name === 'AbortError') return result(null, `timed out after ${check.timeoutMs} ms`);
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    return result(null, `unreachable (${cause?.code ?? cause?.message ?? (e as Error).message})`);
+    return result(null, `unreachable (${cause?.code ?? cause?.message ?? describeError(e)})`);
   }
+}
+
+/**
+ * Where a redirect from `current` (reached from the check's own URL `first`) to `location` may
+ * go: a URL on the same host and port as `first`, or why it is not followed. `https:` never
+ * drops to `http:`: on the default ports both have the same `host`, and the downgrade would let
+ * anyone on the path answer for the service.
+ */
+export function redirectTarget(first: URL, current: URL, location: string): URL | string {
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch {
+    return 'redirects to something that is not a URL; not followed';
+  }
+  if (next.host !== first.host || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
+    return `redirects to another host (${next.host || next.protocol}); not followed`;
+  }
+  if (current.protocol === 'https:' && next.protocol === 'http:') return `redirects from https to plain http (${next.origin}); not followed`;
+  if (next.username !== '' || next.password !== '') return 'redirects to a URL with credentials; not followed';
+  return next;
 }
 
 /** At most `MAX_BODY_BYTES` of the body, decoded, squeezed to one short line without control characters. */
@@ -99,13 +120,34 @@ export async function readSnippet(response: Response): Promise<string> {
   return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
 }
 
+/** What the memento keeps: `[check name, epoch ms]` pairs. A name is data, never a property key. */
+export type LastPassedEntries = readonly (readonly [string, number])[];
+
+/**
+ * "Last passed" as saved, whatever was saved: the pairs, or the object an older version wrote
+ * (its own keys only, so `constructor` or `__proto__` is just a name). Anything malformed is skipped.
+ */
+export function readLastPassed(saved: unknown): Map<string, number> {
+  const pairs: unknown[] = Array.isArray(saved) ? saved
+    : typeof saved === 'object' && saved !== null ? Object.entries(saved) : [];
+  const out = new Map<string, number>();
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || pair.length !== 2) continue;
+    const [name, at] = pair as unknown[];
+    if (typeof name === 'string' && typeof at === 'number' && Number.isFinite(at)) out.set(name, at);
+  }
+  return out;
+}
+
 /** Runs every check at once; remembers when each last passed. */
 export async function runHealthChecks(checks: readonly HealthCheck[], store: LastPassedStore, at = Date.now(), fetchImpl: FetchLike = fetch): Promise<{ result: HealthResult; lastPassed: number | null }[]> {
   const results = await Promise.all(checks.map((c) => runHealthCheck(c, fetchImpl)));
-  const lastPassed = { ...store.get<Record<string, number>>(LAST_PASSED_KEY, {}) };
-  for (const r of results) if (r.ok) lastPassed[r.name] = at;
+  const lastPassed = readLastPassed(store.get<unknown>(LAST_PASSED_KEY, []));
+  for (const r of results) if (r.ok) lastPassed.set(r.name, at);
   // Checks removed from the settings are forgotten.
-  const kept = Object.fromEntries(Object.entries(lastPassed).filter(([name]) => checks.some((c) => c.name === name)));
-  await store.update(LAST_PASSED_KEY, kept);
-  return results.map((result) => ({ result, lastPassed: kept[result.name] ?? null }));
+  const names = new Set(checks.map((c) => c.name));
+  for (const name of lastPassed.keys()) if (!names.has(name)) lastPassed.delete(name);
+  const saved: LastPassedEntries = [...lastPassed];
+  await store.update(LAST_PASSED_KEY, saved);
+  return results.map((result) => ({ result, lastPassed: lastPassed.get(result.name) ?? null }));
 }

@@ -124,18 +124,27 @@ function parseArgs(argv) {
 
 // A tiny HTTP API on 127.0.0.1 for tests running in the extension host (URL in REAL_VSCODE_BRIDGE):
 //   POST /frames                       -> [{ url, text }] of every frame (webviews are nested iframes)
-//   POST /query { selector, frame? }   -> [{ text, html }] of matching elements, in frames whose URL contains `frame`
+//   POST /query { selector, frame? }   -> [{ text, html, scrollWidth, clientWidth, left, right, contentRight }] of matching
+//                                         elements, in frames whose URL contains `frame`
 //   POST /click { selector, frame? }   -> clicks the first match
 //   POST /press { key }                -> keyboard press in the workbench, e.g. "F1" or "Control+Shift+P"
 //   POST /type { text }                -> types text
 //   POST /screenshot { path }          -> saves a PNG of the page
+//   POST /viewport { width, height }   -> resizes the page (the "window"); returns the size it had before
 async function startBridge(getPage) {
   const { createServer } = await import('node:http');
   const framesMatching = (frame) => getPage().frames().filter((f) => !frame || f.url().includes(frame));
   const actions = {
     frames: async () => Promise.all(getPage().frames().map(async (f) => ({ url: f.url(), text: await f.evaluate(() => document.body?.innerText ?? '').catch(() => '') }))),
     query: async ({ selector, frame }) => (await Promise.all(framesMatching(frame).map((f) => f.$$eval(selector,
-      (els) => els.map((e) => ({ text: e.textContent, html: e.innerHTML }))).catch(() => [])))).flat(),
+      (els) => els.map((e) => {
+        // Where the element is and where its content box ends: text past `contentRight` is clipped or ellipsised.
+        const r = e.getBoundingClientRect();
+        const css = getComputedStyle(e);
+        const px = (v) => parseFloat(v) || 0;
+        return { text: e.textContent, html: e.innerHTML, scrollWidth: e.scrollWidth, clientWidth: e.clientWidth,
+          left: r.left, right: r.right, contentRight: r.right - px(css.borderRightWidth) - px(css.paddingRight) };
+      })).catch(() => [])))).flat(),
     click: async ({ selector, frame }) => {
       for (const f of framesMatching(frame)) { const el = await f.$(selector); if (el) { await el.click(); return true; } }
       return false;
@@ -143,6 +152,11 @@ async function startBridge(getPage) {
     press: async ({ key }) => getPage().keyboard.press(key),
     type: async ({ text }) => getPage().keyboard.type(text),
     screenshot: async ({ path: file }) => getPage().screenshot({ path: file }),
+    viewport: async ({ width, height }) => {
+      const before = getPage().viewportSize();
+      await getPage().setViewportSize({ width, height });
+      return before;
+    },
   };
   bridgeServer = createServer(async (req, res) => {
     let body = '';

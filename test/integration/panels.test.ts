@@ -5,7 +5,10 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { addPull, demoScenario, requestReview, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
-import { click, hasBridge, press, query, screenshot, texts, type, waitFor } from './support/bridge';
+import type { Config } from '../../src/config';
+import { workQueueSource } from '../../src/queue';
+import type { WorkFeature } from '../../src/work';
+import { click, hasBridge, press, query, screenshot, texts, type, viewport, waitFor } from './support/bridge';
 import { connectToFake, disconnect } from './support/github';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>';
@@ -60,6 +63,33 @@ describe('panels', function () {
       await screenshot('review-queue');
     });
 
+    it('shows every header and the whole SLA state at a 1500 px window', async () => {
+      await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+      const before = await viewport(1500, 900);
+      try {
+        const headers = ['Pull request', 'Repository', 'Author', 'Waiting', 'Size', 'CI', 'SLA', 'Draft', 'Actions'];
+        // After the resize the webview lays out again; wait until the breached badges are measured.
+        await waitFor('SLA cells laid out', async () => (await query('#reviews tbody td.sla')).some((c) => c.text.trim() === 'Breached' && c.clientWidth > 0));
+        await new Promise((r) => setTimeout(r, 300));
+        const file = await screenshot('review-queue-1500');
+        const th = await query('#reviews thead th');
+        assert.deepEqual(th.map((h) => h.text.trim()), headers);
+        const clipped = (e: { scrollWidth: number; clientWidth: number }) => e.scrollWidth > e.clientWidth;
+        assert.deepEqual(th.filter(clipped).map((h) => `${h.text.trim()} (${h.scrollWidth} > ${h.clientWidth})`), [], `clipped headers; see ${file}`);
+        // "Breach…" is text-overflow at the cell's content box, which scrollWidth does not see: compare the badge with it.
+        const slaCells = await query('#reviews tbody td.sla');
+        const badges = await query('#reviews tbody td.sla .sla-badge');
+        assert.equal(badges.length, slaCells.length);
+        // Rows off screen are not laid out (content-visibility: auto) and measure 0.
+        const shown = slaCells.map((cell, i) => ({ text: cell.text.trim(), cell, badge: badges[i]! })).filter((c) => c.cell.clientWidth > 0);
+        assert.ok(shown.some((c) => c.text === 'Breached'), JSON.stringify(shown));
+        const cut = shown.filter(({ cell, badge }) => clipped(cell) || badge.right > cell.contentRight);
+        assert.deepEqual(cut.map(({ text, cell, badge }) => `${text} (badge ends at ${badge.right}, cell content at ${cell.contentRight})`), [], `clipped SLA cells; see ${file}`);
+      } finally {
+        await viewport(before.width, before.height);
+      }
+    });
+
     it('snoozes a review until a date: it leaves the queue and the tree', async () => {
       const panel = api.panels().reviewQueue!;
       const target = api.work.model.snapshot.reviews.find((r) => r.title.startsWith('Rotate staging TLS'))!;
@@ -86,9 +116,36 @@ describe('panels', function () {
       ]) {
         const before = panel.rejectedMessages;
         await panel.receive(forged);
-        assert.ok(panel.rejectedMessages > before, `accepted ${JSON.stringify(forged)}`);
+        assert.equal(panel.rejectedMessages, before + 1, `${JSON.stringify(forged)}: refused once, not accepted or counted twice`);
       }
       assert.equal(fake.writes().length, writes);
+    });
+
+    it('lets go of its emitter and its listeners on the work model and the settings when disposed', () => {
+      // Real VS Code events, counted as they are subscribed and disposed.
+      const upstream = new vscode.EventEmitter<void>();
+      let live = 0;
+      const counted: vscode.Event<void> = (listener, thisArg, disposables) => {
+        const inner = upstream.event(listener, thisArg);
+        live++;
+        let disposed = false;
+        const tracked = { dispose: () => { if (!disposed) { disposed = true; live--; inner.dispose(); } } };
+        disposables?.push(tracked);
+        return tracked;
+      };
+      const config = { onDidChange: counted, get settings() { return api.settings(); } } as unknown as Config;
+      const work = { model: { onDidChange: counted, get snapshot() { return api.work.model.snapshot; } } } as unknown as WorkFeature;
+      const source = workQueueSource(config, work);
+      let changes = 0;
+      source.onDidChange(() => changes++);
+      upstream.fire();
+      assert.deepEqual([live, changes], [2, 2], 'one listener on the model, one on the settings, both forwarded');
+      source.dispose();
+      assert.equal(live, 0, 'both listeners disposed');
+      source.onDidChange(() => changes++);
+      upstream.fire();
+      assert.equal(changes, 2, 'the emitter is disposed: nothing fires after dispose');
+      upstream.dispose();
     });
   });
 

@@ -8,6 +8,14 @@ import path from 'node:path';
 export interface ElementText {
   readonly text: string;
   readonly html: string;
+  /** Scrollable width and inner (padding box) width: `scrollWidth > clientWidth` means content spills out of the box. */
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  /** The border box's edges in CSS px (getBoundingClientRect). */
+  readonly left: number;
+  readonly right: number;
+  /** Where the content box ends: a child reaching past it is clipped or cut with an ellipsis, even when scrollWidth does not show it. */
+  readonly contentRight: number;
 }
 
 async function call<T>(action: string, body: object = {}): Promise<T> {
@@ -24,6 +32,8 @@ export const query = (selector: string, frame?: string) => call<ElementText[]>('
 export const click = (selector: string, frame?: string) => call<boolean>('click', { selector, frame });
 export const press = (key: string) => call<void>('press', { key });
 export const type = (text: string) => call<void>('type', { text });
+/** Resizes the browser page the workbench runs in, like resizing the window; resolves to the previous size. */
+export const viewport = (width: number, height: number) => call<{ width: number; height: number }>('viewport', { width, height });
 export const frames = () => call<{ url: string; text: string }[]>('frames');
 
 export async function screenshot(name: string): Promise<string> {
