@@ -6,7 +6,7 @@
  * links opened only to the GitHub web host, and revival after a window reload.
  */
 import * as vscode from 'vscode';
-import { describeForNotification } from '../util/errors';
+import { describeError, describeForNotification } from '../util/errors';
 import { Disposable } from '../util/disposable';
 import { makeNonce, renderShell } from './csp';
 import { isAllowedLink } from './links';
@@ -124,7 +124,7 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
     } catch (e) {
       // Never a blank panel: say what went wrong where the data would be.
       console.error(`[lead-desk] ${this.viewType}: building the panel data failed`, e);
-      message = this.errorMessage(`Could not load this panel: ${e instanceof Error ? e.message : String(e)}`);
+      message = this.errorMessage(`Could not load this panel: ${describeError(e)}`);
     }
     if (message !== undefined && seq === this.refreshSeq && this.visible) await this.post(message);
   }
