@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   const config = new Config();
   const stores = openStorage(context);
   // Closing saves what failed to save, or writes it to a recovery file; `deactivate` waits for it.
-  closeStores = () => stores.then((s) => s.close(), () => undefined);
+  closeStores = () => stores.then((s) => s.close(), () => undefined).catch(() => undefined);
   subs.push(config, { dispose: () => void closeStores?.() });
 
   const github = new GitHubConnection(config, context.secrets);
