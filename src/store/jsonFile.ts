@@ -5,7 +5,7 @@ import type { StoreEvents } from './events';
 import { FileLock, type HeldLock } from './fileLock';
 import { SaveRetry } from './saveRetry';
 import { codedError, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
-import { fileStamp, NewerVersionError, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
+import { fileStamp, NewerVersionError, serialize, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
 
 /*
  * One versioned JSON file shared by every VS Code window (process) of the user.
@@ -225,6 +225,8 @@ export class JsonFile<T extends Versioned> {
     clearTimeout(timer);
     this.dispose();
     if (saved || !this.unsaved.length) return null;
+    // Changes that change nothing (a migration or journal replay on a read-only file) need no recovery.
+    if (serialize(this.saved, this.spec) === serialize(this.low.data, this.spec)) return null;
     return { base: structuredClone(this.saved), mine: structuredClone(this.low.data) };
   }
 

@@ -163,6 +163,9 @@ describe('store/JsonFile', () => {
       await assert.rejects(file.update((d) => { d.title = 'x'; }, { keepOnFailure: false }), { name: 'NewerVersionError' });
       assert.equal(file.unsavedChanges, 0);
       assert.equal(onDisk(dir).title, undefined);
+      await file.update(() => undefined); // kept, but it changes nothing
+      assert.equal(file.unsavedChanges, 1);
+      assert.equal(await file.close(100), null, 'nothing worth a recovery file');
     });
   });
 
