@@ -32,12 +32,17 @@ export interface LeadDeskApi {
   panels(): { readonly reviewQueue?: ReviewQueuePanel; readonly balance?: BalancePanel };
 }
 
+/** Set by `activate`: close the stores (idempotent), for `deactivate` to wait on. */
+let closeStores: (() => Promise<void>) | undefined;
+
 export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   const started = performance.now();
   const subs = context.subscriptions;
   const config = new Config();
   const stores = openStorage(context);
-  subs.push(config, { dispose: () => void stores.then((s) => s.dispose(), () => undefined) });
+  // Closing saves what failed to save, or writes it to a recovery file; `deactivate` waits for it.
+  closeStores = () => stores.then((s) => s.close(), () => undefined).catch(() => undefined);
+  subs.push(config, { dispose: () => void closeStores?.() });
 
   const github = new GitHubConnection(config, context.secrets, context.globalState);
   subs.push(github, registerAuthCommands(github));
@@ -60,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   };
 }
 
-export function deactivate(): void {
-  // Everything is owned by context.subscriptions.
+/** Everything else is owned by context.subscriptions, whose disposal cannot be awaited. */
+export function deactivate(): Promise<void> | undefined {
+  return closeStores?.();
 }

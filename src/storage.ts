@@ -1,7 +1,9 @@
 /**
  * Opens the stores in `globalStorageUri` (shared by every window of the user) after activation,
  * and turns what the store reports into messages: a damaged file moved aside (with a button to
- * reveal it), a save that failed and is being retried, and the all-clear once it is saved.
+ * reveal it), a save that failed and is being retried, and the all-clear once it is saved; a
+ * file a newer Lead Desk wrote (once per window); changes recovered from a closed window.
+ * Skipped records and recovery files go to the "Lead Desk" log.
  */
 import * as vscode from 'vscode';
 import { openStores, type Stores } from './store';
@@ -9,13 +11,18 @@ import { openStores, type Stores } from './store';
 export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
   const dir = context.globalStorageUri.fsPath;
   const failing = new Set<string>();
+  const log = vscode.window.createOutputChannel('Lead Desk', { log: true });
+  context.subscriptions.push(log);
+  let toldNewer = false;
   return openStores(dir, {
     onRecovered: (e) => {
+      log.warn(`${e.file} moved aside to ${e.movedTo}: ${e.reason}`);
       void vscode.window
         .showWarningMessage(`Lead Desk: ${e.file} could not be read (${e.reason}). It was moved aside to ${e.movedTo} and a fresh file started; nothing was deleted.`, 'Reveal File')
         .then((c) => c && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(e.movedTo)));
     },
     onWriteFailed: (e) => {
+      log.error(e.message);
       // One message per file until it saves again; the store keeps retrying on its own.
       if (failing.has(e.file)) return;
       failing.add(e.file);
@@ -23,6 +30,24 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
     },
     onWriteResumed: (e) => {
       if (failing.delete(e.file)) void vscode.window.showInformationMessage('Lead Desk: saving works again; nothing was lost.');
+    },
+    onNewerVersion: (e) => {
+      log.warn(e.message);
+      // Once per window, however many files the newer version has written.
+      if (toldNewer) return;
+      toldNewer = true;
+      void vscode.window
+        .showWarningMessage(`Lead Desk: another window runs a newer version of Lead Desk. This window keeps its changes in memory and saves nothing until you reload it or update Lead Desk.`, 'Reload Window')
+        .then((c) => c && vscode.commands.executeCommand('workbench.action.reloadWindow'));
+    },
+    onRecordSkipped: (e) => log.warn(`${e.file}: ${e.line}`),
+    onRecoveryWritten: (e) => {
+      if (e.recoveryFile) log.warn(`${e.file}: changes that could not be saved were written to ${e.recoveryFile}; the next start merges them`);
+      else log.error(`${e.file}: changes that could not be saved could not be written to a recovery file either: ${e.error ?? 'unknown error'}`);
+    },
+    onRecoveryMerged: (e) => {
+      log.info(`${e.file}: merged ${e.recoveryFile}, left by a window that closed before it could save`);
+      void vscode.window.showInformationMessage('Lead Desk: changes a closed window could not save were recovered and saved.');
     },
   });
 }

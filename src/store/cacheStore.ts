@@ -20,7 +20,17 @@ export const cacheSpec: FileSpec<CacheFile> = {
   compact: true,
   empty: () => ({ version: 1, entries: {} }),
   check: (f) => (typeof f.entries === 'object' && f.entries !== null && !Array.isArray(f.entries) ? null : '"entries" is not an object'),
+  records: [{ field: 'entries', problem: cachedResponseProblem }],
 };
+
+function cachedResponseProblem(record: unknown): string | null {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'it is not an object';
+  const r = record as Record<keyof CachedResponse, unknown>;
+  if (!Number.isFinite(r.fetchedAt)) return 'it has no fetch time';
+  if (!('body' in r)) return 'it has no body';
+  if ((r.etag !== undefined && typeof r.etag !== 'string') || (r.lastModified !== undefined && typeof r.lastModified !== 'string')) return 'its validators are not text';
+  return null;
+}
 
 export interface CacheLimits {
   /** Most entries kept. Default 500. */

@@ -28,8 +28,45 @@ export interface WriteResumedEvent {
   readonly file: string;
 }
 
+/**
+ * The file was written by a newer version of Lead Desk (another window after an update): this
+ * window reads it but never writes or moves it; its own changes stay in memory. Once per file.
+ */
+export interface NewerVersionEvent {
+  readonly file: string;
+  readonly fileVersion: number;
+  readonly supportedVersion: number;
+  /** A sentence fit to show the user as is. */
+  readonly message: string;
+}
+
+/** A record that readers cannot use was left out (and stays on disk). Once per record and file. */
+export interface RecordSkippedEvent {
+  readonly file: string;
+  /** One line: which record, and what is wrong with it. */
+  readonly line: string;
+}
+
+/** Closing with changes that could not be saved: where they were written for the next start. */
+export interface RecoveryWrittenEvent {
+  readonly file: string;
+  /** The recovery file, or null if it could not be written either (`error` says why). */
+  readonly recoveryFile: string | null;
+  readonly error?: string;
+}
+
+/** A recovery file left by a closed window was merged into its data file and removed. */
+export interface RecoveryMergedEvent {
+  readonly file: string;
+  readonly recoveryFile: string;
+}
+
 export interface StoreEvents {
   readonly onRecovered?: (event: RecoveredEvent) => void;
   readonly onWriteFailed?: (event: WriteFailedEvent) => void;
   readonly onWriteResumed?: (event: WriteResumedEvent) => void;
+  readonly onNewerVersion?: (event: NewerVersionEvent) => void;
+  readonly onRecordSkipped?: (event: RecordSkippedEvent) => void;
+  readonly onRecoveryWritten?: (event: RecoveryWrittenEvent) => void;
+  readonly onRecoveryMerged?: (event: RecoveryMergedEvent) => void;
 }

@@ -1,13 +1,18 @@
 import * as path from 'node:path';
 import { sweepLeftovers } from './atomicWrite';
 import { CacheStore, type CacheLimits } from './cacheStore';
+import type { JsonFile } from './jsonFile';
+import { closeFiles, mergeRecoveryFiles, type RecoveryOptions } from './recovery';
 import { ReviewHistoryStore } from './reviewHistoryStore';
 import { nodeStoreFs } from './storeFs';
 import { TaskStore } from './taskStore';
 import { TimeStore, type TimeStoreOptions } from './timeStore';
 import { STORE_FILES } from './paths';
+import type { Versioned } from './versionedJson';
 
-export type { RecoveredEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent } from './events';
+export type {
+  NewerVersionEvent, RecordSkippedEvent, RecoveredEvent, RecoveryMergedEvent, RecoveryWrittenEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent,
+} from './events';
 export type { StoreFs } from './storeFs';
 export { STORE_FILES, isStoreDataFile, monthKey, reviewShardName, timeShardName, yearKey } from './paths';
 export { TimeStore, newEntryId, type NewTimeEntry, type TimeStoreOptions } from './timeStore';
@@ -25,11 +30,17 @@ export interface Stores {
   readonly cache: CacheStore;
   /** Try to save everything kept after failed saves; true when all is on disk. */
   flush(): Promise<boolean>;
-  /** Stop background retries. */
+  /**
+   * The window is closing (`deactivate`): try once more to save what failed, write what still
+   * cannot be saved to recovery files that the next `openStores` merges, and stop. Calling it
+   * again returns the same promise.
+   */
+  close(): Promise<void>;
+  /** Stop background retries (changes still unsaved are dropped: `close` keeps them). */
   dispose(): void;
 }
 
-export type OpenStoresOptions = TimeStoreOptions & { readonly cache?: CacheLimits };
+export type OpenStoresOptions = TimeStoreOptions & RecoveryOptions & { readonly cache?: CacheLimits };
 
 /**
  * Open (creating if needed) the store folder — in the extension, `context.globalStorageUri.fsPath`.
@@ -40,16 +51,22 @@ export async function openStores(dir: string, options: OpenStoresOptions = {}): 
   const fs = options.fs ?? nodeStoreFs;
   await fs.promises.mkdir(dir, { recursive: true }).catch(() => {});
   for (const sub of ['', STORE_FILES.timeDir, STORE_FILES.reviewsDir]) await sweepLeftovers(fs, path.join(dir, sub));
+  // What a window that closed with failing saves left, before anything reads the files.
+  await mergeRecoveryFiles(dir, fs, options).catch(() => 0);
+  const openFiles = new Set<JsonFile<Versioned>>();
+  const fileOptions = { ...options, openFiles };
   const [time, tasks, reviews, cache] = await Promise.all([
-    TimeStore.open(dir, options),
-    TaskStore.open(dir, options),
-    ReviewHistoryStore.open(dir, options),
-    CacheStore.open(dir, { ...options, ...options.cache }),
+    TimeStore.open(dir, fileOptions),
+    TaskStore.open(dir, fileOptions),
+    ReviewHistoryStore.open(dir, fileOptions),
+    CacheStore.open(dir, { ...fileOptions, ...options.cache }),
   ]);
   const all = [time, tasks, reviews, cache];
+  let closing: Promise<void> | undefined;
   return {
     dir, time, tasks, reviews, cache,
     flush: async () => (await Promise.all(all.map((s) => s.flush()))).every(Boolean),
+    close: () => (closing ??= closeFiles(openFiles, dir, fs, options).finally(() => all.forEach((s) => s.dispose()))),
     dispose: () => all.forEach((s) => s.dispose()),
   };
 }

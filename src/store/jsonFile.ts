@@ -5,7 +5,7 @@ import type { StoreEvents } from './events';
 import { FileLock, type HeldLock } from './fileLock';
 import { SaveRetry } from './saveRetry';
 import { codedError, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
-import { fileStamp, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
+import { fileStamp, NewerVersionError, serialize, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
 
 /*
  * One versioned JSON file shared by every VS Code window (process) of the user.
@@ -32,6 +32,14 @@ export interface JsonFileOptions extends StoreEvents {
   /** Clock for moved-aside file names (tests). */
   readonly now?: () => number;
   readonly isProcessAlive?: (pid: number) => boolean;
+  /** Every file opened with these options joins this set, so that one `close` reaches them all. */
+  readonly openFiles?: Set<JsonFile<Versioned>>;
+}
+
+/** What a file still held in memory when it was closed: the content as last read, and with the changes. */
+export interface UnsavedSnapshot<T> {
+  readonly base: T;
+  readonly mine: T;
 }
 
 /** Steps a file kind runs under its lock (the timer uses them to keep month shards in step). */
@@ -77,6 +85,10 @@ export class JsonFile<T extends Versioned> {
   private running: Promise<void> | null = null;
   private readonly retry: SaveRetry;
   private disposed = false;
+  /** Schema version of the file when a newer Lead Desk wrote it (read-only here), else null. */
+  private newer: number | null = null;
+  private newerReported = false;
+  private readonly skippedReported = new Set<string>();
 
   private constructor(
     dir: string,
@@ -97,6 +109,7 @@ export class JsonFile<T extends Versioned> {
     this.saved = spec.empty();
     this.low = new Low<T>(this.adapter(), this.saved);
     this.retry = new SaveRetry(this.path, name, options, () => this.pump(true), options.retryFirstMs, options.retryMaxMs);
+    options.openFiles?.add(this as unknown as JsonFile<Versioned>);
   }
 
   /**
@@ -117,8 +130,9 @@ export class JsonFile<T extends Versioned> {
       // first, so they fail too and report it; the file is never overwritten unread.
       if (!isEnvironmentalError(err)) throw err;
     }
+    file.noteRead(adapter);
     file.setSaved(data ?? spec.empty(), adapter.stamp);
-    if (adapter.unusable !== null || adapter.migratedFrom !== null) await file.update(() => undefined);
+    if (adapter.newerVersion === null && (adapter.unusable !== null || adapter.migratedFrom !== null)) await file.update(() => undefined);
     return file;
   }
 
@@ -135,6 +149,11 @@ export class JsonFile<T extends Versioned> {
   /** Changes that are only in memory because saving them failed. */
   get unsavedChanges(): number {
     return this.unsaved.length;
+  }
+
+  /** The file's schema version if a newer Lead Desk wrote it: read-only here. Else null. */
+  get newerVersion(): number | null {
+    return this.newer;
   }
 
   /**
@@ -174,7 +193,8 @@ export class JsonFile<T extends Versioned> {
     } catch {
       return false;
     }
-    if (adapter.unusable !== null) {
+    this.noteRead(adapter);
+    if (adapter.unusable !== null && adapter.newerVersion === null) {
       await this.update(() => undefined).catch(() => {}); // move it aside under the lock
       return true;
     }
@@ -188,6 +208,45 @@ export class JsonFile<T extends Versioned> {
   dispose(): void {
     this.disposed = true;
     this.retry.dispose();
+    this.options.openFiles?.delete(this as unknown as JsonFile<Versioned>);
+  }
+
+  /**
+   * The window is closing: try once more (for at most `lastAttemptMs`) to save what is kept in
+   * memory, then stop. Returns what is still unsaved, for a recovery file, or null.
+   */
+  async close(lastAttemptMs = 1_500): Promise<UnsavedSnapshot<T> | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), lastAttemptMs);
+      timer.unref?.();
+    });
+    const saved = await Promise.race([this.flush(), timedOut]);
+    clearTimeout(timer);
+    this.dispose();
+    if (saved || !this.unsaved.length) return null;
+    // Changes that change nothing (a migration or journal replay on a read-only file) need no recovery.
+    if (serialize(this.saved, this.spec) === serialize(this.low.data, this.spec)) return null;
+    return { base: structuredClone(this.saved), mine: structuredClone(this.low.data) };
+  }
+
+  /** Report what a read found: records skipped (once each) and a newer file (once). */
+  private noteRead(adapter: VersionedJsonAdapter<T>): void {
+    for (const line of adapter.skipped) {
+      if (this.skippedReported.has(line)) continue;
+      this.skippedReported.add(line);
+      this.options.onRecordSkipped?.({ file: this.path, line });
+    }
+    this.newer = adapter.newerVersion;
+    if (this.newer === null || this.newerReported) return;
+    this.newerReported = true;
+    this.options.onNewerVersion?.({
+      file: this.path,
+      fileVersion: this.newer,
+      supportedVersion: this.spec.version,
+      message: `${this.name} was saved by a newer version of Lead Desk (schema ${this.newer}; this window writes ${this.spec.version}). ` +
+        'This window will not change it: its changes stay in memory. Reload the window or update Lead Desk.',
+    });
   }
 
   private adapter(): VersionedJsonAdapter<T> {
@@ -222,6 +281,7 @@ export class JsonFile<T extends Versioned> {
     let held: HeldLock | undefined;
     let applied: Applied<T> | undefined;
     let failure: unknown;
+    const newer: { base?: T; stamp?: string | null } = {};
     try {
       held = await this.acquire();
       const lock = held;
@@ -230,7 +290,7 @@ export class JsonFile<T extends Versioned> {
         if (!(await lock.stillHeld())) throw codedError('ELOCKLOST', `lost the lock on ${this.path}`);
       };
       const db = new Low<T>(adapter, this.spec.empty());
-      applied = await this.applyUnderLock(db, changes, failed);
+      applied = await this.applyUnderLock(db, changes, failed, newer);
       await db.write();
       this.setSaved(db.data, adapter.stamp);
       try {
@@ -253,6 +313,18 @@ export class JsonFile<T extends Versioned> {
       this.unsaved = [];
       this.settle(changes, applied!, failed);
       this.retry.saved();
+      return;
+    }
+    if (failure instanceof NewerVersionError) {
+      // Read-only: show the newer file with this window's changes on top, keep them in memory,
+      // and do not retry on a timer (the file stays newer until this window reloads); the next
+      // change, `flush` or `close` looks again.
+      if (newer.base) this.setSaved(newer.base, newer.stamp ?? null);
+      for (const c of changes) if (!c.keep && !failed.has(c)) failed.set(c, failure);
+      const inMemory = await this.applyInMemory(changes.filter((c) => !failed.has(c)), failed);
+      this.unsaved = changes.filter((c) => !failed.has(c));
+      this.low.data = inMemory.draft;
+      this.settle(changes, inMemory, failed);
       return;
     }
     if (!isEnvironmentalError(failure)) {
@@ -282,12 +354,23 @@ export class JsonFile<T extends Versioned> {
     }
   }
 
-  /** Under the lock: read the file afresh (moving it aside if unusable), prepare, apply. */
-  private applyUnderLock(db: Low<T>, changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
+  /**
+   * Under the lock: read the file afresh (moving it aside if unusable), prepare, apply. A file
+   * a newer Lead Desk wrote is neither moved nor written: NewerVersionError, with what was read.
+   */
+  private applyUnderLock(
+    db: Low<T>, changes: Change<T>[], failed: Map<Change<T>, unknown>, newer: { base?: T; stamp?: string | null },
+  ): Promise<Applied<T>> {
     const adapter = db.adapter as VersionedJsonAdapter<T>;
     return applyAll(async () => {
       db.data = this.spec.empty();
       await db.read();
+      this.noteRead(adapter);
+      if (adapter.newerVersion !== null) {
+        newer.base = structuredClone(db.data);
+        newer.stamp = adapter.stamp;
+        throw new NewerVersionError(this.path, adapter.newerVersion, this.spec.version);
+      }
       if (adapter.unusable !== null) {
         const movedTo = await moveAside(this.fs, this.path, (this.options.now ?? Date.now)());
         this.options.onRecovered?.({ file: this.path, movedTo, reason: adapter.unusable });

@@ -26,15 +26,38 @@ export interface ReviewYearFile {
   reviews: MorningReview[];
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function sectionProblem(id: string, section: unknown): string | null {
+  if (!isPlainObject(section)) return `its section ${JSON.stringify(id)} is not an object`;
+  const s = section as Record<keyof ReviewSection, unknown>;
+  if (typeof s.checked !== 'boolean') return `its section ${JSON.stringify(id)} has no check mark`;
+  if (!Array.isArray(s.seen) || !s.seen.every((x) => typeof x === 'string')) return `its section ${JSON.stringify(id)} has no list of seen items`;
+  if (!isPlainObject(s.counts) || !Object.values(s.counts).every((n) => Number.isFinite(n))) return `its section ${JSON.stringify(id)} has no counts`;
+  if (typeof s.notes !== 'string') return `its section ${JSON.stringify(id)} has no notes`;
+  return null;
+}
+
+/** Why a stored review cannot be used: every field the history, the streak and "what's new" read. */
+export function reviewProblem(record: unknown): string | null {
+  if (!isPlainObject(record)) return 'it is not an object';
+  const r = record as Record<keyof MorningReview, unknown>;
+  if (typeof r.id !== 'string' || r.id === '') return 'it has no id';
+  if (!Number.isFinite(r.finishedAt)) return 'it has no finish time';
+  if (!isPlainObject(r.sections)) return 'it has no sections';
+  for (const [id, section] of Object.entries(r.sections)) {
+    const problem = sectionProblem(id, section);
+    if (problem) return problem;
+  }
+  return null;
+}
+
 export function reviewYearSpec(year: string): FileSpec<ReviewYearFile> {
   return {
     version: 1,
     empty: () => ({ version: 1, year, reviews: [] }),
-    check: (f) => {
-      if (!Array.isArray(f.reviews)) return '"reviews" is not a list';
-      const bad = f.reviews.find((r) => typeof r?.id !== 'string' || typeof r.finishedAt !== 'number');
-      return bad ? `review ${JSON.stringify(bad?.id)} lacks an id or a finish time` : null;
-    },
+    check: (f) => (Array.isArray(f.reviews) ? null : '"reviews" is not a list'),
+    records: [{ field: 'reviews', problem: reviewProblem, id: (r) => (r as MorningReview).id }],
   };
 }
 

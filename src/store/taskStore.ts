@@ -27,17 +27,35 @@ export interface TasksFile {
   tasks: DelegatedTask[];
 }
 
+const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Why a stored task cannot be shown, checking every field the sidebar, the Morning Review and
+ * the commands read (a task without an assignee used to crash the tree's grouping).
+ */
+export function taskProblem(record: unknown): string | null {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'it is not an object';
+  const t = record as Record<keyof DelegatedTask, unknown>;
+  if (typeof t.id !== 'string' || t.id === '') return 'it has no id';
+  if (typeof t.title !== 'string') return 'it has no title';
+  if (typeof t.assignee !== 'string') return 'it has no assignee';
+  // `patch` removes a field set to undefined, and readers treat a missing due date as none.
+  if (t.due !== undefined && t.due !== null && !(typeof t.due === 'string' && DAY_PATTERN.test(t.due))) return 'its due date is not yyyy-MM-dd';
+  if (!Number.isFinite(t.createdAt)) return 'it has no creation time';
+  if (t.doneAt !== undefined && !Number.isFinite(t.doneAt)) return 'its completion time is not a number';
+  for (const key of ['link', 'notes', 'repo'] as const) {
+    if (t[key] !== undefined && typeof t[key] !== 'string') return `its ${key} is not text`;
+  }
+  if (t.issueNumber !== undefined && !Number.isSafeInteger(t.issueNumber)) return 'its issue number is not a whole number';
+  return null;
+}
+
 export const tasksSpec: FileSpec<TasksFile> = {
   version: 1,
   empty: () => ({ version: 1, tasks: [] }),
-  check: (f) => {
-    if (!Array.isArray(f.tasks)) return '"tasks" is not a list';
-    const bad = f.tasks.find((t) => typeof t?.id !== 'string' || typeof t.title !== 'string');
-    return bad ? `task ${JSON.stringify(bad?.id)} lacks an id or a title` : null;
-  },
+  check: (f) => (Array.isArray(f.tasks) ? null : '"tasks" is not a list'),
+  records: [{ field: 'tasks', problem: taskProblem, id: (t) => (t as DelegatedTask).id }],
 };
-
-const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function checkTask(t: Partial<DelegatedTask>): void {
   if (t.title !== undefined && !t.title.trim()) throw new RangeError('a task needs a title');

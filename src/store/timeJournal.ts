@@ -49,6 +49,10 @@ function entryProblem(e: unknown): string | null {
   if (typeof entry.id !== 'string' || typeof entry.start !== 'number' || !isMode(entry.mode)) {
     return `entry ${JSON.stringify(entry.id)} lacks an id, a start or a mode`;
   }
+  // Every other field the balance, the CSV export and the timer read (Trust #9).
+  if (entry.end !== null && !(Number.isFinite(entry.end) && (entry.end as number) >= entry.start)) return `entry ${JSON.stringify(entry.id)} has no end, or one before its start`;
+  if ((entry.heartbeat !== undefined && !Number.isFinite(entry.heartbeat)) || (entry.note !== undefined && typeof entry.note !== 'string')
+    || (entry.closedBy !== undefined && !['user', 'crash', 'idle'].includes(entry.closedBy))) return `entry ${JSON.stringify(entry.id)} has a malformed heartbeat, note or closedBy`;
   return null;
 }
 
@@ -72,14 +76,9 @@ export function timeShardSpec(month: string): FileSpec<TimeShardFile> {
     version: 1,
     compact: true, // hundreds of entries a month: machine data, kept small and quick to write
     empty: () => ({ version: 1, month, entries: [] }),
-    check: (s) => {
-      if (!Array.isArray(s.entries)) return '"entries" is not a list';
-      for (const e of s.entries) {
-        const problem = entryProblem(e);
-        if (problem) return problem;
-      }
-      return null;
-    },
+    check: (s) => (Array.isArray(s.entries) ? null : '"entries" is not a list'),
+    // A malformed entry is skipped (and kept on disk), not the whole month moved aside.
+    records: [{ field: 'entries', problem: entryProblem, id: (e) => (e as TimeEntry).id }],
   };
 }
 

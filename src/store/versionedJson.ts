@@ -1,5 +1,6 @@
 import type { Adapter } from 'lowdb';
 import { writeFileAtomic } from './atomicWrite';
+import { describeError } from '../util/errors';
 import { errorCode, type StoreFs } from './storeFs';
 
 /** Every store file is a JSON object with a schema version. */
@@ -20,46 +21,136 @@ export interface FileSpec<T extends Versioned> {
   readonly migrations?: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>>;
   /** Shape check after migration: a message if the content is unusable, else null. */
   check?(data: T): string | null;
+  /**
+   * Collections checked record by record, after `check`: a malformed record is set aside, so
+   * readers never see it, and written back untouched with the rest (nothing is deleted from
+   * disk because this version cannot read it).
+   */
+  readonly records?: readonly RecordCollection[];
   /** Write without indentation (large machine-only files such as the cache). */
   readonly compact?: boolean;
 }
 
+/** A list (or a map keyed by string) of records in a file, checked one by one. */
+export interface RecordCollection {
+  /** Top-level field holding an array, or an object used as a map. */
+  readonly field: string;
+  /** Why a record cannot be used (each field that readers rely on), or null. */
+  problem(record: unknown): string | null;
+  /** Identity of a usable record in a list: a second record with the same id is set aside. */
+  id?(record: unknown): string;
+}
+
+/** Records set aside per collection field: the original array items, or map entries. */
+export type SetAside = Readonly<Record<string, unknown[] | Record<string, unknown>>>;
+
 export type ParseResult<T> =
-  | { readonly ok: true; readonly data: T; readonly migratedFrom: number | null }
-  | { readonly ok: false; readonly reason: string };
+  | {
+    readonly ok: true;
+    readonly data: T;
+    readonly migratedFrom: number | null;
+    /** The file's schema version when newer than `spec.version`: read it, never write it. */
+    readonly newerVersion: number | null;
+    readonly setAside: SetAside | null;
+    /** One line per record set aside. */
+    readonly skipped: readonly string[];
+  }
+  | { readonly ok: false; readonly reason: string; readonly newerVersion: number | null };
 
 /** Parse, version-check and migrate a file's text. Never throws for bad content. */
 export function parseVersioned<T extends Versioned>(text: string, spec: FileSpec<T>): ParseResult<T> {
-  if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
+  const fail = (reason: string, newerVersion: number | null = null) => ({ ok: false, reason, newerVersion }) as const;
+  if (text.trim() === '') return fail('the file is empty');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, reason: `the file is not valid JSON, probably truncated or damaged (${(err as Error).message})` };
+    return fail(`the file is not valid JSON, probably truncated or damaged (${describeError(err)})`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, reason: 'the file does not hold a JSON object' };
+    return fail('the file does not hold a JSON object');
   }
   let data = raw as Record<string, unknown>;
   const found = data.version === undefined ? 0 : data.version;
   if (typeof found !== 'number' || !Number.isInteger(found) || found < 0) {
-    return { ok: false, reason: `the schema version ${JSON.stringify(found)} is not a version number` };
+    return fail(`the schema version ${JSON.stringify(found)} is not a version number`);
   }
-  if (found > spec.version) {
-    return { ok: false, reason: `the schema version ${found} is newer than this version of Lead Desk reads (${spec.version})` };
-  }
+  // A newer Lead Desk (another window, not yet reloaded after an update, or the other way
+  // round) wrote it: show what this version can read of it, and never write or move it.
+  const newerVersion = found > spec.version ? found : null;
+  const newerNote = `the schema version ${found} is newer than this version of Lead Desk reads (${spec.version})`;
   for (let v = found; v < spec.version; v++) {
     const migrate = spec.migrations?.[v];
-    if (!migrate) return { ok: false, reason: `there is no migration from schema version ${v}` };
+    if (!migrate) return fail(`there is no migration from schema version ${v}`);
     try {
       data = { ...migrate(data), version: v + 1 };
     } catch (err) {
-      return { ok: false, reason: `the migration from schema version ${v} failed (${(err as Error).message})` };
+      return fail(`the migration from schema version ${v} failed (${describeError(err)})`);
     }
   }
   const problem = spec.check?.(data as unknown as T) ?? null;
-  if (problem) return { ok: false, reason: `the content is not usable: ${problem}` };
-  return { ok: true, data: data as unknown as T, migratedFrom: found === spec.version ? null : found };
+  if (problem) return fail(newerVersion === null ? `the content is not usable: ${problem}` : `${newerNote}, and ${problem}`, newerVersion);
+  const { setAside, skipped } = setAsideMalformed(data, spec.records ?? []);
+  return { ok: true, data: data as unknown as T, migratedFrom: found < spec.version ? found : null, newerVersion, setAside, skipped };
+}
+
+/** Take the malformed records out of `data` (in place); return them and one line for each. */
+function setAsideMalformed(data: Record<string, unknown>, collections: readonly RecordCollection[]): { setAside: SetAside | null; skipped: string[] } {
+  const setAside: Record<string, unknown[] | Record<string, unknown>> = {};
+  const skipped: string[] = [];
+  for (const c of collections) {
+    const value = data[c.field];
+    if (Array.isArray(value)) {
+      const seen = new Set<string>();
+      const good: unknown[] = [];
+      const bad: unknown[] = [];
+      value.forEach((record: unknown, i) => {
+        let problem = c.problem(record);
+        const id = problem === null ? c.id?.(record) : undefined;
+        if (id !== undefined && seen.has(id)) problem = `its id ${JSON.stringify(id)} is used by an earlier record`;
+        if (id !== undefined) seen.add(id);
+        if (problem === null) good.push(record);
+        else {
+          bad.push(record);
+          skipped.push(`a record in "${c.field}" (${recordLabel(record, i)}) was skipped: ${problem}`);
+        }
+      });
+      if (bad.length) {
+        data[c.field] = good;
+        setAside[c.field] = bad;
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      const map = value as Record<string, unknown>;
+      const bad: Record<string, unknown> = {};
+      for (const key of Object.keys(map)) {
+        const problem = c.problem(map[key]);
+        if (problem === null) continue;
+        bad[key] = map[key];
+        delete map[key];
+        skipped.push(`a record in "${c.field}" (key ${JSON.stringify(key)}) was skipped: ${problem}`);
+      }
+      if (Object.keys(bad).length) setAside[c.field] = bad;
+    }
+  }
+  return { setAside: skipped.length ? setAside : null, skipped };
+}
+
+/** The record's id if it has one, else its place in the list. */
+function recordLabel(record: unknown, index: number): string {
+  const id = (record as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? `id ${JSON.stringify(id.slice(0, 80))}` : `item ${index + 1}`;
+}
+
+/** `data` with the records set aside at read put back: usable ones win a key both hold. */
+function withSetAside<T>(data: T, setAside: SetAside | null): T {
+  if (!setAside) return data;
+  const out: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const [field, bad] of Object.entries(setAside)) {
+    const current = out[field];
+    if (Array.isArray(bad)) out[field] = [...(Array.isArray(current) ? current : []), ...bad];
+    else out[field] = { ...bad, ...(typeof current === 'object' && current !== null ? current : {}) };
+  }
+  return out as T;
 }
 
 export function serialize<T>(data: T, spec: FileSpec<Versioned>): string {
@@ -90,6 +181,12 @@ export class VersionedJsonAdapter<T extends Versioned> implements Adapter<T> {
   /** Why the file read is unusable (the caller moves it aside), or null. */
   unusable: string | null = null;
   migratedFrom: number | null = null;
+  /** The version of a file written by a newer Lead Desk (never written here), or null. */
+  newerVersion: number | null = null;
+  /** Malformed records of the last read, kept out of the data and written back with it. */
+  setAside: SetAside | null = null;
+  /** One line per record set aside at the last read. */
+  skipped: readonly string[] = [];
   /** Identity of the file after the last read or write. */
   stamp: string | null = null;
   beforeRename?: () => Promise<void>;
@@ -103,6 +200,9 @@ export class VersionedJsonAdapter<T extends Versioned> implements Adapter<T> {
   async read(): Promise<T | null> {
     this.unusable = null;
     this.migratedFrom = null;
+    this.newerVersion = null;
+    this.setAside = null;
+    this.skipped = [];
     this.stamp = await fileStamp(this.fs, this.file);
     try {
       this.text = await this.fs.promises.readFile(this.file, 'utf8');
@@ -113,19 +213,32 @@ export class VersionedJsonAdapter<T extends Versioned> implements Adapter<T> {
       return null;
     }
     const parsed = parseVersioned(this.text, this.spec);
+    this.newerVersion = parsed.newerVersion;
     if (!parsed.ok) {
       this.unusable = parsed.reason;
       return null;
     }
     this.migratedFrom = parsed.migratedFrom;
+    this.setAside = parsed.setAside;
+    this.skipped = parsed.skipped;
     return parsed.data;
   }
 
   async write(data: T): Promise<void> {
-    const text = serialize(data, this.spec);
+    // Defence in depth: JsonFile never writes over a newer file; if it ever tried, refuse.
+    if (this.newerVersion !== null) throw new NewerVersionError(this.file, this.newerVersion, this.spec.version);
+    const text = serialize(withSetAside(data, this.setAside), this.spec);
     if (text === this.text) return;
     await writeFileAtomic(this.fs, this.file, text, this.beforeRename);
     this.text = text;
     this.stamp = await fileStamp(this.fs, this.file).catch(() => null);
+  }
+}
+
+/** A save met a file written by a newer Lead Desk: the change stays in memory, the file as it is. */
+export class NewerVersionError extends Error {
+  constructor(readonly file: string, readonly fileVersion: number, readonly supportedVersion: number) {
+    super(`${file} was written by a newer version of Lead Desk (schema ${fileVersion}; this one writes ${supportedVersion})`);
+    this.name = 'NewerVersionError';
   }
 }

@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RecoveredEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent } from '../../../src/store/events';
+import type {
+  NewerVersionEvent, RecordSkippedEvent, RecoveredEvent, RecoveryMergedEvent, RecoveryWrittenEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent,
+} from '../../../src/store/events';
 import type { StoreFs } from '../../../src/store/storeFs';
 
 /** A fresh real folder under the OS temp dir; removed by `cleanup`. */
@@ -24,6 +26,14 @@ export class EventLog implements StoreEvents {
   readonly onRecovered = (e: RecoveredEvent) => { this.recovered.push(e); };
   readonly onWriteFailed = (e: WriteFailedEvent) => { this.writeFailed.push(e); };
   readonly onWriteResumed = (e: WriteResumedEvent) => { this.writeResumed.push(e); };
+  readonly newerVersion: NewerVersionEvent[] = [];
+  readonly recordSkipped: RecordSkippedEvent[] = [];
+  readonly recoveryWritten: RecoveryWrittenEvent[] = [];
+  readonly recoveryMerged: RecoveryMergedEvent[] = [];
+  readonly onNewerVersion = (e: NewerVersionEvent) => { this.newerVersion.push(e); };
+  readonly onRecordSkipped = (e: RecordSkippedEvent) => { this.recordSkipped.push(e); };
+  readonly onRecoveryWritten = (e: RecoveryWrittenEvent) => { this.recoveryWritten.push(e); };
+  readonly onRecoveryMerged = (e: RecoveryMergedEvent) => { this.recoveryMerged.push(e); };
 }
 
 /**

@@ -96,6 +96,79 @@ describe('store/JsonFile', () => {
     });
   });
 
+  describe('a file written by a newer version is read-only, never moved aside', () => {
+    /** The next release: v4 adds `tags`; it still has `items`, so v3 can read it. */
+    const notesV4: FileSpec<Notes & { tags: string[] }> = {
+      ...(notesSpec as unknown as FileSpec<Notes & { tags: string[] }>),
+      version: 4,
+      empty: () => ({ version: 4 as never, items: [], title: '', tags: [] }),
+      migrations: { ...notesSpec.migrations, 3: (old) => ({ ...old, tags: [] }) },
+    };
+    const listCorrupt = () => fs.readdirSync(dir).filter((f) => f.includes('.corrupt-'));
+
+    it('two windows on two versions: the older keeps its changes in memory, says so once, and neither moves nor writes the file', async () => {
+      const events = new EventLog();
+      const older = await open(dir, events);
+      await older.update((d) => { d.items.push('saved by v3'); });
+      const newer = await JsonFile.open(dir, 'notes.json', notesV4);
+      await newer.update((d) => { d.items.push('saved by v4'); d.tags.push('t'); });
+      const written = fs.readFileSync(older.path, 'utf8');
+
+      assert.equal(await older.update((d) => d.items.push('kept by v3')), 3);
+      await older.update((d) => { d.title = 'v3 title'; });
+      assert.equal(await older.refresh(), false, 'nothing changed on disk since the read under the lock');
+      assert.equal(await older.flush(), false, 'still unsaved: the file stays newer');
+
+      assert.equal(fs.readFileSync(older.path, 'utf8'), written, 'the newer file is untouched');
+      assert.deepEqual(listCorrupt(), [], 'never moved aside');
+      assert.equal(events.recovered.length, 0);
+      assert.equal(events.writeFailed.length, 0, 'not reported as a failing disk');
+      assert.equal(events.newerVersion.length, 1, 'told once');
+      assert.match(events.newerVersion[0].message, /newer version of Lead Desk.*Reload the window or update Lead Desk/);
+      assert.equal(events.newerVersion[0].fileVersion, 4);
+      assert.equal(older.newerVersion, 4);
+      assert.deepEqual(older.data.items, ['saved by v3', 'saved by v4', 'kept by v3'], 'reads show the newer file with this window\'s changes');
+      assert.equal(older.data.title, 'v3 title');
+      assert.equal(older.unsavedChanges, 2);
+
+      // The newer window goes on saving, and the older one sees it, its own changes on top.
+      await newer.update((d) => { d.items.push('later by v4'); });
+      assert.equal(await older.refresh(), true);
+      assert.deepEqual(older.data.items, ['saved by v3', 'saved by v4', 'later by v4', 'kept by v3']);
+      assert.deepEqual(onDisk(dir).items, ['saved by v3', 'saved by v4', 'later by v4']);
+      older.dispose();
+      newer.dispose();
+    });
+
+    it('a v3 window opening a v4 file reads it and does not move it aside, even if it cannot use the content', async () => {
+      fs.writeFileSync(path.join(dir, 'notes.json'), '{"version": 4, "items": ["a"], "tags": []}');
+      const events = new EventLog();
+      const readable = await open(dir, events);
+      assert.deepEqual(readable.data.items, ['a']);
+      const text = '{"version": 5, "entries": ["renamed"]}';
+      fs.writeFileSync(path.join(dir, 'notes.json'), text);
+      const unreadable = await open(dir, events);
+      assert.deepEqual(unreadable.data, notesSpec.empty());
+      await unreadable.update((d) => { d.items.push('mine'); });
+      assert.deepEqual(unreadable.data.items, ['mine']);
+      assert.equal(fs.readFileSync(unreadable.path, 'utf8'), text);
+      assert.deepEqual(listCorrupt(), []);
+      assert.equal(events.recovered.length, 0);
+      assert.deepEqual(events.newerVersion.map((e) => e.fileVersion), [4, 5]);
+    });
+
+    it('a change that may not be kept is rejected, not written', async () => {
+      fs.writeFileSync(path.join(dir, 'notes.json'), '{"version": 4, "items": [], "tags": []}');
+      const file = await open(dir);
+      await assert.rejects(file.update((d) => { d.title = 'x'; }, { keepOnFailure: false }), { name: 'NewerVersionError' });
+      assert.equal(file.unsavedChanges, 0);
+      assert.equal(onDisk(dir).title, undefined);
+      await file.update(() => undefined); // kept, but it changes nothing
+      assert.equal(file.unsavedChanges, 1);
+      assert.equal(await file.close(100), null, 'nothing worth a recovery file');
+    });
+  });
+
   describe('unusable files are moved aside, never overwritten', () => {
     const cases: Array<[string, string, RegExp]> = [
       ['empty', '', /empty/],
@@ -103,7 +176,6 @@ describe('store/JsonFile', () => {
       ['truncated', '{"version": 3, "items": ["a", "b"', /not valid JSON/],
       ['garbage', '\u0000\u0000\u0000 not json', /not valid JSON/],
       ['not an object', '[1, 2]', /JSON object/],
-      ['from a newer version', '{"version": 4, "items": [], "future": true}', /version 4 is newer/],
       ['unversioned with no migration', '{"items": []}', /no migration from schema version 0/],
       ['invalid content', '{"version": 3, "items": "x"}', /"items" is not a list/],
     ];
