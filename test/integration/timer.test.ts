@@ -6,7 +6,7 @@ import type { TimeEntry } from '../../src/core/timeEntry';
 import { openStores } from '../../src/store';
 import { click, hasBridge, press, texts, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
-import { connectToFake, disconnect } from './support/github';
+import { demoScenario, startFakeGitHub, type FakeGitHub } from '../fake-github';
 
 const MINUTE = 60_000;
 
@@ -123,6 +123,7 @@ describe('timer', () => {
       });
       await waitFor(`the "${answer}" button`, () => click(`.notification-list-item .monaco-button:has-text("${answer}")`));
       await done;
+      await vscode.commands.executeCommand('notifications.hideList');
       const check = await openStores((await api.stores).dir);
       try {
         return { from, now, entries: await check.time.entriesBetween(from, Date.now()) };
@@ -156,15 +157,22 @@ describe('timer', () => {
   });
 
   describe('heads-down GitHub status', () => {
-    let fake: Awaited<ReturnType<typeof connectToFake>>['fake'] | undefined;
+    let fake: FakeGitHub | undefined;
+    // Signed in to the fake, with no repositories: the status needs no tree refresh, and these
+    // tests leave the work tree's data alone for the tests that follow.
     before(async () => {
-      fake = (await connectToFake()).fake;
+      fake = await startFakeGitHub(demoScenario(new Date()));
+      const api = await leadDesk();
+      await setSetting('github.apiUrl', fake.url);
+      await api.github.auth.adoptEnvironmentToken(fake.token);
       await setSetting('timer.githubStatus', true);
     });
     after(async () => {
       await vscode.commands.executeCommand('leadDesk.stopTimer');
       await setSetting('timer.githubStatus', undefined);
-      await disconnect(fake);
+      await (await leadDesk()).github.auth.signOut();
+      await fake?.close();
+      await setSetting('github.apiUrl', undefined);
     });
 
     it('set by another window, is cleared when this window pauses', async () => {
