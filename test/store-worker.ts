@@ -2,6 +2,10 @@
  * A window's worth of store traffic in its own process, for the multi-process store tests.
  *   node store-worker.js <dir> mixed <ops> <concurrency> <workerId>   run <ops> changes, print DONE
  *   node store-worker.js <dir> kill 0 <concurrency> <workerId>        run until killed
+ *   node store-worker.js <dir> drive <everyMs> 1 <workerId>           a window running technical time:
+ *     start it, then heartbeat every <everyMs> until killed, printing `H <at>` once each is on disk
+ *   node store-worker.js <dir> release 0 1 <workerId>                 start technical time, then
+ *     close cleanly as VS Code does on a reload (TimeStore.release), print `R <at>` and exit
  * After each change is on disk it prints `T <taskId>` (task added) or `E <entryId>` (timer
  * switched to a new entry); a change kept in memory after a failed save is not printed.
  */
@@ -17,6 +21,7 @@ async function main(): Promise<void> {
     onRecovered: (e) => process.stderr.write(`recovered ${e.file}: ${e.reason}\n`),
   });
   out('READY');
+  if (mode === 'drive' || mode === 'release') return driveTimer(stores, mode, Number(opsArg));
   const total = mode === 'kill' ? Infinity : Number(opsArg);
   let next = 0;
   const change = async (i: number) => {
@@ -37,6 +42,24 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: Number(concurrencyArg) }, lane));
   out('DONE');
   stores.dispose();
+}
+
+async function driveTimer(stores: Awaited<ReturnType<typeof openStores>>, mode: 'drive' | 'release', everyMs: number): Promise<void> {
+  const entry = await stores.time.start('technical', Date.now());
+  out(`E ${entry.id} ${entry.start}`);
+  if (mode === 'release') {
+    const at = Date.now();
+    await stores.time.release(at);
+    out(`R ${at}`);
+    stores.dispose();
+    return;
+  }
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+    const at = Date.now();
+    await stores.time.heartbeat(at);
+    out(`H ${at}`);
+  }
 }
 
 main().catch((err: unknown) => {

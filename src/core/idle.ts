@@ -154,6 +154,28 @@ function closedPiece(entry: TimeEntry, start: number, end: number, mode: Mode): 
 }
 
 /**
+ * What the span itself should hold after the lead's decision, for a store that rewrites one
+ * range (and moves a running entry past it on its own): nothing for "drop"; for "other-mode",
+ * each entry's overlap with the span in the other mode, closed, under a new id (the original
+ * id stays with the part outside the span). Only closed entries, all inside the span.
+ */
+export function idleSpanReplacement(
+  entries: readonly TimeEntry[],
+  span: IdleSpan,
+  decision: Exclude<IdleDecision, 'keep'>,
+  makeId: () => string = newId,
+): TimeEntry[] {
+  if (decision === 'drop' || span.end <= span.start) return [];
+  return entries.flatMap((entry) => {
+    const start = Math.max(entry.start, span.start);
+    const end = Math.min(entry.end ?? Number.POSITIVE_INFINITY, span.end);
+    if (start >= end) return [];
+    const piece: TimeEntry = { id: makeId(), mode: otherMode(entry.mode), start, end, closedBy: 'idle' };
+    return [entry.note === undefined ? piece : { ...piece, note: entry.note }];
+  });
+}
+
+/**
  * Closes an entry left running by a crash or kill at its last heartbeat — never at "now", which
  * would credit all the time the editor was closed. Without a heartbeat it becomes zero-length.
  */

@@ -19,6 +19,8 @@ export interface WindowRef {
   readonly id: string;
   readonly pid: number;
   readonly host: string;
+  /** When that window closed cleanly (reload, quit) with the entry still running. */
+  readonly releasedAt?: number;
 }
 
 /** A change to one month shard, journalled in `timer.json` until applied. */
@@ -34,6 +36,11 @@ export interface TimerFile {
   byWindow: WindowRef | null;
   /** Committed shard changes not yet confirmed applied, oldest first. */
   pending: ShardChange[];
+  /**
+   * Set while a window has put the lead's GitHub status to "heads-down" (until then, epoch ms),
+   * so whichever window pauses the timer clears it, not only the window that set it.
+   */
+  headsDownUntil?: number | null;
 }
 
 export interface TimeShardFile {

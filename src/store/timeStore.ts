@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
+import { judgeRunningEntry } from '../core/crash';
 import { isMode, type Mode, type TimeEntry } from '../core/timeEntry';
 import { defaultIsProcessAlive } from './fileLock';
 import { JsonFile, type JsonFileOptions } from './jsonFile';
@@ -19,6 +20,8 @@ export interface TimeStoreOptions extends JsonFileOptions {
 export type NewTimeEntry = Omit<TimeEntry, 'id'> & { readonly id?: string };
 
 const DAY = 86_400_000;
+/** A window closed cleanly and opened again within this (a reload) keeps the entry running. */
+export const HAND_OVER_MS = 60_000;
 
 export function newEntryId(): string {
   return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
@@ -142,19 +145,61 @@ export class TimeStore {
   }
 
   /**
-   * After a crash: if the running entry's last heartbeat is older than `staleAfterMs` and the
-   * window that last drove it is gone, close it at that heartbeat (not now, so the time the
-   * window was dead is not counted) and return it for the user to be told. Else null.
+   * On start: close the running entry at its last heartbeat (not now, so the time no window was
+   * there is not counted) if the window that drove it is gone, and return it for the user to be
+   * told; else null. A driver on this host is judged by its process id at once, however recent
+   * its heartbeat; `staleAfterMs` applies only to one that cannot be checked (see core/crash.ts).
+   * A driver that closed cleanly less than `handOverMs` ago (a reload) hands the entry to us.
    */
-  recoverCrashed(now: number, staleAfterMs: number): Promise<TimeEntry | null> {
+  recoverCrashed(now: number, staleAfterMs: number, handOverMs = HAND_OVER_MS): Promise<TimeEntry | null> {
     return this.timer.update((t) => {
       const running = t.running;
       if (!running) return null;
-      const last = running.heartbeat ?? running.start;
-      if (now - last < staleAfterMs) return null;
-      const owner = t.byWindow;
-      if (owner && owner.host === this.me.host && (owner.pid === process.pid || this.isProcessAlive(owner.pid))) return null;
-      return closeRunning(t, last, 'crash');
+      const verdict = judgeRunningEntry({
+        running, driver: t.byWindow, now, here: this.me, isProcessAlive: this.isProcessAlive, staleAfterMs, handOverMs,
+      });
+      if (verdict.kind === 'alive') return null;
+      if (verdict.kind === 'handed-over') {
+        t.byWindow = this.me;
+        return null;
+      }
+      return closeRunning(t, verdict.closeAt, 'crash');
+    });
+  }
+
+  /**
+   * This window is closing cleanly (reload, quit): if it drove the running entry, record when,
+   * so a window opening moments later takes the entry over instead of judging it crashed.
+   */
+  release(at: number): Promise<void> {
+    return this.timer.update((t) => {
+      const driver = t.byWindow;
+      if (t.running && driver && driver.pid === this.me.pid && driver.host === this.me.host) {
+        t.byWindow = { ...driver, releasedAt: at };
+      }
+    });
+  }
+
+  /** Until when the lead's GitHub status was set to heads-down by some window, or null. */
+  get headsDownUntil(): number | null {
+    const until = this.timer.data.headsDownUntil;
+    return typeof until === 'number' ? until : null;
+  }
+
+  /** Record (or forget, with null) that the lead's GitHub status is heads-down. */
+  markHeadsDown(until: number | null): Promise<void> {
+    return this.timer.update((t) => { t.headsDownUntil = until; });
+  }
+
+  /**
+   * If a heads-down status is recorded and technical time no longer runs, forget it and return
+   * true: the caller clears the GitHub status. One window wins, so it is cleared once.
+   */
+  takeHeadsDown(): Promise<boolean> {
+    return this.timer.update((t) => {
+      if (typeof t.headsDownUntil !== 'number' || t.running?.mode === 'technical') return false;
+      t.headsDownUntil = null;
+      return true;
     });
   }
 

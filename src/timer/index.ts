@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { GitHubConnection } from '../github/connection';
-import type { Stores } from '../store';
-import { HeadsDownStatus } from './headsDownStatus';
+import type { Stores, TimeStore } from '../store';
+import { HeadsDownStatus, type HeadsDownRecord } from './headsDownStatus';
 import { registerTimerCommands } from './timerCommands';
 import { TimerController, type TimerStore } from './timerController';
 
@@ -10,17 +10,20 @@ import { TimerController, type TimerStore } from './timerController';
 export function registerTimer(config: Config, stores: Promise<Stores>, github: GitHubConnection): { timer: TimerController; disposable: vscode.Disposable } {
   const store = lazyTimerStore(stores);
   const timer = new TimerController(store, config);
-  const headsDown = new HeadsDownStatus(config, github);
+  const headsDown = new HeadsDownStatus(config, github, store, () => timer.current?.mode ?? null);
   const commands = registerTimerCommands(timer, (mode) => void headsDown.onModeChange(mode));
+  // Another window's pause reaches this one as a reload of the store.
+  const followed = timer.onDidChange(() => void headsDown.onTimerChange());
   void stores.then(() => timer.start()).catch((e) => console.error('[lead-desk] timer failed to start', e));
-  return { timer, disposable: vscode.Disposable.from(timer, commands) };
+  return { timer, disposable: vscode.Disposable.from(followed, timer, commands) };
 }
 
 /** The TimeStore as the timer sees it; calls wait for the store to open. */
-function lazyTimerStore(stores: Promise<Stores>): TimerStore {
+function lazyTimerStore(stores: Promise<Stores>): TimerStore & HeadsDownRecord {
   const time = () => stores.then((s) => s.time);
   let directory = '';
-  void stores.then((s) => { directory = s.dir; }, () => undefined);
+  let opened: TimeStore | undefined;
+  void stores.then((s) => { directory = s.dir; opened = s.time; }, () => undefined);
   return {
     current: async () => { const t = await time(); await t.refresh(); return t.current(); },
     switchTo: async (mode, at) => (await time()).switchTo(mode, at),
@@ -29,6 +32,12 @@ function lazyTimerStore(stores: Promise<Stores>): TimerStore {
     entriesBetween: async (from, to) => (await time()).entriesBetween(from, to),
     replaceEntries: async (range, entries) => (await time()).replaceEntries(range, entries),
     recoverCrashed: async (now, stale) => (await time()).recoverCrashed(now, stale),
+    // Synchronous on purpose: on shutdown the stores are disposed in the same turn, and a change
+    // queued before that still saves; one queued after an `await` would be refused.
+    release: (at) => opened?.release(at) ?? Promise.resolve(),
+    get headsDownUntil() { return opened?.headsDownUntil ?? null; },
+    markHeadsDown: async (until) => (await time()).markHeadsDown(until),
+    takeHeadsDown: async () => (await time()).takeHeadsDown(),
     get directory() { return directory; },
   };
 }

@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { formatClock } from '../core/clock';
 import type { Config } from '../config';
-import { IdleDetector, applyIdleDecision, otherMode, type IdleSpan } from '../core/idle';
+import { IdleDetector, idleSpanReplacement, otherMode, type IdleSpan } from '../core/idle';
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { formatDuration } from '../core/timeline';
 import { Disposable } from '../util/disposable';
+import { describeForNotification } from '../util/errors';
 import { TimerStatus } from './timerStatus';
 
 /** The part of the time store the timer uses. */
@@ -23,12 +24,17 @@ export interface TimerStore {
   entriesBetween(from: number, to: number): Promise<TimeEntry[]>;
   replaceEntries(range: { from: number; to: number }, entries: TimeEntry[]): Promise<void>;
   recoverCrashed(now: number, staleAfterMs: number): Promise<TimeEntry | null>;
+  /** This window closes: hand the running entry over to the next window instead of "crashing". */
+  release(at: number): Promise<void>;
   /** The directory whose changes mean another window changed the timer. */
   readonly directory: string;
 }
 
 const MINUTE = 60_000;
-/** A running entry whose heartbeat is older than this belongs to a window that died. */
+/**
+ * A running entry whose heartbeat is older than this belongs to a window that died — used only
+ * when the driving window cannot be checked by its process id (see core/crash.ts).
+ */
 export const STALE_HEARTBEAT_MS = 3 * MINUTE;
 
 export class TimerController extends Disposable {
@@ -55,11 +61,17 @@ export class TimerController extends Disposable {
     this.register(vscode.workspace.onDidChangeTextDocument(activity));
     this.register(vscode.window.onDidChangeWindowState((s) => this.handleIdle(this.idle.focus(this.now(), s.focused))));
     this.register({ dispose: () => { clearTimeout(this.tickHandle); clearTimeout(this.reloadHandle); } });
+    // A clean close (reload, quit) is told apart from a crash. The write must be queued right
+    // here, synchronously: the stores are disposed in the same turn (see lazyTimerStore).
+    this.register({ dispose: () => void this.store.release(this.now()).catch((e) => console.warn('[lead-desk] could not hand the timer over', e)) });
   }
 
   /** After activation: recover a crashed entry, load today, watch for other windows, start ticking. */
   async start(): Promise<void> {
-    const crashed = await this.store.recoverCrashed(this.now(), STALE_HEARTBEAT_MS).catch(() => null);
+    const crashed = await this.store.recoverCrashed(this.now(), STALE_HEARTBEAT_MS).catch((e: unknown) => {
+      console.warn('[lead-desk] could not check for a timer left running by a closed window', e);
+      return null;
+    });
     if (crashed) {
       const at = formatClock(crashed.end ?? crashed.start);
       void vscode.window.showInformationMessage(`Lead Desk: VS Code stopped while the ${crashed.mode} timer ran; that entry was closed at its last sign of activity (${at}), not now.`);
@@ -162,10 +174,24 @@ export class TimerController extends Disposable {
   private handleIdle(signal: ReturnType<IdleDetector['tick']>): void {
     if (!signal) return;
     if (signal.kind === 'away') this.render();
-    else void this.askAboutSpan(signal.span);
+    else void this.onBackFromAway(signal.span);
   }
 
-  /** On return from idle or sleep: keep it, tag it as the other mode, or drop it. */
+  /**
+   * The lead is back after `span` away (idle or sleep): ask, apply the answer, and say so if it
+   * could not be applied. Resolves when all is done; the integration tests call it directly with
+   * a span, which stands in for waiting out `idleMinutes`.
+   */
+  async onBackFromAway(span: IdleSpan): Promise<void> {
+    try {
+      await this.askAboutSpan(span);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Lead Desk: could not apply your choice about the time away; it is still counted as before: ${describeForNotification(e)}`);
+      await this.reload().catch(() => undefined);
+    }
+  }
+
+  /** Keep it, tag it as the other mode, or drop it. */
   private async askAboutSpan(span: IdleSpan): Promise<void> {
     const entries = await this.store.entriesBetween(span.start, span.end);
     const during = entries.filter((e) => e.start < span.end && (e.end ?? Infinity) > span.start);
@@ -179,8 +205,12 @@ export class TimerController extends Disposable {
     const drop = 'Drop it';
     const choice = await vscode.window.showInformationMessage(`Lead Desk: ${why} for ${length} while the ${mode} timer ran.`, keep, retag, drop);
     if (!choice || choice === keep) return this.render();
-    const rewritten = applyIdleDecision(entries, span, choice === retag ? 'other-mode' : 'drop');
-    await this.store.replaceEntries({ from: span.start, to: span.end }, rewritten);
+    // Read again: the question may have waited minutes, and another window may have switched.
+    const now = await this.store.entriesBetween(span.start, span.end);
+    // The store cuts the span out of what is there (moving a running entry past it) and puts
+    // in only what the span should hold, all closed.
+    const inside = idleSpanReplacement(now, span, choice === retag ? 'other-mode' : 'drop');
+    await this.store.replaceEntries({ from: span.start, to: span.end }, inside);
     await this.reload();
   }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyIdleDecision, closeCrashedEntry, IdleDetector, type IdleDecision, type IdleSpan } from '../../../src/core/idle';
+import { applyIdleDecision, closeCrashedEntry, IdleDetector, idleSpanReplacement, type IdleDecision, type IdleSpan } from '../../../src/core/idle';
 import type { TimeEntry } from '../../../src/core/timeEntry';
 import { effectiveEnd } from '../../../src/core/timeline';
 import { arbitraryEntries, entry } from './entries';
@@ -179,6 +179,44 @@ describe('applyIdleDecision', () => {
         assert.equal(new Set(out.map((e) => e.id)).size, out.length, 'ids stay unique');
         assert.equal(out.filter((e) => e.end === null).length, valid.filter((e) => e.end === null).length, 'running entries stay running');
         if (decision === 'drop') for (const e of out) assert.equal(overlap(e, s, later), 0);
+      }),
+    );
+  });
+});
+
+describe('idleSpanReplacement', () => {
+  const nine = Date.UTC(2024, 4, 15, 9);
+  const span: IdleSpan = { start: nine + 30 * MINUTE, end: nine + HOUR, reason: 'idle' };
+  let counter = 0;
+  const ids = () => `new${++counter}`;
+  beforeEach(() => (counter = 0));
+
+  it('holds nothing for "drop"', () => {
+    assert.deepEqual(idleSpanReplacement([entry('run', 'technical', nine, null)], span, 'drop', ids), []);
+  });
+
+  it('holds the overlap in the other mode, closed and under new ids, for "other-mode" (a running entry included)', () => {
+    const closed = entry('a', 'managerial', nine, nine + 40 * MINUTE, { note: 'standup' });
+    const running = entry('run', 'technical', nine + 40 * MINUTE, null, { heartbeat: nine + 41 * MINUTE });
+    assert.deepEqual(idleSpanReplacement([closed, running, entry('before', 'technical', nine - HOUR, nine)], span, 'other-mode', ids), [
+      { id: 'new1', mode: 'technical', start: nine + 30 * MINUTE, end: nine + 40 * MINUTE, closedBy: 'idle', note: 'standup' },
+      { id: 'new2', mode: 'managerial', start: nine + 40 * MINUTE, end: nine + HOUR, closedBy: 'idle' },
+    ]);
+  });
+
+  it('is exactly the part of applyIdleDecision inside the span, and only closed entries inside the span', () => {
+    fc.assert(
+      fc.property(arbitraryEntries(), fc.integer({ min: -100, max: 500 }), fc.integer({ min: 1, max: 200 }), fc.constantFrom<'other-mode' | 'drop'>('other-mode', 'drop'), ({ entries }, startQ, lengthQ, decision) => {
+        const valid = entries.filter((e) => e.end === null || e.end >= e.start);
+        const base = Math.min(...valid.map((e) => e.start));
+        const s: IdleSpan = { start: base + startQ * 15 * MINUTE, end: base + (startQ + lengthQ) * 15 * MINUTE, reason: 'idle' };
+        const inside = idleSpanReplacement(valid, s, decision, ids);
+        for (const e of inside) assert.ok(e.end !== null && e.start >= s.start && e.end <= s.end && e.start < e.end);
+        const spanPart = applyIdleDecision(valid, s, decision, ids)
+          .filter((e) => e.start >= s.start && e.end !== null && e.end <= s.end && e.start < e.end)
+          .map((e) => [e.mode, e.start, e.end]);
+        assert.deepEqual(inside.map((e) => [e.mode, e.start, e.end]), spanPart);
+        assert.ok(inside.every((e) => !valid.some((v) => v.id === e.id)), 'no id of an existing entry');
       }),
     );
   });

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openStores } from '../../../src/store';
-import { assertAllFilesParse, cleanup, tempDir, workerPath } from './helpers';
+import { assertAllFilesParse, cleanup, sleep, tempDir, workerPath } from './helpers';
 
 interface WorkerRun {
   readonly code: number | null;
@@ -138,3 +138,104 @@ describe('store/across processes', function () {
       `${ids(runs, 'T').length} tasks + ${ids(runs, 'E').length} switches committed; recovery ${recoverMs} ms`);
   });
 });
+
+/**
+ * A window (its own process) driving the timer, as VS Code's extension host does: killed at a
+ * chosen moment, and a new window opened at once, as when VS Code comes back within seconds.
+ */
+describe('store/across processes: a killed window\'s timer', function () {
+  this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => { dir = tempDir('crash'); });
+  afterEach(() => cleanup(dir));
+
+  /** Starts a driving worker; resolves once it has saved `heartbeats` heartbeats. */
+  function driver(everyMs: number, heartbeats: number) {
+    const child = spawn(process.execPath, [workerPath(), dir, 'drive', String(everyMs), '1', 'driver'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    const ready = new Promise<void>((resolve, reject) => {
+      let buffer = '';
+      child.stdout.on('data', (d: Buffer) => {
+        buffer += d.toString();
+        const parts = buffer.split('\n');
+        buffer = parts.pop() ?? '';
+        lines.push(...parts);
+        if (lines.filter((l) => l.startsWith('H ')).length >= heartbeats) resolve();
+      });
+      child.on('close', () => reject(new Error(`driver exited early: ${stderr}`)));
+    });
+    const times = (kind: 'E' | 'H') => lines.filter((l) => l.startsWith(`${kind} `)).map((l) => Number(l.split(' ').at(-1)));
+    return { child, ready, exited, times };
+  }
+
+  it('is closed at its last heartbeat by a window opened right after the kill, so no dead time is counted', async () => {
+    const everyMs = 300; // stands in for the 60 s heartbeat interval
+    const figures: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      if (round) { cleanup(dir); dir = tempDir('crash'); }
+      const d = driver(everyMs, 3 + round);
+      await d.ready;
+      await sleep(Math.random() * everyMs);
+      const killedAt = Date.now();
+      d.child.kill('SIGKILL');
+      await d.exited;
+      const lastHeartbeat = Math.max(...d.times('H'));
+      const [started] = d.times('E');
+
+      // VS Code back 0.1 s later: far sooner than any heartbeat-age rule could tell.
+      await sleep(100);
+      const stores = await openStores(dir);
+      try {
+        const closed = await stores.time.recoverCrashed(Date.now(), 3 * 60_000);
+        assert.ok(closed, 'the dead window\'s entry was left running');
+        assert.equal(closed.closedBy, 'crash');
+        assert.ok(closed.end! >= lastHeartbeat && closed.end! <= killedAt, `closed at ${closed.end! - killedAt} ms from the kill`);
+        const counted = (await stores.time.entriesBetween(started!, Date.now())).reduce((t, e) => t + (e.end ?? Date.now()) - e.start, 0);
+        const worked = killedAt - started!;
+        const phantom = counted - worked;
+        assert.ok(phantom <= 0, `${phantom} ms counted while no window ran`);
+        assert.ok(-phantom <= everyMs + 100, `${-phantom} ms of work lost: more than one heartbeat interval`);
+        figures.push(`${phantom} ms`);
+      } finally {
+        stores.dispose();
+      }
+    }
+    console.log(`      counted minus worked after kill + restart 0.1 s later: ${figures.join(', ')} (heartbeat every ${everyMs} ms)`);
+  });
+
+  it('is left running while its window lives, however old its heartbeat', async () => {
+    const d = driver(60_000, 0);
+    await waitForLine(() => d.times('E').length > 0);
+    const stores = await openStores(dir);
+    try {
+      // Ten minutes on, the heartbeat is stale by any age rule; the driver's process still runs.
+      assert.equal(await stores.time.recoverCrashed(Date.now() + 10 * 60_000, 3 * 60_000), null);
+      assert.equal(stores.time.current()?.mode, 'technical');
+    } finally {
+      stores.dispose();
+      d.child.kill('SIGKILL');
+      await d.exited;
+    }
+  });
+
+  it('is taken over by the next window after a clean close (a reload)', async () => {
+    const run = await runWorker([dir, 'release', '0', '1', 'reloading']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(run.lines.some((l) => l.startsWith('R ')));
+    const stores = await openStores(dir);
+    try {
+      assert.equal(await stores.time.recoverCrashed(Date.now(), 3 * 60_000), null);
+      assert.equal(stores.time.current()?.mode, 'technical');
+    } finally {
+      stores.dispose();
+    }
+  });
+});
+
+async function waitForLine(probe: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !probe(); i++) await sleep(25);
+  assert.ok(probe(), 'the worker never got going');
+}

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { applyIdleDecision, idleSpanReplacement, type IdleSpan } from '../../../src/core/idle';
 import type { TimeEntry } from '../../../src/core/timeEntry';
 import { TimeStore } from '../../../src/store/timeStore';
 import type { TimerFile, TimeShardFile } from '../../../src/store/timeJournal';
 import { cleanup, deadPid, EventLog, tempDir } from './helpers';
 
-const at = (month: number, day: number, hour: number, minute = 0) => new Date(2026, month - 1, day, hour, minute).getTime();
+const at = (month: number, day: number, hour: number, minute = 0, second = 0) => new Date(2026, month - 1, day, hour, minute, second).getTime();
 const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 
 /** No two entries overlap, at most one runs, and it is the last. */
@@ -130,17 +131,92 @@ describe('store/TimeStore', () => {
       assert.equal(shard('2026-11').entries[0].end, at(11, 26, 9, 40));
     });
 
-    it('leaves it running while its heartbeat is fresh or its window is alive', async () => {
+    it('closes a dead window\'s entry at its heartbeat however fresh it is (VS Code back within seconds)', async () => {
+      plantTimer({ id: 'gone', pid: 4242, host: os.hostname() });
+      const time = await open({ isProcessAlive: () => false });
+      // The heartbeat is 20 s old: the old rule (3 minutes) kept it running and counted the gap.
+      const closed = await time.recoverCrashed(at(11, 26, 9, 40) + 20_000, 3 * 60_000);
+      assert.deepEqual([closed?.id, closed?.end, closed?.closedBy], ['e1', at(11, 26, 9, 40), 'crash']);
+      assert.equal(time.current(), null);
+    });
+
+    it('leaves it running while its window is alive, even with an old heartbeat (the lead is idle)', async () => {
       plantTimer({ id: 'alive', pid: 4242, host: os.hostname() });
       const alive = await open({ isProcessAlive: () => true });
       assert.equal(await alive.recoverCrashed(at(11, 26, 15), 10 * 60_000), null);
-      const dead = await open({ isProcessAlive: () => false });
-      assert.equal(await dead.recoverCrashed(at(11, 26, 9, 45), 10 * 60_000), null);
-      assert.equal((await dead.recoverCrashed(at(11, 26, 15), 10 * 60_000))?.id, 'e1');
+      assert.equal(alive.current()?.id, 'e1');
+    });
+
+    it('judges a window on another host by its heartbeat\'s age', async () => {
+      plantTimer({ id: 'far', pid: 4242, host: `not-${os.hostname()}` });
+      const time = await open({ isProcessAlive: () => false });
+      assert.equal(await time.recoverCrashed(at(11, 26, 9, 45), 10 * 60_000), null);
+      assert.equal((await time.recoverCrashed(at(11, 26, 15), 10 * 60_000))?.end, at(11, 26, 9, 40));
+    });
+
+    it('a window that closed cleanly hands the entry to one opening moments later (a reload), not to one opening much later', async () => {
+      const first = await open();
+      await first.start('technical', at(11, 26, 9));
+      await first.heartbeat(at(11, 26, 9, 40));
+      await first.release(at(11, 26, 9, 40, 30));
+      assert.equal(timer().byWindow?.releasedAt, at(11, 26, 9, 40, 30));
+      // The same process stands in for the next window: the release, not the pid, decides.
+      const reloaded = await open();
+      assert.equal(await reloaded.recoverCrashed(at(11, 26, 9, 41), 3 * 60_000), null);
+      assert.equal(reloaded.current()?.mode, 'technical');
+      assert.equal(timer().byWindow?.releasedAt, undefined, 'the new window drives it now');
+
+      await reloaded.release(at(11, 26, 9, 42));
+      const nextMorning = await open();
+      const closed = await nextMorning.recoverCrashed(at(11, 27, 8), 3 * 60_000);
+      assert.deepEqual([closed?.end, closed?.closedBy], [at(11, 26, 9, 40), 'crash']);
+    });
+
+    it('release records nothing for an entry another window drives', async () => {
+      plantTimer({ id: 'other', pid: 4242, host: os.hostname() });
+      const time = await open();
+      await time.release(at(11, 26, 9, 41));
+      assert.equal(timer().byWindow?.releasedAt, undefined);
+    });
+  });
+
+  describe('heads-down record', () => {
+    it('is cleared once, by whichever window sees technical time stop', async () => {
+      const a = await open();
+      const b = await open();
+      await a.start('technical', at(11, 26, 9));
+      await a.markHeadsDown(at(11, 26, 10, 30));
+      assert.equal(await b.takeHeadsDown(), false, 'technical still runs');
+      await b.refresh();
+      assert.equal(b.headsDownUntil, at(11, 26, 10, 30));
+      await b.pause(at(11, 26, 9, 30));
+      const taken = await Promise.all([a.takeHeadsDown(), b.takeHeadsDown()]);
+      assert.deepEqual(taken.sort(), [false, true]);
+      await a.refresh();
+      assert.equal(a.headsDownUntil, null);
     });
   });
 
   describe('replaceEntries (idle decisions)', () => {
+    for (const decision of ['drop', 'other-mode'] as const) {
+      it(`"${decision}" about a span of the running entry: the store ends as applyIdleDecision says`, async () => {
+        const time = await open();
+        await time.start('managerial', at(11, 26, 8));
+        await time.start('technical', at(11, 26, 9));
+        const span: IdleSpan = { start: at(11, 26, 8, 30), end: at(11, 26, 10), reason: 'idle' };
+        const before = await time.entriesBetween(span.start, span.end);
+        // What the timer does with the lead's answer (timerController.askAboutSpan).
+        await time.replaceEntries({ from: span.start, to: span.end }, idleSpanReplacement(before, span, decision));
+        const after = await time.entriesBetween(at(11, 26, 0), at(11, 27, 0));
+        const expected = applyIdleDecision(before, span, decision);
+        const shape = (es: readonly TimeEntry[]) => es.map((e) => [e.mode, e.start, e.end]).sort((x, y) => Number(x[1]) - Number(y[1]));
+        assert.deepEqual(shape(after), shape(expected));
+        assertTimeline(after);
+        assert.equal(new Set(after.map((e) => e.id)).size, after.length, 'ids stay unique');
+        assert.equal(time.current()?.start, span.end);
+      });
+    }
+
     it('discarding idle time splits the running entry around it', async () => {
       const time = await open();
       const running = await time.start('technical', at(11, 26, 9));
