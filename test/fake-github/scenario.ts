@@ -137,7 +137,7 @@ export interface ScenarioTimelineEvent {
   id: number;
   repo: string;
   issue: number;
-  event: 'review_requested' | 'review_request_removed' | 'assigned' | 'unassigned' | 'labeled' | 'unlabeled' | 'closed' | 'reopened';
+  event: 'review_requested' | 'review_request_removed' | 'ready_for_review' | 'convert_to_draft' | 'assigned' | 'unassigned' | 'labeled' | 'unlabeled' | 'closed' | 'reopened';
   actor: string;
   createdAt: Iso;
   requestedReviewer?: string;

@@ -184,11 +184,11 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
       res.writeHead(status, out);
       res.end(text);
     };
-    const spend = (): void => {
-      if (free) return;
-      limiter.spend(resource);
-      entry.cost = 1;
-      counters.cost[resource] += 1;
+    const spend = (units = 1): void => {
+      if (free || units === 0) return;
+      limiter.spend(resource, units);
+      entry.cost = units;
+      counters.cost[resource] += units;
     };
 
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(auth ?? '')?.[1];
@@ -215,7 +215,10 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
     }
     if (!free && limiter.remaining(resource) === 0) {
       const s = fake.scenario;
-      send(limiter.exhaustedStatus, primaryLimitBody(s.users.find((u) => u.login === s.me)?.id ?? 1));
+      const userId = s.users.find((u) => u.login === s.me)?.id ?? 1;
+      // GraphQL reports a spent budget inside a 200, as an error of type RATE_LIMITED.
+      if (resource === 'graphql') send(200, { errors: [{ type: 'RATE_LIMITED', code: 'graphql_rate_limit', message: `API rate limit already exceeded for user ID ${userId}.` }] });
+      else send(limiter.exhaustedStatus, primaryLimitBody(userId));
       return;
     }
     if (fault?.status !== undefined) {
@@ -233,6 +236,7 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
     const routeReq: RouteRequest = {
       method, path, params, query: url.searchParams, url: new URL(`${origin}${prefix}${path}${url.search}`),
       body: entry.body, headers: req.headers, ctx: { scenario: fake.scenario, api, web: opts.webUrl ?? origin }, now: clock(),
+      ...(fault ? { fault } : {}),
     };
     let result: RouteResult;
     try {
@@ -271,7 +275,7 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
         return;
       }
     }
-    spend();
+    spend(result.cost ?? 1);
     // Malformed: the JSON is cut off mid-way, like a dropped connection behind a proxy.
     send(result.status, body, headers, fault?.malformed ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : undefined);
   }
