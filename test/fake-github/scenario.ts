@@ -369,6 +369,13 @@ export function requestReview(s: Scenario, pull: ScenarioPull, reviewer: { user:
   s.timeline.push(event);
 }
 
+/** Mark a draft PR ready for review (or turn it back into a draft), with its timeline event. */
+export function setDraft(s: Scenario, pull: ScenarioPull, draft: boolean, at: Date, actor = pull.author): void {
+  pull.draft = draft;
+  pull.updatedAt = iso(at);
+  s.timeline.push({ id: nextId(s), repo: pull.repo, issue: pull.number, event: draft ? 'convert_to_draft' : 'ready_for_review', actor, createdAt: iso(at) });
+}
+
 /** Close an issue or PR (optionally merging a PR), as GitHub does on merge/close. */
 export function closeItem(item: ScenarioIssue, at = new Date(), merged = false): void {
   item.state = 'closed';

@@ -42,9 +42,15 @@ function fieldResolverFor(faults: GraphQLFieldFault[]): GraphQLFieldResolver<unk
       if (f) throw new GraphQLError(f.message ?? PARTIAL_FAILURE_MESSAGE, f.type ? { extensions: { type: f.type } } : {});
     }
     const r = resolvers[info.parentType.name]?.[info.fieldName];
-    if (r) return r(src, args as Args, ctx);
-    if (src !== null && typeof src === 'object' && info.fieldName in src) return (src as Record<string, unknown>)[info.fieldName];
-    return null;
+    const value = r ? r(src, args as Args, ctx)
+      : src !== null && typeof src === 'object' && info.fieldName in src ? (src as Record<string, unknown>)[info.fieldName] : null;
+    if (faults.length === 0 || !Array.isArray(value)) return value;
+    // A list item fails by being an Error: graphql-js reports it at the item's path (`nodes.1`).
+    const here = responsePathAsArray(info.path).join('.');
+    return value.map((item, i) => {
+      const f = faults.find((x) => x.path === `${here}.${i}`);
+      return f ? new GraphQLError(f.message ?? PARTIAL_FAILURE_MESSAGE, f.type ? { extensions: { type: f.type } } : {}) : item;
+    });
   };
 }
 

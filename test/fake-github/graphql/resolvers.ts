@@ -55,6 +55,7 @@ const userFields: Fields<ActorSrc> = {
   isBountyHunter: () => false,
   isSiteAdmin: () => false,
   status: (a, _x, c): UserStatusSrc | null => (eq(a.login, c.s.me) && c.s.userStatus ? { __typename: 'UserStatus', login: c.s.me, status: c.s.userStatus } : null),
+  repositories: (a, args, c) => connection(c.s.repos.filter((r) => eq(r.owner, a.login)).map((repo): RepoSrc => ({ __typename: 'Repository', repo })), page(args)),
   organizations: (a, args, c) => connection(c.s.orgs.filter((o) => c.s.teams.some((t) => t.org === o.login && t.members.includes(a.login))).map((o) => actor(c.s, o.login)), page(args)),
 };
 
@@ -73,6 +74,7 @@ const orgFields: Fields<ActorSrc> = {
       .filter((t) => !q || t.name.toLowerCase().includes(q) || t.slug.includes(q));
     return connection(list.map((team): TeamSrc => ({ __typename: 'Team', team })), page(args));
   },
+  repositories: (a, args, c) => connection(c.s.repos.filter((r) => eq(r.owner, a.login)).map((repo): RepoSrc => ({ __typename: 'Repository', repo })), page(args)),
   repository: (a, args, c): RepoSrc | null => {
     const repo = findRepo(c.s, a.login, String(args['name']));
     return repo ? { __typename: 'Repository', repo } : null;
