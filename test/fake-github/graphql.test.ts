@@ -119,6 +119,19 @@ describe('fake GitHub — GraphQL errors', () => {
     }]);
   });
 
+  it('plays an older GHES that lacks a field: undefinedField for it, the rest of the schema intact', async () => {
+    const fg = await startFakeGitHub(demoScenario(NOW), { graphqlOmitFields: ['PullRequest.latestReviews'], eagerGraphQL: true });
+    try {
+      const res = await gql(fg, '{ search(type: ISSUE, query: "is:pr", first: 1) { nodes { ... on PullRequest { isDraft latestReviews(first: 1) { totalCount } } } } }', {}, '/api/graphql');
+      assert.deepEqual(res.body.errors.map((e: Json) => [e.extensions.code, e.path.at(-1)]), [['undefinedField', 'latestReviews']]);
+      const without = await gql(fg, '{ search(type: ISSUE, query: "is:pr", first: 1) { nodes { ... on PullRequest { isDraft } } } }', {}, '/api/graphql');
+      assert.equal(without.body.errors, undefined);
+      assert.ok(githubSchema().schema.getType('PullRequest')?.toString(), 'the full schema is still there for other fakes');
+    } finally {
+      await fg.close();
+    }
+  });
+
   it('rejects a bad token with 401 like the REST routes, and serves GHES at /api/graphql', async () => {
     const res = await raw(ctx.fg, '/graphql', { method: 'POST', body: { query: '{ viewer { login } }' }, headers: { authorization: 'token wrong' } });
     assert.equal(res.status, 401);

@@ -3,7 +3,7 @@ import { type ScenarioNotification, iso, teamsOf } from './scenario';
 import * as shapes from './builders';
 import { type Route, type RouteRequest, asRecord, byKey, notFound, ok, paginate } from './http-kit';
 import type { RateLimiter } from './rate-limit';
-import { graphqlRoute } from './graphql/endpoint';
+import { type GraphQLOptions, graphqlRoute } from './graphql/endpoint';
 
 /** Reasons GitHub counts as "participating" (direct involvement, not mere watching). */
 const PARTICIPATING = new Set(['assign', 'author', 'comment', 'manual', 'mention', 'review_requested', 'state_change', 'approval_requested']);
@@ -24,7 +24,7 @@ function thread(req: RouteRequest): ScenarioNotification {
   return n;
 }
 
-export function userRoutes(limiter: RateLimiter): Route[] {
+export function userRoutes(limiter: RateLimiter, graphql: GraphQLOptions = {}): Route[] {
   return [
     { method: 'GET', template: '/user', handle: (req) => ok(shapes.privateUser(req.ctx, req.ctx.scenario.me)) },
     {
@@ -81,6 +81,6 @@ export function userRoutes(limiter: RateLimiter): Route[] {
       },
     },
     { method: 'GET', template: '/rate_limit', handle: () => ok(limiter.snapshot()) },
-    graphqlRoute(limiter),
+    graphqlRoute(limiter, graphql),
   ];
 }

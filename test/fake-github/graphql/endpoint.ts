@@ -3,7 +3,7 @@
 import {
   type ASTNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLError as GraphQLErrorType, type GraphQLFieldResolver,
   type OperationDefinitionNode, type SelectionSetNode, GraphQLError, Kind, executeSync, getOperationAST, parse, responsePathAsArray,
-  validate, valueFromAST,
+  GraphQLBoolean, validate, valueFromAST,
 } from 'graphql';
 import { type Route, type RouteRequest, type RouteResult, asRecord } from '../http-kit';
 import type { RateLimiter } from '../rate-limit';
@@ -150,11 +150,16 @@ const answer = (body: Record<string, unknown>, cost = 1): RouteResult => ({ stat
 /** True when the operation asks `rateLimit(dryRun: true)`: GitHub then charges nothing. */
 function isDryRun(op: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
   return op.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'rateLimit'
-    && s.arguments?.some((a) => a.name.value === 'dryRun' && valueFromAST(a.value, githubSchema().schema.getType('Boolean') as never, variables) === true));
+    && s.arguments?.some((a) => a.name.value === 'dryRun' && valueFromAST(a.value, GraphQLBoolean, variables) === true));
 }
 
-export function executeGraphQL(req: RouteRequest, limiter: RateLimiter, faults: GraphQLFieldFault[] = []): RouteResult {
-  const { schema } = githubSchema();
+export interface GraphQLOptions {
+  /** Fields to leave out of the schema (`Type.field`), as an older GHES would. */
+  omitFields?: readonly string[];
+}
+
+export function executeGraphQL(req: RouteRequest, limiter: RateLimiter, faults: GraphQLFieldFault[] = [], opts: GraphQLOptions = {}): RouteResult {
+  const { schema } = githubSchema(opts.omitFields);
   const b = asRecord(req.body);
   const query = b['query'];
   if (typeof query !== 'string' || query.trim() === '') return answer({ errors: [{ message: 'A query attribute must be specified and must be a string.' }] });
@@ -203,6 +208,6 @@ export function executeGraphQL(req: RouteRequest, limiter: RateLimiter, faults: 
   return answer(body, charge);
 }
 
-export function graphqlRoute(limiter: RateLimiter): Route {
-  return { method: 'POST', template: '/graphql', resource: 'graphql', handle: (req) => executeGraphQL(req, limiter, req.fault?.graphqlErrors ?? []) };
+export function graphqlRoute(limiter: RateLimiter, opts: GraphQLOptions = {}): Route {
+  return { method: 'POST', template: '/graphql', resource: 'graphql', handle: (req) => executeGraphQL(req, limiter, req.fault?.graphqlErrors ?? [], opts) };
 }
