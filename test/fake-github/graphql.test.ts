@@ -107,6 +107,16 @@ describe('fake GitHub — GraphQL errors', () => {
     assert.equal(missing.message, "Field 'user' is missing required arguments: login");
   });
 
+  it('reports a missing or ill-typed variable before running anything', async () => {
+    const res = await gql(ctx.fg, SIDEBAR, { ...SIDEBAR_VARS, reviews: undefined });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.data, undefined);
+    assert.equal(res.body.errors[0].message, 'Variable $reviews of type String! was provided invalid value');
+    const typed = await gql(ctx.fg, SIDEBAR, { ...SIDEBAR_VARS, first: 'many' });
+    assert.match(typed.body.errors[0].message, /^Variable \$first of type/);
+    assert.equal(typed.body.errors[0].extensions.problems.length, 1);
+  });
+
   it('answers a syntax error with its location, and a lookup that finds nothing with NOT_FOUND and null', async () => {
     const syntax = await gql(ctx.fg, '{ viewer { login }');
     assert.equal(syntax.status, 200);

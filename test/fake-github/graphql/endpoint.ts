@@ -3,7 +3,7 @@
 import {
   type ASTNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLError as GraphQLErrorType, type GraphQLFieldResolver,
   type OperationDefinitionNode, type SelectionSetNode, GraphQLError, Kind, executeSync, getOperationAST, parse, responsePathAsArray,
-  GraphQLBoolean, validate, valueFromAST,
+  GraphQLBoolean, getVariableValues, validate, valueFromAST,
 } from 'graphql';
 import { type Route, type RouteRequest, type RouteResult, asRecord } from '../http-kit';
 import type { RateLimiter } from '../rate-limit';
@@ -136,6 +136,17 @@ function validationError(doc: DocumentNode, e: GraphQLErrorType): GitHubGraphQLE
 
 /** An execution or limit error: `type`, `path` (response keys), `locations`, `message`. */
 function executionError(e: GraphQLErrorType): GitHubGraphQLError {
+  // Variables that do not coerce stop the query before it runs; graphql-ruby words them so.
+  const variable = /^Variable "\$(\w+)" (?:of required type "([^"]+)" was not provided|got invalid value (.*?); (.*))\.?$/s.exec(e.message);
+  if (variable) {
+    const out: GitHubGraphQLError = {
+      message: `Variable $${variable[1]} of type ${variable[2] ?? 'the declared type'} was provided invalid value`,
+      extensions: { value: variable[3] === undefined ? null : variable[3], problems: [{ path: [], explanation: variable[4] ?? 'Expected value to not be null' }] },
+    };
+    const locations = locationsOf(e);
+    if (locations) out.locations = locations;
+    return out;
+  }
   const out: GitHubGraphQLError = { message: e.message };
   const type = e.extensions['type'];
   if (typeof type === 'string') out.type = type;
@@ -180,10 +191,12 @@ export function executeGraphQL(req: RouteRequest, limiter: RateLimiter, faults: 
 
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const cost = queryCost(schema, op, fragments, variables);
+  const coerced = getVariableValues(schema, op.variableDefinitions ?? [], variables, { maxErrors: 50 });
+  if (coerced.errors) return answer({ errors: coerced.errors.map(executionError) });
+  const cost = queryCost(schema, op, fragments, coerced.coerced);
   if (cost.errors.length > 0) return answer({ errors: cost.errors.map(executionError) });
 
-  const dryRun = isDryRun(op, variables);
+  const dryRun = isDryRun(op, coerced.coerced);
   const charge = dryRun ? 0 : cost.cost;
   const before = limiter.state('graphql');
   if (charge > before.remaining) {
