@@ -442,6 +442,69 @@ describe('fake GitHub — GraphQL agrees with REST on the demo scenario', () => 
   });
 });
 
+describe('fake GitHub — GraphQL for the Morning Review and team lookups', () => {
+  const ctx = useFake();
+
+  it('answers an aliased per-repo query: incidents, milestones with counts, team members, teammates\' queues', async () => {
+    const q = `query MorningReview($incidents: String!) {
+      incidents: search(type: ISSUE, query: $incidents, first: 50) { issueCount nodes { ... on Issue { number title createdAt url labels(first: 10) { nodes { name } } assignees(first: 5) { nodes { login } } repository { nameWithOwner } } } }
+      api: repository(owner: "acme", name: "api") { ...Milestones defaultBranchRef { name target { ... on Commit { oid statusCheckRollup { state } } } } }
+      web: repository(owner: "acme", name: "web") { ...Milestones }
+      mira: user(login: "mira") { login name }
+      miraQueue: search(type: ISSUE, query: "is:pr is:open review-requested:mira", first: 20) { issueCount }
+      acme: organization(login: "acme") { team(slug: "platform") { slug members(first: 20) { nodes { login } } } }
+      nobody: user(login: "no-such-user") { login }
+    }
+    fragment Milestones on Repository {
+      milestones(states: OPEN, first: 10, orderBy: { field: DUE_DATE, direction: ASC }) { nodes {
+        number title dueOn url progressPercentage
+        open: issues(states: OPEN) { totalCount }
+        closed: issues(states: CLOSED) { totalCount }
+        recentlyClosed: issues(states: CLOSED, first: 50, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { closedAt } }
+      } }
+    }`;
+    const res = await gql(ctx.fg, q, { incidents: 'is:issue is:open label:sev1,sev2,sev3,incident repo:acme/api repo:acme/web repo:acme/infra' });
+    assert.deepEqual(res.body.errors.map((e: Json) => [e.type, e.path]), [['NOT_FOUND', ['nobody']]]);
+    const d = res.body.data;
+    const restIncidents = (await raw(ctx.fg, `/search/issues?q=${encodeURIComponent('is:issue is:open label:sev1,sev2,sev3,incident repo:acme/api repo:acme/web repo:acme/infra')}`)).body;
+    assert.equal(d.incidents.issueCount, restIncidents.total_count);
+    const v24 = d.api.milestones.nodes.find((m: Json) => m.title === 'v2.4 Release');
+    const restV24 = (await raw(ctx.fg, '/repos/acme/api/milestones')).body.find((m: Json) => m.title === 'v2.4 Release');
+    assert.deepEqual([v24.open.totalCount, v24.closed.totalCount, v24.dueOn], [restV24.open_issues, restV24.closed_issues, restV24.due_on]);
+    assert.equal(v24.progressPercentage, 30);
+    assert.equal(d.api.defaultBranchRef.target.statusCheckRollup.state, 'FAILURE');
+    assert.deepEqual(d.mira, { login: 'mira', name: 'Mira Patel' });
+    assert.equal(d.miraQueue.issueCount, (await raw(ctx.fg, '/search/issues?q=is:pr+is:open+review-requested:mira')).body.total_count);
+    assert.deepEqual(d.acme.team.members.nodes.map((n: Json) => n.login), ['lead', 'mira', 'tomas', 'jun']);
+    assert.equal(d.nobody, null);
+  });
+
+  it('resolves every field of a wide PR query for every demo PR without a null where the schema forbids one', async () => {
+    const q = `{ search(type: ISSUE, query: "is:pr", first: 100) { nodes { ... on PullRequest {
+      id databaseId number title body bodyText url permalink resourcePath state closed closedAt merged mergedAt locked isDraft createdAt updatedAt publishedAt
+      additions deletions changedFiles headRefName headRefOid baseRefName baseRefOid mergeable reviewDecision totalCommentsCount authorAssociation
+      author { __typename login url avatarUrl } mergedBy { login } repository { id name nameWithOwner url isPrivate isArchived owner { login } }
+      statusCheckRollup { state contexts(first: 10) { totalCount nodes { __typename ... on CheckRun { name status conclusion startedAt completedAt url } ... on StatusContext { context state targetUrl createdAt } } } }
+      commits(first: 5) { totalCount nodes { id url commit { oid abbreviatedOid committedDate messageHeadline url status { state } } } }
+      comments(first: 5) { totalCount nodes { id body url createdAt author { login } } }
+      reviews(first: 5) { totalCount nodes { id state body submittedAt url author { login } commit { oid } } }
+      latestOpinionatedReviews(first: 5) { nodes { state author { login } } }
+      participants(first: 5) { nodes { login } }
+      headRef { name target { oid } } baseRef { name }
+      timelineItems(first: 50) { totalCount filteredCount pageCount updatedAt nodes { __typename
+        ... on ReviewRequestedEvent { id createdAt actor { login } requestedReviewer { __typename } pullRequest { number } }
+        ... on ReviewRequestRemovedEvent { id createdAt }
+        ... on IssueComment { id body author { login } }
+        ... on PullRequestReview { id state author { login } }
+        ... on ClosedEvent { id createdAt url stateReason }
+        ... on LabeledEvent { label { name color } } } }
+    } } } }`;
+    const res = await gql(ctx.fg, q);
+    assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
+    assert.ok(res.body.data.search.nodes.length >= 14);
+  });
+});
+
 /** The client's REST reading (GitHubService.ciState): check runs and the combined status folded into one state. */
 function ciFromRest(runs: Json[], status: Json): string {
   const states: string[] = runs.map((r) => (r.status !== 'completed' ? 'pending' : ['success', 'neutral', 'skipped'].includes(r.conclusion) ? 'success' : 'failure'));
