@@ -21,7 +21,7 @@ function scenarioNamed(name: string): Scenario {
 
 async function main(): Promise<void> {
   const token = arg('token') ?? 'test-token';
-  const fake = await startFakeGitHub(scenarioNamed(arg('scenario') ?? 'demo'), { port: Number(arg('port') ?? 0), tokens: [token] });
+  const fake = await startFakeGitHub(scenarioNamed(arg('scenario') ?? 'demo'), { port: Number(arg('port') ?? 0), tokens: [token], eagerGraphQL: true });
   process.stdout.write(`${JSON.stringify({ url: fake.url, token })}\n`);
   const stop = (): void => { void fake.close().then(() => process.exit(0)); };
   process.on('SIGTERM', stop);

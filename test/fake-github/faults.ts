@@ -1,4 +1,5 @@
 // Fault injection: make chosen routes fail the ways GitHub (or the network) really fails.
+import type { GraphQLFieldFault } from './graphql/endpoint';
 
 /**
  * One fault. Fields combine: `delayMs` delays whatever is sent; `status` replaces the response;
@@ -20,6 +21,12 @@ export interface Fault {
   retryAfter?: number;
   /** For `GET /search/issues`: report `incomplete_results: true` (a search that timed out). */
   incompleteResults?: boolean;
+  /**
+   * For `POST /graphql`: these fields fail while the rest of the query answers (`data` plus
+   * `errors`, each naming its path), e.g. `[{ path: 'reviews' }]` or `[{ path: 'mine.nodes.0.commits' }]`.
+   * The null propagates as the schema says (a non-null field nulls its parent), as on GitHub.
+   */
+  graphqlErrors?: GraphQLFieldFault[];
   /** Apply only this many times, then the route behaves normally again. */
   times?: number;
 }

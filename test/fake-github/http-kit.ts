@@ -1,5 +1,6 @@
 // Small pieces shared by the fake's routes: the route contract, GitHub error bodies, pagination.
 import type { ShapeContext } from './shapes-base';
+import type { Fault } from './faults';
 
 export type RateResource = 'core' | 'search' | 'graphql';
 
@@ -16,6 +17,8 @@ export interface RouteRequest {
   headers: Record<string, string | string[] | undefined>;
   ctx: ShapeContext;
   now: Date;
+  /** The fault injected into this request, for routes that fail in their own way (GraphQL's partial errors). */
+  fault?: Fault;
 }
 
 export interface RouteResult {
@@ -24,6 +27,8 @@ export interface RouteResult {
   headers?: Record<string, string>;
   /** Sent as `Last-Modified`; enables `If-Modified-Since` → 304. */
   lastModified?: Date;
+  /** Rate-limit units to charge (GraphQL: the query's point cost). Default 1. */
+  cost?: number;
 }
 
 export interface Route {

@@ -3,6 +3,8 @@ export { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakeGitH
 export type { Fault, RouteMatcher, RequestInfo } from './faults';
 export type { RateLimitOptions } from './rate-limit';
 export type { RateResource } from './http-kit';
+export type { GraphQLFieldFault, GitHubGraphQLError } from './graphql/endpoint';
+export { githubSchema } from './graphql/schema';
 export * from './scenario';
 export { demoScenario, bigScenario, businessDaysBefore, type BigScenarioOptions } from './scenarios';
 export * as shapes from './builders';

@@ -54,12 +54,18 @@ export class RateLimiter {
     b.used = Math.max(0, b.limit - remaining);
   }
 
-  /** Spend one request; false when the budget is already exhausted. */
-  spend(resource: RateResource): boolean {
+  /** Spend `units` (one request, or a GraphQL query's points); false when the budget is already exhausted. */
+  spend(resource: RateResource, units = 1): boolean {
     const b = this.bucket(resource);
     if (b.used >= b.limit) return false;
-    b.used += 1;
+    b.used = Math.min(b.limit, b.used + units);
     return true;
+  }
+
+  /** The bucket as `GET /rate_limit` reports it (reset in epoch seconds). */
+  state(resource: RateResource): { limit: number; used: number; remaining: number; reset: number } {
+    const b = this.bucket(resource);
+    return { limit: b.limit, used: b.used, remaining: Math.max(0, b.limit - b.used), reset: Math.ceil(b.resetAt / 1000) };
   }
 
   headers(resource: RateResource): Record<string, string> {

@@ -1,8 +1,9 @@
-// Routes about the authenticated user: profile, teams, notifications, rate limit, GraphQL status.
-import { type ScenarioNotification, type UserStatus, iso, teamsOf } from './scenario';
+// Routes about the authenticated user: profile, teams, notifications, rate limit; and GraphQL.
+import { type ScenarioNotification, iso, teamsOf } from './scenario';
 import * as shapes from './builders';
 import { type Route, type RouteRequest, asRecord, byKey, notFound, ok, paginate } from './http-kit';
 import type { RateLimiter } from './rate-limit';
+import { type GraphQLOptions, graphqlRoute } from './graphql/endpoint';
 
 /** Reasons GitHub counts as "participating" (direct involvement, not mere watching). */
 const PARTICIPATING = new Set(['assign', 'author', 'comment', 'manual', 'mention', 'review_requested', 'state_change', 'approval_requested']);
@@ -23,46 +24,7 @@ function thread(req: RouteRequest): ScenarioNotification {
   return n;
 }
 
-function graphqlError(message: string) {
-  return ok({ errors: [{ type: 'UNSUPPORTED', path: ['query'], locations: [{ line: 1, column: 1 }], message }] });
-}
-
-/** `changeUserStatus(input: …)` input from variables (`$input`) or an inline object literal. */
-function statusInput(query: string, variables: Record<string, unknown>): Record<string, unknown> | undefined {
-  const byVar = /changeUserStatus\s*\(\s*input\s*:\s*\$(\w+)/.exec(query);
-  if (byVar) return asRecord(variables[byVar[1] ?? '']);
-  const inline = /changeUserStatus\s*\(\s*input\s*:\s*(\{[^}]*\})/.exec(query);
-  if (!inline) return undefined;
-  try {
-    // GraphQL object literals have bare keys; quoting them makes simple literals valid JSON.
-    return asRecord(JSON.parse((inline[1] ?? '').replace(/([{,]\s*)(\w+)\s*:/g, '$1"$2":')));
-  } catch {
-    return undefined;
-  }
-}
-
-function graphql(req: RouteRequest) {
-  const s = req.ctx.scenario;
-  const b = asRecord(req.body);
-  const query = typeof b['query'] === 'string' ? b['query'] : '';
-  if (!/^\s*mutation\b/.test(query) || !query.includes('changeUserStatus')) {
-    return graphqlError('fake-github supports only the changeUserStatus mutation');
-  }
-  const input = statusInput(query, asRecord(b['variables']));
-  if (!input) return graphqlError("Argument 'input' on Field 'changeUserStatus' has an invalid value");
-  const str = (k: string): string | null => (typeof input[k] === 'string' && input[k] !== '' ? (input[k] as string) : null);
-  const status: UserStatus = {
-    message: str('message'),
-    emoji: str('emoji'),
-    indicatesLimitedAvailability: input['limitedAvailability'] === true,
-    expiresAt: str('expiresAt'),
-  };
-  // An empty message and emoji clears the status, as on GitHub.
-  s.userStatus = status.message === null && status.emoji === null ? null : status;
-  return ok({ data: { changeUserStatus: { status: s.userStatus } } });
-}
-
-export function userRoutes(limiter: RateLimiter): Route[] {
+export function userRoutes(limiter: RateLimiter, graphql: GraphQLOptions = {}): Route[] {
   return [
     { method: 'GET', template: '/user', handle: (req) => ok(shapes.privateUser(req.ctx, req.ctx.scenario.me)) },
     {
@@ -119,6 +81,6 @@ export function userRoutes(limiter: RateLimiter): Route[] {
       },
     },
     { method: 'GET', template: '/rate_limit', handle: () => ok(limiter.snapshot()) },
-    { method: 'POST', template: '/graphql', resource: 'graphql', handle: graphql },
+    graphqlRoute(limiter, graphql),
   ];
 }

@@ -137,7 +137,7 @@ export interface ScenarioTimelineEvent {
   id: number;
   repo: string;
   issue: number;
-  event: 'review_requested' | 'review_request_removed' | 'assigned' | 'unassigned' | 'labeled' | 'unlabeled' | 'closed' | 'reopened';
+  event: 'review_requested' | 'review_request_removed' | 'ready_for_review' | 'convert_to_draft' | 'assigned' | 'unassigned' | 'labeled' | 'unlabeled' | 'closed' | 'reopened';
   actor: string;
   createdAt: Iso;
   requestedReviewer?: string;
@@ -367,6 +367,13 @@ export function requestReview(s: Scenario, pull: ScenarioPull, reviewer: { user:
     event.requestedTeam = reviewer.team;
   }
   s.timeline.push(event);
+}
+
+/** Mark a draft PR ready for review (or turn it back into a draft), with its timeline event. */
+export function setDraft(s: Scenario, pull: ScenarioPull, draft: boolean, at: Date, actor = pull.author): void {
+  pull.draft = draft;
+  pull.updatedAt = iso(at);
+  s.timeline.push({ id: nextId(s), repo: pull.repo, issue: pull.number, event: draft ? 'convert_to_draft' : 'ready_for_review', actor, createdAt: iso(at) });
 }
 
 /** Close an issue or PR (optionally merging a PR), as GitHub does on merge/close. */

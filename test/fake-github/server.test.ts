@@ -278,12 +278,15 @@ describe('fake GitHub — writes and GraphQL', () => {
     assert.equal(ctx.fg.scenario.userStatus, null, 'an empty input clears the status');
   });
 
-  it('answers any other GraphQL document with a GraphQL error', async () => {
+  it('answers queries through the schema, and a field the schema lacks with a GraphQL error', async () => {
     const res = await raw(ctx.fg, '/graphql', { method: 'POST', body: { query: '{ viewer { login } }' } });
     assert.equal(res.status, 200);
-    assert.equal(res.body.data, undefined);
-    assert.match(res.body.errors[0].message, /changeUserStatus/);
-    await assert.rejects(octokitFor(ctx.fg).graphql('{ viewer { login } }'), /changeUserStatus/);
+    assert.deepEqual(res.body.data, { viewer: { login: 'lead' } });
+    const bad = await raw(ctx.fg, '/graphql', { method: 'POST', body: { query: '{ viewer { nope } }' } });
+    assert.equal(bad.status, 200);
+    assert.equal(bad.body.data, undefined);
+    assert.equal(bad.body.errors[0].extensions.code, 'undefinedField');
+    await assert.rejects(octokitFor(ctx.fg).graphql('{ viewer { nope } }'), /Field 'nope' doesn't exist on type 'User'/);
   });
 
   it('keeps review requests in sync with the timeline through the scenario helpers', async () => {
