@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { formatClock } from '../core/clock';
-import { dueBucket, type DueBucket } from '../core/dueDates';
+import type { DueBucket } from '../core/dueDates';
 import { isSnoozed, sortOldestFirst } from '../core/reviews';
 import { Views } from '../ids';
 import { Disposable } from '../util/disposable';
@@ -55,14 +55,15 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
       ...s.tasks.filter((t) => !t.doneAt).map((t) => new TaskNode(t, now)),
       ...s.delegatedIssues.map((i) => new IssueNode(i, now)),
     ];
-    const overdue = delegated.filter((d) => d instanceof TaskNode && dueBucket(d.task.due, now) === 'overdue').length;
+    const overdue = delegated.filter((d) => d.bucket === 'overdue').length;
+    const dueToday = delegated.filter((d) => d.bucket === 'today').length;
 
     const roots: WorkNode[] = [];
     if (s.failure && s.signedIn) {
       const asOf = s.asOf ? `as of ${formatClock(s.asOf)} — ` : '';
       roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: 'leadDesk.refresh', title: 'Retry' }));
     }
-    roots.push(new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated, now) : byPerson(delegated, now)));
+    roots.push(new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated) : byPerson(delegated), dueToday));
     const reviewChildren: WorkNode[] = s.signedIn
       ? reviews
       : [new NoticeNode('signed-out', 'Sign in to GitHub to see reviews waiting for you', 'sign-in', { command: 'leadDesk.signIn', title: 'Sign In' })];
@@ -77,30 +78,26 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   }
 }
 
-function byPerson(items: (TaskNode | IssueNode)[], now: number): WorkNode[] {
-  const people = new Map<string, (TaskNode | IssueNode)[]>();
-  for (const item of items) {
-    const who = item instanceof TaskNode ? item.task.assignee : item.issue.assignees[0] ?? 'unassigned';
-    people.set(who, [...(people.get(who) ?? []), item]);
-  }
+type DelegatedNode = TaskNode | IssueNode;
+
+function byPerson(items: DelegatedNode[]): WorkNode[] {
+  const people = new Map<string, DelegatedNode[]>();
+  for (const item of items) people.set(item.person, [...(people.get(item.person) ?? []), item]);
   return [...people.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([who, children]) => {
-      const overdue = children.filter((c) => c instanceof TaskNode && dueBucket(c.task.due, now) === 'overdue').length;
-      return new BucketNode(`person:${who}`, who, overdue, sortByDue(children), 'account');
-    });
+    .map(([who, children]) => new BucketNode(
+      `person:${who}`, who, children.filter((c) => c.bucket === 'overdue').length, sortByDue(children), 'account',
+      children.filter((c) => c.bucket === 'today').length,
+    ));
 }
 
-function byDue(items: (TaskNode | IssueNode)[], now: number): WorkNode[] {
-  const due = (n: TaskNode | IssueNode) => (n instanceof TaskNode ? dueBucket(n.task.due, now) : 'none');
-  return BUCKET_ORDER.map((b) => [b, sortByDue(items.filter((i) => due(i) === b))] as const)
+function byDue(items: DelegatedNode[]): WorkNode[] {
+  return BUCKET_ORDER.map((b) => [b, sortByDue(items.filter((i) => i.bucket === b))] as const)
     .filter(([, children]) => children.length > 0)
     .map(([b, children]) => BucketNode.forDue(b, children));
 }
 
-/** Soonest due first; GitHub items (no due date) after, oldest first. */
-function sortByDue(items: (TaskNode | IssueNode)[]): (TaskNode | IssueNode)[] {
-  const key = (n: TaskNode | IssueNode) => (n instanceof TaskNode ? n.task.due ?? '9999' : '9999');
-  const created = (n: TaskNode | IssueNode) => (n instanceof TaskNode ? n.task.createdAt : n.issue.createdAt);
-  return [...items].sort((a, b) => key(a).localeCompare(key(b)) || created(a) - created(b));
+/** Soonest due first, local tasks and GitHub items alike; undated ones after, oldest first. */
+function sortByDue(items: DelegatedNode[]): DelegatedNode[] {
+  return [...items].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt - b.createdAt);
 }
