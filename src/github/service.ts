@@ -4,6 +4,7 @@
  */
 import { issueDue, type IssueDueSource } from '../core/issueDue';
 import { requestedAtFromTimeline, type CiState, type PendingReview } from '../core/reviews';
+import type { GitHubFailure } from './failure';
 import type { GitHubOctokit } from './octokit';
 import {
   MILESTONE_WINDOW_DAYS, chunkQueries, latestRunPerWorkflow, subjectWebUrl,
@@ -66,6 +67,11 @@ export class GitHubService {
     /** The web host links must point to (github.com, or the GHE host). */
     readonly webHost: string,
   ) {}
+
+  /** See `GitHubOctokit.onAttemptFailed`: failures seen before the retries, for an early notice. */
+  onAttemptFailed(listener: (failure: GitHubFailure) => void): () => void {
+    return this.octokit.onAttemptFailed(listener);
+  }
 
   async me(): Promise<string> {
     this.meCache ??= this.octokit.rest.users.getAuthenticated().then((r) => str(object(r.data, 'user').login))

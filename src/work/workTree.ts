@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { formatClock } from '../core/clock';
 import type { DueBucket } from '../core/dueDates';
 import { isSnoozed, sortOldestFirst } from '../core/reviews';
-import { Views } from '../ids';
+import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views } from '../ids';
 import { Disposable } from '../util/disposable';
 import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, type WorkNode } from './nodes';
 import type { WorkModel, WorkSnapshot } from './workModel';
@@ -39,6 +39,14 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     return undefined;
   }
 
+  private welcome: WelcomeState | undefined;
+
+  private setWelcome(state: WelcomeState): void {
+    if (state === this.welcome) return;
+    this.welcome = state;
+    void vscode.commands.executeCommand('setContext', ContextKeys.workWelcome, state);
+  }
+
   /** The current top-level nodes (tests read the tree through this). */
   get rootNodes(): readonly WorkNode[] {
     return this.roots;
@@ -58,27 +66,54 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     const overdue = delegated.filter((d) => d.bucket === 'overdue').length;
     const dueToday = delegated.filter((d) => d.bucket === 'today').length;
 
+    const welcome = welcomeState(s);
+    this.setWelcome(welcome);
     const roots: WorkNode[] = [];
-    if (s.failure && s.signedIn) {
-      const asOf = s.asOf ? `as of ${formatClock(s.asOf)} — ` : '';
-      roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: 'leadDesk.refresh', title: 'Retry' }));
+    if (welcome !== 'none') {
+      // viewsWelcome shows only on an empty tree. Local tasks do not need GitHub, so a lead who
+      // has some sees them, with the welcome's button as a notice below them.
+      const local = delegated.filter((d) => d instanceof TaskNode);
+      if (local.length > 0) {
+        const localOverdue = local.filter((d) => d.bucket === 'overdue').length;
+        const localToday = local.filter((d) => d.bucket === 'today').length;
+        roots.push(new GroupNode('delegated', local.length, localOverdue, settings.groupBy === 'dueDate' ? byDue(local) : byPerson(local), localToday));
+        roots.push(welcome === 'signedOut'
+          ? new NoticeNode('signed-out', 'Sign in to GitHub to see reviews and delegated issues', 'sign-in', { command: Commands.signIn, title: 'Sign In' })
+          : new NoticeNode('no-repositories', 'No GitHub repositories to watch — choose repositories', 'repo', {
+            command: 'workbench.action.openSettings', title: 'Choose Repositories', arguments: [`${SETTINGS_SECTION}.${Settings.repositories}`],
+          }));
+      }
+    } else {
+      if (s.failure && s.signedIn) {
+        const asOf = s.asOf ? `as of ${formatClock(s.asOf)} — ` : '';
+        roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: Commands.refresh, title: 'Retry' }));
+      }
+      roots.push(new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated) : byPerson(delegated), dueToday));
+      const reviewChildren: WorkNode[] = [...reviews];
+      if (s.reviewsTotal > s.reviews.length) reviewChildren.push(new NoticeNode('more', `${s.reviewsTotal - s.reviews.length} more on GitHub`, 'ellipsis'));
+      // Until the sign-in state is known (the first moments after start-up) there is no review
+      // count to give, and a "0" would read as "nothing waiting".
+      if (s.signInKnown) roots.push(new GroupNode('reviews', reviews.length, breached, reviewChildren));
     }
-    roots.push(new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated) : byPerson(delegated), dueToday));
-    const reviewChildren: WorkNode[] = s.signedIn
-      ? reviews
-      : [new NoticeNode('signed-out', 'Sign in to GitHub to see reviews waiting for you', 'sign-in', { command: 'leadDesk.signIn', title: 'Sign In' })];
-    if (s.signedIn && s.reviewsTotal > s.reviews.length) reviewChildren.push(new NoticeNode('more', `${s.reviewsTotal - s.reviews.length} more on GitHub`, 'ellipsis'));
-    roots.push(new GroupNode('reviews', reviews.length, breached, reviewChildren));
     this.roots = roots;
 
-    this.view.badge = breached > 0 ? { value: breached, tooltip: `${breached} review${breached === 1 ? '' : 's'} past the ${settings.slaHours} h SLA` } : undefined;
-    this.view.message = s.refreshing && s.asOf === null && s.signedIn ? 'Loading from GitHub…' : undefined;
+    this.view.badge = breached > 0 && welcome === 'none' ? { value: breached, tooltip: `${breached} review${breached === 1 ? '' : 's'} past the ${settings.slaHours} h SLA` } : undefined;
+    this.view.message = !s.signInKnown || s.refreshing && s.asOf === null && s.signedIn && welcome === 'none' ? 'Loading from GitHub…' : undefined;
     this.lastBuildMs = performance.now() - started;
     this.changed.fire(undefined);
   }
 }
 
 type DelegatedNode = TaskNode | IssueNode;
+
+export type WelcomeState = 'signedOut' | 'noRepositories' | 'none';
+
+/** Which viewsWelcome applies (package.json's `when` clauses read it from the context key). */
+export function welcomeState(s: WorkSnapshot): WelcomeState {
+  if (!s.signInKnown) return 'none';
+  if (!s.signedIn) return 'signedOut';
+  return s.noRepositories ? 'noRepositories' : 'none';
+}
 
 function byPerson(items: DelegatedNode[]): WorkNode[] {
   const people = new Map<string, DelegatedNode[]>();
