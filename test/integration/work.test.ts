@@ -220,7 +220,8 @@ describe('work tree (fake GitHub)', function () {
     if (!hasBridge()) this.skip();
     await signedIn();
     await vscode.commands.executeCommand('leadDesk.work.focus');
-    const active = async () => (await query('.monaco-progress-container.active')).length > 0;
+    // With one view in the container, VS Code shows the view's progress on the side bar's bar.
+    const active = async () => (await query('.part.sidebar .monaco-progress-container.active')).length > 0;
     await waitFor('no progress before', async () => !(await active()));
     fake.inject('GET /search/issues', { delayMs: 1500, times: 4 });
     const done = vscode.commands.executeCommand('leadDesk.refresh');
