@@ -73,8 +73,8 @@ describe('work tree (fake GitHub)', function () {
     await api.github.auth.signOut();
     await completeOpenTasks();
     const s = await refreshed();
+    assert.equal(roots().length, 0, `an empty tree, so VS Code shows the welcome: ${roots().map((n) => n.id).join(' ')}`);
     assert.deepEqual([s.signInKnown, s.signedIn], [true, false]);
-    assert.equal(roots().length, 0, 'an empty tree, so VS Code shows the welcome');
     await vscode.commands.executeCommand('leadDesk.work.focus');
     const text = await waitFor('signed-out welcome', async () => (await welcomeTexts()).find((t) => t.includes('Sign in to GitHub to see the reviews waiting for you')));
     assert.match(text, /delegate a local task/);
@@ -203,8 +203,8 @@ describe('work tree (fake GitHub)', function () {
     await setSetting('github.repositories', []);
     try {
       const s = await refreshed();
+      assert.equal(roots().length, 0, `an empty tree, so VS Code shows the welcome: ${roots().map((n) => n.id).join(' ')}`);
       assert.deepEqual([s.signedIn, s.noRepositories], [true, true]);
-      assert.equal(roots().length, 0, 'an empty tree, so VS Code shows the welcome');
       await vscode.commands.executeCommand('leadDesk.work.focus');
       await waitFor('no-repository welcome', async () => (await welcomeTexts()).some((t) => t.includes('No GitHub repositories to watch')));
       assert.ok((await welcomeButtons()).includes('Choose Repositories'), (await welcomeButtons()).join(' | '));
