@@ -2,7 +2,7 @@
  * The typed face of GitHub for the features. Only `src/github/` knows Octokit, URLs, search
  * syntax, pagination and ETags; features get plain data they can render and test.
  */
-import { issueDue, type IssueDueSource } from '../core/issueDue';
+import { issueDue, withDueLine, type IssueDueSource } from '../core/issueDue';
 import { requestedAtFromTimeline, type CiState, type PendingReview } from '../core/reviews';
 import type { GitHubFailure } from './failure';
 import type { GitHubOctokit } from './octokit';
@@ -219,6 +219,20 @@ export class GitHubService {
     const [owner, name] = repo.split('/');
     const { data } = await this.octokit.rest.issues.createComment({ owner, repo: name, issue_number: number, body });
     return safeUrl(object(data, 'comment').html_url, this.webHost);
+  }
+
+  /**
+   * Sets the `Due: YYYY-MM-DD` line of an issue's description (see `issueDue`), keeping the rest.
+   * Returns false when the line was already there.
+   */
+  async writeDueLine(repo: string, number: number, date: string): Promise<boolean> {
+    const [owner, name] = repo.split('/');
+    const { data } = await this.octokit.rest.issues.get({ owner, repo: name, issue_number: number });
+    const body = str(object(data, 'issue').body);
+    const updated = withDueLine(body, date);
+    if (updated === body) return false;
+    await this.octokit.rest.issues.update({ owner, repo: name, issue_number: number, body: updated });
+    return true;
   }
 
   async setAssignees(repo: string, number: number, assignees: string[]): Promise<void> {

@@ -8,7 +8,7 @@ import { addIssue, addPull, demoScenario, iso, nextId, requestReview, type FakeG
 import { toLocalDate } from '../../src/core/localDate';
 import type { LeadDeskApi } from '../../src/extension';
 import type { BucketNode, GroupNode, IssueNode, ReviewNode, TaskNode, WorkNode } from '../../src/work/nodes';
-import { hasBridge, press, query, texts, type, waitFor } from './support/bridge';
+import { click, hasBridge, press, query, texts, type, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 import { startFakeGitHub } from '../fake-github';
@@ -323,6 +323,32 @@ describe('work tree (fake GitHub)', function () {
     assert.equal(task.assignee, 'mira');
     assert.equal(task.link, `http://${new URL(fake.url).host}/acme/api/blob/${head}/src/server.ts#L3-L5`);
     assert.ok(flatten(group('delegated').children).some((n) => n.label === 'Tidy the line constants'), 'task in the tree');
+  });
+
+  it('delegating a task linked to an issue offers to write its Due: line on GitHub', async function () {
+    if (!hasBridge()) this.skip();
+    await signedIn();
+    const target = fake.scenario.issues.find((i) => i.title === 'Decide on a feature-flag vendor')!;
+    const url = `${fake.url}/${target.repo}/issues/${target.number}`;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    fake.resetStats();
+    const done = vscode.commands.executeCommand('leadDesk.delegateTask');
+    const step = async (n: number) => waitFor(`step ${n}`, async () => (await texts('.quick-input-title')).some((t) => t.includes(`(${n}/5)`)));
+    await step(1); await type('Pick the flag vendor'); await press('Enter');
+    await step(2); await type('kwame'); await press('Enter');
+    await step(3); await type('Tomorrow'); await press('Enter');
+    await step(4); await type('Issue or pull'); await press('Enter');
+    await waitFor('URL input', async () => (await texts('.quick-input-message, .quick-input-widget')).some((t) => t.includes('An issue or pull request URL')));
+    await type(url); await press('Enter');
+    await step(5); await press('Enter');
+    const task = (await done) as { due: string; repo: string; issueNumber: number };
+    assert.deepEqual([task.repo, task.issueNumber], [target.repo, target.number]);
+    await waitFor('offer to write the line', async () => (await texts('.notifications-toasts .notification-list-item-message')).some((t) => t.includes(`Write "Due: ${task.due}"`)));
+    assert.ok(await click('.notifications-toasts .notification-list-item-buttons-container .monaco-button'), 'clicked Write Due: Line');
+    const patch = await waitFor('PATCH of the body', () => fake.writes().find((w) => w.method === 'PATCH' && w.path.endsWith(`/issues/${target.number}`)));
+    assert.match(String((patch.body as { body: string }).body), new RegExp(`\\n\\nDue: ${task.due}$`));
+    assert.equal(target.body, `Decide on a feature-flag vendor.\n\nDue: ${task.due}`, 'the rest of the description is kept');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   describe('failures keep the last data with a notice', () => {

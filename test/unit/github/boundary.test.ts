@@ -86,6 +86,19 @@ describe('GitHub boundary', function () {
     assert.equal(dated.length, 7, issues.map((i) => `${i.title}: ${i.due}`).join('\n'));
   });
 
+  it('writes the Due: line into an issue description, keeping the rest, once', async () => {
+    const target = fake.scenario.issues.find((i) => i.title === 'Decide on a feature-flag vendor')!;
+    const s = service();
+    assert.equal(await s.writeDueLine(target.repo, target.number, '2026-12-04'), true);
+    assert.equal(target.body, 'Decide on a feature-flag vendor.\n\nDue: 2026-12-04');
+    assert.equal(await s.writeDueLine(target.repo, target.number, '2026-12-04'), false, 'unchanged: no write');
+    assert.equal(await s.writeDueLine(target.repo, target.number, '2026-12-11'), true);
+    assert.equal(target.body, 'Decide on a feature-flag vendor.\n\nDue: 2026-12-11');
+    assert.equal(fake.writes().filter((w) => w.method === 'PATCH').length, 2);
+    const [issue] = (await s.delegatedIssues(REPOS)).filter((i) => i.number === target.number && i.repo === target.repo);
+    assert.equal(issue, undefined, 'unassigned, so not delegated; the line is read once someone is assigned');
+  });
+
   it('reports a failing attempt at once, before the retries, and only GitHub-side failures', async () => {
     fake.inject('GET /search/issues', { status: 502, body: { message: 'Bad Gateway' }, times: 1 });
     const s = service(1000);
