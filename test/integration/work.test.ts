@@ -343,12 +343,19 @@ describe('work tree (fake GitHub)', function () {
     await step(5); await press('Enter');
     const task = (await done) as { due: string; repo: string; issueNumber: number };
     assert.deepEqual([task.repo, task.issueNumber], [target.repo, target.number]);
-    await waitFor('offer to write the line', async () => (await texts('.notifications-toasts .notification-list-item-message')).some((t) => t.includes(`Write "Due: ${task.due}"`)));
-    assert.ok(await click('.notifications-toasts .notification-list-item-buttons-container .monaco-button'), 'clicked Write Due: Line');
+    // Toasts can be queued behind others; the notification centre lists every notification.
+    await vscode.commands.executeCommand('notifications.showList');
+    const offers = await waitFor('offer to write the line', async () => {
+      const t = (await texts('.notifications-center .notification-list-item-message')).filter((x) => x.includes(`Write "Due: ${task.due}"`));
+      return t.length ? t : undefined;
+    });
+    assert.equal(offers.length, 1);
+    assert.ok(await click('.notifications-center .notification-list-item-buttons-container .monaco-button'), 'clicked Write Due: Line');
     const patch = await waitFor('PATCH of the body', () => fake.writes().find((w) => w.method === 'PATCH' && w.path.endsWith(`/issues/${target.number}`)));
     assert.match(String((patch.body as { body: string }).body), new RegExp(`\\n\\nDue: ${task.due}$`));
     assert.equal(target.body, `Decide on a feature-flag vendor.\n\nDue: ${task.due}`, 'the rest of the description is kept');
     await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   describe('failures keep the last data with a notice', () => {
