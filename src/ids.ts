@@ -39,7 +39,8 @@ export const ViewTypes = {
 
 export const ContextKeys = {
   signedIn: 'leadDesk.signedIn',
-  noRepositories: 'leadDesk.noRepositories',
+  /** The work tree's empty state: `signedOut`, `noRepositories` or `none` (see `welcomeState`). */
+  workWelcome: 'leadDesk.workWelcome',
 } as const;
 
 /** Setting keys, relative to the `leadDesk` section. */

@@ -66,12 +66,15 @@ export function requestedAtFromTimeline(
   let requested: number | null = null;
   let ready: number | null = null;
   for (const e of events) {
-    const at = e.created_at === undefined ? Number.NaN : Date.parse(e.created_at);
+    const at = typeof e.created_at === 'string' ? Date.parse(e.created_at) : Number.NaN;
     if (Number.isNaN(at)) continue;
     if (e.event === 'ready_for_review') ready = Math.max(ready ?? at, at);
     if (e.event !== 'review_requested') continue;
-    const forMe = e.requested_reviewer?.login?.toLowerCase() === login;
-    const forMyTeam = teams.has(e.requested_team?.slug?.toLowerCase() ?? '');
+    // GitHub's JSON is untrusted: a field of the wrong type must not throw here.
+    const reviewer: unknown = e.requested_reviewer?.login;
+    const team: unknown = e.requested_team?.slug;
+    const forMe = typeof reviewer === 'string' && reviewer.toLowerCase() === login;
+    const forMyTeam = typeof team === 'string' && teams.has(team.toLowerCase());
     if (forMe || forMyTeam) requested = Math.max(requested ?? at, at);
   }
   if (requested !== null) return ready !== null && ready > requested ? ready : requested;

@@ -6,12 +6,22 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { classifyFailure } from './failure';
+import { classifyFailure, type FailureKind, type GitHubFailure } from './failure';
 import type { RateBudget } from './rateBudget';
 import type { ResponseCache } from './responseCache';
 
 const LeadDeskOctokit = Octokit.plugin(throttling, retry);
-export type GitHubOctokit = InstanceType<typeof LeadDeskOctokit>;
+export type GitHubOctokit = InstanceType<typeof LeadDeskOctokit> & {
+  /**
+   * Calls `listener` for every attempt that failed in a way GitHub is failing (5xx, rate limit,
+   * unreachable, timeout), before any retry: callers can say so at once while the retries go on.
+   * Returns the unsubscribe function.
+   */
+  onAttemptFailed(listener: (failure: GitHubFailure) => void): () => void;
+};
+
+/** Kinds an attempt reports early: GitHub or the network failing, not an answer about this request. */
+const EARLY_KINDS: ReadonlySet<FailureKind> = new Set(['server', 'offline', 'timeout', 'rate-limited', 'secondary-limit']);
 
 export interface ClientOptions {
   readonly baseUrl: string;
@@ -30,6 +40,11 @@ export interface ClientOptions {
 
 export function createOctokit(opts: ClientOptions): GitHubOctokit {
   const maxWait = opts.maxRetryWaitSeconds ?? 10;
+  const attemptListeners = new Set<(failure: GitHubFailure) => void>();
+  const attemptFailed = (failure: GitHubFailure) => {
+    if (!EARLY_KINDS.has(failure.kind)) return;
+    for (const listener of [...attemptListeners]) listener(failure);
+  };
   const octokit = new LeadDeskOctokit({
     baseUrl: opts.baseUrl,
     auth: opts.token,
@@ -41,9 +56,16 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
         const deadline = AbortSignal.timeout(opts.timeoutMs);
         // A deadline fires a TimeoutError, which Octokit would wrap as a 500 and retry twice;
         // as an AbortError it is passed through unretried: a hung GitHub fails in one timeout.
-        return fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline }).catch((e: unknown) => {
-          if ((e as Error)?.name === 'TimeoutError') throw Object.assign(new Error('GitHub did not answer in time'), { name: 'AbortError', cause: e });
-          throw e;
+        // This fetch runs once per attempt (the retry and throttling plugins sit above it).
+        return fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline }).then((response) => {
+          if (response.status >= 500 || response.status === 429 || response.status === 403) {
+            attemptFailed(classifyFailure({ status: response.status, message: response.statusText, response: { headers: Object.fromEntries(response.headers) } }));
+          }
+          return response;
+        }, (e: unknown) => {
+          const error = (e as Error)?.name === 'TimeoutError' ? Object.assign(new Error('GitHub did not answer in time'), { name: 'AbortError', cause: e }) : e;
+          attemptFailed(classifyFailure(error));
+          throw error;
         });
       },
     },
@@ -94,5 +116,10 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
       throw classifyFailure(error);
     }
   });
-  return octokit;
+  return Object.assign(octokit, {
+    onAttemptFailed(listener: (failure: GitHubFailure) => void): () => void {
+      attemptListeners.add(listener);
+      return () => attemptListeners.delete(listener);
+    },
+  });
 }

@@ -55,3 +55,53 @@ export function repoFromUrl(url: unknown): string {
 export function safeUrl(v: unknown, allowedHost: string): string {
   return isAllowedLink(v, allowedHost) ? new URL(v).toString() : '';
 }
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** One log line per response that had something skipped: enough to notice, never a flood. */
+export function logSkipped(what: string, counts: Record<string, number>): void {
+  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([why, n]) => `${n} ${why}`);
+  if (parts.length) console.warn(`[lead-desk] ${what}: skipped ${parts.join(', ')}`);
+}
+
+/**
+ * The elements of a list that are objects. One `null` in a PR timeline (or in a search page)
+ * must cost that element, not the whole refresh; the rest are dropped with one log line.
+ */
+export function objects(v: unknown, what: string): Json[] {
+  const list = array(v, what);
+  const kept = list.filter(isObject);
+  logSkipped(what, { 'malformed (not an object)': list.length - kept.length });
+  return kept;
+}
+
+/**
+ * Search results that name an issue or PR (`repository_url` and `number`), each once. GitHub's
+ * search pages can repeat an item when the index shifts between pages, and a tree cannot hold
+ * two nodes with one id: the first occurrence is kept, by repo (case-insensitive) and number.
+ */
+export function searchResults(v: unknown, what: string): Json[] {
+  const list = array(v, what);
+  const seen = new Set<string>();
+  const out: Json[] = [];
+  let malformed = 0;
+  let duplicate = 0;
+  for (const item of list) {
+    const repo = isObject(item) ? repoFromUrl(item.repository_url) : '';
+    if (!isObject(item) || !repo || typeof item.number !== 'number' || !Number.isInteger(item.number)) {
+      malformed++;
+      continue;
+    }
+    const key = `${repo.toLowerCase()}#${item.number}`;
+    if (seen.has(key)) {
+      duplicate++;
+      continue;
+    }
+    seen.add(key);
+    out.push(item);
+  }
+  logSkipped(what, { malformed, duplicate });
+  return out;
+}

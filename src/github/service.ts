@@ -2,13 +2,15 @@
  * The typed face of GitHub for the features. Only `src/github/` knows Octokit, URLs, search
  * syntax, pagination and ETags; features get plain data they can render and test.
  */
+import { issueDue, withDueLine, type IssueDueSource } from '../core/issueDue';
 import { requestedAtFromTimeline, type CiState, type PendingReview } from '../core/reviews';
+import type { GitHubFailure } from './failure';
 import type { GitHubOctokit } from './octokit';
 import {
   MILESTONE_WINDOW_DAYS, chunkQueries, latestRunPerWorkflow, subjectWebUrl,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
 } from './morningReviewData';
-import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, str, time, type Json } from './parse';
+import { array, labelNames, login, num, object, objects, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 
 export * from './morningReviewData';
 
@@ -23,6 +25,11 @@ export interface DelegatedIssue {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly labels: readonly string[];
+  /** `yyyy-MM-dd` from a `Due:` line in the body or the milestone's `due_on` (see `issueDue`), or null. */
+  readonly due: string | null;
+  readonly dueSource?: IssueDueSource;
+  /** The milestone's title, when the due date comes from it. */
+  readonly milestone?: string;
 }
 
 /** One of the lead's own open PRs, and whose reviews it waits for. */
@@ -61,6 +68,11 @@ export class GitHubService {
     readonly webHost: string,
   ) {}
 
+  /** See `GitHubOctokit.onAttemptFailed`: failures seen before the retries, for an early notice. */
+  onAttemptFailed(listener: (failure: GitHubFailure) => void): () => void {
+    return this.octokit.onAttemptFailed(listener);
+  }
+
   async me(): Promise<string> {
     this.meCache ??= this.octokit.rest.users.getAuthenticated().then((r) => str(object(r.data, 'user').login))
       .catch((e) => { this.meCache = undefined; throw e; });
@@ -76,19 +88,20 @@ export class GitHubService {
   }
 
   async searchIssues(q: string, maxPages = MAX_SEARCH_PAGES): Promise<SearchPage> {
-    const items: Json[] = [];
+    const raw: unknown[] = [];
     let total = 0;
     let incomplete = false;
     for (let page = 1; page <= maxPages; page++) {
       const { data } = await this.octokit.rest.search.issuesAndPullRequests({ q, per_page: 100, page, sort: 'created', order: 'asc' });
       const body = object(data, 'search result');
-      const pageItems = array(body.items, 'search items').map((i) => object(i, 'search item'));
-      items.push(...pageItems);
-      total = num(body.total_count, items.length);
+      const pageItems = array(body.items, 'search items');
+      raw.push(...pageItems);
+      total = num(body.total_count, raw.length);
       incomplete ||= body.incomplete_results === true;
-      if (pageItems.length < 100 || items.length >= Math.min(total, 1000)) break;
+      if (pageItems.length < 100 || raw.length >= Math.min(total, 1000)) break;
     }
-    return { items, total, incomplete };
+    // Malformed and repeated items are dropped here, once for every query's callers.
+    return { items: searchResults(raw, `search "${q}"`), total, incomplete };
   }
 
   /**
@@ -120,11 +133,11 @@ export class GitHubService {
     const [owner, repo] = r.repo.split('/');
     const [pull, timeline] = await Promise.all([
       this.octokit.rest.pulls.get({ owner, repo, pull_number: r.number }).then((x) => object(x.data, 'pull request')),
-      this.octokit.rest.issues.listEventsForTimeline({ owner, repo, issue_number: r.number, per_page: 100 }).then((x) => array(x.data, 'timeline')),
+      this.octokit.rest.issues.listEventsForTimeline({ owner, repo, issue_number: r.number, per_page: 100 }).then((x) => objects(x.data, `timeline of ${r.repo}#${r.number}`)),
     ]);
     const sha = str(object(pull.head, 'pull request head').sha);
     const ci = sha ? await this.ciState(owner, repo, sha) : 'none';
-    const teamRequests = array(pull.requested_teams ?? [], 'requested teams').map((t) => str((t as Json).slug));
+    const teamRequests = objects(pull.requested_teams ?? [], `requested teams of ${r.repo}#${r.number}`).map((t) => str(t.slug));
     const mine = new Set(teams.map((t) => t.slice(t.indexOf('/') + 1).toLowerCase()));
     const team = r.direct ? undefined : teamRequests.find((t) => mine.has(t.toLowerCase()));
     return {
@@ -167,12 +180,18 @@ export class GitHubService {
     const watched = new Set(repos.map((r) => r.toLowerCase()));
     const { items } = await this.searchIssues('is:open archived:false author:@me -assignee:@me');
     return items
-      .map((i): DelegatedIssue => ({
-        repo: repoFromUrl(i.repository_url), number: requiredNum(i.number, 'issue number'), title: str(i.title, '(no title)'),
-        url: safeUrl(i.html_url, this.webHost), assignees: (Array.isArray(i.assignees) ? i.assignees : []).map(login).filter((a) => a !== me),
-        isPullRequest: i.pull_request !== undefined && i.pull_request !== null, createdAt: time(i.created_at), updatedAt: time(i.updated_at),
-        labels: labelNames(i.labels),
-      }))
+      .map((i): DelegatedIssue => {
+        const milestone = typeof i.milestone === 'object' && i.milestone !== null ? i.milestone as Json : undefined;
+        const due = issueDue({ body: str(i.body), milestoneDueOn: str(milestone?.due_on) });
+        return {
+          repo: repoFromUrl(i.repository_url), number: requiredNum(i.number, 'issue number'), title: str(i.title, '(no title)'),
+          url: safeUrl(i.html_url, this.webHost), assignees: (Array.isArray(i.assignees) ? i.assignees : []).map(login).filter((a) => a !== me),
+          isPullRequest: i.pull_request !== undefined && i.pull_request !== null, createdAt: time(i.created_at), updatedAt: time(i.updated_at),
+          labels: labelNames(i.labels), due: due?.date ?? null,
+          ...(due ? { dueSource: due.source } : {}),
+          ...(due?.source === 'milestone' && milestone ? { milestone: str(milestone.title, 'milestone') } : {}),
+        };
+      })
       .filter((d) => d.assignees.length > 0 && (watched.size === 0 || watched.has(d.repo.toLowerCase())));
   }
 
@@ -200,6 +219,20 @@ export class GitHubService {
     const [owner, name] = repo.split('/');
     const { data } = await this.octokit.rest.issues.createComment({ owner, repo: name, issue_number: number, body });
     return safeUrl(object(data, 'comment').html_url, this.webHost);
+  }
+
+  /**
+   * Sets the `Due: YYYY-MM-DD` line of an issue's description (see `issueDue`), keeping the rest.
+   * Returns false when the line was already there.
+   */
+  async writeDueLine(repo: string, number: number, date: string): Promise<boolean> {
+    const [owner, name] = repo.split('/');
+    const { data } = await this.octokit.rest.issues.get({ owner, repo: name, issue_number: number });
+    const body = str(object(data, 'issue').body);
+    const updated = withDueLine(body, date);
+    if (updated === body) return false;
+    await this.octokit.rest.issues.update({ owner, repo: name, issue_number: number, body: updated });
+    return true;
   }
 
   async setAssignees(repo: string, number: number, assignees: string[]): Promise<void> {

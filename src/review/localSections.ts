@@ -30,14 +30,19 @@ const TARGET_KEY = 'leadDesk.review.todayTarget';
 export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now: number): LoadedSection {
   const people = new Map<string, { overdue: TaskLine[]; dueToday: TaskLine[] }>();
   for (const member of settings.teamMembers) people.set(member, { overdue: [], dueToday: [] });
+  const add = (who: string, id: string, title: string, due: string | null | undefined) => {
+    const bucket = dueBucket(due, now);
+    if (bucket !== 'overdue' && bucket !== 'today') return;
+    const entry = people.get(who) ?? { overdue: [], dueToday: [] };
+    (bucket === 'overdue' ? entry.overdue : entry.dueToday).push({ id: `${id}:${bucket}`, title, due: due ?? '' });
+    people.set(who, entry);
+  };
   for (const task of snapshot.tasks) {
-    if (task.doneAt) continue;
-    const bucket = dueBucket(task.due, now);
-    if (bucket !== 'overdue' && bucket !== 'today') continue;
-    const entry = people.get(task.assignee) ?? { overdue: [], dueToday: [] };
-    const line = { id: `task:${task.id}:${bucket}`, title: task.title, due: task.due ?? '' };
-    (bucket === 'overdue' ? entry.overdue : entry.dueToday).push(line);
-    people.set(task.assignee, entry);
+    if (!task.doneAt) add(task.assignee, `task:${task.id}`, task.title, task.due);
+  }
+  // GitHub items count under their first assignee, as the tree groups them.
+  for (const issue of snapshot.delegatedIssues) {
+    add(issue.assignees[0] ?? 'unassigned', `issue:${issue.repo}#${issue.number}`, `${issue.repo}#${issue.number} ${issue.title}`, issue.due);
   }
   const members = new Set(settings.teamMembers);
   const items: PersonItem[] = [...people.entries()]

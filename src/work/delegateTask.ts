@@ -3,7 +3,8 @@
  * link (an issue/PR URL, or the current selection as a permalink at the current commit), notes.
  */
 import * as vscode from 'vscode';
-import { notificationSafe } from '../util/errors';
+import { Commands } from '../ids';
+import { describeForNotification, notificationSafe } from '../util/errors';
 import type { Config } from '../config';
 import { quickDueChoices } from '../core/dueDates';
 import { isLocalDate } from '../core/localDate';
@@ -14,6 +15,7 @@ import { permalink } from './permalink';
 import { repoFromRemote, type WatchedRepositories } from './watchedRepositories';
 
 const TITLE = 'Lead Desk: Delegate Task';
+const WRITE_DUE_LINE = 'Write Due: Line';
 
 export class DelegateTaskFlow {
   constructor(
@@ -43,8 +45,30 @@ export class DelegateTaskFlow {
       title: title.trim(), assignee, due: due || null, ...(link ? { link } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}),
       ...(issue ? { repo: issue.repo, issueNumber: issue.number } : {}),
     });
-    void vscode.window.showInformationMessage(`Lead Desk: delegated "${notificationSafe(task.title)}" to ${notificationSafe(assignee)}${task.due ? `, due ${task.due}` : ''}.`);
+    const delegated = `Lead Desk: delegated "${notificationSafe(task.title)}" to ${notificationSafe(assignee)}${task.due ? `, due ${task.due}` : ''}.`;
+    if (issue && task.due) {
+      // GitHub has no due date per issue: the `Due:` line is how the team (and the tree) sees it.
+      void vscode.window.showInformationMessage(`${delegated} Write "Due: ${task.due}" into ${notificationSafe(`${issue.repo}#${issue.number}`)}'s description?`, WRITE_DUE_LINE)
+        .then((choice) => (choice === WRITE_DUE_LINE ? this.writeDueLine(issue, task.due!) : undefined));
+    } else {
+      void vscode.window.showInformationMessage(delegated);
+    }
     return task;
+  }
+
+  private async writeDueLine(issue: { repo: string; number: number }, due: string): Promise<void> {
+    const where = notificationSafe(`${issue.repo}#${issue.number}`);
+    try {
+      const written = await this.github.run((s) => s.writeDueLine(issue.repo, issue.number, due));
+      if (written === undefined) {
+        void vscode.window.showWarningMessage(`Lead Desk: sign in to GitHub to write the due date on ${where}.`);
+        return;
+      }
+      void vscode.window.showInformationMessage(`Lead Desk: ${where} ${written ? 'now says' : 'already said'} "Due: ${due}".`);
+      void vscode.commands.executeCommand(Commands.refresh);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Lead Desk: could not write the due date on ${where}: ${describeForNotification(e)}`);
+    }
   }
 
   private async pickAssignee(): Promise<string | undefined> {

@@ -22,13 +22,18 @@ function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownStr
 }
 
 export class GroupNode extends vscode.TreeItem {
-  constructor(readonly group: 'delegated' | 'reviews', count: number, attention: number, readonly children: WorkNode[]) {
+  constructor(readonly group: 'delegated' | 'reviews', count: number, attention: number, readonly children: WorkNode[], dueToday = 0) {
     super(group === 'delegated' ? 'Delegated work' : 'Pending reviews', vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${group}`;
-    this.description = attention > 0 ? `${count} · ${attention} ${group === 'delegated' ? 'overdue' : 'past SLA'}` : String(count);
+    this.description = countsText(count, attention, group === 'delegated' ? 'overdue' : 'past SLA', dueToday);
     this.iconPath = new vscode.ThemeIcon(group === 'delegated' ? 'person' : 'git-pull-request');
     this.contextValue = `group.${group}`;
   }
+}
+
+/** `5`, `5 · 2 overdue`, `5 · 2 overdue · 1 due today`. */
+function countsText(count: number, attention: number, attentionLabel: string, dueToday: number): string {
+  return [String(count), attention > 0 ? `${attention} ${attentionLabel}` : '', dueToday > 0 ? `${dueToday} due today` : ''].filter(Boolean).join(' · ');
 }
 
 export class NoticeNode extends vscode.TreeItem {
@@ -46,10 +51,10 @@ const BUCKET_LABEL: Record<DueBucket, string> = { overdue: 'Overdue', today: 'Du
 
 /** A person (grouped by assignee) or a due-date bucket. */
 export class BucketNode extends vscode.TreeItem {
-  constructor(key: string, label: string, overdue: number, readonly children: WorkNode[], icon: string) {
+  constructor(key: string, label: string, overdue: number, readonly children: WorkNode[], icon: string, dueToday = 0) {
     super(label, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `bucket:${key}`;
-    this.description = overdue > 0 ? `${children.length} · ${overdue} overdue` : String(children.length);
+    this.description = countsText(children.length, overdue, 'overdue', dueToday);
     this.iconPath = new vscode.ThemeIcon(icon, overdue > 0 ? new vscode.ThemeColor('list.errorForeground') : undefined);
     this.contextValue = 'bucket';
   }
@@ -64,14 +69,32 @@ function ageText(since: number, now: number): string {
   return days >= 1 ? `${days}d old` : 'today';
 }
 
+/** Overdue in red, due today in yellow: the same for local tasks and GitHub items. */
+function dueColor(bucket: DueBucket): vscode.ThemeColor | undefined {
+  return bucket === 'overdue' ? new vscode.ThemeColor('list.errorForeground') : bucket === 'today' ? new vscode.ThemeColor('list.warningForeground') : undefined;
+}
+
+function dueText(due: string | null, bucket: DueBucket): string | undefined {
+  return due ? `${bucket === 'overdue' ? 'overdue' : 'due'} ${due}` : undefined;
+}
+
 export class TaskNode extends vscode.TreeItem {
   readonly children: WorkNode[] = [];
+  /** What the tree sorts, buckets and counts by, alike for local tasks and GitHub items. */
+  readonly due: string | null;
+  readonly bucket: DueBucket;
+  readonly person: string;
+  readonly createdAt: number;
   constructor(readonly task: DelegatedTask, now: number) {
     super(task.title, vscode.TreeItemCollapsibleState.None);
     const bucket = dueBucket(task.due, now);
+    this.due = task.due ?? null;
+    this.bucket = bucket;
+    this.person = task.assignee;
+    this.createdAt = task.createdAt;
     this.id = `task:${task.id}`;
-    this.description = [task.assignee, task.due ? `due ${task.due}` : undefined, ageText(task.createdAt, now)].filter(Boolean).join(' · ');
-    this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : 'tasklist', bucket === 'overdue' ? new vscode.ThemeColor('list.errorForeground') : undefined);
+    this.description = [task.assignee, dueText(this.due, bucket), ageText(task.createdAt, now)].filter(Boolean).join(' · ');
+    this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : 'tasklist', dueColor(bucket));
     this.contextValue = ['localTask', 'delegated', task.link ? 'linked' : '', task.repo && task.issueNumber ? 'followable' : ''].filter(Boolean).join(' ');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(task.title).appendMarkdown('**\n\n');
@@ -85,15 +108,28 @@ export class TaskNode extends vscode.TreeItem {
 
 export class IssueNode extends vscode.TreeItem {
   readonly children: WorkNode[] = [];
+  readonly due: string | null;
+  readonly bucket: DueBucket;
+  readonly person: string;
+  readonly createdAt: number;
   constructor(readonly issue: DelegatedIssue, now: number) {
     super(`#${issue.number} ${issue.title}`, vscode.TreeItemCollapsibleState.None);
+    const bucket = dueBucket(issue.due, now);
+    this.due = issue.due ?? null;
+    this.bucket = bucket;
+    this.person = issue.assignees[0] ?? 'unassigned';
+    this.createdAt = issue.createdAt;
     this.id = `issue:${issue.repo}#${issue.number}`;
-    this.description = [issue.assignees.join(', '), issue.repo, ageText(issue.createdAt, now)].join(' · ');
-    this.iconPath = new vscode.ThemeIcon(issue.isPullRequest ? 'git-pull-request' : 'issues');
+    this.description = [issue.assignees.join(', '), dueText(this.due, bucket), issue.repo, ageText(issue.createdAt, now)].filter(Boolean).join(' · ');
+    this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : issue.isPullRequest ? 'git-pull-request' : 'issues', dueColor(bucket));
     this.contextValue = 'githubIssue delegated followable' + (issue.url ? ' linked' : '');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${issue.repo}#${issue.number}`).appendMarkdown('** ').appendText(issue.title);
       md.appendMarkdown('\n\n').appendText(`Assigned to ${issue.assignees.join(', ')}; opened ${new Date(issue.createdAt).toLocaleDateString()}`);
+      if (issue.due) {
+        const from = issue.dueSource === 'milestone' ? ` (milestone ${issue.milestone ?? ''})` : ' (Due: line in the description)';
+        md.appendMarkdown('\n\n').appendText(`Due ${issue.due}${bucket === 'overdue' ? ', overdue' : bucket === 'today' ? ', today' : ''}${from}`);
+      }
       if (issue.labels.length) md.appendMarkdown('\n\n').appendText(`Labels: ${issue.labels.join(', ')}`);
     });
     if (issue.url) this.command = { command: 'leadDesk.work.open', title: 'Open', arguments: [this] };

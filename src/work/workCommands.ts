@@ -94,12 +94,26 @@ export function registerWorkCommands(deps: {
     vscode.workspace.getConfiguration(SETTINGS_SECTION)
       .update(Settings.groupBy, config.settings.groupBy === 'person' ? 'dueDate' : 'person', vscode.ConfigurationTarget.Global);
 
+  /**
+   * A command on a tree item never rejects: the item may be gone (the task was deleted in another
+   * window, "that task no longer exists") or GitHub may fail. The lead is told, and the tree is
+   * reloaded so a stale item disappears.
+   */
+  const guarded = (what: string, fn: (node?: WorkNode) => Promise<void>) => async (node?: WorkNode): Promise<void> => {
+    try {
+      await fn(node);
+    } catch (e) {
+      reportFailure(what)(e);
+      await model.reloadTasks().catch(() => undefined);
+    }
+  };
+
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.workOpen, open),
-    vscode.commands.registerCommand(Commands.workFollowUp, followUp),
-    vscode.commands.registerCommand(Commands.workReassign, reassign),
-    vscode.commands.registerCommand(Commands.workChangeDueDate, changeDueDate),
-    vscode.commands.registerCommand(Commands.workMarkDone, markDone),
+    vscode.commands.registerCommand(Commands.workOpen, guarded('open it', open)),
+    vscode.commands.registerCommand(Commands.workFollowUp, guarded('follow up', followUp)),
+    vscode.commands.registerCommand(Commands.workReassign, guarded('reassign it', reassign)),
+    vscode.commands.registerCommand(Commands.workChangeDueDate, guarded('change the due date', changeDueDate)),
+    vscode.commands.registerCommand(Commands.workMarkDone, guarded('mark it done', markDone)),
     vscode.commands.registerCommand(Commands.toggleGrouping, toggleGrouping),
     vscode.commands.registerCommand(Commands.refresh, () => model.refresh()),
     vscode.commands.registerCommand(Commands.delegateTask, async () => {

@@ -6,16 +6,21 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { PendingReview } from '../core/reviews';
-import { ContextKeys } from '../ids';
+import { Views } from '../ids';
 import type { GitHubConnection } from '../github/connection';
 import { GitHubFailure } from '../github/failure';
 import type { DelegatedIssue, OwnPullRequest } from '../github/service';
 import { Disposable } from '../util/disposable';
+import { describeError } from '../util/errors';
 import type { DelegatedTask, TaskRepository } from './delegatedTask';
 import type { WatchedRepositories } from './watchedRepositories';
 
 export interface WorkSnapshot {
   readonly signedIn: boolean;
+  /** False until the first refresh has asked for a session: "signed out" is not said before it is known. */
+  readonly signInKnown: boolean;
+  /** Signed in, but no repository is configured or found in the workspace. */
+  readonly noRepositories: boolean;
   readonly tasks: readonly DelegatedTask[];
   readonly reviews: readonly PendingReview[];
   readonly reviewsTotal: number;
@@ -28,8 +33,10 @@ export interface WorkSnapshot {
 }
 
 const EMPTY: WorkSnapshot = {
-  signedIn: false, tasks: [], reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], asOf: null, failure: null, refreshing: false,
+  signedIn: false, signInKnown: false, noRepositories: false, tasks: [], reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], asOf: null, failure: null, refreshing: false,
 };
+
+const NO_GITHUB_DATA = { reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], asOf: null, failure: null } as const;
 
 export class WorkModel extends Disposable {
   private state: WorkSnapshot = EMPTY;
@@ -97,7 +104,9 @@ export class WorkModel extends Disposable {
       });
       return this.queued;
     }
-    this.inFlight = this.doRefresh().finally(() => {
+    // The view shows VS Code's own progress bar for as long as the refresh (and its retries) run.
+    const run = vscode.window.withProgress({ location: { viewId: Views.work } }, () => this.doRefresh());
+    this.inFlight = Promise.resolve(run).finally(() => {
       this.inFlight = undefined;
       this.schedule();
     });
@@ -108,11 +117,17 @@ export class WorkModel extends Disposable {
     this.set({ refreshing: true, tasks: await this.tasks.list().catch(() => this.state.tasks) });
     const service = await this.github.service();
     if (!service) {
-      this.set({ signedIn: false, refreshing: false });
+      // Signed out: GitHub data of the last session is not shown as if it were current.
+      this.set({ signedIn: false, signInKnown: true, noRepositories: false, refreshing: false, ...NO_GITHUB_DATA });
       return;
     }
     const repos = await this.repositories.resolve();
-    void vscode.commands.executeCommand('setContext', ContextKeys.noRepositories, repos.length === 0);
+    this.set({ signedIn: true, signInKnown: true, noRepositories: repos.length === 0 });
+    // A failing GitHub is reported at its first failed attempt, not after Octokit's retries and
+    // the search pacing (18 s): the notice shows with the cached data while the retries go on.
+    const stopWatching = service.onAttemptFailed((failure) => {
+      if (this.state.refreshing && this.state.failure === null) this.set({ failure });
+    });
     try {
       const [pending, delegatedIssues, ownPullRequests] = await Promise.all([
         this.github.run((s) => s.pendingReviews()),
@@ -128,9 +143,11 @@ export class WorkModel extends Disposable {
         delegatedIssues, ownPullRequests, asOf: Date.now(), failure: null, refreshing: false,
       });
     } catch (e) {
-      const failure = e instanceof GitHubFailure ? e : new GitHubFailure('server', String(e));
+      const failure = e instanceof GitHubFailure ? e : new GitHubFailure('server', describeError(e));
       console.warn(`[lead-desk] refresh failed: ${failure.kind}: ${failure.message}`);
       this.set({ signedIn: failure.kind !== 'unauthorized', failure, refreshing: false });
+    } finally {
+      stopWatching();
     }
   }
 

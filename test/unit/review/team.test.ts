@@ -1,0 +1,39 @@
+/** The Morning Review's Team section: local tasks and delegated GitHub items, counted alike. */
+import assert from 'node:assert/strict';
+import { toLocalDate } from '../../../src/core/localDate';
+import type { DelegatedIssue } from '../../../src/github/service';
+import { loadTeam } from '../../../src/review/localSections';
+import { DEFAULT_SETTINGS } from '../../../src/settings';
+import type { WorkSnapshot } from '../../../src/work/workModel';
+
+const DAY = 86_400_000;
+
+describe('review: Team section', () => {
+  const now = Date.now();
+  const yesterday = toLocalDate(now - DAY);
+  const today = toLocalDate(now);
+  const issue = (number: number, assignees: string[], due: string | null): DelegatedIssue => ({
+    repo: 'acme/api', number, title: `Issue ${number}`, url: '', assignees, isPullRequest: false, createdAt: now - 5 * DAY, updatedAt: now,
+    labels: [], due, ...(due ? { dueSource: 'body' as const } : {}),
+  });
+  const snapshot: WorkSnapshot = {
+    signedIn: true, signInKnown: true, noRepositories: false, reviews: [], reviewsTotal: 0, ownPullRequests: [], asOf: now, failure: null, refreshing: false,
+    tasks: [
+      { id: 't1', title: 'Local overdue', assignee: 'mira', due: yesterday, createdAt: now - 3 * DAY },
+      { id: 't2', title: 'Local done', assignee: 'mira', due: yesterday, createdAt: now - 3 * DAY, doneAt: now },
+    ],
+    delegatedIssues: [issue(1, ['mira'], yesterday), issue(2, ['tomas', 'jun'], today), issue(3, ['jun'], null), issue(4, ['jun'], toLocalDate(now + 3 * DAY))],
+  };
+
+  it('counts overdue and due-today GitHub items per person, beside local tasks', () => {
+    const team = loadTeam(snapshot, { ...DEFAULT_SETTINGS, teamMembers: ['mira', 'tomas', 'jun'] }, now);
+    assert.equal(team.data.kind, 'team');
+    if (team.data.kind !== 'team') return;
+    const byLogin = Object.fromEntries(team.data.people.map((p) => [p.login, p]));
+    assert.deepEqual(byLogin.mira!.overdue.map((t) => t.title), ['Local overdue', 'acme/api#1 Issue 1']);
+    assert.deepEqual(byLogin.tomas!.dueToday.map((t) => [t.title, t.due]), [['acme/api#2 Issue 2', today]]);
+    assert.deepEqual([byLogin.jun!.overdue.length, byLogin.jun!.dueToday.length], [0, 0], 'first assignee only, as the tree groups');
+    assert.deepEqual([team.counts.overdue, team.counts.dueToday], [2, 1]);
+    assert.ok(team.ids.includes(`issue:acme/api#1:overdue`) && team.ids.includes(`issue:acme/api#2:today`), team.ids.join(' '));
+  });
+});
