@@ -66,7 +66,10 @@ describe('contract', () => {
     const walk = contributes.walkthroughs.find((w) => w.id === 'leadDesk.gettingStarted');
     assert.deepEqual(walk?.steps.map((s) => s.id), ['signIn', 'repositories', 'team', 'target', 'review']);
     const welcome = contributes.viewsWelcome.filter((w) => w.view === Views.work);
-    assert.equal(welcome.length, 2, 'signed-out and no-repository states');
+    assert.equal(welcome.length, 3, 'Restricted Mode, signed-out and no-repository states');
+    const restricted = welcome.filter((w) => w.when.includes('!isWorkspaceTrusted'));
+    assert.equal(restricted.length, 1, 'Restricted Mode says why GitHub waits');
+    assert.ok(welcome.filter((w) => w.when.includes('signedOut') && !w.when.includes('!isWorkspaceTrusted')).every((w) => w.when.includes('isWorkspaceTrusted')), 'the signed-out welcome never shows in Restricted Mode');
     for (const w of welcome) assert.match(w.contents, /\]\(command:/, 'each state has a button');
     assert.ok(welcome.some((w) => w.contents.includes('openWalkthrough')));
   });
