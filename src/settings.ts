@@ -3,6 +3,7 @@
  * `parseSettings` takes raw values as VS Code returns them and yields a complete `LeadDeskSettings`
  * plus one problem per bad value; the bad value is replaced by its default, never half-used.
  */
+import { REPO_NAME } from './core/repoName';
 import { Settings, type SettingKey } from './ids';
 
 export interface HealthCheck {
@@ -66,7 +67,6 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   groupBy: 'person',
 };
 
-const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -146,7 +146,7 @@ function parseDays(v: unknown): number[] | Problem {
 
 const parsers: { [K in keyof LeadDeskSettings]: Parser<LeadDeskSettings[K]> } = {
   apiUrl: parseApiUrl,
-  repositories: stringList(REPO, 'owner/repo names'),
+  repositories: stringList(REPO_NAME, 'owner/repo names'),
   refreshMinutes: number(1, 120),
   requestTimeoutSeconds: number(2, 120),
   teamMembers: stringList(LOGIN, 'GitHub logins'),

@@ -5,6 +5,7 @@
 import type { ReviewQueueRow } from '../core/reviewQueue';
 import { MAX_LINK_LENGTH } from '../webview/links';
 import { boundedString, integerIn, messageGuard, numberIn, type ReadyMessage } from '../webview/messageGuard';
+import { REPO_NAME } from '../core/repoName';
 
 /** One of the lead's own open PRs, as the second table shows it. */
 export interface OwnPullRequestRow {
@@ -63,7 +64,6 @@ export interface RenderedMessage {
 export type QueueFromWebview = ReadyMessage | OpenMessage | CheckoutMessage | SnoozeMessage | RenderedMessage;
 
 /** `owner/name` as GitHub allows them. */
-export const REPO_NAME = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
 const repo = boundedString(201, REPO_NAME);
 const prNumber = integerIn(1, 2 ** 31 - 1);
 
