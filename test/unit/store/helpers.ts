@@ -84,6 +84,21 @@ export function workerPath(): string {
 }
 
 /** Whether this process may mount (root with CAP_SYS_ADMIN): for real EROFS and ENOSPC. */
+/** Whether `chattr +i` (an immutable folder: EPERM on every write) can be used here. */
+export function canChattr(): boolean {
+  if (!isRoot || process.platform !== 'linux') return false;
+  const probe = tempDir('chattr');
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    cleanup(probe);
+  }
+}
+
 export function canMount(): boolean {
   if (!isRoot || process.platform !== 'linux') return false;
   const probe = tempDir('mountprobe');

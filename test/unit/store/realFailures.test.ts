@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TaskStore } from '../../../src/store/taskStore';
-import { canMount, cleanup, EventLog, isRoot, mount, tempDir, umount } from './helpers';
+import { canChattr, canMount, cleanup, EventLog, mount, tempDir, umount } from './helpers';
 
 /*
  * Failures that root cannot bypass, made for real (the injected-fs tests in jsonFile.test.ts
@@ -12,20 +12,6 @@ import { canMount, cleanup, EventLog, isRoot, mount, tempDir, umount } from './h
  */
 
 const tasksOnDisk = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, 'tasks.json'), 'utf8')) as { tasks: { title: string }[] }).tasks.map((t) => t.title);
-
-function canChattr(): boolean {
-  if (!isRoot || process.platform !== 'linux') return false;
-  const probe = tempDir('chattr');
-  try {
-    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
-    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    cleanup(probe);
-  }
-}
 
 describe('store/real disk failures', () => {
   let dir: string;

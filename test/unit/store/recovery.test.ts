@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openStores, type OpenStoresOptions } from '../../../src/store';
 import type { StoreFs } from '../../../src/store/storeFs';
-import { canMount, cleanup, EventLog, isRoot, mount, tempDir, umount } from './helpers';
+import { canChattr, canMount, cleanup, EventLog, mount, tempDir, umount } from './helpers';
 
 /*
  * Saves that failed are kept in memory; when the window closes (`deactivate` → `stores.close()`)
@@ -32,20 +32,6 @@ function refusingRenamesOnto(names: readonly string[], code = 'EACCES'): { fs: S
     } as StoreFs['promises'],
   };
   return { fs: storeFs, arm: (on) => { armed = on; } };
-}
-
-function canChattr(): boolean {
-  if (!isRoot || process.platform !== 'linux') return false;
-  const probe = tempDir('chattr');
-  try {
-    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
-    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    cleanup(probe);
-  }
 }
 
 describe('store/recovery of unsaved changes at close', () => {
