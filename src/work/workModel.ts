@@ -219,21 +219,21 @@ export class WorkModel extends Disposable {
 
   private async doRefresh(reason: RefreshReason): Promise<void> {
     const generation = this.generation;
-    this.set({ refreshing: true, tasks: await this.tasks.list().catch(() => this.state.tasks) });
+    const tasks = await this.tasks.list().catch(() => this.state.tasks);
     const service = await this.github.service();
     if (!service) {
       // Signed out: GitHub data of the last session is not shown as if it were current, nor kept.
       if (!this.github.unavailableReason) await this.snapshots?.clear();
       this.dataSession = undefined;
-      this.set({ signedIn: false, signInKnown: true, noRepositories: false, refreshing: false, ...NO_GITHUB_DATA });
+      this.set({ signedIn: false, signInKnown: true, noRepositories: false, refreshing: false, tasks, ...NO_GITHUB_DATA });
       return;
     }
     const key = await this.github.sessionKey();
-    if (key !== this.dataSession) {
-      // Another account or another GitHub: nothing of the previous one stays on screen.
-      this.dataSession = undefined;
-      this.set({ ...NO_GITHUB_DATA });
-    }
+    // Another account or another GitHub: nothing of the previous one stays on screen, not even
+    // for the moment the refresh takes (checked before the first change this refresh makes).
+    const sameSession = key !== undefined && key === this.dataSession;
+    if (!sameSession) this.dataSession = undefined;
+    this.set({ refreshing: true, tasks, ...(sameSession ? {} : NO_GITHUB_DATA) });
     const repos = await this.repositories.resolve();
     this.set({ signedIn: true, signInKnown: true, noRepositories: repos.length === 0 });
     if (reason === 'auto' && key && await this.adoptFreshSnapshot(key)) {

@@ -48,6 +48,11 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     void vscode.commands.executeCommand('setContext', ContextKeys.workWelcome, state);
   }
 
+  /** The line VS Code shows above the tree ("As of 10:42 (saved)", "Loading…"), for tests. */
+  get viewMessage(): string | undefined {
+    return this.view.message;
+  }
+
   /** The current top-level nodes (tests read the tree through this). */
   get rootNodes(): readonly WorkNode[] {
     return this.roots;
