@@ -7,9 +7,9 @@
 //   sizes   production bundle (dist/extension.js) and VSIX size. Built in a temporary copy of the
 //           repository so the dev build in dist/ is never replaced under someone running tests.
 //   store   dist/bench/store-write.js: timer switch write latency with 1k and 50k entries of history.
-//   github  dist/bench/github-requests.js: requests and rate-limit cost of a first and an unchanged
-//           refresh against the fake GitHub with 500 PRs over 1, 10 and 50 repos (about 2 minutes:
-//           GitHub asks for 2 s between searches and the client honours it).
+//   github  dist/bench/github-requests.js: requests, GraphQL points and time per full sidebar
+//           refresh against the fake GitHub, 25 / 100 / 500 reviews over 1 / 10 / 50 repos, also with
+//           every request delayed 100 ms (about 30 s).
 //   host    dist/bench/inHost.js inside a real VS Code (code-server + headless Chromium) running
 //           the production build: tree build and queue first paint with 500 PRs, status bar
 //           following another window, timer wake-ups while idle (61 s; 130 s with --long), and
@@ -206,8 +206,7 @@ if (only.includes('store')) await step('store', async () => {
 // ---------------------------------------------------------------- github
 if (only.includes('github')) await step('github', async () => {
   if (!devBuildOk) throw new Error('needs the dev build (dist/bench/github-requests.js)');
-  console.log('   (about 40 s per repo count: searches are spaced 2 s apart as GitHub asks)');
-  const r = await run('node', ['dist/bench/github-requests.js', '1,10,50', '500'], { name: 'github-requests', timeoutMs: 15 * 60_000 });
+  const r = await run('node', ['dist/bench/github-requests.js', '1,10,50', '25,100,500'], { name: 'github-requests', timeoutMs: 15 * 60_000 });
   const data = jsonLine(r.output, 'BENCH-JSON ');
   if (r.code !== 0 || !data) throw new Error(`github-requests failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
   return data;
@@ -272,7 +271,7 @@ fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), markdown(rows, results));
 console.log(`\n${plainTable(rows)}`);
 const gh = githubRows(results.benchmarks.github);
-if (gh.length) console.log(`\nGitHub requests per refresh (500 PRs awaiting review)\n${plainTable(gh, ['Repos', 'Refresh', 'Requests', '304s', 'Cost core', 'Cost search', 'Searches (first level)', 'Cost beyond searches', 'Time'])}`);
+if (gh.length) console.log(`\nGitHub per full sidebar refresh\n${plainTable(gh, githubHeader())}`);
 console.log(`\nWrote bench/results.json and bench/RESULTS.md.${keepLogs ? ` Logs: ${logs}` : ''}`);
 if (problems.length) console.log(`\nCould not measure:\n${problems.map((p) => `  - ${p.split('\n')[0]}`).join('\n')}`);
 if (!KEEP) {
@@ -332,16 +331,19 @@ function table(b) {
   }
   const g = b.github;
   if (g) {
-    if (g.error) rows.push(['GitHub requests per refresh', err(g.error), '', '']);
+    if (g.error) rows.push(['GitHub requests per sidebar refresh', err(g.error), '', '']);
     else {
-      const repos = g.results.map((r) => r.repos).join(' / ');
-      const each = (f) => g.results.map((r) => f(r)).join(' / ');
-      const same = (f) => { const v = g.results.map((r) => f(r)); return v.every((x) => x === v[0]) ? String(v[0]) : v.join(' / '); };
-      rows.push([`GitHub first refresh, ${g.results[0]?.pulls} PRs, ${repos} repos`,
-        `${same((r) => r.first.requests)} requests (core ${same((r) => r.first.cost.core)}, search ${same((r) => r.first.cost.search)}); first level: ${same((r) => r.first.searchRequests)} searches, ${each((r) => (r.first.searchesDoneMs / 1000).toFixed(1))} s`, '—', '']);
-      rows.push([`GitHub unchanged refresh, ${repos} repos`,
-        `${same((r) => r.second.requests)} requests, ${same((r) => r.second.notModified)} × 304; cost beyond searches ${same((r) => r.second.primaryCostBeyondSearches)}`,
-        '0 beyond searches', verdict(g.results.every((r) => r.second.primaryCostBeyondSearches === 0))]);
+      const at = (n) => g.results.filter((r) => r.reviews === n);
+      const span = (list, f) => { const v = list.map(f); const lo = Math.min(...v); const hi = Math.max(...v); return lo === hi ? String(lo) : `${lo}–${hi}`; };
+      for (const n of [...new Set(g.results.map((r) => r.reviews))]) {
+        const list = at(n);
+        const goal = list[0].requestGoal;
+        rows.push([`GitHub sidebar refresh, ${n} reviews, ${list.map((r) => r.repos).join(' / ')} repos`,
+          `${span(list, (r) => r.requests)} request(s) (${span(list, (r) => r.restRequests)} REST), ${span(list, (r) => r.points)} points`,
+          `≤ ${goal} request(s)${n === 100 ? ', ≤ 10 points' : ''}`, verdict(list.every((r) => r.requests <= goal && (n !== 100 || r.points <= 10)))]);
+        const limit = n <= 100 ? 1500 : 3000;
+        rows.push([`Refresh → data ready, ${n} reviews, ${g.delayMs} ms per request`, `${span(list, (r) => r.delayedMs)} ms`, n === 25 ? '—' : `≤ ${limit / 1000} s`, n === 25 ? '' : verdict(list.every((r) => r.delayedMs <= limit))]);
+      }
     }
   }
   const st = b.store;
@@ -358,12 +360,12 @@ function table(b) {
   return rows;
 }
 
+function githubHeader() { return ['Repos', 'Reviews', 'Requests (goal)', 'GraphQL', 'REST', 'Points', 'Loaded', 'Time', 'Time at 100 ms per request']; }
+
 function githubRows(g) {
   if (!g || g.error) return [];
-  return g.results.flatMap((r) => [['first', r.first], ['unchanged', r.second]].map(([name, f]) => [
-    String(r.repos), name, String(f.requests), String(f.notModified), String(f.cost.core), String(f.cost.search), String(f.searchRequests),
-    String(f.primaryCostBeyondSearches), `${(f.ms / 1000).toFixed(1)} s (searches done ${(f.searchesDoneMs / 1000).toFixed(1)} s)`,
-  ]));
+  return g.results.map((r) => [String(r.repos), String(r.reviews), `${r.requests} (≤ ${r.requestGoal})`, String(r.graphqlRequests), String(r.restRequests),
+    String(r.points), String(r.reviewsLoaded), `${r.ms} ms`, `${r.delayedMs} ms`]);
 }
 
 function plainTable(rows, header = ['Benchmark', 'Result', 'Goal', '']) {
@@ -390,8 +392,8 @@ function markdown(rows, r) {
   ];
   const gh = githubRows(r.benchmarks.github);
   if (gh.length) {
-    parts.push('', 'GitHub requests per refresh against the fake GitHub (500 PRs awaiting review; the client spaces searches 2 s apart, as GitHub asks):', '',
-      mdTable(gh, ['Repos', 'Refresh', 'Requests', '304s', 'Cost core', 'Cost search', 'Searches (first level)', 'Cost beyond searches', 'Time']));
+    parts.push('', 'GitHub per full sidebar refresh against the fake GitHub (`node dist/bench/github-requests.js`; points as the fake computes GitHub\'s GraphQL cost):', '',
+      mdTable(gh, githubHeader()));
   }
   const q = h?.queueFirstPaint;
   if (q && !q.error && q.note) parts.push('', `¹ ${q.note}.`);

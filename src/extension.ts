@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN);
 
   const timer = registerTimer(config, stores, github);
-  const work = registerWork(config, stores, github, context.globalState);
+  const work = registerWork(config, stores, github, context.globalState, context.globalStorageUri.fsPath);
   subs.push(timer.disposable, work.disposable);
 
   subs.push(registerReviewQueue(context.extensionUri, config, work), registerBalance(context.extensionUri, config, stores, timer.timer));

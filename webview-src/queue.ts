@@ -103,6 +103,8 @@ function renderReviews(started = performance.now()): void {
   byId('reviews').querySelector('tbody')!.replaceChildren(fragment);
   restoreFocus(focus);
   byId('reviews-empty').hidden = rows.length > 0;
+  // Before GitHub has answered, an empty table means "not heard yet", not "nothing matches".
+  byId('reviews-empty').textContent = data.loading ? 'Loading…' : 'No reviews match.';
   const snoozed = data.rows.filter((r) => r.snoozed).length;
   const total = view.includeSnoozed ? data.rows.length : data.rows.length - snoozed;
   const hiddenSnoozed = !view.includeSnoozed && snoozed > 0 ? ` · ${snoozed} snoozed` : '';
@@ -124,6 +126,7 @@ function renderOwn(): void {
   for (const pr of data.ownPullRequests) fragment.appendChild(ownPullRequestRow(pr));
   byId('own-prs').querySelector('tbody')!.replaceChildren(fragment);
   byId('own-empty').hidden = data.ownPullRequests.length > 0;
+  byId('own-empty').textContent = data.loading ? 'Loading…' : 'None of your open pull requests is waiting on a review.';
 }
 
 function showNotice(text: string | null, kind: 'warning' | 'error' = 'warning'): void {

@@ -67,6 +67,12 @@ export function classifyFailure(error: unknown, now = Date.now()): GitHubFailure
   if (name === 'SyntaxError' || error instanceof SyntaxError) return new GitHubFailure('malformed', message);
   const status = e.status;
   const headers = e.response?.headers ?? {};
+  // GraphQL says a spent budget with HTTP 200 and `RATE_LIMITED`; the throttling plugin throws it
+  // without a status once it decides not to wait for the reset.
+  if (graphQLErrorTypes(e).includes('RATE_LIMITED')) {
+    const reset = Number(headers['x-ratelimit-reset']);
+    return new GitHubFailure('rate-limited', message, Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined, status);
+  }
   if (status === 401) return new GitHubFailure('unauthorized', message, undefined, 401);
   if (status === 403 || status === 429) {
     const retryAfter = Number(headers['retry-after']);
@@ -88,6 +94,12 @@ export function classifyFailure(error: unknown, now = Date.now()): GitHubFailure
   if (/JSON|Unexpected token|Unexpected end/i.test(message)) return new GitHubFailure('malformed', message);
   if (OFFLINE_CODES.test(causeText) || /fetch failed/.test(message)) return new GitHubFailure('offline', causeText || message);
   return new GitHubFailure('server', message);
+}
+
+function graphQLErrorTypes(e: ErrorLike & { data?: unknown }): unknown[] {
+  const body = (e.data ?? e.response?.data) as { errors?: unknown } | undefined;
+  const errors = body && typeof body === 'object' && Array.isArray(body.errors) ? body.errors : [];
+  return errors.map((x) => (typeof x === 'object' && x !== null ? (x as { type?: unknown }).type : undefined));
 }
 
 function describeCause(cause: unknown): string {

@@ -38,6 +38,27 @@ export interface ClientOptions {
   readonly onResponse?: (info: { method: string; url: string; status: number }) => void;
 }
 
+/** A stand-in for the plugin's write limiter that never waits (see `throttle.write`). */
+const UNSPACED = { key: () => ({ schedule: <T>(_options: unknown, fn: () => Promise<T>) => fn() }) };
+
+/** Process-wide, as the plugin's limiters are: when the last write or mutation may start. */
+let nextWriteAt = 0;
+const WRITE_SPACING_MS = 1000;
+
+/** GitHub asks for a second between writes (REST writes, GraphQL mutations) of one user. */
+async function spaceWrite(): Promise<void> {
+  const now = Date.now();
+  const at = Math.max(now, nextWriteAt);
+  nextWriteAt = at + WRITE_SPACING_MS;
+  if (at > now) await new Promise((r) => setTimeout(r, at - now));
+}
+
+/** A GraphQL request that reads (`query`, not `mutation`): `/graphql`, or `/api/graphql` on GHES. */
+function isGraphQLQuery(key: string, options: Record<string, unknown>): boolean {
+  if (!/\/graphql$/.test(key)) return false;
+  return typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query);
+}
+
 export function createOctokit(opts: ClientOptions): GitHubOctokit {
   const maxWait = opts.maxRetryWaitSeconds ?? 10;
   const attemptListeners = new Set<(failure: GitHubFailure) => void>();
@@ -75,6 +96,10 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
       onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 1 && retryAfter <= maxWait,
       onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 1 && retryAfter <= maxWait,
       retryAfterBaseValue: opts.retryBaseMs ?? 1000,
+      // The plugin spaces every GraphQL request 1 s apart, as it does writes; GitHub asks that of
+      // mutations and REST writes only, and a paged sidebar would wait 1 s per page. Writes and
+      // mutations are spaced in the hook below instead; queries go at once (one at a time per refresh).
+      write: UNSPACED as never,
     },
     retry: { retries: 2, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
     // Octokit logs every failed request at info level; the UI reports failures instead.
@@ -87,6 +112,7 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
   octokit.hook.wrap('request', async (request, options) => {
     const method = String(options.method ?? 'GET').toUpperCase();
     const key = `${method} ${octokit.request.endpoint.parse(options).url}`;
+    if (method !== 'GET' && method !== 'HEAD' && !isGraphQLQuery(key, options)) await spaceWrite();
     const cached = method === 'GET' ? opts.cache.get(key) : undefined;
     // before-after-hook hands every inner hook the same options object and ignores what an outer
     // hook passes on: headers and the signal must be set on `options` itself.
@@ -107,6 +133,14 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
     } catch (error) {
       const e = error as { status?: number; response?: { headers: Record<string, string>; status: number } };
       if (e.response?.headers) opts.budget.observe(e.response.headers);
+      // The retry plugin retries GraphQL's "Something went wrong" partial failures as 500s; when
+      // they persist, the answer still carries the data that did come: hand it back, so the
+      // caller shows it and names what is missing (`GraphqlResponseError`).
+      const body = e.response?.status === 200 ? (e.response as { data?: unknown }).data : undefined;
+      if (e.status === 500 && /\/graphql$/.test(key) && typeof body === 'object' && body !== null && (body as { data?: unknown }).data) {
+        opts.onResponse?.({ method, url: key, status: 200 });
+        return e.response as Awaited<ReturnType<typeof request>>;
+      }
       if (e.status === 304 && cached) {
         // Octokit throws on 304; for us it means "unchanged": hand back the cached body.
         opts.onResponse?.({ method, url: key, status: 304 });

@@ -2,46 +2,18 @@
  * The typed face of GitHub for the features. Only `src/github/` knows Octokit, URLs, search
  * syntax, pagination and ETags; features get plain data they can render and test.
  */
-import { issueDue, withDueLine, type IssueDueSource } from '../core/issueDue';
-import { requestedAtFromTimeline, type CiState, type PendingReview } from '../core/reviews';
-import type { GitHubFailure } from './failure';
+import { withDueLine } from '../core/issueDue';
+import { GitHubFailure } from './failure';
 import type { GitHubOctokit } from './octokit';
 import {
   MILESTONE_WINDOW_DAYS, chunkQueries, latestRunPerWorkflow, subjectWebUrl,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
 } from './morningReviewData';
-import { array, labelNames, login, num, object, objects, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
+import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
+import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
 
 export * from './morningReviewData';
-
-/** An issue or PR the lead opened in a watched repo that someone else is assigned to. */
-export interface DelegatedIssue {
-  readonly repo: string;
-  readonly number: number;
-  readonly title: string;
-  readonly url: string;
-  readonly assignees: readonly string[];
-  readonly isPullRequest: boolean;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly labels: readonly string[];
-  /** `yyyy-MM-dd` from a `Due:` line in the body or the milestone's `due_on` (see `issueDue`), or null. */
-  readonly due: string | null;
-  readonly dueSource?: IssueDueSource;
-  /** The milestone's title, when the due date comes from it. */
-  readonly milestone?: string;
-}
-
-/** One of the lead's own open PRs, and whose reviews it waits for. */
-export interface OwnPullRequest {
-  readonly repo: string;
-  readonly number: number;
-  readonly title: string;
-  readonly url: string;
-  readonly createdAt: number;
-  readonly draft: boolean;
-  readonly waitingOn: readonly string[];
-}
+export type { DelegatedIssue, OwnPullRequest, SidebarData } from './sidebarQuery';
 
 export interface SearchPage {
   readonly items: Json[];
@@ -52,13 +24,9 @@ export interface SearchPage {
 
 /** Search pages fetched at most; GitHub never returns more than 1,000 results anyway. */
 const MAX_SEARCH_PAGES = 5;
-/** PRs whose size, CI and request time are fetched; the rest show what search gave. */
-export const MAX_DETAILED_REVIEWS = 100;
 const DETAIL_CONCURRENCY = 6;
 
 export class GitHubService {
-  private meCache: Promise<string> | undefined;
-  private teamsCache: Promise<string[]> | undefined;
   /** Default branches rarely change: asked once per signed-in session. */
   private readonly defaultBranches = new Map<string, Promise<string>>();
 
@@ -71,20 +39,6 @@ export class GitHubService {
   /** See `GitHubOctokit.onAttemptFailed`: failures seen before the retries, for an early notice. */
   onAttemptFailed(listener: (failure: GitHubFailure) => void): () => void {
     return this.octokit.onAttemptFailed(listener);
-  }
-
-  async me(): Promise<string> {
-    this.meCache ??= this.octokit.rest.users.getAuthenticated().then((r) => str(object(r.data, 'user').login))
-      .catch((e) => { this.meCache = undefined; throw e; });
-    return this.meCache;
-  }
-
-  /** The lead's teams as `org/slug` (needs read:org; without it, no team is known). */
-  async myTeams(): Promise<string[]> {
-    this.teamsCache ??= this.octokit.rest.teams.listForAuthenticatedUser({ per_page: 100 })
-      .then((r) => array(r.data, 'teams').map((t) => `${login((t as Json).organization)}/${str((t as Json).slug)}`))
-      .catch((e) => { this.teamsCache = undefined; throw e; });
-    return this.teamsCache;
   }
 
   async searchIssues(q: string, maxPages = MAX_SEARCH_PAGES): Promise<SearchPage> {
@@ -105,108 +59,35 @@ export class GitHubService {
   }
 
   /**
-   * Open PRs waiting for the lead's review, directly or through a team. Two searches give the
-   * list and which are direct; the oldest `MAX_DETAILED_REVIEWS` then get size, CI and the
-   * moment the review was requested (conditional requests: unchanged PRs cost nothing).
+   * Everything the sidebar and the queue show, in one GraphQL round trip up to 100 items a list
+   * (50 own PRs); a list with more is paged on its own cursor, up to GitHub's 1,000 cap. Partial
+   * `errors` keep what came and name what is missing. Delegated issues are filtered to the
+   * watched repos here: one search for all repos keeps the query short and the cost flat.
+   * `onPage` sees the data after each round trip, so a long list shows before its last page.
    */
-  async pendingReviews(): Promise<{ reviews: PendingReview[]; total: number; incomplete: boolean }> {
-    const [all, direct] = await Promise.all([
-      this.searchIssues('is:pr is:open archived:false review-requested:@me'),
-      this.searchIssues('is:pr is:open archived:false user-review-requested:@me'),
-    ]);
-    const directKeys = new Set(direct.items.map((i) => `${repoFromUrl(i.repository_url)}#${num(i.number)}`));
-    const basic = all.items.map((i): PendingReview => {
-      const repo = repoFromUrl(i.repository_url);
-      const number = requiredNum(i.number, 'PR number');
-      return {
-        repo, number, title: str(i.title, '(no title)'), author: login(i.user), url: safeUrl(i.html_url, this.webHost),
-        createdAt: time(i.created_at), requestedAt: time(i.created_at), direct: directKeys.has(`${repo}#${number}`),
-        additions: 0, deletions: 0, draft: i.draft === true, ci: 'none', labels: labelNames(i.labels),
-      };
-    });
-    const [me, teams] = await Promise.all([this.me(), this.myTeams().catch(() => [] as string[])]);
-    const detailed = await mapLimited(basic.slice(0, MAX_DETAILED_REVIEWS), DETAIL_CONCURRENCY, (r) => this.reviewDetails(r, me, teams));
-    return { reviews: [...detailed, ...basic.slice(MAX_DETAILED_REVIEWS)], total: all.total, incomplete: all.incomplete || direct.incomplete };
-  }
-
-  private async reviewDetails(r: PendingReview, me: string, teams: string[]): Promise<PendingReview> {
-    const [owner, repo] = r.repo.split('/');
-    const [pull, timeline] = await Promise.all([
-      this.octokit.rest.pulls.get({ owner, repo, pull_number: r.number }).then((x) => object(x.data, 'pull request')),
-      this.octokit.rest.issues.listEventsForTimeline({ owner, repo, issue_number: r.number, per_page: 100 }).then((x) => objects(x.data, `timeline of ${r.repo}#${r.number}`)),
-    ]);
-    const sha = str(object(pull.head, 'pull request head').sha);
-    const ci = sha ? await this.ciState(owner, repo, sha) : 'none';
-    const teamRequests = objects(pull.requested_teams ?? [], `requested teams of ${r.repo}#${r.number}`).map((t) => str(t.slug));
-    const mine = new Set(teams.map((t) => t.slice(t.indexOf('/') + 1).toLowerCase()));
-    const team = r.direct ? undefined : teamRequests.find((t) => mine.has(t.toLowerCase()));
-    return {
-      ...r,
-      additions: num(pull.additions),
-      deletions: num(pull.deletions),
-      draft: pull.draft === true,
-      requestedAt: requestedAtFromTimeline(timeline as never, me, teams, { createdAt: r.createdAt }),
-      ...(team ? { team } : {}),
-      ci,
-    };
-  }
-
-  /** Check runs (Actions and apps) and the legacy combined status, folded into one state. */
-  async ciState(owner: string, repo: string, ref: string): Promise<CiState> {
-    const [checks, status] = await Promise.all([
-      this.octokit.rest.checks.listForRef({ owner, repo, ref, per_page: 100 }).then((x) => array(object(x.data, 'check runs').check_runs, 'check runs')),
-      this.octokit.rest.repos.getCombinedStatusForRef({ owner, repo, ref }).then((x) => object(x.data, 'status')),
-    ]);
-    const states: CiState[] = checks.map((c) => {
-      const run = c as Json;
-      if (run.status !== 'completed') return 'pending';
-      return ['success', 'neutral', 'skipped'].includes(str(run.conclusion)) ? 'success' : 'failure';
-    });
-    if (num(status.total_count) > 0) {
-      const s = str(status.state);
-      states.push(s === 'success' ? 'success' : s === 'pending' ? 'pending' : 'failure');
-    }
-    if (states.includes('failure')) return 'failure';
-    if (states.includes('pending')) return 'pending';
-    return states.length ? 'success' : 'none';
-  }
-
-  /**
-   * Issues and PRs the lead opened that are assigned to others, in the watched repos. One search
-   * over all repos (filtered here) keeps the cost flat however many repos are watched.
-   */
-  async delegatedIssues(repos: readonly string[]): Promise<DelegatedIssue[]> {
-    const me = await this.me();
+  async sidebar(repos: readonly string[], onPage?: (partial: SidebarData) => void): Promise<SidebarData> {
+    const pager = new SidebarPager();
     const watched = new Set(repos.map((r) => r.toLowerCase()));
-    const { items } = await this.searchIssues('is:open archived:false author:@me -assignee:@me');
-    return items
-      .map((i): DelegatedIssue => {
-        const milestone = typeof i.milestone === 'object' && i.milestone !== null ? i.milestone as Json : undefined;
-        const due = issueDue({ body: str(i.body), milestoneDueOn: str(milestone?.due_on) });
-        return {
-          repo: repoFromUrl(i.repository_url), number: requiredNum(i.number, 'issue number'), title: str(i.title, '(no title)'),
-          url: safeUrl(i.html_url, this.webHost), assignees: (Array.isArray(i.assignees) ? i.assignees : []).map(login).filter((a) => a !== me),
-          isPullRequest: i.pull_request !== undefined && i.pull_request !== null, createdAt: time(i.created_at), updatedAt: time(i.updated_at),
-          labels: labelNames(i.labels), due: due?.date ?? null,
-          ...(due ? { dueSource: due.source } : {}),
-          ...(due?.source === 'milestone' && milestone ? { milestone: str(milestone.title, 'milestone') } : {}),
-        };
-      })
-      .filter((d) => d.assignees.length > 0 && (watched.size === 0 || watched.has(d.repo.toLowerCase())));
-  }
-
-  /** The lead's open PRs and the reviewers (people and teams) they still wait on. */
-  async myOpenPullRequests(): Promise<OwnPullRequest[]> {
-    const { items } = await this.searchIssues('is:pr is:open archived:false author:@me', 1);
-    return mapLimited(items, DETAIL_CONCURRENCY, async (i) => {
-      const repo = repoFromUrl(i.repository_url);
-      const [owner, name] = repo.split('/');
-      const number = requiredNum(i.number, 'PR number');
-      const { data } = await this.octokit.rest.pulls.listRequestedReviewers({ owner, repo: name, pull_number: number });
-      const body = object(data, 'requested reviewers');
-      const waitingOn = [...array(body.users ?? [], 'users').map(login), ...array(body.teams ?? [], 'teams').map((t) => `@${str((t as Json).slug)}`)];
-      return { repo, number, title: str(i.title, '(no title)'), url: safeUrl(i.html_url, this.webHost), createdAt: time(i.created_at), draft: i.draft === true, waitingOn };
+    const filtered = (d: SidebarData): SidebarData => ({
+      ...d, delegatedIssues: d.delegatedIssues.filter((i) => i.assignees.length > 0 && (watched.size === 0 || watched.has(i.repo.toLowerCase()))),
     });
+    for (let vars = pager.next(); vars !== null; vars = pager.next()) {
+      let data: unknown;
+      let errors: GraphQLErrorLike[] = [];
+      try {
+        data = await this.octokit.graphql<unknown>(SIDEBAR_QUERY, vars);
+      } catch (e) {
+        const partial = e as { name?: string; data?: unknown; errors?: unknown };
+        if (partial?.name !== 'GraphqlResponseError') throw e;
+        data = partial.data ?? null;
+        errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
+        console.warn(`[lead-desk] sidebar query: GitHub answered with ${errors.length} error(s): ${errors.map((x) => `${(x.path ?? []).join('.') || '(query)'}: ${x.message ?? ''}`).join('; ').slice(0, 500)}`);
+      }
+      if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the sidebar answer is not an object');
+      pager.accept(data as Json | null, errors);
+      if (onPage && pager.next() !== null) onPage(filtered(pager.result(this.webHost)));
+    }
+    return filtered(pager.result(this.webHost));
   }
 
   async collaborators(repo: string): Promise<string[]> {

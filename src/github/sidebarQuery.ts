@@ -4,9 +4,10 @@
  * page, with the rate-limit budget in the same answer. Pure (no Octokit, no `vscode`): the query
  * text, and the mapping from its answer to the features' types.
  */
+import { issueDue, type IssueDueSource } from '../core/issueDue';
 import { requestedAtFromTimeline, type CiState, type PendingReview, type TimelineEvent } from '../core/reviews';
 import { GitHubFailure } from './failure';
-import { array, labelNames, login, num, object, requiredNum, safeUrl, str, time, type Json } from './parse';
+import { array, labelNames, logSkipped, login, num, object, requiredNum, safeUrl, str, time, type Json } from './parse';
 
 /** Connection sizes, chosen so a full refresh at 100 waiting reviews stays under 10 points. */
 const PR_FIELDS = `
@@ -25,6 +26,8 @@ const PR_FIELDS = `
     }
   }`;
 
+const DELEGATED_FIELDS = 'number title url createdAt updatedAt body author { login } repository { nameWithOwner } assignees(first: 10) { nodes { login } } labels(first: 10) { nodes { name } } milestone { title dueOn }';
+
 export const SIDEBAR_QUERY = `query LeadDeskSidebar($reviews: String!, $mine: String!, $delegated: String!, $afterReviews: String, $afterMine: String, $afterDelegated: String, $withReviews: Boolean!, $withMine: Boolean!, $withDelegated: Boolean!) {
   rateLimit { cost remaining limit resetAt }
   viewer { login }
@@ -40,8 +43,8 @@ export const SIDEBAR_QUERY = `query LeadDeskSidebar($reviews: String!, $mine: St
     issueCount pageInfo { hasNextPage endCursor }
     nodes {
       __typename
-      ... on Issue { number title url createdAt updatedAt body author { login } repository { nameWithOwner } assignees(first: 10) { nodes { login } } milestone { dueOn } }
-      ... on PullRequest { number title url createdAt updatedAt body author { login } repository { nameWithOwner } assignees(first: 10) { nodes { login } } milestone { dueOn } }
+      ... on Issue { ${DELEGATED_FIELDS} }
+      ... on PullRequest { ${DELEGATED_FIELDS} }
     }
   }
 }`;
@@ -166,4 +169,220 @@ export function uniqueByRepoAndNumber<T extends { readonly repo: string; readonl
     seen.add(key);
     return true;
   });
+}
+
+/** An issue or PR the lead opened in a watched repo that someone else is assigned to. */
+export interface DelegatedIssue {
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+  readonly assignees: readonly string[];
+  readonly isPullRequest: boolean;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly labels: readonly string[];
+  /** `yyyy-MM-dd` from a `Due:` line in the body or the milestone's due date (see `issueDue`), or null. */
+  readonly due: string | null;
+  readonly dueSource?: IssueDueSource;
+  /** The milestone's title, when the due date comes from it. */
+  readonly milestone?: string;
+}
+
+/** One of the lead's own open PRs, and whose reviews it waits for. */
+export interface OwnPullRequest {
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+  readonly createdAt: number;
+  readonly draft: boolean;
+  readonly waitingOn: readonly string[];
+}
+
+/** A delegated issue from the `delegated` search: the lead's own login is not an assignee to show. */
+export function delegatedIssueFrom(n: Json, me: string, webHost: string): DelegatedIssue {
+  const milestone = typeof n.milestone === 'object' && n.milestone !== null ? n.milestone as Json : undefined;
+  const due = issueDue({ body: str(n.body), milestoneDueOn: str(milestone?.dueOn) });
+  return {
+    repo: repoOf(n), number: requiredNum(n.number, 'issue number'), title: str(n.title, '(no title)'), url: safeUrl(n.url, webHost),
+    assignees: nodesOf(n.assignees).map(login).filter((a) => a.toLowerCase() !== me.toLowerCase()),
+    isPullRequest: n.__typename === 'PullRequest', createdAt: time(n.createdAt), updatedAt: time(n.updatedAt),
+    labels: labelNames(nodesOf(n.labels)), due: due?.date ?? null,
+    ...(due ? { dueSource: due.source } : {}),
+    ...(due?.source === 'milestone' && milestone ? { milestone: str(milestone.title, 'milestone') } : {}),
+  };
+}
+
+export function ownPullRequestFrom(n: Json, webHost: string): OwnPullRequest {
+  return {
+    repo: repoOf(n), number: requiredNum(n.number, 'PR number'), title: str(n.title, '(no title)'), url: safeUrl(n.url, webHost),
+    createdAt: time(n.createdAt), draft: n.isDraft === true, waitingOn: waitingOnFrom(n),
+  };
+}
+
+export type SidebarList = 'reviews' | 'mine' | 'delegated';
+export const SIDEBAR_LISTS: readonly SidebarList[] = ['reviews', 'mine', 'delegated'];
+
+/** What a list is called in a notice: "delegated issues could not be loaded". */
+export const LIST_NAMES: Record<SidebarList, string> = { reviews: 'pending reviews', mine: 'your pull requests', delegated: 'delegated issues' };
+
+/** Items per page, as the query asks. */
+const PAGE_SIZE: Record<SidebarList, number> = { reviews: 100, mine: 50, delegated: 100 };
+/** GitHub's search returns 1,000 results at most: no page beyond that is asked for. */
+export const SEARCH_RESULT_CAP = 1000;
+
+/** The three searches: reviews waiting on the lead, the lead's open PRs, issues the lead delegated. */
+export const SIDEBAR_SEARCHES: Record<SidebarList, string> = {
+  reviews: 'is:pr is:open archived:false review-requested:@me sort:created-asc',
+  mine: 'is:pr is:open archived:false author:@me sort:created-asc',
+  delegated: 'is:open archived:false author:@me -assignee:@me sort:created-asc',
+};
+
+/** A GraphQL error as GitHub reports it (only what is read here). */
+export interface GraphQLErrorLike {
+  readonly message?: string;
+  readonly type?: string;
+  readonly path?: readonly (string | number)[];
+  readonly extensions?: Record<string, unknown>;
+}
+
+export interface SidebarData {
+  /** The viewer's login: the account this data belongs to. */
+  readonly account: string;
+  readonly reviews: PendingReview[];
+  /** What GitHub counts (may exceed what search returns: 1,000). */
+  readonly reviewsTotal: number;
+  readonly delegatedIssues: DelegatedIssue[];
+  readonly ownPullRequests: OwnPullRequest[];
+  /** The budget after the last page, and the points every page cost together. */
+  readonly rateLimit: RateLimitReading | null;
+  /** What GitHub could not give, in words for the notice ("delegated issues", "2 pending reviews"). */
+  readonly missing: string[];
+  /** Lists GitHub gave nothing for (their earlier data is worth keeping). */
+  readonly failedLists: SidebarList[];
+  /** GraphQL round trips this refresh took. */
+  readonly requests: number;
+}
+
+interface ListState { pages: number; cursor: string | null; more: boolean; failed: boolean }
+
+/**
+ * Pages through the sidebar query. Pure: `next()` gives the variables of the next round trip (or
+ * null when done), `accept()` takes its answer. The first round trip asks for every list; later
+ * ones only for the lists that have more, each from its own cursor, up to GitHub's 1,000 cap.
+ */
+export class SidebarPager {
+  private readonly lists: Record<SidebarList, ListState>;
+  private readonly nodes: Record<SidebarList, Json[]> = { reviews: [], mine: [], delegated: [] };
+  private readonly totals: Record<SidebarList, number> = { reviews: 0, mine: 0, delegated: 0 };
+  private readonly missingItems: Record<SidebarList, number> = { reviews: 0, mine: 0, delegated: 0 };
+  private readonly incomplete = new Set<SidebarList>();
+  private account: string | null = null;
+  private rate: RateLimitReading | null = null;
+  private cost = 0;
+  requests = 0;
+
+  constructor(private readonly searches: Record<SidebarList, string> = SIDEBAR_SEARCHES) {
+    this.lists = {
+      reviews: { pages: 0, cursor: null, more: true, failed: false },
+      mine: { pages: 0, cursor: null, more: true, failed: false },
+      delegated: { pages: 0, cursor: null, more: true, failed: false },
+    };
+  }
+
+  /** Variables for the next round trip, or null when every list is complete. */
+  next(): Record<string, unknown> | null {
+    const wanted = SIDEBAR_LISTS.filter((l) => this.lists[l].more);
+    if (wanted.length === 0) return null;
+    const cap = (l: SidebarList) => (l === 'reviews' ? 'Reviews' : l === 'mine' ? 'Mine' : 'Delegated');
+    const vars: Record<string, unknown> = { ...this.searches };
+    for (const l of SIDEBAR_LISTS) {
+      vars[`with${cap(l)}`] = wanted.includes(l);
+      vars[`after${cap(l)}`] = this.lists[l].cursor;
+    }
+    return vars;
+  }
+
+  /** Takes one answer: its `data` (null when GitHub sent none) and its `errors`. Throws when nothing usable came. */
+  accept(data: Json | null, errors: readonly GraphQLErrorLike[] = []): void {
+    const asked = SIDEBAR_LISTS.filter((l) => this.lists[l].more);
+    if (data === null || typeof data !== 'object') throw failureFromErrors(errors);
+    const viewer = typeof data.viewer === 'object' && data.viewer !== null ? str((data.viewer as Json).login) : '';
+    if (!viewer && this.account === null) throw failureFromErrors(errors, 'GitHub did not say who is signed in');
+    this.account ??= viewer;
+    this.requests++;
+    const rate = readRateLimit(data);
+    if (rate) {
+      this.cost += rate.cost;
+      this.rate = { ...rate, cost: this.cost };
+    }
+    for (const l of asked) {
+      const state = this.lists[l];
+      const list = readSearch(data, l);
+      const errorsHere = errors.filter((e) => e.path?.[0] === l);
+      if (list === null) {
+        state.more = false;
+        state.failed = true;
+        continue;
+      }
+      // A failed item comes back null (readSearch drops it); a failed `nodes` loses the page; a
+      // failed field inside an item leaves that item with less.
+      const raw = (data[l] as Json).nodes;
+      const nullItems = Array.isArray(raw) ? raw.length - list.nodes.length : 0;
+      this.missingItems[l] += nullItems;
+      if (errorsHere.some((e) => e.path?.length === 2 && e.path[1] === 'nodes')) state.failed = true;
+      else if (errorsHere.some((e) => (e.path?.length ?? 0) > 3)) this.incomplete.add(l);
+      this.nodes[l].push(...list.nodes);
+      this.totals[l] = list.total;
+      state.pages++;
+      state.cursor = list.endCursor;
+      state.more = !state.failed && list.hasNextPage && list.endCursor !== null && state.pages * PAGE_SIZE[l] < SEARCH_RESULT_CAP;
+    }
+  }
+
+  /** Everything fetched, mapped; items that cannot be read are skipped with one log line per list. */
+  result(webHost: string): SidebarData {
+    const me = this.account ?? '';
+    const mapped = <T>(l: SidebarList, fn: (n: Json) => T | null): T[] => {
+      let malformed = 0;
+      const out: T[] = [];
+      for (const n of this.nodes[l]) {
+        try {
+          const v = fn(n);
+          if (v !== null) out.push(v);
+        } catch {
+          malformed++;
+        }
+      }
+      logSkipped(`${LIST_NAMES[l]} from GitHub`, { malformed });
+      return out;
+    };
+    const isPull = (n: Json) => n.__typename === 'PullRequest';
+    const reviews = uniqueByRepoAndNumber(mapped('reviews', (n) => (isPull(n) ? pendingReviewFrom(n, me, webHost) : null)));
+    const ownPullRequests = uniqueByRepoAndNumber(mapped('mine', (n) => (isPull(n) ? ownPullRequestFrom(n, webHost) : null)));
+    const delegatedIssues = uniqueByRepoAndNumber(mapped('delegated', (n) => (n.__typename === 'Issue' || isPull(n) ? delegatedIssueFrom(n, me, webHost) : null)));
+    const missing: string[] = [];
+    for (const l of SIDEBAR_LISTS) {
+      if (this.lists[l].failed) missing.push(LIST_NAMES[l]);
+      else if (this.missingItems[l] > 0) missing.push(`${this.missingItems[l]} of the ${LIST_NAMES[l]}`);
+      else if (this.incomplete.has(l)) missing.push(`some details of the ${LIST_NAMES[l]}`);
+    }
+    return {
+      account: me, reviews, reviewsTotal: Math.max(this.totals.reviews, reviews.length), delegatedIssues, ownPullRequests,
+      rateLimit: this.rate, missing, failedLists: SIDEBAR_LISTS.filter((l) => this.lists[l].failed), requests: this.requests,
+    };
+  }
+}
+
+/** Why an answer without data failed, as the failure the UI knows how to say. */
+export function failureFromErrors(errors: readonly GraphQLErrorLike[], fallback = 'GitHub sent no data'): GitHubFailure {
+  const first = errors[0];
+  const message = first?.message ?? fallback;
+  const types = errors.map((e) => e.type);
+  if (types.includes('RATE_LIMITED')) return new GitHubFailure('rate-limited', message);
+  if (types.includes('FORBIDDEN')) return new GitHubFailure('forbidden', message);
+  if (types.includes('NOT_FOUND')) return new GitHubFailure('not-found', message);
+  if (errors.some((e) => typeof e.extensions?.code === 'string')) return new GitHubFailure('invalid', message);
+  return errors.length ? new GitHubFailure('server', message) : new GitHubFailure('malformed', fallback);
 }

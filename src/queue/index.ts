@@ -32,7 +32,8 @@ export function workQueueSource(config: Config, work: WorkFeature): ReviewQueueS
       const settings = config.settings;
       return {
         reviews: s.reviews, ownPullRequests: s.ownPullRequests, asOf: s.asOf,
-        notice: s.failure ? s.failure.describe() : null,
+        notice: s.failure ? s.failure.describe() : s.missing.length > 0 ? `GitHub did not send ${s.missing.join(', ')} — showing the rest` : null,
+        loading: s.asOf === null && s.failure === null && (s.signedIn || !s.signInKnown), saved: s.fromSnapshot,
         slaHours: settings.slaHours,
         businessHours: { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd },
       };

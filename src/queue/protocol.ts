@@ -25,8 +25,10 @@ export interface QueueData {
   readonly ownPullRequests: readonly OwnPullRequestRow[];
   /** Shown as a banner, e.g. "As of 10:42 — GitHub unreachable"; `null` when all is well. */
   readonly notice: string | null;
-  /** "Updated 10:42", or `null` before the first successful refresh. */
+  /** "Updated 10:42" ("As of 10:42 (saved)" from the snapshot), or `null` before the first successful refresh. */
   readonly updated: string | null;
+  /** Nothing heard from GitHub yet: the tables say "Loading…" instead of "No reviews match". */
+  readonly loading: boolean;
   readonly slaHours: number;
   /** The snooze dates the host accepts (`yyyy-MM-dd`, the host's calendar): tomorrow … 90 days on. */
   readonly snoozeMin: string;

@@ -27,7 +27,8 @@ export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number): Queu
     rows: toQueueRows(sortOldestFirst(snapshot.reviews), now, config),
     ownPullRequests,
     notice,
-    updated: when === null ? null : `Updated ${when}`,
+    updated: when === null ? null : snapshot.saved ? `As of ${when} (saved)` : `Updated ${when}`,
+    loading: snapshot.loading === true,
     slaHours: snapshot.slaHours,
     ...(({ min, max }) => ({ snoozeMin: min, snoozeMax: max }))(snoozeBounds(now)),
   };

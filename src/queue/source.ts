@@ -14,6 +14,10 @@ export interface ReviewQueueSnapshot {
   readonly notice: string | null;
   readonly slaHours: number;
   readonly businessHours: BusinessHours;
+  /** Nothing heard from GitHub yet (no answer, no snapshot): the panel says "Loading…", not "No reviews match". */
+  readonly loading?: boolean;
+  /** The data is the saved snapshot, not yet refreshed by this window. */
+  readonly saved?: boolean;
 }
 
 /** The queue panel's data and actions; implemented outside the panel (GitHub, store, git). */

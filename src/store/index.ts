@@ -19,6 +19,7 @@ export { TimeStore, newEntryId, type NewTimeEntry, type TimeStoreOptions } from 
 export { TaskStore, newTaskId, type DelegatedTask, type NewTask, type TaskPatch } from './taskStore';
 export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './reviewHistoryStore';
 export { CacheStore, type CachedResponse, type CacheLimits } from './cacheStore';
+export { SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
 export { JsonFile, type JsonFileOptions } from './jsonFile';
 
 /** All of Lead Desk's persisted data, in one folder shared by every window. */

@@ -6,7 +6,8 @@ import type { TaskRepository } from './delegatedTask';
 import { DelegateTaskFlow } from './delegateTask';
 import { WatchedRepositories } from './watchedRepositories';
 import { registerWorkCommands } from './workCommands';
-import { WorkModel } from './workModel';
+import { SnapshotStore } from '../store/snapshotStore';
+import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
 import { WorkTree } from './workTree';
 
 export interface WorkFeature {
@@ -17,10 +18,18 @@ export interface WorkFeature {
 }
 
 /** The sidebar: delegated work and pending reviews, and the commands on them. */
-export function registerWork(config: Config, stores: Promise<Stores>, github: GitHubConnection, memento: vscode.Memento): WorkFeature {
+/**
+ * `snapshotDir` is the store folder (globalStorageUri): the sidebar snapshot there is read at
+ * start-up without waiting for the other stores to open.
+ */
+export function registerWork(config: Config, stores: Promise<Stores>, github: GitHubConnection, memento: vscode.Memento, snapshotDir?: string): WorkFeature {
   const tasks = taskRepository(stores);
   const repositories = new WatchedRepositories(config);
-  const model = new WorkModel(config, github, tasks, repositories, memento);
+  const snapshots = snapshotDir === undefined ? undefined : new SnapshotStore<SidebarSnapshotData>(snapshotDir, {
+    check: isSidebarSnapshotData,
+    log: (line) => console.warn(`[lead-desk] ${line}`),
+  });
+  const model = new WorkModel(config, github, tasks, repositories, memento, snapshots);
   const tree = new WorkTree(model, config);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
   const commands = registerWorkCommands({ config, model, tasks, github, delegate });

@@ -9,7 +9,10 @@ import type { PendingReview } from '../core/reviews';
 import { Views } from '../ids';
 import type { GitHubConnection } from '../github/connection';
 import { GitHubFailure } from '../github/failure';
-import type { DelegatedIssue, OwnPullRequest } from '../github/service';
+import type { DelegatedIssue, OwnPullRequest, SidebarData } from '../github/service';
+import type { RateLimitReading } from '../github/sidebarQuery';
+import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
+import type { SnapshotStore } from '../store/snapshotStore';
 import { Disposable } from '../util/disposable';
 import { describeError } from '../util/errors';
 import type { DelegatedTask, TaskRepository } from './delegatedTask';
@@ -26,17 +29,51 @@ export interface WorkSnapshot {
   readonly reviewsTotal: number;
   readonly delegatedIssues: readonly DelegatedIssue[];
   readonly ownPullRequests: readonly OwnPullRequest[];
-  /** When GitHub data was last fetched successfully (epoch ms). */
+  /** When the GitHub data shown was fetched (epoch ms), by this window or, from the snapshot, another; null = never heard. */
   readonly asOf: number | null;
+  /** The data shown is the saved snapshot, not yet confirmed by a refresh of this window. */
+  readonly fromSnapshot: boolean;
+  /** What the last answer lacked, in words ("delegated issues"); empty when complete. */
+  readonly missing: readonly string[];
+  /** GitHub's GraphQL budget after the last refresh. */
+  readonly rateLimit: RateLimitReading | null;
+  /** Below 10 % of the budget: automatic refreshes wait until then (epoch ms). */
+  readonly heldUntil: number | null;
   readonly failure: GitHubFailure | null;
   readonly refreshing: boolean;
 }
 
+/** What the snapshot file keeps: the GitHub half of the state. */
+export interface SidebarSnapshotData {
+  readonly reviews: readonly PendingReview[];
+  readonly reviewsTotal: number;
+  readonly delegatedIssues: readonly DelegatedIssue[];
+  readonly ownPullRequests: readonly OwnPullRequest[];
+  readonly rateLimit: RateLimitReading | null;
+}
+
+const isItemList = (v: unknown): boolean => Array.isArray(v)
+  && v.every((i) => typeof i === 'object' && i !== null && typeof (i as { repo?: unknown }).repo === 'string' && Number.isInteger((i as { number?: unknown }).number));
+
+/** The shape check a stored snapshot must pass to be painted (a damaged one is dropped). */
+export function isSidebarSnapshotData(d: unknown): d is SidebarSnapshotData {
+  if (typeof d !== 'object' || d === null) return false;
+  const x = d as Record<string, unknown>;
+  return isItemList(x.reviews) && isItemList(x.delegatedIssues) && isItemList(x.ownPullRequests) && Number.isFinite(x.reviewsTotal)
+    && (x.rateLimit === null || (typeof x.rateLimit === 'object' && Number.isFinite((x.rateLimit as RateLimitReading).remaining)));
+}
+
 const EMPTY: WorkSnapshot = {
-  signedIn: false, signInKnown: false, noRepositories: false, tasks: [], reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], asOf: null, failure: null, refreshing: false,
+  signedIn: false, signInKnown: false, noRepositories: false, tasks: [], reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [],
+  asOf: null, fromSnapshot: false, missing: [], rateLimit: null, heldUntil: null, failure: null, refreshing: false,
 };
 
-const NO_GITHUB_DATA = { reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], asOf: null, failure: null } as const;
+const NO_GITHUB_DATA = {
+  reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], asOf: null, fromSnapshot: false, missing: [], rateLimit: null, heldUntil: null, failure: null,
+} as const;
+
+/** Why a refresh runs: the user asked (Refresh, sign-in, settings) or a schedule/focus did. */
+export type RefreshReason = 'user' | 'auto';
 
 export class WorkModel extends Disposable {
   private state: WorkSnapshot = EMPTY;
@@ -46,7 +83,14 @@ export class WorkModel extends Disposable {
   private inFlight: Promise<void> | undefined;
   /** A refresh asked for while one runs: it starts when that one ends, so it sees fresh data. */
   private queued: Promise<void> | undefined;
+  private queuedReason: RefreshReason = 'auto';
   private snoozes: Record<string, number>;
+  /** Bumped when the session may have changed: answers fetched for an older one are dropped. */
+  private generation = 0;
+  /** The session key the GitHub data shown belongs to (see `GitHubConnection.sessionKey`). */
+  private dataSession: string | undefined;
+  /** Milliseconds from `start()` to the first paint with GitHub data (snapshot or answer), for benchmarks. */
+  firstPaintMs: number | undefined;
 
   constructor(
     private readonly config: Config,
@@ -54,14 +98,18 @@ export class WorkModel extends Disposable {
     private readonly tasks: TaskRepository,
     private readonly repositories: WatchedRepositories,
     private readonly memento: vscode.Memento,
+    private readonly snapshots?: SnapshotStore<SidebarSnapshotData>,
   ) {
     super();
     this.snoozes = memento.get<Record<string, number>>('leadDesk.snoozes', {});
-    this.register(github.onDidChange(() => void this.refresh()));
-    this.register(repositories.onDidChange(() => void this.refresh()));
+    this.register(github.onDidChange(() => {
+      this.generation++;
+      void this.refresh('user');
+    }));
+    this.register(repositories.onDidChange(() => void this.refresh('user')));
     this.register(config.onDidChange(() => this.schedule()));
     this.register(vscode.window.onDidChangeWindowState((w) => {
-      if (w.focused && this.isStale()) void this.refresh();
+      if (w.focused && this.isStale()) void this.refresh('auto');
       this.schedule();
     }));
     this.register({ dispose: () => clearTimeout(this.timer) });
@@ -71,9 +119,61 @@ export class WorkModel extends Disposable {
     return this.state;
   }
 
-  /** Starts the first refresh after activation has returned. */
+  /** Paints from the saved snapshot, then starts the first refresh, after activation has returned. */
   start(): void {
-    setTimeout(() => void this.refresh(), 0);
+    setTimeout(() => void this.startUp(), 0);
+  }
+
+  /**
+   * The start-up path again, from an empty state, as a new window runs it (tests and benchmarks:
+   * a window reload would end the test run itself).
+   */
+  async restart(): Promise<void> {
+    await this.inFlight;
+    this.generation++;
+    this.dataSession = undefined;
+    this.firstPaintMs = undefined;
+    this.set({ ...EMPTY, tasks: this.state.tasks });
+    await this.startUp();
+  }
+
+  private async startUp(): Promise<void> {
+    const started = performance.now();
+    const generation = this.generation;
+    const painted = await this.paintFromSnapshot(generation).catch((e: unknown) => {
+      console.warn(`[lead-desk] sidebar snapshot not painted: ${describeError(e)}`);
+      return false;
+    });
+    if (painted) this.firstPaintMs = performance.now() - started;
+    // Another window refreshed within the interval: this window shows that and waits its turn.
+    if (painted && !this.isStale()) {
+      this.schedule();
+      return;
+    }
+    await this.refresh('auto');
+  }
+
+  /** Shows the stored snapshot if it belongs to this session on this API origin. No request. */
+  private async paintFromSnapshot(generation: number): Promise<boolean> {
+    if (!this.snapshots || this.github.unavailableReason) return false;
+    const [stored, key] = await Promise.all([this.snapshots.read(), this.github.sessionKey()]);
+    if (!stored || generation !== this.generation || this.state.asOf !== null) return false;
+    if (!key || stored.origin !== this.github.apiOrigin || stored.session !== key) {
+      // Signed out, another account or another GitHub: that data is never shown, and not kept.
+      await this.snapshots.clear();
+      return false;
+    }
+    this.dataSession = key;
+    this.set({ signedIn: true, signInKnown: true, ...this.dataFrom(stored.data), asOf: stored.savedAt, fromSnapshot: true });
+    return true;
+  }
+
+  private dataFrom(d: SidebarSnapshotData): Pick<WorkSnapshot, 'reviews' | 'reviewsTotal' | 'delegatedIssues' | 'ownPullRequests' | 'rateLimit'> {
+    return { reviews: d.reviews.map((r) => this.withSnooze(r)), reviewsTotal: d.reviewsTotal, delegatedIssues: d.delegatedIssues, ownPullRequests: d.ownPullRequests, rateLimit: d.rateLimit };
+  }
+
+  private intervalMinutes(): number {
+    return refreshIntervalMinutes(this.config.settings.refreshMinutes, this.github.budget.pollIntervalSeconds, this.state.rateLimit, Date.now());
   }
 
   private isStale(): boolean {
@@ -84,8 +184,7 @@ export class WorkModel extends Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     if (this.isDisposed || !vscode.window.state.focused) return;
-    const minutes = Math.max(this.config.settings.refreshMinutes, this.github.budget.pollIntervalSeconds / 60);
-    this.timer = setTimeout(() => void this.refresh(), minutes * 60_000);
+    this.timer = setTimeout(() => void this.refresh('auto'), this.intervalMinutes() * 60_000);
   }
 
   async reloadTasks(): Promise<void> {
@@ -95,17 +194,22 @@ export class WorkModel extends Disposable {
   /**
    * Refreshes everything. A call while a refresh runs does not start a second one at once: it
    * shares one follow-up refresh that starts after the running one, so no answer is stale.
+   * An automatic refresh is skipped when another window's snapshot is fresh, and held while the
+   * budget is low; one the user asked for always runs.
    */
-  refresh(): Promise<void> {
+  refresh(reason: RefreshReason = 'user'): Promise<void> {
     if (this.inFlight) {
+      if (reason === 'user') this.queuedReason = 'user';
       this.queued ??= this.inFlight.then(() => {
         this.queued = undefined;
-        return this.refresh();
+        const queuedReason = this.queuedReason;
+        this.queuedReason = 'auto';
+        return this.refresh(queuedReason);
       });
       return this.queued;
     }
     // The view shows VS Code's own progress bar for as long as the refresh (and its retries) run.
-    const run = vscode.window.withProgress({ location: { viewId: Views.work } }, () => this.doRefresh());
+    const run = vscode.window.withProgress({ location: { viewId: Views.work } }, () => this.doRefresh(reason));
     this.inFlight = Promise.resolve(run).finally(() => {
       this.inFlight = undefined;
       this.schedule();
@@ -113,42 +217,94 @@ export class WorkModel extends Disposable {
     return this.inFlight;
   }
 
-  private async doRefresh(): Promise<void> {
-    this.set({ refreshing: true, tasks: await this.tasks.list().catch(() => this.state.tasks) });
+  private async doRefresh(reason: RefreshReason): Promise<void> {
+    const generation = this.generation;
+    const tasks = await this.tasks.list().catch(() => this.state.tasks);
     const service = await this.github.service();
     if (!service) {
-      // Signed out: GitHub data of the last session is not shown as if it were current.
-      this.set({ signedIn: false, signInKnown: true, noRepositories: false, refreshing: false, ...NO_GITHUB_DATA });
+      // Signed out: GitHub data of the last session is not shown as if it were current, nor kept.
+      if (!this.github.unavailableReason) await this.snapshots?.clear();
+      this.dataSession = undefined;
+      this.set({ signedIn: false, signInKnown: true, noRepositories: false, refreshing: false, tasks, ...NO_GITHUB_DATA });
       return;
     }
+    const key = await this.github.sessionKey();
+    // Another account or another GitHub: nothing of the previous one stays on screen, not even
+    // for the moment the refresh takes (checked before the first change this refresh makes).
+    const sameSession = key !== undefined && key === this.dataSession;
+    if (!sameSession) this.dataSession = undefined;
+    this.set({ refreshing: true, tasks, ...(sameSession ? {} : NO_GITHUB_DATA) });
     const repos = await this.repositories.resolve();
     this.set({ signedIn: true, signInKnown: true, noRepositories: repos.length === 0 });
-    // A failing GitHub is reported at its first failed attempt, not after Octokit's retries and
-    // the search pacing (18 s): the notice shows with the cached data while the retries go on.
+    if (reason === 'auto' && key && await this.adoptFreshSnapshot(key)) {
+      this.set({ refreshing: false });
+      return;
+    }
+    const hold = reason === 'auto' ? heldUntil(this.state.rateLimit, this.state.asOf, Date.now()) : null;
+    if (hold !== null) {
+      this.set({ refreshing: false, heldUntil: hold });
+      return;
+    }
+    // A failing GitHub is reported at its first failed attempt, not after Octokit's retries:
+    // the notice shows with the last data while the retries go on.
     const stopWatching = service.onAttemptFailed((failure) => {
-      if (this.state.refreshing && this.state.failure === null) this.set({ failure });
+      if (this.state.refreshing && this.state.failure === null && generation === this.generation) this.set({ failure });
     });
     try {
-      const [pending, delegatedIssues, ownPullRequests] = await Promise.all([
-        this.github.run((s) => s.pendingReviews()),
-        this.github.run((s) => s.delegatedIssues(repos)),
-        this.github.run((s) => s.myOpenPullRequests()),
-      ]);
-      if (!pending || !delegatedIssues || !ownPullRequests) {
+      const result = await this.github.run((s) => s.sidebar(repos, (partial) => {
+        // A long list shows its first pages while the rest come.
+        if (generation === this.generation) this.apply(partial, key, false);
+      }));
+      if (generation !== this.generation) return; // the session changed meanwhile: its answer is not this one's
+      if (!result) {
         this.set({ signedIn: false, refreshing: false });
         return;
       }
-      this.set({
-        signedIn: true, reviews: pending.reviews.map((r) => this.withSnooze(r)), reviewsTotal: pending.total,
-        delegatedIssues, ownPullRequests, asOf: Date.now(), failure: null, refreshing: false,
-      });
+      this.apply(result, key, true);
+      if (result.missing.length === 0 && key) await this.saveSnapshot(result, key);
     } catch (e) {
+      if (generation !== this.generation) return;
       const failure = e instanceof GitHubFailure ? e : new GitHubFailure('server', describeError(e));
       console.warn(`[lead-desk] refresh failed: ${failure.kind}: ${failure.message}`);
       this.set({ signedIn: failure.kind !== 'unauthorized', failure, refreshing: false });
     } finally {
       stopWatching();
     }
+  }
+
+  private apply(d: SidebarData, key: string | undefined, done: boolean): void {
+    const keep = new Set(d.failedLists);
+    this.dataSession = key;
+    this.set({
+      signedIn: true,
+      // A list GitHub gave nothing for keeps what was shown before; the notice names it.
+      reviews: keep.has('reviews') ? this.state.reviews : d.reviews.map((r) => this.withSnooze(r)),
+      reviewsTotal: keep.has('reviews') ? this.state.reviewsTotal : d.reviewsTotal,
+      delegatedIssues: keep.has('delegated') ? this.state.delegatedIssues : d.delegatedIssues,
+      ownPullRequests: keep.has('mine') ? this.state.ownPullRequests : d.ownPullRequests,
+      rateLimit: d.rateLimit ?? this.state.rateLimit, missing: d.missing, asOf: Date.now(), fromSnapshot: false, heldUntil: null,
+      ...(done ? { failure: null, refreshing: false } : {}),
+    });
+  }
+
+  /** Another window's snapshot, younger than the interval, for this session: shown instead of asking GitHub again. */
+  private async adoptFreshSnapshot(key: string): Promise<boolean> {
+    const stored = await this.snapshots?.read().catch(() => undefined);
+    if (!stored || stored.origin !== this.github.apiOrigin || stored.session !== key) return false;
+    if (Date.now() - stored.savedAt >= this.config.settings.refreshMinutes * 60_000) return false;
+    if (this.state.asOf === null || stored.savedAt > this.state.asOf) {
+      this.dataSession = key;
+      this.set({ ...this.dataFrom(stored.data), asOf: stored.savedAt, fromSnapshot: true, missing: [], failure: null });
+    }
+    return true;
+  }
+
+  private async saveSnapshot(d: SidebarData, key: string): Promise<void> {
+    const data: SidebarSnapshotData = {
+      reviews: d.reviews, reviewsTotal: d.reviewsTotal, delegatedIssues: d.delegatedIssues, ownPullRequests: d.ownPullRequests, rateLimit: d.rateLimit,
+    };
+    await this.snapshots?.write({ savedAt: this.state.asOf ?? Date.now(), origin: this.github.apiOrigin, account: d.account, session: key, data })
+      .catch((e: unknown) => console.warn(`[lead-desk] sidebar snapshot not saved: ${describeError(e)}`));
   }
 
   private withSnooze(r: PendingReview): PendingReview {

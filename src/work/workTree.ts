@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { formatClock } from '../core/clock';
 import type { DueBucket } from '../core/dueDates';
+import { LOW_BUDGET_MINUTES, LOW_BUDGET_SHARE, isBudgetLow } from '../core/refreshBudget';
 import { isSnoozed, sortOldestFirst } from '../core/reviews';
 import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views } from '../ids';
 import { Disposable } from '../util/disposable';
@@ -47,6 +48,11 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     void vscode.commands.executeCommand('setContext', ContextKeys.workWelcome, state);
   }
 
+  /** The line VS Code shows above the tree ("As of 10:42 (saved)", "Loading…"), for tests. */
+  get viewMessage(): string | undefined {
+    return this.view.message;
+  }
+
   /** The current top-level nodes (tests read the tree through this). */
   get rootNodes(): readonly WorkNode[] {
     return this.roots;
@@ -88,23 +94,60 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
         const asOf = s.asOf ? `as of ${formatClock(s.asOf)} — ` : '';
         roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: Commands.refresh, title: 'Retry' }));
       }
-      roots.push(new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated) : byPerson(delegated), dueToday));
+      if (s.missing.length > 0 && s.signedIn) {
+        roots.push(new NoticeNode('partial', `GitHub did not send ${s.missing.join(', ')} — showing the rest`, 'warning', { command: Commands.refresh, title: 'Retry' }));
+      }
+      const budget = budgetTooltip(s, now);
+      const delegatedGroup = new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated) : byPerson(delegated), dueToday);
+      roots.push(withTooltip(delegatedGroup, budget));
       const reviewChildren: WorkNode[] = [...reviews];
       if (s.reviewsTotal > s.reviews.length) reviewChildren.push(new NoticeNode('more', `${s.reviewsTotal - s.reviews.length} more on GitHub`, 'ellipsis'));
-      // Until the sign-in state is known (the first moments after start-up) there is no review
-      // count to give, and a "0" would read as "nothing waiting".
-      if (s.signInKnown) roots.push(new GroupNode('reviews', reviews.length, breached, reviewChildren));
+      // Until GitHub has answered once (or a snapshot was painted) there is no review count to
+      // give, and a "0" would read as "nothing waiting".
+      if (s.signInKnown) {
+        const group = new GroupNode('reviews', reviews.length, breached, reviewChildren);
+        if (s.asOf === null) group.description = s.failure ? 'not loaded' : 'Loading…';
+        roots.push(withTooltip(group, budget));
+      }
     }
     this.roots = roots;
 
     this.view.badge = breached > 0 && welcome === 'none' ? { value: breached, tooltip: `${breached} review${breached === 1 ? '' : 's'} past the ${settings.slaHours} h SLA` } : undefined;
-    this.view.message = !s.signInKnown || s.refreshing && s.asOf === null && s.signedIn && welcome === 'none' ? 'Loading from GitHub…' : undefined;
+    this.view.message = viewMessage(s, welcome);
     this.lastBuildMs = performance.now() - started;
     this.changed.fire(undefined);
   }
 }
 
 type DelegatedNode = TaskNode | IssueNode;
+
+/**
+ * The line above the tree: what is true before GitHub has answered ("as of HH:MM" from the
+ * snapshot, else "Loading…"), and a low budget's slower refreshes.
+ */
+export function viewMessage(s: WorkSnapshot, welcome: WelcomeState): string | undefined {
+  if (s.fromSnapshot && s.asOf !== null) return `As of ${formatClock(s.asOf)} (saved)${s.refreshing ? ' — refreshing from GitHub…' : ''}`;
+  if (!s.signInKnown) return 'Loading…';
+  if (welcome !== 'none') return undefined;
+  if (s.heldUntil !== null && s.rateLimit) {
+    return `GitHub budget low (${s.rateLimit.remaining.toLocaleString('en-US')} of ${s.rateLimit.limit.toLocaleString('en-US')} points left): refreshing at most every ${LOW_BUDGET_MINUTES} minutes, next after ${formatClock(s.heldUntil)}`;
+  }
+  if (s.refreshing && s.asOf === null && s.signedIn) return 'Loading from GitHub…';
+  return undefined;
+}
+
+/** "GitHub budget: 4,990 of 5,000 points left (resets 14:05); the last refresh cost 1". */
+export function budgetTooltip(s: WorkSnapshot, now: number): string | undefined {
+  const r = s.rateLimit;
+  if (!r) return undefined;
+  const low = isBudgetLow(r, now) ? `\nBelow ${LOW_BUDGET_SHARE * 100} % of the budget: refreshing at most every ${LOW_BUDGET_MINUTES} minutes.` : '';
+  return `GitHub budget: ${r.remaining.toLocaleString('en-US')} of ${r.limit.toLocaleString('en-US')} points left (resets ${formatClock(r.resetAt)}); the last refresh cost ${r.cost}${low}`;
+}
+
+function withTooltip<T extends GroupNode>(node: T, tooltip: string | undefined): T {
+  if (tooltip) node.tooltip = tooltip;
+  return node;
+}
 
 export type WelcomeState = 'signedOut' | 'noRepositories' | 'none';
 

@@ -66,7 +66,7 @@ export interface FakeGitHub {
   scenario: Scenario;
   /** Every request received, in order. */
   readonly requests: LoggedRequest[];
-  /** Every request other than GET (with its parsed body). */
+  /** Every request other than GET, except GraphQL queries (with its parsed body). */
   writes(): LoggedRequest[];
   stats(): FakeGitHubStats;
   /** Zero the counters and empty the request log. */
@@ -125,7 +125,8 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
     token: [...tokens][0] ?? 'test-token',
     scenario,
     requests: [],
-    writes: () => fake.requests.filter((r) => r.method !== 'GET'),
+    // GraphQL queries are POSTs that read: only mutations are writes.
+    writes: () => fake.requests.filter((r) => r.method !== 'GET' && !(r.resource === 'graphql' && !/^\s*mutation\b/.test(String((r.body as { query?: unknown } | null)?.query ?? '')))),
     stats: () => ({
       requests: counters.requests,
       notModified: counters.notModified,

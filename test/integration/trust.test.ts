@@ -105,6 +105,8 @@ describe('trust: where requests and the token go', function () {
     }
     await api.github.auth.adoptEnvironmentToken(fake.token);
     await vscode.commands.executeCommand('leadDesk.refresh');
+    // The API URL's change event can land after the refresh command started; its own refresh follows.
+    await waitFor('back on the fake GitHub, its token is used again', () => api.work.model.snapshot.signedIn && !api.work.model.snapshot.refreshing, 10_000);
     assert.equal(api.work.model.snapshot.signedIn, true, 'back on the fake GitHub, its token is used again');
   });
 

@@ -13,6 +13,7 @@ import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 import { startFakeGitHub } from '../fake-github';
 
+const OTHER_TOKEN = 'other-account-token';
 const HOSTILE_TITLE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> **bold** [link](command:workbench.action.quit)';
 
 describe('work tree (fake GitHub)', function () {
@@ -56,7 +57,7 @@ describe('work tree (fake GitHub)', function () {
     const scenario = demoScenario(new Date());
     const hostile = addPull(scenario, { repo: 'acme/web', title: HOSTILE_TITLE, author: 'sofia', labels: ['<b>label</b>'] }, new Date());
     requestReview(scenario, hostile, { user: 'lead' }, new Date(Date.now() - 60_000));
-    fake = await startFakeGitHub(scenario);
+    fake = await startFakeGitHub(scenario, { tokens: ['test-token', OTHER_TOKEN], eagerGraphQL: true });
     api = await leadDesk();
     await api.stores;
     await setSetting('github.apiUrl', fake.url);
@@ -132,6 +133,17 @@ describe('work tree (fake GitHub)', function () {
     assert.deepEqual([idempotency.additions, idempotency.deletions, idempotency.ci, idempotency.direct], [420, 80, 'success', true]);
     assert.equal(reviews.find((r) => r.review.title.startsWith('Terraform'))!.review.ci, 'failure');
     assert.match(String(group('reviews').description), /past SLA/);
+  });
+
+  it('builds the tree from exactly one GraphQL request and no REST request', async () => {
+    await signedIn();
+    fake.resetStats();
+    const s = await refreshed();
+    assert.equal(s.failure, null, s.failure?.message);
+    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), ['POST /graphql']);
+    assert.ok(fake.requests[0]!.cost <= 10, `cost ${fake.requests[0]!.cost}`);
+    assert.ok(reviewNodes().length >= 8);
+    assert.match(String(group('reviews').tooltip), /GitHub budget: [\d,]+ of [\d,]+ points left \(resets \d\d:\d\d\); the last refresh cost \d+/);
   });
 
   it('shows delegated issues grouped by person', () => {
@@ -223,7 +235,7 @@ describe('work tree (fake GitHub)', function () {
     // With one view in the container, VS Code shows the view's progress on the side bar's bar.
     const active = async () => (await query('.part.sidebar .monaco-progress-container.active')).length > 0;
     await waitFor('no progress before', async () => !(await active()));
-    fake.inject('GET /search/issues', { delayMs: 1500, times: 4 });
+    fake.inject('POST /graphql', { delayMs: 1500, times: 1 });
     const done = vscode.commands.executeCommand('leadDesk.refresh');
     await waitFor('progress bar while refreshing', active, 5000);
     await done;
@@ -358,6 +370,139 @@ describe('work tree (fake GitHub)', function () {
     await vscode.commands.executeCommand('notifications.hideList');
   });
 
+  describe('start-up, snapshot and accounts', () => {
+    const snapshotFile = async () => path.join((await api.stores).dir, 'sidebar-snapshot.json');
+    const reviewsGroup = () => roots().find((n): n is GroupNode => n.contextValue === 'group.reviews');
+    afterEach(async () => {
+      fake.clearFaults();
+      await setSetting('github.requestTimeoutSeconds', undefined);
+    });
+
+    it('paints the tree and the queue from the snapshot within 1 s, marked "as of", while GitHub hangs', async function () {
+      await signedIn();
+      const before = reviewNodes().map((r) => r.id);
+      assert.ok(before.length >= 8);
+      // A settings change rebuilds the client and refreshes: let that finish (and save) first.
+      await setSetting('github.requestTimeoutSeconds', 3);
+      await refreshed();
+      assert.ok(fs.existsSync(await snapshotFile()), 'snapshot saved');
+      fake.resetStats();
+      fake.inject('*', { hang: true });
+      const started = Date.now();
+      // The start-up path of a new window (a reload would end this test run): an empty model
+      // reads the snapshot and paints, then refreshes.
+      const restarted = api.work.model.restart();
+      await waitFor('painted from the snapshot', () => api.work.model.snapshot.fromSnapshot && reviewNodes().length === before.length, 1000);
+      const paintedAfter = Date.now() - started;
+      const requestsBeforePaint = fake.requests.length;
+      measure(`start-up with GitHub hung: painted from the snapshot after ${paintedAfter} ms (model: ${api.work.model.firstPaintMs?.toFixed(1)} ms), ${requestsBeforePaint} requests before the paint`);
+      assert.deepEqual(reviewNodes().map((r) => r.id), before, 'the same reviews, same order');
+      assert.match(String(api.work.tree.viewMessage), /^As of \d\d:\d\d \(saved\)/);
+      assert.equal(api.work.model.snapshot.fromSnapshot, true);
+      assert.ok(paintedAfter < 1000, `painted after ${paintedAfter} ms`);
+      if (hasBridge()) {
+        await vscode.commands.executeCommand('leadDesk.work.focus');
+        await waitFor('"As of" above the tree', async () => (await texts('.pane-body .message')).some((t) => /As of \d\d:\d\d \(saved\)/.test(t)), 5000);
+      }
+      await restarted;
+      // Two windows: the snapshot is younger than the refresh interval, so this "window" does not
+      // ask GitHub for the same data again.
+      assert.equal(fake.requests.length, 0, fake.requests.map((r) => r.path).join(' '));
+      // A refresh the user asks for goes to GitHub; it hangs and times out: the snapshot's data stays, with the honest notice.
+      await vscode.commands.executeCommand('leadDesk.refresh');
+      assert.equal(api.work.model.snapshot.failure?.kind, 'timeout');
+      assert.match(String(roots().find((n) => n.id === 'notice:failure')?.label), /^as of \d\d:\d\d — GitHub did not answer in time/);
+      assert.deepEqual(reviewNodes().map((r) => r.id), before);
+    });
+
+    it('without a snapshot, says "Loading…", never "signed out" or "No reviews match", while a stored token cannot be checked', async function () {
+      if (!hasBridge()) this.skip();
+      await signedIn();
+      await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+      await waitFor('queue rows', async () => (await texts('#reviews tbody tr')).length >= 8);
+      await setSetting('github.requestTimeoutSeconds', 4);
+      await refreshed();
+      fs.rmSync(await snapshotFile(), { force: true });
+      fake.inject('*', { hang: true });
+      const restarted = api.work.model.restart();
+      await waitFor('the tree says Loading…', () => reviewsGroup()?.description === 'Loading…', 2000);
+      assert.equal(reviewNodes().length, 0);
+      assert.notEqual(api.work.model.snapshot.signedIn, false, 'a token that cannot be checked yet is not "signed out"');
+      assert.ok(!roots().some((n) => n.id === 'notice:signed-out'));
+      assert.ok(!(await welcomeTexts()).some((t) => t.includes('Sign in to GitHub')), 'not the signed-out welcome');
+      const empty = await waitFor('queue says Loading…', async () => {
+        const t = await query('#reviews-empty');
+        return t[0] && !/hidden/.test(t[0].html.split('>')[0]!) ? t[0].text.trim() : undefined;
+      }, 5000);
+      assert.equal(empty, 'Loading…');
+      await restarted;
+      assert.equal(reviewsGroup()?.description, 'not loaded');
+      fake.clearFaults();
+      await refreshed();
+      assert.ok(reviewNodes().length >= 8);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('switching accounts shows no data from the other account, on screen or from the snapshot', async () => {
+      await signedIn();
+      const leadReviews = new Set(api.work.model.snapshot.reviews.map((r) => `${r.repo}#${r.number}`));
+      assert.ok(leadReviews.size >= 8);
+      await setSetting('github.requestTimeoutSeconds', 3);
+      await refreshed();
+      fake.inject('*', { hang: true });
+      const shown: string[] = [];
+      const sub = api.work.model.onDidChange((s) => shown.push(...s.reviews.map((r) => `${r.repo}#${r.number}`)));
+      try {
+        await api.github.auth.adoptEnvironmentToken(OTHER_TOKEN);
+        await waitFor('the other account\'s refresh started', () => fake.requests.some((r) => r.headers.authorization?.includes(OTHER_TOKEN)), 5000);
+        assert.equal(reviewNodes().length, 0, 'the previous account\'s reviews are gone at once');
+        // A new window for the other account does not paint the first account's snapshot either.
+        await api.work.model.restart();
+        assert.equal(api.work.model.snapshot.fromSnapshot, false);
+        assert.deepEqual(shown, [], `never shown after the switch: ${shown.join(' ')}`);
+        assert.equal(reviewNodes().length, 0);
+      } finally {
+        sub.dispose();
+        fake.clearFaults();
+        await api.github.auth.adoptEnvironmentToken(fake.token);
+        await refreshed();
+      }
+    });
+
+    it('a damaged snapshot is only a cache: dropped (not moved aside), the tree refreshes, and a good one is written again', async () => {
+      await signedIn();
+      // The previous test's settings change refreshes (and saves) a moment later: let it land first.
+      await new Promise((r) => setTimeout(r, 500));
+      await refreshed();
+      await waitFor('no refresh running', () => !api.work.model.snapshot.refreshing);
+      const file = await snapshotFile();
+      fs.writeFileSync(file, '{"version":1,"savedAt":');
+      await api.work.model.restart();
+      assert.equal(api.work.model.snapshot.failure, null);
+      assert.equal(api.work.model.snapshot.fromSnapshot, false, 'nothing painted from the damaged file');
+      assert.ok(reviewNodes().length >= 8);
+      assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).account, 'lead', 'a good refresh wrote it again');
+      assert.deepEqual(fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith('sidebar-snapshot') && f !== 'sidebar-snapshot.json'), [], 'not moved aside');
+    });
+
+    it('partial GraphQL errors: shows what came and names what is missing', async () => {
+      await signedIn();
+      const delegatedBefore = api.work.model.snapshot.delegatedIssues.length;
+      fake.inject('POST /graphql', { graphqlErrors: [{ path: 'delegated.nodes', type: 'FORBIDDEN', message: 'Resource not accessible by integration' }, { path: 'reviews.nodes.0', message: 'Timeout on a review' }], times: 1 });
+      const s = await refreshed();
+      assert.equal(s.failure, null);
+      assert.deepEqual(s.missing, ['1 of the pending reviews', 'delegated issues']);
+      const notice = roots().find((n) => n.id === 'notice:partial');
+      assert.equal(notice?.label, 'GitHub did not send 1 of the pending reviews, delegated issues — showing the rest');
+      assert.ok(reviewNodes().length >= 7, 'the reviews that came are shown');
+      assert.equal(s.delegatedIssues.length, delegatedBefore, 'the list that failed keeps what was shown before');
+      assert.equal(api.work.model.snapshot.missing.length, 2);
+      const again = await refreshed();
+      assert.deepEqual(again.missing, []);
+      assert.equal(roots().find((n) => n.id === 'notice:partial'), undefined);
+    });
+  });
+
   describe('failures keep the last data with a notice', () => {
     const failureNotice = () => roots().find((n) => n.contextValue === 'notice' && String(n.id).includes('failure'));
     const expectFailure = async (kind: string, text: RegExp) => {
@@ -371,35 +516,33 @@ describe('work tree (fake GitHub)', function () {
     afterEach(() => fake.clearFaults());
 
     it('5xx', async () => {
-      fake.inject('GET /search/issues', { status: 502, body: { message: 'Bad Gateway' } });
+      fake.inject('POST /graphql', { status: 502, body: { message: 'Bad Gateway' } });
       await expectFailure('server', /GitHub had a server error/);
     });
     it('malformed body', async () => {
-      fake.inject('GET /search/issues', { malformed: true });
+      fake.inject('POST /graphql', { malformed: true });
       await expectFailure('malformed', /GitHub sent a response Lead Desk could not read/);
     });
     it('null fields', async () => {
-      fake.inject('GET /search/issues', { nullFields: ['items'] });
+      fake.inject('POST /graphql', { nullFields: ['data'] });
       await expectFailure('malformed', /GitHub sent a response/);
     });
     it('primary rate limit', async () => {
-      // The core budget resets in an hour (search's resets within a minute, which Lead Desk
-      // rightly waits out). A changed PR cannot be answered 304, so the exhausted budget shows.
-      fake.scenario.pulls[0].title += ' (rebased)';
-      fake.setRateLimitRemaining('core', 0);
+      // GraphQL answers a spent budget with 200 and RATE_LIMITED; it resets in an hour, too long to wait.
+      fake.setRateLimitRemaining('graphql', 0);
       try {
         await expectFailure('rate-limited', /GitHub rate limit reached — resets at/);
       } finally {
-        fake.setRateLimitRemaining('core', 5000);
+        fake.setRateLimitRemaining('graphql', 5000);
       }
     });
     it('secondary rate limit', async () => {
-      fake.inject('GET /search/issues', { secondaryLimit: true, retryAfter: 120 });
+      fake.inject('POST /graphql', { secondaryLimit: true, retryAfter: 120 });
       await expectFailure('secondary-limit', /GitHub asked Lead Desk to slow down/);
     });
     it('a hang ends in a timeout', async () => {
       await setSetting('github.requestTimeoutSeconds', 2);
-      fake.inject('GET /search/issues', { hang: true });
+      fake.inject('POST /graphql', { hang: true });
       try {
         await expectFailure('timeout', /GitHub did not answer in time/);
       } finally {
@@ -414,21 +557,21 @@ describe('work tree (fake GitHub)', function () {
       await setSetting('github.requestTimeoutSeconds', 19);
       try {
         assert.equal((await refreshed()).failure, null);
-        fake.inject('GET /search/issues', { status: 502, body: { message: 'Bad Gateway' } });
+        fake.inject('POST /graphql', { status: 502, body: { message: 'Bad Gateway' } });
         const started = Date.now();
         const done = vscode.commands.executeCommand('leadDesk.refresh');
         const notice = await waitFor('failure notice', () => failureNotice(), 40_000);
         const shownAfter = Date.now() - started;
         const stillRefreshing = api.work.model.snapshot.refreshing;
-        measure(`502 on every search: failure notice after ${shownAfter} ms (refresh still running: ${stillRefreshing})`);
+        measure(`502 on every GraphQL request: failure notice after ${shownAfter} ms (refresh still running: ${stillRefreshing})`);
         assert.match(String(notice.label), /^as of \d\d:\d\d — GitHub had a server error/);
         assert.ok(shownAfter < 5000, `notice after ${shownAfter} ms`);
         assert.ok(stillRefreshing, 'the retries go on');
-        const searches = fake.requests.filter((r) => r.path === '/search/issues').length;
+        const searches = fake.requests.filter((r) => r.path === '/graphql').length;
         fake.clearFaults();
         await done;
         measure(`faults cleared after the notice: the same refresh ended after ${Date.now() - started} ms, failure ${api.work.model.snapshot.failure?.kind ?? 'none'}`);
-        assert.ok(fake.requests.filter((r) => r.path === '/search/issues').length > searches, 'searches retried after the notice');
+        assert.ok(fake.requests.filter((r) => r.path === '/graphql').length > searches, 'the query was retried after the notice');
         assert.equal(api.work.model.snapshot.failure, null, 'a background retry succeeded, and the notice went away');
         assert.equal(failureNotice(), undefined);
       } finally {

@@ -1,6 +1,6 @@
 /** The GitHub client against the fake GitHub over real HTTP: conditional requests, budget, failures. */
 import assert from 'node:assert/strict';
-import { demoScenario, startFakeGitHub, type FakeGitHub } from '../../fake-github';
+import { addPull, demoScenario, requestReview, startFakeGitHub, type FakeGitHub } from '../../fake-github';
 import { classifyFailure, GitHubFailure } from '../../../src/github/failure';
 import { createOctokit } from '../../../src/github/octokit';
 import { RateBudget } from '../../../src/github/rateBudget';
@@ -24,8 +24,9 @@ describe('GitHub client', function () {
   });
   afterEach(() => fake.close());
 
-  it('lists pending reviews with details, oldest request first', async () => {
-    const { reviews } = await service().pendingReviews();
+  it('lists pending reviews with details, oldest request first, in one GraphQL round trip and no REST request', async () => {
+    const { reviews, account, requests } = await service().sidebar(['acme/api', 'acme/web', 'acme/infra']);
+    assert.equal(account, 'lead');
     assert.equal(reviews.length, 8);
     const react = reviews.find((r) => r.title.startsWith('Migrate settings page'))!;
     assert.equal(react.direct, false);
@@ -33,22 +34,35 @@ describe('GitHub client', function () {
     assert.deepEqual([react.additions, react.deletions], [880, 610]);
     assert.ok(react.requestedAt > react.createdAt, 'requested time comes from the timeline');
     assert.equal(reviews.find((r) => r.title.startsWith('Terraform'))!.ci, 'failure');
+    assert.equal(requests, 1);
+    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), ['POST /graphql']);
   });
 
-  it('a repeated refresh is answered 304 from stored validators and costs only its searches', async () => {
-    const s = service();
-    await s.pendingReviews();
-    await s.delegatedIssues(['acme/api', 'acme/web', 'acme/infra']);
-    fake.resetStats();
-    await s.pendingReviews();
-    await s.delegatedIssues(['acme/api', 'acme/web', 'acme/infra']);
-    const stats = fake.stats();
-    assert.ok(stats.notModified > 0);
-    assert.equal(stats.costByResource.core ?? 0, 0, JSON.stringify(stats));
+  it('costs at most 10 points at 100 waiting reviews', async () => {
+    for (let i = 0; i < 92; i++) requestReview(fake.scenario, addPull(fake.scenario, { repo: 'acme/api', title: `Filler ${i}`, author: 'mira' }), { user: 'lead' }, new Date());
+    const { reviews, rateLimit, requests } = await service().sidebar([]);
+    assert.equal(reviews.length, 100);
+    assert.equal(requests, 1);
+    assert.ok(rateLimit && rateLimit.cost <= 10, JSON.stringify(rateLimit));
+    assert.equal(fake.requests[0]?.cost, rateLimit.cost);
+  });
+
+  it('pages only the list that has more, from its cursor, up to the 1,000 cap', async () => {
+    for (let i = 0; i < 242; i++) requestReview(fake.scenario, addPull(fake.scenario, { repo: 'acme/api', title: `Filler ${i}`, author: 'mira' }), { user: 'lead' }, new Date());
+    const seen: number[] = [];
+    const { reviews, requests, reviewsTotal } = await service().sidebar([], (partial) => seen.push(partial.reviews.length));
+    assert.equal(reviews.length, 250);
+    assert.equal(reviewsTotal, 250);
+    assert.equal(requests, 3);
+    assert.deepEqual(seen, [100, 200], 'the first pages are handed over before the last');
+    const bodies = fake.requests.map((r) => (r.body as { variables: Record<string, unknown> }).variables);
+    assert.deepEqual(bodies.map((v) => [v.withReviews, v.withMine, v.withDelegated]), [[true, true, true], [true, false, false], [true, false, false]]);
+    assert.equal(bodies[0]!.afterReviews, null);
+    assert.ok(typeof bodies[1]!.afterReviews === 'string' && bodies[2]!.afterReviews !== bodies[1]!.afterReviews);
   });
 
   it('reads the budget from response headers', async () => {
-    await service().me();
+    await service().collaborators('acme/api');
     const core = budget.get('core')!;
     assert.ok(core.limit > 0 && core.remaining <= core.limit);
     assert.ok(core.resetAt > Date.now() - 1000);
@@ -57,26 +71,26 @@ describe('GitHub client', function () {
   const failures: [string, Parameters<FakeGitHub['inject']>[1], string][] = [
     ['5xx after retries', { status: 503, body: { message: 'unavailable' } }, 'server'],
     ['malformed JSON', { malformed: true }, 'malformed'],
-    ['null items', { nullFields: ['items'] }, 'malformed'],
+    ['null data', { nullFields: ['data'] }, 'malformed'],
     ['401', { status: 401, body: { message: 'Bad credentials' } }, 'unauthorized'],
     ['secondary limit', { secondaryLimit: true, retryAfter: 120 }, 'secondary-limit'],
     ['hang', { hang: true }, 'timeout'],
   ];
   for (const [name, fault, kind] of failures) {
     it(`classifies ${name} as ${kind}`, async () => {
-      fake.inject('GET /search/issues', fault);
+      fake.inject('POST /graphql', fault);
       const started = Date.now();
-      const error = await service(1500).pendingReviews().then(() => undefined, (e: unknown) => e);
+      const error = await service(1500).sidebar([]).then(() => undefined, (e: unknown) => e);
       assert.ok(error instanceof GitHubFailure, `not a GitHubFailure: ${String(error)}`);
       assert.equal(error.kind, kind, error.message);
       assert.ok(Date.now() - started < 15_000, `fails fast (took ${Date.now() - started} ms)`);
     });
   }
 
-  it('classifies an exhausted primary limit with its reset time', async () => {
-    fake.setRateLimitRemaining('search', 0);
-    const error = await service().pendingReviews().then(() => undefined, (e: unknown) => e) as GitHubFailure;
-    assert.equal(error.kind, 'rate-limited');
+  it('classifies an exhausted GraphQL budget (200 with RATE_LIMITED) with its reset time', async () => {
+    fake.setRateLimitRemaining('graphql', 0);
+    const error = await service().sidebar([]).then(() => undefined, (e: unknown) => e) as GitHubFailure;
+    assert.equal(error.kind, 'rate-limited', error.message);
     assert.ok(error.retryAt && error.retryAt > Date.now());
     assert.match(error.describe(), /resets at/);
   });
@@ -84,7 +98,7 @@ describe('GitHub client', function () {
   it('classifies a refused connection as offline', async () => {
     const s = service();
     await fake.close();
-    const error = await s.me().then(() => undefined, (e: unknown) => e) as GitHubFailure;
+    const error = await s.collaborators('acme/api').then(() => undefined, (e: unknown) => e) as GitHubFailure;
     assert.equal(error.kind, 'offline');
     fake = await startFakeGitHub(demoScenario(new Date()));
   });

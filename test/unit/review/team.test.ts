@@ -17,7 +17,7 @@ describe('review: Team section', () => {
     labels: [], due, ...(due ? { dueSource: 'body' as const } : {}),
   });
   const snapshot: WorkSnapshot = {
-    signedIn: true, signInKnown: true, noRepositories: false, reviews: [], reviewsTotal: 0, ownPullRequests: [], asOf: now, failure: null, refreshing: false,
+    signedIn: true, signInKnown: true, noRepositories: false, reviews: [], reviewsTotal: 0, ownPullRequests: [], asOf: now, fromSnapshot: false, missing: [], rateLimit: null, heldUntil: null, failure: null, refreshing: false,
     tasks: [
       { id: 't1', title: 'Local overdue', assignee: 'mira', due: yesterday, createdAt: now - 3 * DAY },
       { id: 't2', title: 'Local done', assignee: 'mira', due: yesterday, createdAt: now - 3 * DAY, doneAt: now },
