@@ -7,12 +7,15 @@
  * server is never sent to another. A token is never written to settings, the store, a log or a
  * webview.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { StateKeys } from '../ids';
 import { Disposable } from '../util/disposable';
 import { BASE_SCOPES, legacySecretKeyFor, mayUseVsCodeSession, secretKeyFor } from './sessionRules';
 
 export { BASE_SCOPES, STATUS_SCOPES } from './sessionRules';
+
+const FINGERPRINT_SECRET = 'leadDesk.snapshotFingerprintSecret';
 
 export interface Session {
   readonly token: string;
@@ -164,6 +167,20 @@ export class GitHubAuth extends Disposable {
    * deleted; VS Code's own GitHub account stays signed in to VS Code but Lead Desk stops using it.
    * Returns what was signed out of, for an accurate message.
    */
+  /**
+   * A one-way fingerprint of `text` (an origin and a token) that says which session saved data
+   * belongs to: an HMAC under a random secret kept in SecretStorage, so nothing in the store can
+   * be checked against a guessed token.
+   */
+  async fingerprint(text: string): Promise<string> {
+    let secret = await this.secrets.get(FINGERPRINT_SECRET);
+    if (!secret) {
+      secret = randomBytes(32).toString('hex');
+      await this.secrets.store(FINGERPRINT_SECRET, secret);
+    }
+    return createHmac('sha256', secret).update(text).digest('hex').slice(0, 32);
+  }
+
   async signOut(): Promise<'token' | 'vscode' | 'none'> {
     const key = secretKeyFor(this.apiUrl());
     const hadToken = Boolean(await this.secrets.get(key));

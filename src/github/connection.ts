@@ -2,7 +2,6 @@
  * Holds the signed-in GitHub client for the features: rebuilt when the session or the API URL
  * changes, and the one place a 401 turns into a single "sign in again" prompt.
  */
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { Commands, ContextKeys } from '../ids';
@@ -107,13 +106,14 @@ export class GitHubConnection extends Disposable {
   /**
    * A one-way key of the current session (API origin and token), so saved data is only ever shown
    * to the session that fetched it; undefined when signed out. No request: SecretStorage or VS
-   * Code's session only. The token itself is never stored; this hash cannot give it back.
+   * Code's session only. The token itself is never stored: the key is an HMAC whose secret lives
+   * only in SecretStorage, so the store holds nothing a token could be checked against.
    */
   async sessionKey(): Promise<string | undefined> {
     if (this.rejected || this.unavailableReason) return undefined;
     const session = await this.auth.session();
     if (!session) return undefined;
-    return createHash('sha256').update(`lead-desk snapshot\0${this.apiOrigin}\0${session.token}`).digest('hex').slice(0, 32);
+    return this.auth.fingerprint(`${this.apiOrigin}\0${session.token}`);
   }
 
   /** The service for the current session, or undefined when signed out. Never prompts. */
