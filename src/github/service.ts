@@ -63,7 +63,8 @@ export class GitHubService {
   private readonly defaultBranches = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly octokit: GitHubOctokit,
+    /** For the queries of sibling modules in src/github/ (runs.ts…); features never touch it. */
+    readonly octokit: GitHubOctokit,
     /** The web host links must point to (github.com, or the GHE host). */
     readonly webHost: string,
   ) {}
