@@ -4,8 +4,8 @@
  * `command:…`, `www.`) is broken up so no renderer turns a title into a link or a command.
  */
 
-/** Characters Markdown gives a meaning to, inline. */
-const SYNTAX = /[\\`*_{}[\]()<>#!|~&]/g;
+/** Characters Markdown gives a meaning to inline (`#` only means a heading at a line start, where GitHub text never goes). */
+const SYNTAX = /[\\`*_{}[\]()<>|~&]/g;
 
 export function escapeMarkdown(text: string): string {
   return String(text)
