@@ -33,6 +33,10 @@ export interface PollResult {
   readonly failed: readonly string[];
 }
 
+async function confirmModal(question: string, detail: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(question, { modal: true, detail }, RERUN)) === RERUN;
+}
+
 export class RedBuildAlerts extends Disposable {
   private readonly status = this.register(new AlertStatus());
   private store: AlertStore | undefined;
@@ -183,13 +187,13 @@ export class RedBuildAlerts extends Disposable {
     await vscode.env.openExternal(vscode.Uri.parse(alert.url, true));
   }
 
-  /** Re-runs the failed jobs of the red run, after the lead confirms. */
-  async rerun(alert: WorkflowAlert): Promise<boolean> {
+  /**
+   * Re-runs the failed jobs of the red run, after the lead confirms (a modal dialog; tests,
+   * where VS Code refuses dialogs, pass the answer).
+   */
+  async rerun(alert: WorkflowAlert, confirm: (question: string, detail: string) => Promise<boolean> = confirmModal): Promise<boolean> {
     const label = notificationSafe(alertLabel(alert));
-    const sure = await vscode.window.showWarningMessage(
-      `Re-run the failed jobs of ${label}?`, { modal: true, detail: `Run ${alert.runId} on the default branch; GitHub starts a new attempt of the jobs that failed.` }, RERUN,
-    );
-    if (sure !== RERUN) return false;
+    if (!(await confirm(`Re-run the failed jobs of ${label}?`, `Run ${alert.runId} on the default branch; GitHub starts a new attempt of the jobs that failed.`))) return false;
     try {
       const done = await this.github.run((s) => rerunFailedJobs(s, alert.repo, alert.runId));
       if (done === undefined) {

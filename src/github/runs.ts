@@ -45,7 +45,8 @@ export async function defaultBranchRuns(service: GitHubService, repo: string): P
 }
 
 /** `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs`. */
-export async function rerunFailedJobs(service: GitHubService, repo: string, runId: number): Promise<void> {
+export async function rerunFailedJobs(service: GitHubService, repo: string, runId: number): Promise<true> {
   const [owner, name] = repo.split('/');
   await service.octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo: name, run_id: runId });
+  return true;
 }
