@@ -82,7 +82,8 @@ export class StandupData {
     const reassigned: MovedItem[] = tasks.filter((t) => within(t.reassignedAt))
       .map((t) => ({ title: t.title, assignee: t.assignee, detail: t.previousAssignee ? `from @${t.previousAssignee}` : 'reassigned', ...(t.link ? { url: t.link } : {}) }));
 
-    const review = reviews[0];
+    // Today's latest review as of `now` (a fixed clock may lie before reviews saved since).
+    const review = reviews.find((r) => r.finishedAt <= now && toLocalDate(r.finishedAt) === toLocalDate(now));
     const plan = review ? {
       finishedAt: review.finishedAt,
       targetPercent: typeof review.sections.plan?.counts.targetPercent === 'number' ? review.sections.plan.counts.targetPercent : null,
