@@ -18,6 +18,9 @@ import { ReviewQueuePanel } from './queue/panel';
 import { registerBalance } from './balance';
 import { registerMorningReview } from './review';
 import { BalancePanel } from './balance/panel';
+import { registerAlerts, type RedBuildAlerts } from './alerts';
+import { registerStandup } from './standup';
+import { registerOneOnOne, OneOnOnePanel } from './oneOnOne';
 
 /** What the extension exports: used by the integration tests and the activation benchmark. */
 export interface LeadDeskApi {
@@ -28,8 +31,9 @@ export interface LeadDeskApi {
   readonly timer: TimerController;
   readonly work: WorkFeature;
   readonly github: GitHubConnection;
+  readonly alerts: RedBuildAlerts;
   /** The open panels (undefined when closed), for tests and benchmarks. */
-  panels(): { readonly reviewQueue?: ReviewQueuePanel; readonly balance?: BalancePanel };
+  panels(): { readonly reviewQueue?: ReviewQueuePanel; readonly balance?: BalancePanel; readonly oneOnOne?: OneOnOnePanel };
 }
 
 /** Set by `activate`: close the stores (idempotent), for `deactivate` to wait on. */
@@ -55,13 +59,15 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
 
   subs.push(registerReviewQueue(context.extensionUri, config, work), registerBalance(context.extensionUri, config, stores, timer.timer));
   subs.push(registerMorningReview({ context, config, github, stores, work, timer: timer.timer }));
+  const alerts = registerAlerts({ config, github, stores, work });
+  subs.push(alerts.disposable, registerStandup({ config, github, stores, work, timer: timer.timer }), registerOneOnOne({ context, config, stores, work }));
 
   return {
     activationMs: performance.now() - started,
     settings: () => config.settings,
     onSettingProblem: config.onProblem,
-    stores, timer: timer.timer, work, github,
-    panels: () => ({ reviewQueue: ReviewQueuePanel.current, balance: BalancePanel.current }),
+    stores, timer: timer.timer, work, github, alerts: alerts.alerts,
+    panels: () => ({ reviewQueue: ReviewQueuePanel.current, balance: BalancePanel.current, oneOnOne: OneOnOnePanel.current }),
   };
 }
 

@@ -23,6 +23,9 @@ export const Commands = {
   workReassign: 'leadDesk.work.reassign',
   workChangeDueDate: 'leadDesk.work.changeDueDate',
   workMarkDone: 'leadDesk.work.markDone',
+  showRedBuilds: 'leadDesk.showRedBuilds',
+  prepareStandup: 'leadDesk.prepareStandup',
+  prepareOneOnOne: 'leadDesk.prepareOneOnOne',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -35,6 +38,7 @@ export const ViewTypes = {
   morningReview: 'leadDesk.morningReview',
   reviewQueue: 'leadDesk.reviewQueue',
   balance: 'leadDesk.balance',
+  oneOnOne: 'leadDesk.oneOnOne',
 } as const;
 
 export const ContextKeys = {
@@ -61,6 +65,7 @@ export const Settings = {
   severityLabels: 'triage.severityLabels',
   escalationLabel: 'triage.escalationLabel',
   healthChecks: 'systems.healthChecks',
+  alerts: 'systems.alerts',
   reminderTime: 'morningReview.reminderTime',
   groupBy: 'work.groupBy',
 } as const;

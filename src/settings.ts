@@ -3,6 +3,7 @@
  * `parseSettings` takes raw values as VS Code returns them and yields a complete `LeadDeskSettings`
  * plus one problem per bad value; the bad value is replaced by its default, never half-used.
  */
+import type { AlertScope } from './core/buildAlerts';
 import { REPO_NAME } from './core/repoName';
 import { Settings, type SettingKey } from './ids';
 
@@ -34,6 +35,8 @@ export interface LeadDeskSettings {
   readonly severityLabels: readonly string[];
   readonly escalationLabel: string;
   readonly healthChecks: readonly HealthCheck[];
+  /** Red-build alerts: `all` watched workflows, `off`, or the workflows named. */
+  readonly alerts: AlertScope;
   readonly reminderTime: string;
   readonly groupBy: 'person' | 'dueDate';
 }
@@ -63,6 +66,7 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   severityLabels: ['sev1', 'sev2', 'sev3', 'incident'],
   escalationLabel: 'escalated',
   healthChecks: [],
+  alerts: 'all',
   reminderTime: '',
   groupBy: 'person',
 };
@@ -136,6 +140,14 @@ function parseHealthChecks(v: unknown): HealthCheck[] | Problem {
   return out;
 }
 
+function parseAlertScope(v: unknown): AlertScope | Problem {
+  if (v === 'all' || v === 'off') return v;
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== '' && x.length <= 200)) {
+    return [...new Set((v as string[]).map((x) => x.trim()))];
+  }
+  return new Problem('must be "all", "off", or a non-empty list of workflow names ("deploy" or "acme/infra deploy")');
+}
+
 function parseDays(v: unknown): number[] | Problem {
   if (!Array.isArray(v) || v.length === 0) return new Problem('must be a non-empty list of weekdays (sun … sat)');
   const days = v.map((d) => WEEKDAYS.indexOf(d as Weekday));
@@ -161,6 +173,7 @@ const parsers: { [K in keyof LeadDeskSettings]: Parser<LeadDeskSettings[K]> } = 
   severityLabels: stringList(null, 'label names'),
   escalationLabel: (v) => (typeof v === 'string' && v.trim() !== '' ? v : new Problem('must be a label name')),
   healthChecks: parseHealthChecks,
+  alerts: parseAlertScope,
   reminderTime: pattern(/^(|([01]\d|2[0-3]):[0-5]\d)$/, 'empty or a time as HH:MM'),
   groupBy: (v) => (v === 'person' || v === 'dueDate' ? v : new Problem('must be "person" or "dueDate"')),
 };

@@ -162,13 +162,17 @@ export class GitHubConnection extends Disposable {
   async run<T>(fn: (service: GitHubService) => Promise<T>): Promise<T | undefined> {
     const reason = this.unavailableReason;
     if (reason) throw new Error(reason);
-    const service = await this.service();
+    const pending = this.service();
+    const session = this.current;
+    const service = await pending;
     if (!service) return undefined;
     try {
       return await fn(service);
     } catch (e) {
       const failure = classifyFailure(e);
-      if (failure.kind === 'unauthorized' && !this.rejected) {
+      // A 401 from a session that was replaced meanwhile (new API URL, new token) says nothing
+      // about the current one: only the current session's 401 stops requests.
+      if (failure.kind === 'unauthorized' && !this.rejected && this.current === session) {
         this.rejected = true;
         void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, false);
         void this.promptSignIn();

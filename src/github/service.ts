@@ -29,12 +29,26 @@ const DETAIL_CONCURRENCY = 6;
 export class GitHubService {
   /** Default branches rarely change: asked once per signed-in session. */
   private readonly defaultBranches = new Map<string, Promise<string>>();
+  private meCache: Promise<string> | undefined;
 
   constructor(
-    private readonly octokit: GitHubOctokit,
+    /** For the queries of sibling modules in src/github/ (runs.ts…); features never touch it. */
+    readonly octokit: GitHubOctokit,
     /** The web host links must point to (github.com, or the GHE host). */
     readonly webHost: string,
   ) {}
+
+  /** The signed-in user's login, asked once per session (GraphQL `viewer`, 1 point). */
+  me(): Promise<string> {
+    this.meCache ??= this.octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+      .then((d) => {
+        const login = d?.viewer?.login;
+        if (typeof login !== 'string' || login === '') throw new GitHubFailure('malformed', 'viewer has no login');
+        return login;
+      })
+      .catch((e: unknown) => { this.meCache = undefined; throw e; });
+    return this.meCache;
+  }
 
   /** See `GitHubOctokit.onAttemptFailed`: failures seen before the retries, for an early notice. */
   onAttemptFailed(listener: (failure: GitHubFailure) => void): () => void {

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import { sweepLeftovers } from './atomicWrite';
+import { AlertStore } from './alertStore';
 import { CacheStore, type CacheLimits } from './cacheStore';
 import type { JsonFile } from './jsonFile';
 import { closeFiles, mergeRecoveryFiles, type RecoveryOptions } from './recovery';
 import { ReviewHistoryStore } from './reviewHistoryStore';
+import { OneOnOneStore } from './oneOnOneStore';
 import { nodeStoreFs } from './storeFs';
 import { TaskStore } from './taskStore';
 import { TimeStore, type TimeStoreOptions } from './timeStore';
@@ -21,6 +23,8 @@ export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './re
 export { CacheStore, type CachedResponse, type CacheLimits } from './cacheStore';
 export { SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
 export { JsonFile, type JsonFileOptions } from './jsonFile';
+export { AlertStore } from './alertStore';
+export { OneOnOneStore, type ActionItem, type OneOnOneMeeting, type PersonNotes } from './oneOnOneStore';
 
 /** All of Lead Desk's persisted data, in one folder shared by every window. */
 export interface Stores {
@@ -29,6 +33,10 @@ export interface Stores {
   readonly tasks: TaskStore;
   readonly reviews: ReviewHistoryStore;
   readonly cache: CacheStore;
+  /** Red/green state of default-branch workflows, for the red-build alerts. */
+  readonly alerts: AlertStore;
+  /** 1:1 notes and action items per teammate. */
+  readonly oneOnOnes: OneOnOneStore;
   /** Try to save everything kept after failed saves; true when all is on disk. */
   flush(): Promise<boolean>;
   /**
@@ -56,16 +64,18 @@ export async function openStores(dir: string, options: OpenStoresOptions = {}): 
   await mergeRecoveryFiles(dir, fs, options).catch(() => 0);
   const openFiles = new Set<JsonFile<Versioned>>();
   const fileOptions = { ...options, openFiles };
-  const [time, tasks, reviews, cache] = await Promise.all([
+  const [time, tasks, reviews, cache, alerts, oneOnOnes] = await Promise.all([
     TimeStore.open(dir, fileOptions),
     TaskStore.open(dir, fileOptions),
     ReviewHistoryStore.open(dir, fileOptions),
     CacheStore.open(dir, { ...fileOptions, ...options.cache }),
+    AlertStore.open(dir, fileOptions),
+    OneOnOneStore.open(dir, fileOptions),
   ]);
-  const all = [time, tasks, reviews, cache];
+  const all = [time, tasks, reviews, cache, alerts, oneOnOnes];
   let closing: Promise<void> | undefined;
   return {
-    dir, time, tasks, reviews, cache,
+    dir, time, tasks, reviews, cache, alerts, oneOnOnes,
     flush: async () => (await Promise.all(all.map((s) => s.flush()))).every(Boolean),
     close: () => (closing ??= closeFiles(openFiles, dir, fs, options).finally(() => all.forEach((s) => s.dispose()))),
     dispose: () => all.forEach((s) => s.dispose()),

@@ -7,6 +7,10 @@ export const STORE_FILES = {
   timer: 'timer.json',
   tasks: 'tasks.json',
   cache: 'cache.json',
+  /** Red/green state of default-branch workflows (red-build alerts). */
+  alerts: 'alerts.json',
+  /** 1:1 notes and action items, per teammate. */
+  oneOnOnes: 'one-on-ones.json',
   /** One file per local month: `time/2026-11.json`. */
   timeDir: 'time',
   /** One file per local year: `reviews/2026.json`. */
@@ -32,7 +36,7 @@ export function yearKey(at: number): string {
   return String(new Date(at).getFullYear());
 }
 
-const dataFile = /^(?:(?:timer|tasks|cache)\.json|time\/\d{4}-\d{2}\.json|reviews\/\d{4}\.json)$/;
+const dataFile = /^(?:(?:timer|tasks|cache|alerts|one-on-ones)\.json|time\/\d{4}-\d{2}\.json|reviews\/\d{4}\.json)$/;
 
 /** True for a file that holds data (path relative to the store folder, `/` or `\` separated). */
 export function isStoreDataFile(relativePath: string): boolean {

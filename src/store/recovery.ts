@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import type { StoreEvents } from './events';
 import { JsonFile, type JsonFileOptions, type UnsavedSnapshot } from './jsonFile';
+import { oneOnOnesSpec, type OneOnOnesFile } from './oneOnOneStore';
 import { STORE_FILES } from './paths';
 import { reviewYearSpec, type ReviewYearFile } from './reviewHistoryStore';
 import { describeWriteFailure, type StoreFs } from './storeFs';
@@ -45,6 +46,24 @@ function recoverableFor(name: string): Recoverable<Versioned> | null {
     const r: Recoverable<TasksFile> = {
       spec: tasksSpec,
       rebase: (current, base, mine) => { current.tasks = rebaseList(current.tasks, base.tasks, mine.tasks, (t) => t.id); },
+    };
+    return r as unknown as Recoverable<Versioned>;
+  }
+  if (name === STORE_FILES.oneOnOnes) {
+    // 1:1 notes are typed by hand: a window that could not save them must not lose them.
+    const r: Recoverable<OneOnOnesFile> = {
+      spec: oneOnOnesSpec,
+      rebase: (current, base, mine) => {
+        for (const [key, person] of Object.entries(mine.people)) {
+          const was = base.people[key] ?? { login: person.login, meetings: [], actions: [] };
+          const now = current.people[key] ?? { login: person.login, meetings: [], actions: [] };
+          current.people[key] = {
+            login: now.login,
+            meetings: rebaseList(now.meetings, was.meetings, person.meetings, (m) => m.date).sort((a, b) => a.date.localeCompare(b.date)),
+            actions: rebaseList(now.actions, was.actions, person.actions, (a) => a.id),
+          };
+        }
+      },
     };
     return r as unknown as Recoverable<Versioned>;
   }

@@ -17,6 +17,9 @@ export interface DelegatedTask {
   /** `owner/name` and issue number when the task mirrors a GitHub issue. */
   readonly repo?: string;
   readonly issueNumber?: number;
+  /** When it was last handed to someone else, and who had it before (for the standup). */
+  readonly reassignedAt?: number;
+  readonly previousAssignee?: string;
 }
 
 export type NewTask = Omit<DelegatedTask, 'id' | 'createdAt'> & Partial<Pick<DelegatedTask, 'id' | 'createdAt'>>;
@@ -43,7 +46,8 @@ export function taskProblem(record: unknown): string | null {
   if (t.due !== undefined && t.due !== null && !(typeof t.due === 'string' && DAY_PATTERN.test(t.due))) return 'its due date is not yyyy-MM-dd';
   if (!Number.isFinite(t.createdAt)) return 'it has no creation time';
   if (t.doneAt !== undefined && !Number.isFinite(t.doneAt)) return 'its completion time is not a number';
-  for (const key of ['link', 'notes', 'repo'] as const) {
+  if (t.reassignedAt !== undefined && !Number.isFinite(t.reassignedAt)) return 'its reassignment time is not a number';
+  for (const key of ['link', 'notes', 'repo', 'previousAssignee'] as const) {
     if (t[key] !== undefined && typeof t[key] !== 'string') return `its ${key} is not text`;
   }
   if (t.issueNumber !== undefined && !Number.isSafeInteger(t.issueNumber)) return 'its issue number is not a whole number';

@@ -25,10 +25,11 @@ export class DelegateTaskFlow {
     private readonly repositories: WatchedRepositories,
   ) {}
 
-  async run(): Promise<DelegatedTask | undefined> {
-    const selectionLink = this.selectionPermalink();
+  /** `prefill` comes from another feature (a red build): the title to start from and the link to keep. */
+  async run(prefill: { readonly title?: string; readonly link?: string } = {}): Promise<DelegatedTask | undefined> {
+    const selectionLink = prefill.link === undefined ? this.selectionPermalink() : undefined;
     const title = await vscode.window.showInputBox({
-      title: `${TITLE} (1/5)`, prompt: 'What needs doing?', ignoreFocusOut: true,
+      title: `${TITLE} (1/5)`, prompt: 'What needs doing?', ignoreFocusOut: true, value: prefill.title ?? '',
       validateInput: (v) => (v.trim() ? (v.length > 300 ? 'Keep the title under 300 characters' : undefined) : 'A title is needed'),
     });
     if (!title) return undefined;
@@ -36,7 +37,7 @@ export class DelegateTaskFlow {
     if (!assignee) return undefined;
     const due = await pickDueDate(`${TITLE} (3/5)`);
     if (due === undefined) return undefined;
-    const link = await this.pickLink(selectionLink);
+    const link = prefill.link ?? await this.pickLink(selectionLink);
     if (link === undefined) return undefined;
     const notes = await vscode.window.showInputBox({ title: `${TITLE} (5/5)`, prompt: 'Notes (optional)', ignoreFocusOut: true });
     if (notes === undefined) return undefined;

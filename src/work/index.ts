@@ -14,6 +14,8 @@ export interface WorkFeature {
   readonly model: WorkModel;
   readonly tree: WorkTree;
   readonly repositories: WatchedRepositories;
+  /** "Delegate Task…", for features that hand work on (a red build). */
+  readonly delegate: DelegateTaskFlow;
   readonly disposable: vscode.Disposable;
 }
 
@@ -32,9 +34,10 @@ export function registerWork(config: Config, stores: Promise<Stores>, github: Gi
   const model = new WorkModel(config, github, tasks, repositories, memento, snapshots);
   const tree = new WorkTree(model, config);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
-  const commands = registerWorkCommands({ config, model, tasks, github, delegate });
+  const recordNudge = async (login: string, nudge: { at: number; repo: string; number: number; url: string }) => (await stores).oneOnOnes.recordNudge(login, nudge);
+  const commands = registerWorkCommands({ config, model, tasks, github, delegate, recordNudge });
   model.start();
-  return { model, tree, repositories, disposable: vscode.Disposable.from(commands, tree, model, repositories) };
+  return { model, tree, repositories, delegate, disposable: vscode.Disposable.from(commands, tree, model, repositories) };
 }
 
 function taskRepository(stores: Promise<Stores>): TaskRepository {

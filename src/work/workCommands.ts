@@ -13,8 +13,10 @@ import type { WorkModel } from './workModel';
 
 export function registerWorkCommands(deps: {
   config: Config; model: WorkModel; tasks: TaskRepository; github: GitHubConnection; delegate: DelegateTaskFlow;
+  /** Remembers a follow-up per person, for the 1:1 view's "nudges sent". */
+  recordNudge?: (login: string, nudge: { at: number; repo: string; number: number; url: string }) => Promise<void>;
 }): vscode.Disposable {
-  const { config, model, tasks, github, delegate } = deps;
+  const { config, model, tasks, github, delegate, recordNudge } = deps;
   const reportFailure = (what: string) => (e: unknown) => {
     const text = describeForNotification(e);
     void vscode.window.showErrorMessage(`Lead Desk: could not ${what}: ${text}`);
@@ -45,6 +47,9 @@ export function registerWorkCommands(deps: {
     if (!body) return;
     try {
       const url = await github.run((s) => s.comment(target.repo, target.number, body.trim()));
+      if (url !== undefined) {
+        for (const who of target.who) void recordNudge?.(who, { at: Date.now(), repo: target.repo, number: target.number, url }).catch(() => undefined);
+      }
       void vscode.window.showInformationMessage(`Lead Desk: follow-up posted on ${target.repo}#${target.number}.`, ...(url ? ['Open'] : []))
         .then((choice) => {
           if (choice && url) void vscode.env.openExternal(vscode.Uri.parse(url));
@@ -65,7 +70,7 @@ export function registerWorkCommands(deps: {
       : pick.label;
     if (!who) return;
     if (node instanceof TaskNode) {
-      await tasks.update(node.task.id, { assignee: who });
+      await tasks.update(node.task.id, { assignee: who, ...(who !== node.task.assignee ? { reassignedAt: Date.now(), previousAssignee: node.task.assignee } : {}) });
       if (node.task.repo && node.task.issueNumber) {
         await github.run((s) => s.setAssignees(node.task.repo!, node.task.issueNumber!, [who])).catch(reportFailure('reassign on GitHub'));
       }

@@ -52,6 +52,9 @@ describe('fake GitHub — OpenAPI conformance', function () {
       ['PATCH', '/notifications/threads/{thread_id}', () => gh.rest.activity.markThreadAsRead({ thread_id: Number(ctx.fg.scenario.notifications[0]!.id) })],
       ['PUT', '/notifications', () => gh.rest.activity.markNotificationsAsRead({ last_read_at: '2000-01-01T00:00:00Z' })],
       ['GET', '/rate_limit', () => gh.rest.rateLimit.get()],
+      ['POST', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs', () => gh.rest.actions.reRunWorkflowFailedJobs({
+        ...o, run_id: ctx.fg.scenario.runs.filter((r) => r.repo === 'acme/api' && r.conclusion === 'failure').at(-1)!.id,
+      })],
     ];
     for (const [method, template, call] of calls) {
       const res = await call();

@@ -119,6 +119,22 @@ export const repoRoutes: Route[] = [
     },
   },
   {
+    // GitHub starts a new attempt of the failed jobs: the run is queued again, keeping its id.
+    method: 'POST', template: '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs',
+    handle(req) {
+      const repo = fullName(repoOf(req));
+      const run = req.ctx.scenario.runs.find((r) => r.repo === repo && String(r.id) === req.params['run_id']);
+      if (!run) throw notFound();
+      if (run.status !== 'completed' || run.conclusion === 'success') {
+        return { status: 403, body: { message: 'This workflow run is not eligible for rerun', documentation_url: 'https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run', status: '403' } };
+      }
+      run.status = 'queued';
+      run.conclusion = null;
+      run.updatedAt = req.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return { status: 201, body: {} };
+    },
+  },
+  {
     method: 'GET', template: '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
     handle(req) {
       const repo = fullName(repoOf(req));

@@ -61,6 +61,16 @@ describe('settings', () => {
     });
   }
 
+  it('reads leadDesk.systems.alerts as all, off or a list of workflows, and warns about anything else', () => {
+    assert.equal(parseSettings({ 'systems.alerts': 'off' }).settings.alerts, 'off');
+    assert.deepEqual(parseSettings({ 'systems.alerts': [' deploy', 'acme/api CI', 'deploy'] }).settings.alerts, ['deploy', 'acme/api CI']);
+    for (const bad of [[], 'some', [''], [3], true]) {
+      const { settings, problems } = parseSettings({ 'systems.alerts': bad });
+      assert.equal(settings.alerts, 'all');
+      assert.deepEqual(problems.map((p) => p.setting), ['leadDesk.systems.alerts']);
+    }
+  });
+
   it('allows plain http only to this machine', () => {
     for (const url of ['http://127.0.0.1:4567', 'http://localhost:9/api/v3', 'http://[::1]:8080', 'http://127.1.2.3']) {
       const { settings, problems } = parseSettings({ 'github.apiUrl': url });

@@ -1,0 +1,36 @@
+/** The red-build status-bar item: hidden while every watched default branch is green. */
+import * as vscode from 'vscode';
+import { alertLabel, alertStatusText, type WorkflowAlert } from '../core/buildAlerts';
+import { formatClock } from '../core/clock';
+import { Commands } from '../ids';
+
+export class AlertStatus implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('leadDesk.redBuilds', vscode.StatusBarAlignment.Left, 99);
+
+  constructor() {
+    this.item.name = 'Lead Desk Red Builds';
+    this.item.command = Commands.showRedBuilds;
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+  }
+
+  render(red: readonly WorkflowAlert[]): void {
+    if (red.length === 0) {
+      this.item.hide();
+      this.item.text = '';
+      return;
+    }
+    this.item.text = alertStatusText(red);
+    const md = new vscode.MarkdownString('', false);
+    md.isTrusted = false;
+    md.appendMarkdown('**Lead Desk — red on the default branch**\n\n');
+    // Workflow names come from GitHub: text, never Markdown.
+    for (const a of red) md.appendText(`${alertLabel(a)} — red since ${formatClock(a.since)}\n`);
+    md.appendMarkdown(red.length > 1 ? '\nClick to pick one to open.' : '\nClick to open the run.');
+    this.item.tooltip = md;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Red-build alerts: polls the default-branch runs of the watched repos at the refresh interval,
+ * only while this window is focused, with conditional requests (an unchanged poll costs 0
+ * points). Transitions are decided under the store's lock, so one window notifies; every window
+ * follows `alerts.json` for its status-bar item.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { alertLabel, redWorkflows, type WorkflowAlert } from '../core/buildAlerts';
+import type { GitHubConnection } from '../github/connection';
+import { webHostFor } from '../github/connection';
+import { defaultBranchRuns, rerunFailedJobs } from '../github/runs';
+import { mapLimited } from '../github/service';
+import { STORE_FILES, type AlertStore, type Stores } from '../store';
+import { Disposable } from '../util/disposable';
+import { describeError, describeForNotification, notificationSafe } from '../util/errors';
+import { isAllowedLink } from '../webview/links';
+import type { WorkFeature } from '../work';
+import { AlertStatus } from './alertStatus';
+
+const OPEN_RUN = 'Open Run';
+const RERUN = 'Re-run Failed Jobs';
+const DELEGATE = 'Delegate…';
+/** Repos polled at once: well under GitHub's secondary limit. */
+const POLL_CONCURRENCY = 4;
+
+export interface PollResult {
+  readonly newFailures: readonly WorkflowAlert[];
+  readonly recovered: readonly WorkflowAlert[];
+  /** Repos whose runs could not be read this time (their last state stays). */
+  readonly failed: readonly string[];
+}
+
+async function confirmModal(question: string, detail: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(question, { modal: true, detail }, RERUN)) === RERUN;
+}
+
+export class RedBuildAlerts extends Disposable {
+  private readonly status = this.register(new AlertStatus());
+  private store: AlertStore | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private reloadHandle: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Promise<PollResult> | undefined;
+  private lastPoll = 0;
+  /** Notifications shown by this window, newest last (for tests and the log). */
+  readonly notified: WorkflowAlert[] = [];
+
+  constructor(
+    private readonly config: Config,
+    private readonly github: GitHubConnection,
+    private readonly stores: Promise<Stores>,
+    private readonly work: WorkFeature,
+  ) {
+    super();
+    this.register({ dispose: () => { clearTimeout(this.timer); clearTimeout(this.reloadHandle); } });
+    this.register(config.onDidChange(() => { this.render(); this.schedule(); }));
+    this.register(github.onDidChange(() => void this.poll()));
+    this.register(work.repositories.onDidChange(() => void this.poll()));
+    this.register(vscode.window.onDidChangeWindowState((w) => {
+      if (w.focused && Date.now() - this.lastPoll > this.intervalMs()) void this.poll();
+      else this.schedule();
+    }));
+  }
+
+  /** After activation: load the shared state, follow other windows, and poll. */
+  async start(): Promise<void> {
+    this.store = (await this.stores).alerts;
+    this.render();
+    this.watchStore();
+    if (vscode.window.state.focused) await this.poll();
+    else this.schedule();
+  }
+
+  /** The status-bar item's text ('' when hidden). */
+  get statusText(): string {
+    return this.status.item.text;
+  }
+
+  get red(): WorkflowAlert[] {
+    return this.store ? redWorkflows(this.store.state, this.config.settings.alerts) : [];
+  }
+
+  private intervalMs(): number {
+    return Math.max(this.config.settings.refreshMinutes, this.github.budget.pollIntervalSeconds / 60) * 60_000;
+  }
+
+  /** Next poll, only while this window is focused: unfocused windows cost nothing. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.isDisposed || !vscode.window.state.focused || this.config.settings.alerts === 'off') return;
+    this.timer = setTimeout(() => void this.poll(), this.intervalMs());
+  }
+
+  /** One poll of every watched repo; a poll asked for while one runs shares it. */
+  poll(): Promise<PollResult> {
+    this.inFlight ??= this.doPoll().finally(() => {
+      this.inFlight = undefined;
+      this.lastPoll = Date.now();
+      this.schedule();
+    });
+    return this.inFlight;
+  }
+
+  private async doPoll(): Promise<PollResult> {
+    const none: PollResult = { newFailures: [], recovered: [], failed: [] };
+    const store = this.store ?? (this.store = (await this.stores).alerts);
+    const scope = this.config.settings.alerts;
+    if (scope === 'off' || this.github.unavailableReason || !(await this.github.service())) {
+      this.render();
+      return none;
+    }
+    const repos = await this.work.repositories.resolve();
+    await store.keepOnly(repos).catch(() => undefined);
+    const failed: string[] = [];
+    const results = await mapLimited(repos, POLL_CONCURRENCY, async (repo) => {
+      try {
+        const found = await this.github.run((s) => defaultBranchRuns(s, repo));
+        if (!found) return undefined;
+        return await store.observe(repo, found.branch, found.runs, scope);
+      } catch (e) {
+        // The last known state stays; the sidebar's notice already tells the lead GitHub is failing.
+        failed.push(repo);
+        console.warn(`[lead-desk] red-build poll of ${repo} failed: ${describeError(e)}`);
+        return undefined;
+      }
+    });
+    this.render();
+    const newFailures = results.flatMap((r) => r?.newFailures ?? []);
+    for (const alert of newFailures) void this.notify(alert);
+    return { newFailures, recovered: results.flatMap((r) => r?.recovered ?? []), failed };
+  }
+
+  private render(): void {
+    this.status.render(this.red);
+  }
+
+  /** Another window's poll rewrites `alerts.json`: follow it shortly after (debounced). */
+  private watchStore(): void {
+    const store = this.store;
+    if (!store) return;
+    try {
+      const watcher = fs.watch(path.dirname(store.path), { persistent: false }, (_event, name) => {
+        if (name !== null && String(name) !== STORE_FILES.alerts) return;
+        clearTimeout(this.reloadHandle);
+        this.reloadHandle = setTimeout(() => void store.refresh().then(() => this.render(), () => undefined), 150);
+      });
+      watcher.on('error', () => watcher.close());
+      this.register({ dispose: () => watcher.close() });
+    } catch (e) {
+      console.warn('[lead-desk] cannot watch the store folder; the red-build item follows other windows at the next poll', e);
+    }
+  }
+
+  private async notify(alert: WorkflowAlert): Promise<void> {
+    this.notified.push(alert);
+    const choice = await vscode.window.showErrorMessage(
+      `Lead Desk: ${notificationSafe(alertLabel(alert))} turned red on the default branch.`, OPEN_RUN, RERUN, DELEGATE,
+    );
+    if (choice === OPEN_RUN) await this.openRun(alert);
+    else if (choice === RERUN) await this.rerun(alert);
+    else if (choice === DELEGATE) await this.delegate(alert);
+  }
+
+  /** The status-bar click: the run, or a pick of the red workflows when there are several. */
+  async showRedBuilds(): Promise<void> {
+    const red = this.red;
+    if (red.length === 0) {
+      void vscode.window.showInformationMessage('Lead Desk: every watched default branch is green.');
+      return;
+    }
+    if (red.length === 1) return this.openRun(red[0]!);
+    const pick = await vscode.window.showQuickPick(
+      red.map((a) => ({ label: `$(error) ${alertLabel(a).replace(/\$\(/g, '$\u200b(')}`, description: 'red on the default branch', alert: a })),
+      { title: 'Lead Desk: red builds', placeHolder: 'Open which run?' },
+    );
+    if (pick) await this.openRun(pick.alert);
+  }
+
+  async openRun(alert: WorkflowAlert): Promise<void> {
+    const host = webHostFor(this.config.settings.apiUrl);
+    if (!isAllowedLink(alert.url, host)) {
+      void vscode.window.showWarningMessage(`Lead Desk: the run of ${notificationSafe(alertLabel(alert))} has no link on ${host}.`);
+      return;
+    }
+    await vscode.env.openExternal(vscode.Uri.parse(alert.url, true));
+  }
+
+  /**
+   * Re-runs the failed jobs of the red run, after the lead confirms (a modal dialog; tests,
+   * where VS Code refuses dialogs, pass the answer).
+   */
+  async rerun(alert: WorkflowAlert, confirm: (question: string, detail: string) => Promise<boolean> = confirmModal): Promise<boolean> {
+    const label = notificationSafe(alertLabel(alert));
+    if (!(await confirm(`Re-run the failed jobs of ${label}?`, `Run ${alert.runId} on the default branch; GitHub starts a new attempt of the jobs that failed.`))) return false;
+    try {
+      const done = await this.github.run((s) => rerunFailedJobs(s, alert.repo, alert.runId));
+      if (done === undefined) {
+        void vscode.window.showWarningMessage('Lead Desk: sign in to GitHub to re-run the failed jobs.');
+        return false;
+      }
+      void vscode.window.showInformationMessage(`Lead Desk: the failed jobs of ${label} were started again.`);
+      return true;
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Lead Desk: could not re-run the failed jobs of ${label}: ${describeForNotification(e)}`);
+      return false;
+    }
+  }
+
+  /** "Delegate Task…" with the run as its link. */
+  async delegate(alert: WorkflowAlert): Promise<void> {
+    try {
+      const task = await this.work.delegate.run({ title: `Fix the red ${alertLabel(alert)} build`, ...(alert.url ? { link: alert.url } : {}) });
+      if (task) await this.work.model.reloadTasks();
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Lead Desk: could not save the task: ${describeForNotification(e)}`);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * "Prepare 1:1 with…": what the lead and one teammate have between them, from data Lead Desk
+ * already holds (the sidebar's snapshot, the task store, the 1:1 notes). Pure, unit tested.
+ */
+import { isOverdue } from './dueDates';
+import type { PendingReview } from './reviews';
+import { formatDuration } from './timeline';
+
+export interface OneOnOneLine {
+  readonly id: string;
+  readonly title: string;
+  /** http(s) on the GitHub host, or ''. */
+  readonly url: string;
+  readonly detail: string;
+  readonly overdue?: boolean;
+}
+
+export interface OneOnOneSources {
+  readonly login: string;
+  readonly now: number;
+  readonly tasks: readonly { id: string; title: string; assignee: string; due: string | null; link?: string; doneAt?: number; createdAt: number }[];
+  readonly delegatedIssues: readonly { repo: string; number: number; title: string; url: string; assignees: readonly string[]; due: string | null; isPullRequest: boolean }[];
+  readonly reviews: readonly PendingReview[];
+  readonly ownPullRequests: readonly { repo: string; number: number; title: string; url: string; createdAt: number; waitingOn: readonly string[] }[];
+  readonly nudges: readonly { at: number; repo: string; number: number; url: string }[];
+}
+
+export interface OneOnOneItems {
+  readonly delegated: OneOnOneLine[];
+  readonly waitingOnLead: OneOnOneLine[];
+  readonly leadWaitsOn: OneOnOneLine[];
+  readonly nudges: OneOnOneLine[];
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export function oneOnOneItems(src: OneOnOneSources): OneOnOneItems {
+  const { login, now } = src;
+  const dueText = (due: string | null) => (due ? `${isOverdue(due, now) ? 'overdue, was due' : 'due'} ${due}` : 'no due date');
+  const delegated: OneOnOneLine[] = [
+    ...src.tasks.filter((t) => !t.doneAt && same(t.assignee, login)).map((t) => ({
+      id: `task:${t.id}`, title: t.title, url: t.link ?? '', detail: `task · ${dueText(t.due)}`, overdue: isOverdue(t.due, now),
+    })),
+    ...src.delegatedIssues.filter((i) => i.assignees.some((a) => same(a, login))).map((i) => ({
+      id: `issue:${i.repo}#${i.number}`, title: `${i.repo}#${i.number} ${i.title}`, url: i.url,
+      detail: `${i.isPullRequest ? 'pull request' : 'issue'} · ${dueText(i.due)}`, overdue: isOverdue(i.due, now),
+    })),
+  ].sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  const waitingOnLead = src.reviews.filter((r) => same(r.author, login)).sort((a, b) => a.requestedAt - b.requestedAt).map((r) => ({
+    id: `pr:${r.repo}#${r.number}`, title: `${r.repo}#${r.number} ${r.title}`, url: r.url,
+    detail: `waiting on your review for ${formatDuration(Math.max(0, now - r.requestedAt))}${r.draft ? ' · draft' : ''}`,
+  }));
+  const leadWaitsOn = src.ownPullRequests.filter((p) => p.waitingOn.some((w) => same(w, login))).map((p) => ({
+    id: `own:${p.repo}#${p.number}`, title: `${p.repo}#${p.number} ${p.title}`, url: p.url,
+    detail: `your PR, open for ${formatDuration(Math.max(0, now - p.createdAt))}`,
+  }));
+  const nudges = [...src.nudges].sort((a, b) => b.at - a.at).map((n) => ({
+    id: `nudge:${n.at}:${n.repo}#${n.number}`, title: `${n.repo}#${n.number}`, url: n.url,
+    detail: `follow-up sent ${formatDuration(Math.max(0, now - n.at))} ago`,
+  }));
+  return { delegated, waitingOnLead, leadWaitsOn, nudges };
+}

@@ -1,0 +1,110 @@
+/** The 1:1 prep panel (host side): one teammate's items, the running notes and action items. */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { toLocalDate } from '../core/localDate';
+import { oneOnOneItems } from '../core/oneOnOne';
+import { webHostFor } from '../github/connection';
+import { ViewTypes } from '../ids';
+import type { Stores } from '../store';
+import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
+import type { WorkFeature } from '../work';
+import { isOneOnOneMessage, type OneOnOneFromWebview, type OneOnOneToWebview, type OneOnOneView } from './protocol';
+
+export interface OneOnOneDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly config: Config;
+  readonly stores: Promise<Stores>;
+  readonly work: WorkFeature;
+  readonly memento: vscode.Memento;
+}
+
+/** The teammate of the open panel, so a window reload brings the same 1:1 back. */
+const LOGIN_KEY = 'leadDesk.oneOnOne.login';
+
+export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOneToWebview> {
+  static readonly viewType = ViewTypes.oneOnOne;
+
+  static async show(deps: OneOnOneDeps, login: string): Promise<OneOnOnePanel> {
+    await deps.memento.update(LOGIN_KEY, login);
+    const open = OneOnOnePanel.current;
+    if (open && open.login === login) {
+      open.reveal();
+      return open;
+    }
+    open?.dispose();
+    return new OneOnOnePanel(deps, login);
+  }
+
+  static get current(): OneOnOnePanel | undefined {
+    return WebviewPanelHost.existing<OneOnOnePanel>(OneOnOnePanel.viewType);
+  }
+
+  static registerSerializer(deps: OneOnOneDeps): vscode.Disposable {
+    return registerPanelSerializer(OneOnOnePanel.viewType, (panel) => {
+      const login = deps.memento.get<string>(LOGIN_KEY);
+      if (typeof login === 'string' && /^[A-Za-z0-9-]{1,39}$/.test(login)) new OneOnOnePanel(deps, login, panel);
+      else panel.dispose();
+    });
+  }
+
+  /** The data last sent to the webview (tests read it). */
+  view: OneOnOneView | undefined;
+
+  private constructor(private readonly deps: OneOnOneDeps, readonly login: string, existing?: vscode.WebviewPanel) {
+    super(deps.extensionUri, { viewType: OneOnOnePanel.viewType, title: '1:1', script: 'oneOnOne', stylesheets: ['oneOnOne.css'], isMessage: isOneOnOneMessage }, existing);
+    this.panel.title = `1:1 with ${login}`;
+    this.register(deps.work.model.onDidChange(() => void this.refresh()));
+  }
+
+  protected async dataMessage(): Promise<OneOnOneToWebview> {
+    this.view = await this.build(Date.now());
+    return { type: 'data', view: this.view };
+  }
+
+  /** What the panel shows for `now` (also without a webview, for tests). */
+  async build(now: number): Promise<OneOnOneView> {
+    const stores = await this.deps.stores;
+    await stores.tasks.refresh();
+    const person = await stores.oneOnOnes.person(this.login);
+    const snapshot = this.deps.work.model.snapshot;
+    const items = oneOnOneItems({
+      login: this.login, now, tasks: stores.tasks.list(), delegatedIssues: snapshot.delegatedIssues, reviews: snapshot.reviews,
+      ownPullRequests: snapshot.ownPullRequests, nudges: person.nudges ?? [],
+    });
+    const date = toLocalDate(now);
+    const notice = !snapshot.signedIn ? 'Sign in to GitHub to see pull requests and GitHub issues.'
+      : snapshot.failure ? snapshot.failure.describe() : snapshot.asOf === null ? 'GitHub items are still loading.' : null;
+    return {
+      ...items, login: this.login, date, notice,
+      todayNotes: person.meetings.find((m) => m.date === date)?.notes ?? '',
+      pastNotes: person.meetings.filter((m) => m.date !== date).reverse().map((m) => ({ date: m.date, notes: m.notes })),
+      actions: [...person.actions]
+        .sort((a, b) => Number(a.doneAt !== undefined) - Number(b.doneAt !== undefined) || a.createdAt - b.createdAt)
+        .map((a) => ({ id: a.id, text: a.text, date: a.date, done: a.doneAt !== undefined })),
+    };
+  }
+
+  protected override errorMessage(message: string): OneOnOneToWebview {
+    return { type: 'error', message };
+  }
+
+  protected async onMessage(message: OneOnOneFromWebview): Promise<void> {
+    const notes = (await this.deps.stores).oneOnOnes;
+    const today = toLocalDate(Date.now());
+    switch (message.type) {
+      case 'saveNotes':
+        await notes.saveNotes(this.login, today, message.notes);
+        return; // the webview already shows what was typed
+      case 'addAction':
+        if (message.text.trim()) await notes.addAction(this.login, message.text, today);
+        break;
+      case 'toggleAction':
+        await notes.setActionDone(this.login, message.id, message.done);
+        break;
+      case 'open':
+        await this.openLink(message.url, webHostFor(this.deps.config.settings.apiUrl));
+        return;
+    }
+    await this.refresh();
+  }
+}

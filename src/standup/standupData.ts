@@ -1,0 +1,100 @@
+/**
+ * Gathers what the standup notes say, from the lead's own data: the time store, the task store,
+ * the sidebar's snapshot, the Morning Review history, and three GitHub searches (kept for ten
+ * minutes, so preparing the notes again is instant).
+ */
+import type { Config } from '../config';
+import { isOverdue } from '../core/dueDates';
+import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localDate';
+import { waitingBusinessMs } from '../core/reviews';
+import type { MovedItem, StandupInput } from '../core/standup';
+import { formatDuration } from '../core/timeline';
+import { dayActivity, type DayActivity } from '../github/activity';
+import type { GitHubConnection } from '../github/connection';
+import { previousWorkingDay } from '../review/localSections';
+import { SECTION_TITLES, type SectionId } from '../review/protocol';
+import type { Stores } from '../store';
+import type { TimerController } from '../timer/timerController';
+import { describeError } from '../util/errors';
+import type { WorkFeature } from '../work';
+
+const ACTIVITY_TTL_MS = 10 * 60_000;
+
+export interface StandupDeps {
+  readonly config: Config;
+  readonly github: GitHubConnection;
+  readonly stores: Promise<Stores>;
+  readonly work: WorkFeature;
+  readonly timer: TimerController;
+}
+
+export class StandupData {
+  private activityCache: { key: string; at: number; value: Promise<DayActivity | undefined> } | undefined;
+
+  constructor(private readonly deps: StandupDeps) {}
+
+  /** GitHub's side of the day, shared by repeated calls within ten minutes. */
+  private activity(day: string, from: number, to: number, repos: readonly string[], now: number): Promise<DayActivity | undefined> {
+    const { severityLabels, apiUrl } = this.deps.config.settings;
+    const key = JSON.stringify([apiUrl, day, repos, severityLabels]);
+    const hit = this.activityCache;
+    if (hit && hit.key === key && now - hit.at < ACTIVITY_TTL_MS) return hit.value;
+    const value = this.deps.github.run((s) => dayActivity(s, { from, to }, repos, severityLabels));
+    this.activityCache = { key, at: now, value };
+    value.catch(() => { if (this.activityCache?.value === value) this.activityCache = undefined; });
+    return value;
+  }
+
+  async gather(now: number): Promise<StandupInput> {
+    const { config, github, stores, work, timer } = this.deps;
+    const settings = config.settings;
+    const s = await stores;
+    const day = previousWorkingDay(now, settings.businessDays);
+    const from = parseLocalDate(day).getTime();
+    const to = startOfNextLocalDay(from).getTime();
+    const repos = await work.repositories.resolve();
+
+    const [entries, tasks, reviews, activityResult] = await Promise.all([
+      s.time.entriesBetween(from, to),
+      s.tasks.refresh().then(() => s.tasks.list()),
+      s.reviews.list({ since: parseLocalDate(toLocalDate(now)).getTime() }),
+      (github.unavailableReason ? Promise.reject(new Error(github.unavailableReason)) : this.activity(day, from, to, repos, now))
+        .then((value) => ({ value, error: null as string | null }), (e: unknown) => ({ value: undefined, error: describeError(e) })),
+    ]);
+    const activity = activityResult.value ?? null;
+    const githubNotice = activity ? null : activityResult.error ?? 'Sign in to GitHub to list pull requests and incidents.';
+
+    const snapshot = work.model.snapshot;
+    const hours = { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd };
+    const waiting = [...snapshot.reviews].sort((a, b) => a.requestedAt - b.requestedAt).map((r) => ({
+      repo: r.repo, number: r.number, title: r.title, url: r.url, author: r.author,
+      detail: `waiting ${formatDuration(waitingBusinessMs(r, now, hours))}`,
+    }));
+
+    const within = (t: number | undefined) => t !== undefined && t >= from && t < to;
+    const done: MovedItem[] = tasks.filter((t) => within(t.doneAt)).map((t) => ({ title: t.title, assignee: t.assignee, ...(t.link ? { url: t.link } : {}) }));
+    for (const i of activity?.delegatedClosed ?? []) done.push({ title: `${i.repo}#${i.number} ${i.title}`, assignee: i.assignees.join(', '), url: i.url, detail: 'closed' });
+    const overdue: MovedItem[] = tasks.filter((t) => !t.doneAt && isOverdue(t.due, now))
+      .map((t) => ({ title: t.title, assignee: t.assignee, detail: `due ${t.due}`, ...(t.link ? { url: t.link } : {}) }));
+    for (const i of snapshot.delegatedIssues) {
+      if (isOverdue(i.due, now)) overdue.push({ title: `${i.repo}#${i.number} ${i.title}`, assignee: i.assignees.join(', '), url: i.url, detail: `due ${i.due}` });
+    }
+    const reassigned: MovedItem[] = tasks.filter((t) => within(t.reassignedAt))
+      .map((t) => ({ title: t.title, assignee: t.assignee, detail: t.previousAssignee ? `from @${t.previousAssignee}` : 'reassigned', ...(t.link ? { url: t.link } : {}) }));
+
+    // Today's latest review as of `now` (a fixed clock may lie before reviews saved since).
+    const review = reviews.find((r) => r.finishedAt <= now && toLocalDate(r.finishedAt) === toLocalDate(now));
+    const plan = review ? {
+      finishedAt: review.finishedAt,
+      targetPercent: typeof review.sections.plan?.counts.targetPercent === 'number' ? review.sections.plan.counts.targetPercent : null,
+      notes: Object.entries(review.sections)
+        .filter(([, section]) => section.notes.trim())
+        .map(([id, section]) => ({ section: SECTION_TITLES[id as SectionId] ?? id, text: section.notes.trim() })),
+    } : null;
+
+    return {
+      now, day, entries, technicalTarget: settings.technicalTarget, activity, githubNotice, waiting,
+      delegated: { done, overdue, reassigned }, plan, running: timer.current?.mode ?? null,
+    };
+  }
+}

@@ -1,0 +1,125 @@
+/** The 1:1 prep webview: the teammate's items, today's notes, action items and past notes. */
+import type { OneOnOneLine } from '../src/core/oneOnOne';
+import type { OneOnOneFromWebview, OneOnOneView } from '../src/oneOnOne/protocol';
+import { byId, codicon, h } from './shared/dom';
+import { connect, savedRecord } from './shared/vscodeApi';
+
+const channel = connect<OneOnOneFromWebview, { readonly scrollY: number }>((saved) => {
+  const y = savedRecord(saved).scrollY;
+  return { scrollY: typeof y === 'number' && Number.isFinite(y) && y >= 0 ? y : 0 };
+});
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let lastSaved: string | null = null;
+let shownLogin = '';
+
+function section(id: string, heading: string): HTMLElement {
+  return h('section', { id, 'aria-labelledby': `${id}-heading` },
+    h('h2', { id: `${id}-heading` }, heading, ' ', h('span', { class: 'count muted' })),
+    h('ul', { class: 'items' }), h('p', { class: 'empty', hidden: true }, 'Nothing here.'));
+}
+
+function layout(): void {
+  byId('app').replaceChildren(
+    h('div', { id: 'notice', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
+    h('header', { class: 'toolbar' }, h('h1', { id: 'title' }, '1:1')),
+    section('delegated', 'Their delegated work'),
+    section('waiting-on-lead', 'Their PRs waiting on your review'),
+    section('lead-waits-on', 'Your PRs waiting on their review'),
+    section('nudges', 'Nudges sent'),
+    h('section', { id: 'actions', 'aria-labelledby': 'actions-heading' },
+      h('h2', { id: 'actions-heading' }, 'Action items'),
+      h('ul', { class: 'actions' }),
+      h('form', { id: 'add-action', class: 'add' },
+        h('input', { id: 'action-text', type: 'text', maxlength: 500, placeholder: 'New action item', 'aria-label': 'New action item' }),
+        h('button', { type: 'submit' }, 'Add'))),
+    h('section', { id: 'notes', 'aria-labelledby': 'notes-heading' },
+      h('h2', { id: 'notes-heading' }, 'Notes for today ', h('span', { id: 'notes-date', class: 'muted' }), ' ', h('span', { id: 'notes-saved', class: 'muted' })),
+      h('textarea', { id: 'notes-text', rows: 8, maxlength: 20000, 'aria-labelledby': 'notes-heading' })),
+    h('section', { id: 'past', 'aria-labelledby': 'past-heading' },
+      h('h2', { id: 'past-heading' }, 'Earlier 1:1s'), h('div', { class: 'past-list' }), h('p', { class: 'empty', hidden: true }, 'No earlier notes.')),
+  );
+  byId('app').removeAttribute('aria-busy');
+  const notes = byId<HTMLTextAreaElement>('notes-text');
+  const save = () => {
+    clearTimeout(saveTimer);
+    if (notes.value === lastSaved) return;
+    lastSaved = notes.value;
+    channel.post({ type: 'saveNotes', notes: notes.value });
+    byId('notes-saved').textContent = 'saved';
+  };
+  notes.addEventListener('input', () => {
+    byId('notes-saved').textContent = '';
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, 500);
+  });
+  notes.addEventListener('blur', save);
+  byId('add-action').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const input = byId<HTMLInputElement>('action-text');
+    const text = input.value.trim();
+    if (!text) return;
+    channel.post({ type: 'addAction', text });
+    input.value = '';
+  });
+}
+
+function itemRow(item: OneOnOneLine): HTMLElement {
+  const title = item.url
+    ? h('a', { href: '#', class: 'title', 'data-url': item.url }, item.title)
+    : h('span', { class: 'title' }, item.title);
+  return h('li', { 'data-id': item.id, class: item.overdue ? 'overdue' : '' }, title, ' ', h('span', { class: 'detail muted' }, item.detail));
+}
+
+function fill(id: string, items: readonly OneOnOneLine[]): void {
+  const box = byId(id);
+  box.querySelector('.count')!.textContent = `(${items.length})`;
+  box.querySelector('ul')!.replaceChildren(...items.map(itemRow));
+  (box.querySelector('.empty') as HTMLElement).hidden = items.length > 0;
+}
+
+function render(view: OneOnOneView): void {
+  byId('title').textContent = `1:1 with ${view.login}`;
+  const notice = byId('notice');
+  notice.hidden = view.notice === null;
+  notice.querySelector('.notice-text')!.textContent = view.notice ?? '';
+  fill('delegated', view.delegated);
+  fill('waiting-on-lead', view.waitingOnLead);
+  fill('lead-waits-on', view.leadWaitsOn);
+  fill('nudges', view.nudges);
+  byId('actions').querySelector('ul')!.replaceChildren(...view.actions.map((a) => {
+    const box = h('input', { type: 'checkbox', 'data-action': a.id, checked: a.done, 'aria-label': a.text });
+    box.addEventListener('change', () => channel.post({ type: 'toggleAction', id: a.id, done: (box as HTMLInputElement).checked }));
+    return h('li', { class: a.done ? 'done' : '' }, h('label', {}, box, ' ', h('span', { class: 'text' }, a.text), ' ', h('span', { class: 'muted' }, `from ${a.date}`)));
+  }));
+  byId('notes-date').textContent = view.date;
+  const notes = byId<HTMLTextAreaElement>('notes-text');
+  // Never overwrite what is being typed; take the stored notes on the first load or a new person.
+  if (shownLogin !== view.login || (document.activeElement !== notes && lastSaved === null)) {
+    notes.value = view.todayNotes;
+    lastSaved = view.todayNotes;
+  }
+  shownLogin = view.login;
+  const past = byId('past');
+  past.querySelector('.past-list')!.replaceChildren(...view.pastNotes.map((m) =>
+    h('article', { class: 'past-notes' }, h('h3', {}, m.date), h('p', { class: 'notes' }, m.notes))));
+  (past.querySelector('.empty') as HTMLElement).hidden = view.pastNotes.length > 0;
+}
+
+document.addEventListener('click', (e) => {
+  const link = (e.target as HTMLElement).closest('a[data-url]');
+  if (!link) return;
+  e.preventDefault();
+  channel.post({ type: 'open', url: link.getAttribute('data-url') ?? '' });
+});
+
+channel.onMessage((raw) => {
+  const msg = savedRecord(raw);
+  if (msg.type === 'data' && typeof msg.view === 'object' && msg.view !== null) render(msg.view as OneOnOneView);
+  else if (msg.type === 'error' && typeof msg.message === 'string') {
+    byId('notice').hidden = false;
+    byId('notice').querySelector('.notice-text')!.textContent = msg.message;
+  }
+});
+window.addEventListener('scroll', () => channel.saveState({ scrollY: Math.round(window.scrollY) }), { passive: true });
+layout();
+channel.post({ type: 'ready' });
