@@ -49,8 +49,12 @@ const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export function parseDayInput(text: string): Date | null {
   const trimmed = text.trim();
   if (!DAY_PATTERN.test(trimmed)) return null;
-  const day = parseLocalDate(trimmed);
-  return Number.isFinite(day.getTime()) && toLocalDate(day) === trimmed ? day : null;
+  try {
+    const day = parseLocalDate(trimmed);
+    return toLocalDate(day) === trimmed ? day : null;
+  } catch {
+    return null; // 2024-02-30 and the like
+  }
 }
 
 /** Why a typed day cannot be used, or null when it can (for the input box's validation). */
