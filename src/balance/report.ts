@@ -1,9 +1,9 @@
 /** The numbers the Time Balance panel shows, built on the host. Pure: unit tested in plain Node. */
 import { addDays, format, startOfISOWeek } from 'date-fns';
 import { balanceAgainstTarget, type Balance } from '../core/balance';
-import { parseLocalDate, toLocalDate } from '../core/localDate';
+import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localDate';
 import type { Mode, TimeEntry } from '../core/timeEntry';
-import { splitByLocalDay, sumTotals, weekTotals } from '../core/timeline';
+import { effectiveEnd, splitByLocalDay, sumTotals, weekTotals } from '../core/timeline';
 import { managerialByTag, trendRange, weeklyTrend, type TrendWeek } from '../core/trend';
 
 export interface DayBar {
@@ -92,7 +92,11 @@ export function buildBalanceReport(entries: readonly TimeEntry[], now: number, t
   }));
   const todayTotals = week.days.find((d) => d.date === todayDate) ?? { technical: 0, managerial: 0 };
   const notes = new Map(entries.map((e) => [e.id, e]));
-  const rows = splitByLocalDay(entries, now)
+  // Only entries that touch today can hold today's segments (the report gets 8 weeks of them).
+  const dayStart = parseLocalDate(todayDate).getTime();
+  const dayEnd = startOfNextLocalDay(dayStart).getTime();
+  const touchingToday = entries.filter((e) => e.start < dayEnd && effectiveEnd(e, now) > dayStart);
+  const rows = splitByLocalDay(touchingToday, now)
     .filter((seg) => seg.date === todayDate)
     .map((seg): EntryRow => {
       const entry = notes.get(seg.entryId);

@@ -5,7 +5,7 @@
 import { addDays, startOfISOWeek } from 'date-fns';
 import { parseLocalDate, toLocalDate } from './localDate';
 import type { TimeEntry } from './timeEntry';
-import { dailyTotals, effectiveEnd, resolveOverlaps } from './timeline';
+import { effectiveEnd, resolveOverlaps } from './timeline';
 
 /** How many weeks the trend shows, this one included. */
 export const TREND_WEEKS = 8;
@@ -31,53 +31,52 @@ export function trendRange(now: number, weeks = TREND_WEEKS): { from: number; to
   };
 }
 
-/** Oldest week first, this week last; weeks without time are there, as zeros. */
+/**
+ * Oldest week first, this week last; weeks without time are there, as zeros. Overlaps are
+ * resolved as everywhere else, then each stretch is cut at the local Mondays between them
+ * (week edges are day edges, so this equals summing the days, without a date per segment).
+ */
 export function weeklyTrend(entries: readonly TimeEntry[], now: number, weeks = TREND_WEEKS): TrendWeek[] {
-  const { from, to } = trendRange(now, weeks);
-  const relevant = entries.filter((e) => e.start < to && effectiveEnd(e, now) > from);
-  const days = dailyTotals(relevant, { first: toLocalDate(from), last: toLocalDate(addDays(to, -1)) }, now);
-  const automatic = automaticByWeek(relevant, from, to, now);
-  const thisWeek = toLocalDate(startOfISOWeek(now));
-  const out: TrendWeek[] = [];
-  for (let i = 0; i < days.length; i += 7) {
-    const week = days.slice(i, i + 7);
-    const weekStart = week[0]!.date;
-    let technicalMs = 0;
-    let managerialMs = 0;
-    for (const d of week) {
-      technicalMs += d.technical;
-      managerialMs += d.managerial;
-    }
-    const total = technicalMs + managerialMs;
-    out.push({
-      weekStart, technicalMs, managerialMs,
-      technicalPercent: total > 0 ? (technicalMs * 100) / total : null,
-      automaticMs: automatic.get(weekStart) ?? 0,
-      isThisWeek: weekStart === thisWeek,
-    });
+  const firstMonday = addDays(startOfISOWeek(now), -7 * (weeks - 1));
+  const starts: string[] = [];
+  const edges: number[] = [];
+  for (let i = 0; i <= weeks; i++) {
+    const day = toLocalDate(addDays(firstMonday, 7 * i));
+    starts.push(day);
+    edges.push(parseLocalDate(day).getTime());
   }
-  return out;
-}
-
-function automaticByWeek(entries: readonly TimeEntry[], from: number, to: number, now: number): Map<string, number> {
-  const byWeek = new Map<string, number>();
-  const auto = new Set(entries.filter((e) => e.auto !== undefined).map((e) => e.id));
-  if (auto.size === 0) return byWeek;
-  for (const seg of resolveOverlaps(entries, now)) {
-    if (!auto.has(seg.entryId)) continue;
-    // Cut at every local Monday inside the segment (an entry may run over a weekend).
+  const from = edges[0]!;
+  const to = edges[weeks]!;
+  const relevant = entries.filter((e) => e.start < to && effectiveEnd(e, now) > from);
+  const automatic = new Set(relevant.filter((e) => e.auto !== undefined).map((e) => e.id));
+  const totals = starts.slice(0, weeks).map(() => ({ technical: 0, managerial: 0, automatic: 0 }));
+  let week = 0;
+  // Segments come sorted by start, so the week index only moves forward.
+  for (const seg of resolveOverlaps(relevant, now)) {
     let start = Math.max(seg.start, from);
     const end = Math.min(seg.end, to);
+    while (week > 0 && edges[week]! > start) week--;
     while (start < end) {
-      const monday = startOfISOWeek(start);
-      const next = parseLocalDate(toLocalDate(addDays(monday, 7))).getTime();
-      const stop = Math.min(end, next);
-      const key = toLocalDate(monday);
-      byWeek.set(key, (byWeek.get(key) ?? 0) + stop - start);
+      while (edges[week + 1]! <= start) week++;
+      const stop = Math.min(end, edges[week + 1]!);
+      const t = totals[week]!;
+      t[seg.mode] += stop - start;
+      if (automatic.has(seg.entryId)) t.automatic += stop - start;
       start = stop;
     }
   }
-  return byWeek;
+  const thisWeek = toLocalDate(startOfISOWeek(now));
+  return totals.map((t, i) => {
+    const total = t.technical + t.managerial;
+    return {
+      weekStart: starts[i]!,
+      technicalMs: t.technical,
+      managerialMs: t.managerial,
+      technicalPercent: total > 0 ? (t.technical * 100) / total : null,
+      automaticMs: t.automatic,
+      isThisWeek: starts[i] === thisWeek,
+    };
+  });
 }
 
 /** What an entry without a tag counts as in the managerial breakdown. */
