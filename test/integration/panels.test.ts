@@ -224,14 +224,18 @@ describe('panels', function () {
 
       it('shows 8 weeks, oldest first, with each week\'s hours and technical share', async () => {
         await vscode.commands.executeCommand('leadDesk.showBalance');
-        const weeks = await waitFor('8 trend rows', async () => { const r = await query('#trend tbody tr'); return r.length === 8 ? r : undefined; });
-        assert.equal(weeks.length, 8);
-        const cells = async (cls: string) => texts(`#trend tbody tr td.${cls}`);
-        assert.deepEqual((await cells('technical')).slice(0, 7), T.map((t) => `${5 * t}h 00m`));
-        assert.deepEqual((await cells('managerial')).slice(0, 7), M.map((m) => `${5 * m}h 00m`));
-        assert.deepEqual((await cells('share')).slice(0, 7), T.map((t, i) => `${Math.round((t * 100) / (t + M[i]!))}%`));
-        assert.deepEqual((await cells('automatic')).slice(0, 7), T.map((t) => `${t}h 00m`), 'Wednesdays were automatic');
-        assert.match((await cells('week'))[7]!, /\(this week\)$/);
+        // One query, so every cell comes from the same render (the webview redraws on each timer change).
+        const COLUMNS = ['week', 'technical', 'managerial', 'total', 'share', 'automatic'];
+        const table = await waitFor('8 trend rows', async () => {
+          const cells = await texts('#trend tbody tr td');
+          return cells.length === 8 * COLUMNS.length ? cells : undefined;
+        });
+        const column = (name: string) => table.filter((_, i) => i % COLUMNS.length === COLUMNS.indexOf(name));
+        assert.deepEqual(column('technical').slice(0, 7), T.map((t) => `${5 * t}h 00m`));
+        assert.deepEqual(column('managerial').slice(0, 7), M.map((m) => `${5 * m}h 00m`));
+        assert.deepEqual(column('share').slice(0, 7), T.map((t, i) => `${Math.round((t * 100) / (t + M[i]!))}%`));
+        assert.deepEqual(column('automatic').slice(0, 7), T.map((t) => `${t}h 00m`), 'Wednesdays were automatic');
+        assert.match(column('week')[7]!, /\(this week\)$/);
         // The chart describes itself for screen readers once Chart.js has drawn it.
         await waitFor('the chart drawn and described', async () => (await query('#trend-chart[aria-label*="last 8 weeks"]')).length === 1);
         const render = await waitFor('render report', () => api.panels().balance?.lastRender);
@@ -249,11 +253,11 @@ describe('panels', function () {
       });
 
       it('breaks managerial time down by note tag, untagged as "other", last', async () => {
-        const rows = await waitFor('tag rows', async () => { const r = await texts('#tags tbody tr td.tag'); return r.length >= 4 ? r : undefined; });
-        assert.deepEqual(rows, ['#review', '#1:1', '#hiring', 'other']);
+        const cells = await waitFor('tag rows', async () => { const c = await texts('#tags tbody tr td'); return c.length >= 16 ? c : undefined; });
+        const column = (i: number) => cells.filter((_, j) => j % 4 === i);
+        assert.deepEqual(column(0), ['#review', '#1:1', '#hiring', 'other']);
         const total = M.reduce((a, b) => a + b, 0);
-        const trend = await texts('#tags tbody tr td.trend');
-        assert.deepEqual(trend.slice(0, 3), [`${2 * total}h 00m`, `${total}h 00m`, `${total}h 00m`]);
+        assert.deepEqual(column(2).slice(0, 3), [`${2 * total}h 00m`, `${total}h 00m`, `${total}h 00m`]);
       });
     });
 

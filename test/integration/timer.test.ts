@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IdleSpan } from '../../src/core/idle';
 import type { TimeEntry } from '../../src/core/timeEntry';
+import type { Config } from '../../src/config';
+import { workQueueSource } from '../../src/queue';
 import { openStores } from '../../src/store';
 import { click, hasBridge, press, screenshot, texts, type, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
@@ -194,6 +196,25 @@ describe('timer', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
       await vscode.commands.executeCommand('leadDesk.stopTimer');
+    });
+
+    it('hears the Morning Review, the review queue and a checkout from it as managerial signals', async () => {
+      const api = await leadDesk();
+      const seen: string[] = [];
+      const sub = api.timer.onActivitySignal((signal) => seen.push(signal));
+      try {
+        const review = await vscode.commands.executeCommand<{ dispose(): void } | undefined>('leadDesk.startMorningReview');
+        review?.dispose();
+        await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+        api.panels().reviewQueue?.dispose();
+        const config = { onDidChange: () => ({ dispose() {} }), get settings() { return api.settings(); } } as unknown as Config;
+        const source = workQueueSource(config, api.work, (signal) => api.timer.reportActivity(signal));
+        await source.checkOut('acme/not-in-this-workspace', 1); // not open here and unknown: nothing else happens
+        source.dispose();
+        assert.deepEqual(seen, ['morning-review', 'review-queue', 'checkout']);
+      } finally {
+        sub.dispose();
+      }
     });
 
     it('"suggest": opening the review queue while Technical offers Managerial in the status bar, and a click accepts it', async () => {
