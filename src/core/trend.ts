@@ -10,12 +10,15 @@ import { effectiveEnd, resolveOverlaps } from './timeline';
 /** How many weeks the trend shows, this one included. */
 export const TREND_WEEKS = 8;
 
+/** Less than this in a week (seconds on a Monday morning) has no share worth drawing: "0m". */
+const MIN_SHARE_MS = 60_000;
+
 export interface TrendWeek {
   /** The Monday that starts the week, `yyyy-MM-dd`. */
   readonly weekStart: string;
   readonly technicalMs: number;
   readonly managerialMs: number;
-  /** Technical share of the week's time, 0–100; null for a week with nothing tracked. */
+  /** Technical share of the week's time, 0–100; null for a week with less than a minute tracked. */
   readonly technicalPercent: number | null;
   /** Time in entries the timer started by itself (`leadDesk.timer.autoMode: switch`). */
   readonly automaticMs: number;
@@ -72,7 +75,7 @@ export function weeklyTrend(entries: readonly TimeEntry[], now: number, weeks = 
       weekStart: starts[i]!,
       technicalMs: t.technical,
       managerialMs: t.managerial,
-      technicalPercent: total > 0 ? (t.technical * 100) / total : null,
+      technicalPercent: total >= MIN_SHARE_MS ? (t.technical * 100) / total : null,
       automaticMs: t.automatic,
       isThisWeek: starts[i] === thisWeek,
     };

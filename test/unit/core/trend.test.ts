@@ -25,6 +25,7 @@ inTimeZone('Europe/Berlin', () => {
         // Sunday night into Monday: split between two weeks.
         entry('night', 'technical', at('2024-03-03T23:00:00+01:00'), at('2024-03-04T01:00:00+01:00'), { auto: 'edits' }),
         entry('now', 'managerial', at('2024-04-10T10:00:00+02:00'), null, { auto: 'morning-review' }),
+        entry('blip', 'technical', at('2024-03-12T10:00:00+01:00'), at('2024-03-12T10:00:30+01:00')),
       ];
       const weeks = weeklyTrend(entries, now);
       assert.deepEqual(weeks.map((w) => w.weekStart), ['2024-02-19', '2024-02-26', '2024-03-04', '2024-03-11', '2024-03-18', '2024-03-25', '2024-04-01', '2024-04-08']);
@@ -32,7 +33,8 @@ inTimeZone('Europe/Berlin', () => {
       assert.deepEqual([weeks[0]!.technicalMs, weeks[0]!.managerialMs, weeks[0]!.technicalPercent], [3 * HOUR, HOUR, 75]);
       assert.deepEqual([weeks[1]!.technicalMs, weeks[1]!.automaticMs], [HOUR, HOUR]);
       assert.deepEqual([weeks[2]!.technicalMs, weeks[2]!.automaticMs], [HOUR, HOUR]);
-      assert.equal(weeks[3]!.technicalPercent, null);
+      assert.deepEqual([weeks[3]!.technicalMs, weeks[3]!.technicalPercent], [30_000, null], 'seconds make no share');
+      assert.equal(weeks[4]!.technicalPercent, null);
       assert.deepEqual([weeks[7]!.managerialMs, weeks[7]!.automaticMs, weeks[7]!.technicalPercent], [2 * HOUR, 2 * HOUR, 0]);
     });
 
