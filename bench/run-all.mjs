@@ -7,6 +7,7 @@
 //   sizes   production bundle (dist/extension.js) and VSIX size. Built in a temporary copy of the
 //           repository so the dev build in dist/ is never replaced under someone running tests.
 //   store   dist/bench/store-write.js: timer switch write latency with 1k and 50k entries of history.
+//   trend   dist/bench/trend.js: the balance panel's 8-week report (store read + build) with 1k and 50k entries.
 //   github  dist/bench/github-requests.js: requests, GraphQL points and time per full sidebar
 //           refresh against the fake GitHub, 25 / 100 / 500 reviews over 1 / 10 / 50 repos, also with
 //           every request delayed 100 ms (about 30 s).
@@ -27,14 +28,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
-const ALL = ['sizes', 'store', 'github', 'host'];
+const ALL = ['sizes', 'store', 'trend', 'github', 'host'];
 const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ALL;
 for (const name of only) if (!ALL.includes(name)) { console.error(`run-all: unknown benchmark "${name}" (${ALL.join(', ')})`); process.exit(2); }
 const LONG = flag('long');
 const VERBOSE = flag('verbose');
 const KEEP = flag('keep');
 
-const GOALS = { bundleKB: 350, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5 };
+const GOALS = { bundleKB: 350, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5, trendMs: 100 };
 // Proposed .vscodeignore (an allowlist): only what the extension loads at run time is packaged.
 const PROPOSED_VSCODEIGNORE = `**
 !package.json
@@ -117,7 +118,7 @@ let devBuildOk = false;
 await step('build', async () => {
   const r = await run('node', ['esbuild.mjs'], { name: 'build' });
   if (r.code !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/github-requests.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
+  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
   if (missing.length) throw new Error(`the build did not produce ${missing.join(', ')}`);
   devBuildOk = true;
   return { ok: true };
@@ -200,6 +201,15 @@ if (only.includes('store')) await step('store', async () => {
   const r = await run('node', ['dist/bench/store-write.js'], { name: 'store-write' });
   const data = jsonLine(r.output, '{"bench":"store-write"');
   if (r.code !== 0 || !data) throw new Error(`store-write failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  return data;
+});
+
+// ---------------------------------------------------------------- trend
+if (only.includes('trend')) await step('trend', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/trend.js)');
+  const r = await run('node', ['dist/bench/trend.js'], { name: 'trend' });
+  const data = jsonLine(r.output, '{"bench":"trend"');
+  if (r.code !== 0 || !data) throw new Error(`trend failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
   return data;
 });
 
@@ -355,6 +365,16 @@ function table(b) {
       rows.push(['Store write (timer switch), 1k entries of history', `p50 ${ms(small.switch.p50, 2)}, p99 ${ms(small.switch.p99, 2)}`, '—', '']);
       rows.push(['Store write (timer switch), 50k entries of history', `p50 ${ms(large.switch.p50, 2)}, p99 ${ms(large.switch.p99, 2)} (× ${st.ratioP50} of 1k)`, `p50 ≤ ${GOALS.storeRatio} × 1k`, verdict(st.pass)]);
       rows.push(['Store heartbeat write, 50k entries of history', `p50 ${ms(large.heartbeat.p50, 2)}, p99 ${ms(large.heartbeat.p99, 2)}`, '—', '']);
+    }
+  }
+  const tr = b.trend;
+  if (tr) {
+    if (tr.error) rows.push(['Balance 8-week trend', err(tr.error), `≤ ${GOALS.trendMs} ms`, '']);
+    else {
+      const large = tr.results['50000'];
+      rows.push(['Balance 8-week trend, 50k entries of history (store read + report)',
+        `cold ${ms(large.cold, 1)}, warm p50 ${ms(large.warm.p50, 1)} (max ${ms(large.warm.max, 1)}); ${large.shardsRead.length} of ${large.shardsOnDisk} month shards read`,
+        `≤ ${GOALS.trendMs} ms`, verdict(tr.pass)]);
     }
   }
   return rows;

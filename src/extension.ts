@@ -11,6 +11,7 @@ import type { LeadDeskSettings, SettingProblem } from './settings';
 import { openStorage } from './storage';
 import type { Stores } from './store';
 import { registerTimer } from './timer';
+import type { AutoMode } from './timer/autoMode';
 import type { TimerController } from './timer/timerController';
 import { registerWork, type WorkFeature } from './work';
 import { registerReviewQueue } from './queue';
@@ -29,6 +30,7 @@ export interface LeadDeskApi {
   readonly onSettingProblem: vscode.Event<SettingProblem>;
   readonly stores: Promise<Stores>;
   readonly timer: TimerController;
+  readonly autoMode: AutoMode;
   readonly work: WorkFeature;
   readonly github: GitHubConnection;
   readonly alerts: RedBuildAlerts;
@@ -57,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   const work = registerWork(config, stores, github, context.globalState, context.globalStorageUri.fsPath);
   subs.push(timer.disposable, work.disposable);
 
-  subs.push(registerReviewQueue(context.extensionUri, config, work), registerBalance(context.extensionUri, config, stores, timer.timer));
+  subs.push(registerReviewQueue(context.extensionUri, config, work, (signal) => timer.timer.reportActivity(signal)), registerBalance(context.extensionUri, config, stores, timer.timer));
   subs.push(registerMorningReview({ context, config, github, stores, work, timer: timer.timer }));
   const alerts = registerAlerts({ config, github, stores, work });
   subs.push(alerts.disposable, registerStandup({ config, github, stores, work, timer: timer.timer }), registerOneOnOne({ context, config, stores, work }));
@@ -66,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
     activationMs: performance.now() - started,
     settings: () => config.settings,
     onSettingProblem: config.onProblem,
-    stores, timer: timer.timer, work, github, alerts: alerts.alerts,
+    stores, timer: timer.timer, autoMode: timer.autoMode, work, github, alerts: alerts.alerts,
     panels: () => ({ reviewQueue: ReviewQueuePanel.current, balance: BalancePanel.current, oneOnOne: OneOnOnePanel.current }),
   };
 }

@@ -10,6 +10,8 @@ export const Commands = {
   pauseTimer: 'leadDesk.pauseTimer',
   stopTimer: 'leadDesk.stopTimer',
   addNote: 'leadDesk.addNote',
+  acceptModeSuggestion: 'leadDesk.acceptModeSuggestion',
+  undoAutoSwitch: 'leadDesk.undoAutoSwitch',
   showBalance: 'leadDesk.showBalance',
   exportTime: 'leadDesk.exportTime',
   delegateTask: 'leadDesk.delegateTask',
@@ -45,6 +47,10 @@ export const ContextKeys = {
   signedIn: 'leadDesk.signedIn',
   /** The work tree's empty state: `signedOut`, `noRepositories` or `none` (see `welcomeState`). */
   workWelcome: 'leadDesk.workWelcome',
+  /** A suggested mode switch is showing in the status bar (`leadDesk.timer.autoMode: suggest`). */
+  modeSuggestion: 'leadDesk.modeSuggestion',
+  /** An automatic switch can still be undone (30 s). */
+  autoSwitchUndo: 'leadDesk.autoSwitchUndo',
 } as const;
 
 /** Setting keys, relative to the `leadDesk` section. */
@@ -61,6 +67,8 @@ export const Settings = {
   idleMinutes: 'timer.idleMinutes',
   githubStatus: 'timer.githubStatus',
   headsDownMinutes: 'timer.headsDownMinutes',
+  autoMode: 'timer.autoMode',
+  autoMinutes: 'timer.autoMinutes',
   technicalTarget: 'balance.technicalTarget',
   severityLabels: 'triage.severityLabels',
   escalationLabel: 'triage.escalationLabel',

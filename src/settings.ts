@@ -3,6 +3,7 @@
  * `parseSettings` takes raw values as VS Code returns them and yields a complete `LeadDeskSettings`
  * plus one problem per bad value; the bad value is replaced by its default, never half-used.
  */
+import { AUTO_MODE_SETTINGS, type AutoModeSetting } from './core/autoMode';
 import type { AlertScope } from './core/buildAlerts';
 import { REPO_NAME } from './core/repoName';
 import { Settings, type SettingKey } from './ids';
@@ -31,6 +32,10 @@ export interface LeadDeskSettings {
   readonly idleMinutes: number;
   readonly githubStatus: boolean;
   readonly headsDownMinutes: number;
+  /** Automatic mode switching: off, suggest in the status bar, or switch with an undo. */
+  readonly autoMode: AutoModeSetting;
+  /** Minutes of edits before Technical, and the least time between two automatic changes. */
+  readonly autoMinutes: number;
   readonly technicalTarget: number;
   readonly severityLabels: readonly string[];
   readonly escalationLabel: string;
@@ -62,6 +67,8 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   idleMinutes: 10,
   githubStatus: false,
   headsDownMinutes: 90,
+  autoMode: 'off',
+  autoMinutes: 5,
   technicalTarget: 60,
   severityLabels: ['sev1', 'sev2', 'sev3', 'incident'],
   escalationLabel: 'escalated',
@@ -169,6 +176,8 @@ const parsers: { [K in keyof LeadDeskSettings]: Parser<LeadDeskSettings[K]> } = 
   idleMinutes: number(1, 240),
   githubStatus: (v) => (typeof v === 'boolean' ? v : new Problem('must be true or false')),
   headsDownMinutes: number(15, 480),
+  autoMode: (v) => (AUTO_MODE_SETTINGS.includes(v as AutoModeSetting) ? v as AutoModeSetting : new Problem('must be "off", "suggest" or "switch"')),
+  autoMinutes: number(1, 120),
   technicalTarget: number(0, 100),
   severityLabels: stringList(null, 'label names'),
   escalationLabel: (v) => (typeof v === 'string' && v.trim() !== '' ? v : new Problem('must be a label name')),

@@ -11,7 +11,7 @@ Chart.register(BarController, BarElement, LineController, LineElement, PointElem
 
 const HOUR = 3_600_000;
 
-interface Theme {
+export interface Theme {
   readonly technical: string;
   readonly managerial: string;
   readonly target: string;
@@ -20,7 +20,7 @@ interface Theme {
   readonly font: string;
 }
 
-function readTheme(): Theme {
+export function readTheme(): Theme {
   const css = getComputedStyle(document.body);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   const foreground = v('--vscode-foreground', '#cccccc');

@@ -1,11 +1,12 @@
-/** The Time Balance webview: totals, the week chart and today's entries. */
+/** The Time Balance webview: totals, the week chart, the 8-week trend, managerial time by tag, today's entries. */
 import './shared/litNonce';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { Balance } from '../src/core/balance';
 import { formatDuration } from '../src/core/timeline';
 import type { BalanceFromWebview } from '../src/balance/protocol';
-import type { BalanceReport, EntryRow } from '../src/balance/report';
+import type { BalanceReport, EntryRow, TagRow, TrendBar } from '../src/balance/report';
 import { BalanceChart } from './_balanceChart';
+import { TrendChart } from './_trendChart';
 import { byId, codicon, h } from './shared/dom';
 import { connect, savedRecord } from './shared/vscodeApi';
 
@@ -18,6 +19,7 @@ const channel = connect<BalanceFromWebview, BalanceViewState>((saved) => {
   return { scrollY: typeof y === 'number' && Number.isFinite(y) && y >= 0 ? y : 0 };
 });
 let chart: BalanceChart | null = null;
+let trendChart: TrendChart | null = null;
 let scrollRestored = false;
 
 function totalCard(id: string, heading: string): HTMLElement {
@@ -36,6 +38,21 @@ function layout(): void {
     h('section', { 'aria-labelledby': 'week-heading' },
       h('h2', { id: 'week-heading' }, 'This week ', h('span', { id: 'week-label', class: 'muted' })),
       h('div', { class: 'chart-box' }, h('canvas', { id: 'balance-chart', role: 'img', 'aria-label': 'Hours per day this week' }))),
+    h('section', { 'aria-labelledby': 'trend-heading' },
+      h('h2', { id: 'trend-heading' }, 'Last 8 weeks ', h('span', { id: 'trend-label', class: 'muted' })),
+      h('div', { class: 'chart-box' }, h('canvas', { id: 'trend-chart', role: 'img', 'aria-label': 'Technical share and hours per week' })),
+      h('details', { class: 'trend-details' },
+        h('summary', {}, 'The weeks as a table'),
+        h('table', { id: 'trend', class: 'grid' },
+          h('thead', {}, h('tr', {}, ...['Week of', 'Technical', 'Managerial', 'Total', 'Technical share', 'Automatic'].map((l) => h('th', { scope: 'col' }, l)))),
+          h('tbody')))),
+    h('section', { 'aria-labelledby': 'tags-heading' },
+      h('h2', { id: 'tags-heading' }, 'Managerial time by tag'),
+      h('table', { id: 'tags', class: 'grid', 'aria-labelledby': 'tags-heading' },
+        h('thead', {}, h('tr', {}, ...['Tag', 'This week', 'Last 8 weeks', 'Share of managerial'].map((l) => h('th', { scope: 'col' }, l)))),
+        h('tbody')),
+      h('p', { id: 'tags-empty', class: 'empty', hidden: true }, 'No managerial time in the last 8 weeks.'),
+      h('p', { class: 'muted hint' }, 'Tag a note with a word after #, anywhere in it: “#1:1 with Mira”, “#review”, “#hiring panel”. The first tag counts; managerial time without one is “other”.')),
     h('section', { 'aria-labelledby': 'entries-heading' },
       h('h2', { id: 'entries-heading' }, 'Today’s entries'),
       h('table', { id: 'entries', class: 'grid', 'aria-labelledby': 'entries-heading' },
@@ -46,6 +63,29 @@ function layout(): void {
   byId('app').removeAttribute('aria-busy');
   byId('export').addEventListener('click', () => channel.post({ type: 'export' }));
   chart = new BalanceChart(byId<HTMLCanvasElement>('balance-chart'));
+  trendChart = new TrendChart(byId<HTMLCanvasElement>('trend-chart'));
+}
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value)}%`;
+}
+
+function trendRow(w: TrendBar): HTMLTableRowElement {
+  return h('tr', { 'data-week': w.weekStart, class: w.isThisWeek ? 'this-week' : '' },
+    h('td', { class: 'week' }, w.isThisWeek ? `${w.label} (this week)` : w.label),
+    h('td', { class: 'technical num' }, formatDuration(w.technicalMs)),
+    h('td', { class: 'managerial num' }, formatDuration(w.managerialMs)),
+    h('td', { class: 'total num' }, formatDuration(w.technicalMs + w.managerialMs)),
+    h('td', { class: 'share num' }, percent(w.technicalPercent)),
+    h('td', { class: 'automatic num' }, w.automaticMs > 0 ? formatDuration(w.automaticMs) : '—'));
+}
+
+function tagRow(t: TagRow, managerialMs: number): HTMLTableRowElement {
+  return h('tr', { 'data-tag': t.tag },
+    h('td', { class: 'tag' }, t.tag),
+    h('td', { class: 'week num' }, formatDuration(t.weekMs)),
+    h('td', { class: 'trend num' }, formatDuration(t.trendMs)),
+    h('td', { class: 'share num' }, managerialMs > 0 ? `${Math.round((t.trendMs * 100) / managerialMs)}%` : '—'));
 }
 
 function balanceText(b: Balance): string {
@@ -74,12 +114,14 @@ function entryRow(e: EntryRow): HTMLTableRowElement {
   return h('tr', { class: `mode-${e.mode}`, 'data-entry': e.entryId },
     h('td', { class: 'start num' }, e.start),
     h('td', { class: 'end num' }, e.end ?? 'running'),
-    h('td', { class: 'mode' }, h('span', { class: `swatch swatch-${e.mode}`, 'aria-hidden': 'true' }), e.mode === 'technical' ? 'Technical' : 'Managerial'),
+    h('td', { class: 'mode' }, h('span', { class: `swatch swatch-${e.mode}`, 'aria-hidden': 'true' }), e.mode === 'technical' ? 'Technical' : 'Managerial',
+      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: `Started automatically (${e.auto}); see leadDesk.timer.autoMode` }, 'auto')])),
     h('td', { class: 'duration num' }, formatDuration(e.durationMs)),
     h('td', { class: 'note' }, e.note));
 }
 
 function render(report: BalanceReport): void {
+  const started = performance.now();
   byId('notice').hidden = true;
   byId('updated').textContent = `Updated ${report.updated}`;
   fillTotal('total-today', report.todayLabel, report.today);
@@ -90,6 +132,14 @@ function render(report: BalanceReport): void {
   for (const e of report.entries) fragment.appendChild(entryRow(e));
   byId('entries').querySelector('tbody')!.replaceChildren(fragment);
   byId('entries-empty').hidden = report.entries.length > 0;
+  byId('trend-label').textContent = report.trendLabel;
+  trendChart?.update(report.trend, report.targetPercent);
+  byId('trend').querySelector('tbody')!.replaceChildren(...report.trend.map(trendRow));
+  const managerialMs = report.trend.reduce((sum, w) => sum + w.managerialMs, 0);
+  byId('tags').querySelector('tbody')!.replaceChildren(...report.tags.map((t) => tagRow(t, managerialMs)));
+  byId('tags-empty').hidden = report.tags.length > 0;
+  // Measured to the frame after the charts were drawn (Chart.js draws synchronously with animation off).
+  requestAnimationFrame(() => setTimeout(() => channel.post({ type: 'rendered', ms: Math.round((performance.now() - started) * 10) / 10, weeks: report.trend.length })));
   if (!scrollRestored) {
     scrollRestored = true;
     window.scrollTo(0, channel.state.scrollY);

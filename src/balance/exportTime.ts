@@ -3,7 +3,7 @@ import os from 'node:os';
 import * as vscode from 'vscode';
 import { describeForNotification } from '../util/errors';
 import { toLocalDate } from '../core/localDate';
-import { exportRanges, rangeCsv, type ExportRange } from './ranges';
+import { customRange, dayInputProblem, exportRanges, rangeCsv, type ExportRange } from './ranges';
 import type { BalanceSource } from './source';
 
 /**
@@ -16,11 +16,17 @@ export async function exportTimeCommand(
   now: number | (() => number) = Date.now,
 ): Promise<vscode.Uri | undefined> {
   const at = typeof now === 'function' ? now() : now;
-  const picked = await vscode.window.showQuickPick(
-    exportRanges(at).map((range) => ({ label: range.label, description: span(range), range })),
+  const choice = await vscode.window.showQuickPick(
+    [
+      ...exportRanges(at).map((range) => ({ label: range.label, description: span(range), range: range as ExportRange | null })),
+      { label: 'Custom range…', description: 'any first and last day', range: null },
+    ],
     { title: 'Export Time as CSV', placeHolder: 'Which time to export' },
   );
-  if (!picked) return undefined;
+  if (!choice) return undefined;
+  const range = choice.range ?? await askForRange(at);
+  if (!range) return undefined;
+  const picked = { range };
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
   const target = await vscode.window.showSaveDialog({
     title: `Export ${picked.range.label.toLowerCase()} as CSV`,
@@ -43,6 +49,22 @@ export async function exportTimeCommand(
     void vscode.window.showErrorMessage(`Lead Desk: could not export the time to ${target.fsPath}: ${describeForNotification(e)}`);
     return undefined;
   }
+}
+
+/** Two input boxes: the first and the last day (both included). */
+async function askForRange(now: number): Promise<ExportRange | undefined> {
+  const today = toLocalDate(now);
+  const first = await vscode.window.showInputBox({
+    title: 'Export Time as CSV: first day', prompt: 'The first day to export (YYYY-MM-DD)', value: today,
+    validateInput: (text) => dayInputProblem(text),
+  });
+  if (first === undefined) return undefined;
+  const last = await vscode.window.showInputBox({
+    title: 'Export Time as CSV: last day', prompt: 'The last day to export, included (YYYY-MM-DD)', value: today,
+    validateInput: (text) => dayInputProblem(text, first.trim()),
+  });
+  if (last === undefined) return undefined;
+  return customRange(first, last) ?? undefined;
 }
 
 function span(range: ExportRange): string {

@@ -4,7 +4,7 @@ import { Commands, ViewTypes } from '../ids';
 import { interval } from '../util/disposable';
 import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
 import { isBalanceMessage, type BalanceFromWebview, type BalanceToWebview } from './protocol';
-import { buildBalanceReport, weekRange } from './report';
+import { buildBalanceReport, reportRange } from './report';
 import type { BalanceSource } from './source';
 
 /** A running entry grows while the panel is open: redraw this often (only while visible). */
@@ -12,6 +12,12 @@ const TICK_MS = 60_000;
 
 export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceToWebview> {
   static readonly viewType = ViewTypes.balance;
+  private lastRendered: { readonly ms: number; readonly weeks: number } | undefined;
+  private readonly renderedEmitter = this.register(new vscode.EventEmitter<{ readonly ms: number; readonly weeks: number }>());
+  /** Fires when the webview reports it drew a report (tests and benchmarks wait on it). */
+  readonly onDidRender = this.renderedEmitter.event;
+  /** How long building the last report took on the host: reading the store and computing, ms. */
+  lastBuildMs: number | undefined;
 
   /** Opens the report, or reveals it when it is already open. */
   static show(extensionUri: vscode.Uri, source: BalanceSource): BalancePanel {
@@ -38,11 +44,19 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceTo
     this.register(interval(() => void this.refresh(), TICK_MS));
   }
 
+  /** The webview's last report of drawing, or undefined before the first. */
+  get lastRender(): { readonly ms: number; readonly weeks: number } | undefined {
+    return this.lastRendered;
+  }
+
   protected async dataMessage(): Promise<BalanceToWebview> {
+    const started = performance.now();
     const now = Date.now();
-    const { from, to } = weekRange(now);
+    const { from, to } = reportRange(now);
     const entries = await this.source.entriesBetween(from, to);
-    return { type: 'data', report: buildBalanceReport(entries, now, this.source.technicalTarget()) };
+    const report = buildBalanceReport(entries, now, this.source.technicalTarget());
+    this.lastBuildMs = performance.now() - started;
+    return { type: 'data', report };
   }
 
   protected override errorMessage(message: string): BalanceToWebview {
@@ -51,5 +65,9 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceTo
 
   protected async onMessage(message: BalanceFromWebview): Promise<void> {
     if (message.type === 'export') await vscode.commands.executeCommand(Commands.exportTime);
+    else if (message.type === 'rendered') {
+      this.lastRendered = { ms: message.ms, weeks: message.weeks };
+      this.renderedEmitter.fire(this.lastRendered);
+    }
   }
 }

@@ -2,7 +2,7 @@
  * Messages between the Time Balance host and its webview. Both sides compile against this file
  * (esbuild bundles it into the webview), so it must not import `vscode`.
  */
-import { messageGuard, type ReadyMessage } from '../webview/messageGuard';
+import { integerIn, messageGuard, numberIn, type ReadyMessage } from '../webview/messageGuard';
 import type { BalanceReport } from './report';
 
 export type BalanceToWebview =
@@ -15,9 +15,21 @@ export interface ExportMessage {
   readonly type: 'export';
 }
 
-export type BalanceFromWebview = ReadyMessage | ExportMessage;
+/**
+ * The webview's own measure of drawing a report (from the data message's arrival to the frame
+ * after the charts were drawn): tests and the benchmark read it on the host.
+ */
+export interface RenderedMessage {
+  readonly type: 'rendered';
+  readonly ms: number;
+  /** Weeks in the trend chart. */
+  readonly weeks: number;
+}
+
+export type BalanceFromWebview = ReadyMessage | ExportMessage | RenderedMessage;
 
 export const isBalanceMessage = messageGuard<BalanceFromWebview>({
   ready: {},
   export: {},
+  rendered: { ms: numberIn(0, 600_000), weeks: integerIn(0, 1000) },
 });

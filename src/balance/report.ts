@@ -1,9 +1,10 @@
 /** The numbers the Time Balance panel shows, built on the host. Pure: unit tested in plain Node. */
 import { addDays, format, startOfISOWeek } from 'date-fns';
 import { balanceAgainstTarget, type Balance } from '../core/balance';
-import { parseLocalDate, toLocalDate } from '../core/localDate';
+import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localDate';
 import type { Mode, TimeEntry } from '../core/timeEntry';
-import { splitByLocalDay, sumTotals, weekTotals } from '../core/timeline';
+import { effectiveEnd, splitByLocalDay, sumTotals, weekTotals } from '../core/timeline';
+import { managerialByTag, trendRange, weeklyTrend, type TrendWeek } from '../core/trend';
 
 export interface DayBar {
   /** `yyyy-MM-dd`. */
@@ -25,6 +26,21 @@ export interface EntryRow {
   readonly mode: Mode;
   readonly durationMs: number;
   readonly note: string;
+  /** What made the timer start this entry by itself (`edits`, `review-queue`…), or null. */
+  readonly auto: string | null;
+}
+
+/** One week of the trend, as the chart draws it. */
+export interface TrendBar extends TrendWeek {
+  /** `17 Nov`. */
+  readonly label: string;
+}
+
+/** Managerial time with one note tag: this week and over the whole trend. */
+export interface TagRow {
+  readonly tag: string;
+  readonly weekMs: number;
+  readonly trendMs: number;
 }
 
 export interface BalanceReport {
@@ -38,6 +54,12 @@ export interface BalanceReport {
   readonly today: Balance;
   readonly week: Balance;
   readonly entries: readonly EntryRow[];
+  /** The last 8 weeks, oldest first, this week last. */
+  readonly trend: readonly TrendBar[];
+  /** `6 Oct – 30 Nov 2025`. */
+  readonly trendLabel: string;
+  /** Managerial time by the first `#tag` of each entry's note; untagged time is `other`, last. */
+  readonly tags: readonly TagRow[];
   /** `10:42`. */
   readonly updated: string;
 }
@@ -48,6 +70,15 @@ export function weekRange(now: number): { from: number; to: number } {
   return { from: monday.getTime(), to: parseLocalDate(toLocalDate(addDays(monday, 7))).getTime() };
 }
 
+/**
+ * What the panel reads from the store: the 8 weeks of the trend, which hold this week too. The
+ * store opens only the month shards the range needs (see TimeStore.entriesBetween).
+ */
+export function reportRange(now: number): { from: number; to: number } {
+  return trendRange(now);
+}
+
+/** `entries` should cover `reportRange(now)`; entries outside it are ignored. */
 export function buildBalanceReport(entries: readonly TimeEntry[], now: number, targetPercent: number): BalanceReport {
   const target = Number.isFinite(targetPercent) ? targetPercent : 60;
   const week = weekTotals(entries, now, now);
@@ -61,7 +92,11 @@ export function buildBalanceReport(entries: readonly TimeEntry[], now: number, t
   }));
   const todayTotals = week.days.find((d) => d.date === todayDate) ?? { technical: 0, managerial: 0 };
   const notes = new Map(entries.map((e) => [e.id, e]));
-  const rows = splitByLocalDay(entries, now)
+  // Only entries that touch today can hold today's segments (the report gets 8 weeks of them).
+  const dayStart = parseLocalDate(todayDate).getTime();
+  const dayEnd = startOfNextLocalDay(dayStart).getTime();
+  const touchingToday = entries.filter((e) => e.start < dayEnd && effectiveEnd(e, now) > dayStart);
+  const rows = splitByLocalDay(touchingToday, now)
     .filter((seg) => seg.date === todayDate)
     .map((seg): EntryRow => {
       const entry = notes.get(seg.entryId);
@@ -73,8 +108,14 @@ export function buildBalanceReport(entries: readonly TimeEntry[], now: number, t
         mode: seg.mode,
         durationMs: seg.end - seg.start,
         note: entry?.note ?? '',
+        auto: entry?.auto ?? null,
       };
     });
+  const trend = weeklyTrend(entries, now).map((w): TrendBar => ({ ...w, label: format(parseLocalDate(w.weekStart), 'd MMM') }));
+  const trendFirst = parseLocalDate(trend[0]!.weekStart);
+  const trendLast = addDays(parseLocalDate(trend[trend.length - 1]!.weekStart), 6);
+  const tags = managerialByTag(entries, [weekRange(now), trendRange(now)], now)
+    .map((t): TagRow => ({ tag: t.tag, weekMs: t.ms[0]!, trendMs: t.ms[1]! }));
   const first = parseLocalDate(week.weekStart);
   const last = addDays(first, 6);
   return {
@@ -85,6 +126,9 @@ export function buildBalanceReport(entries: readonly TimeEntry[], now: number, t
     today: balanceAgainstTarget(todayTotals, target),
     week: balanceAgainstTarget(sumTotals(week.days), target),
     entries: rows,
+    trend,
+    trendLabel: `${format(trendFirst, trendFirst.getFullYear() === trendLast.getFullYear() ? 'd MMM' : 'd MMM yyyy')} – ${format(trendLast, 'd MMM yyyy')}`,
+    tags,
     updated: format(now, 'HH:mm'),
   };
 }

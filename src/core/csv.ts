@@ -2,8 +2,12 @@ import { format } from 'date-fns';
 import type { TimeEntry } from './timeEntry';
 import { splitByLocalDay } from './timeline';
 
-/** Header of the time export. */
-export const TIME_CSV_COLUMNS = ['date', 'start', 'end', 'mode', 'minutes', 'note'] as const;
+/**
+ * Header of the time export. `auto` is what made the timer start the entry by itself
+ * (`edits`, `morning-review`, … with `leadDesk.timer.autoMode: switch`), empty when the lead
+ * did; it comes last so the earlier columns keep their places in existing spreadsheets.
+ */
+export const TIME_CSV_COLUMNS = ['date', 'start', 'end', 'mode', 'minutes', 'note', 'auto'] as const;
 
 /** Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection"). */
 const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
@@ -31,14 +35,15 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
  * `minutes` has at most two decimals.
  */
 export function timeEntriesToCsv(entries: readonly TimeEntry[], now: number): string {
-  const notes = new Map(entries.map((e) => [e.id, e.note ?? '']));
+  const byId = new Map(entries.map((e) => [e.id, e]));
   const rows = splitByLocalDay(entries, now).map((seg) => [
     seg.date,
     localTimestamp(seg.start),
     localTimestamp(seg.end),
     seg.mode,
     String(Math.round((seg.end - seg.start) / 600) / 100),
-    notes.get(seg.entryId) ?? '',
+    byId.get(seg.entryId)?.note ?? '',
+    byId.get(seg.entryId)?.auto ?? '',
   ]);
   return toCsv([TIME_CSV_COLUMNS, ...rows]);
 }

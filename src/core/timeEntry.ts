@@ -1,3 +1,5 @@
+import type { AutoSignal } from './autoMode';
+
 /** The two kinds of work a lead's time is tagged with. */
 export type Mode = 'technical' | 'managerial';
 
@@ -18,6 +20,11 @@ export interface TimeEntry {
   readonly note?: string;
   /** How the entry ended when not by the lead's own hand ('crash' = closed at its last heartbeat). */
   readonly closedBy?: 'user' | 'crash' | 'idle';
+  /**
+   * Set when the timer started this entry by itself (`leadDesk.timer.autoMode: switch`): what
+   * prompted it. Absent for entries the lead started, and in files written before it existed.
+   */
+  readonly auto?: AutoSignal;
 }
 
 export function isMode(value: unknown): value is Mode {

@@ -2,23 +2,25 @@
 import * as vscode from 'vscode';
 import { notificationSafe } from '../util/errors';
 import type { Config } from '../config';
+import type { ManagerialSignal } from '../core/autoMode';
 import { webHostFor } from '../github/connection';
 import { Commands } from '../ids';
 import type { WorkFeature } from '../work';
 import { ReviewQueuePanel } from './panel';
 import type { ReviewQueueSource } from './source';
 
-export function registerReviewQueue(extensionUri: vscode.Uri, config: Config, work: WorkFeature): vscode.Disposable {
-  const source = workQueueSource(config, work);
+/** `reportActivity` tells the timer the lead turned to reviews (leadDesk.timer.autoMode). */
+export function registerReviewQueue(extensionUri: vscode.Uri, config: Config, work: WorkFeature, reportActivity: (signal: ManagerialSignal) => void = () => undefined): vscode.Disposable {
+  const source = workQueueSource(config, work, reportActivity);
   return vscode.Disposable.from(
     source,
     ReviewQueuePanel.registerSerializer(extensionUri, source),
-    vscode.commands.registerCommand(Commands.openReviewQueue, () => ReviewQueuePanel.show(extensionUri, source)),
+    vscode.commands.registerCommand(Commands.openReviewQueue, () => { reportActivity('review-queue'); return ReviewQueuePanel.show(extensionUri, source); }),
   );
 }
 
 /** The queue's view of the work model. Disposing it drops its emitter and its listeners on the model and the settings. */
-export function workQueueSource(config: Config, work: WorkFeature): ReviewQueueSource & vscode.Disposable {
+export function workQueueSource(config: Config, work: WorkFeature, reportActivity: (signal: ManagerialSignal) => void = () => undefined): ReviewQueueSource & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const owned = vscode.Disposable.from(
     changed,
@@ -41,6 +43,7 @@ export function workQueueSource(config: Config, work: WorkFeature): ReviewQueueS
     onDidChange: changed.event,
     snooze: (repo, number, until) => work.model.snooze(repo, number, until),
     checkOut: async (repo, number) => {
+      reportActivity('checkout');
       const review = work.model.snapshot.reviews.find((r) => r.repo === repo && r.number === number);
       const git = work.repositories.repositoryFor(repo);
       if (!git) {

@@ -31,7 +31,7 @@ export function registerMorningReview(deps: MorningReviewFeatureDeps): vscode.Di
     work: deps.work, timer: deps.timer, memento: deps.context.globalState,
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.startMorningReview, () => MorningReviewPanel.show(review)),
+    vscode.commands.registerCommand(Commands.startMorningReview, () => { deps.timer.reportActivity('morning-review'); return MorningReviewPanel.show(review); }),
     MorningReviewPanel.registerSerializer(review),
     new MorningReminder(deps.config, deps.stores, deps.context.globalState, () => WebviewPanelHost.isOpen(MorningReviewPanel.viewType)),
     { dispose: () => MorningReviewPanel.current?.dispose() },

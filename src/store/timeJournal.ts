@@ -41,6 +41,11 @@ export interface TimerFile {
    * so whichever window pauses the timer clears it, not only the window that set it.
    */
   headsDownUntil?: number | null;
+  /**
+   * When some window last made an automatic mode change or showed a suggestion (epoch ms), so
+   * that across windows there is at most one per `leadDesk.timer.autoMinutes`.
+   */
+  lastAutoAt?: number | null;
 }
 
 export interface TimeShardFile {
@@ -60,6 +65,8 @@ function entryProblem(e: unknown): string | null {
   if (entry.end !== null && !(Number.isFinite(entry.end) && (entry.end as number) >= entry.start)) return `entry ${JSON.stringify(entry.id)} has no end, or one before its start`;
   if ((entry.heartbeat !== undefined && !Number.isFinite(entry.heartbeat)) || (entry.note !== undefined && typeof entry.note !== 'string')
     || (entry.closedBy !== undefined && !['user', 'crash', 'idle'].includes(entry.closedBy))) return `entry ${JSON.stringify(entry.id)} has a malformed heartbeat, note or closedBy`;
+  // Any short string: a newer version may know more signals, and its entries must stay readable.
+  if (entry.auto !== undefined && !(typeof entry.auto === 'string' && entry.auto.length <= 40)) return `entry ${JSON.stringify(entry.id)} has a malformed auto`;
   return null;
 }
 
@@ -68,6 +75,7 @@ export const timerSpec: FileSpec<TimerFile> = {
   empty: () => ({ version: 1, running: null, updatedAt: null, byWindow: null, pending: [] }),
   check: (t) => {
     if (!Array.isArray(t.pending)) return '"pending" is not a list';
+    if (t.lastAutoAt !== undefined && t.lastAutoAt !== null && !Number.isFinite(t.lastAutoAt)) return '"lastAutoAt" is not a time';
     for (const c of t.pending as unknown[]) {
       const change = c as Partial<{ month: unknown; put: unknown; remove: unknown }> | null;
       if (typeof change?.month !== 'string' || !/^\d{4}-\d{2}$/.test(change.month)) return 'a pending change has no month';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
+import type { AutoSignal } from '../core/autoMode';
 import { judgeRunningEntry } from '../core/crash';
 import { isMode, type Mode, type TimeEntry } from '../core/timeEntry';
 import { defaultIsProcessAlive } from './fileLock';
@@ -18,6 +19,25 @@ export interface TimeStoreOptions extends JsonFileOptions {
 
 /** An entry to write with `replaceEntries`; an id is made up if it has none. */
 export type NewTimeEntry = Omit<TimeEntry, 'id'> & { readonly id?: string };
+
+/** What `autoSwitch` changed, for `undoAutoSwitch` to put back. */
+export interface AutoSwitchUndo {
+  /** The entry that ran before, exactly as it was (running), or null if the timer was paused. */
+  readonly previous: TimeEntry | null;
+  /** The entry the switch started. */
+  readonly started: TimeEntry;
+}
+
+/** An automatic change, as decided by one window (see core/autoMode.ts). */
+export interface AutoChange {
+  /** The mode the decision saw running (null: paused); the change is refused if it is not. */
+  readonly from: Mode | null;
+  readonly to: Mode;
+  readonly signal: AutoSignal;
+  readonly at: number;
+  /** `autoMinutes`: refused within this of the last automatic change or the running entry's start. */
+  readonly minGapMs: number;
+}
 
 const DAY = 86_400_000;
 /** A window closed cleanly and opened again within this (a reload) keeps the entry running. */
@@ -180,6 +200,58 @@ export class TimeStore {
     });
   }
 
+  /** When some window last made an automatic change or a suggestion, or null. */
+  get lastAutoAt(): number | null {
+    const at = this.timer.data.lastAutoAt;
+    return typeof at === 'number' ? at : null;
+  }
+
+  /**
+   * Make an automatic switch if it still applies: the timer runs what the decision saw, and no
+   * automatic change (in any window) nor a switch came within `minGapMs`. Checked and made in
+   * one locked transaction, so when several windows decide at once exactly one switches.
+   * Returns what is needed to undo it, or null when refused.
+   */
+  autoSwitch(change: AutoChange): Promise<AutoSwitchUndo | null> {
+    if (!isMode(change.to)) return Promise.reject(new RangeError(`unknown mode ${String(change.to)}`));
+    const id = newEntryId();
+    return this.timer.update((t) => {
+      if (!this.autoAllowed(t, change)) return null;
+      const previous = t.running;
+      const started = this.startIn(t, id, change.to, change.at, undefined, change.signal);
+      t.lastAutoAt = change.at;
+      return { previous, started };
+    });
+  }
+
+  /**
+   * Claim the right to show a suggestion ("suggest" mode) under the same rules as `autoSwitch`:
+   * true for exactly one of several windows, and it counts as the automatic change of its period.
+   */
+  claimSuggestion(change: AutoChange): Promise<boolean> {
+    return this.timer.update((t) => {
+      if (!this.autoAllowed(t, change)) return false;
+      t.lastAutoAt = change.at;
+      return true;
+    });
+  }
+
+  /**
+   * Undo an automatic switch: the entry it started is dropped and the previous one runs again
+   * exactly as before (same id, start, note and heartbeat), as if the switch never happened.
+   * False (nothing changed) if the timer changed since the switch, here or in another window.
+   */
+  undoAutoSwitch(undo: AutoSwitchUndo, at: number): Promise<boolean> {
+    return this.timer.update((t) => {
+      if (t.running?.id !== undo.started.id) return false;
+      const previous = undo.previous;
+      if (previous) t.pending.push({ month: monthKey(previous.start), remove: previous.id });
+      t.running = previous;
+      this.touch(t, at);
+      return true;
+    });
+  }
+
   /** Until when the lead's GitHub status was set to heads-down by some window, or null. */
   get headsDownUntil(): number | null {
     const until = this.timer.data.headsDownUntil;
@@ -265,14 +337,22 @@ export class TimeStore {
   }
 
   /** Close what runs and start `mode`, at the same instant. */
-  private startIn(t: TimerFile, id: string, mode: Mode, at: number, note: string | undefined): TimeEntry {
+  private startIn(t: TimerFile, id: string, mode: Mode, at: number, note: string | undefined, auto?: AutoSignal): TimeEntry {
     // Windows' clocks and call times differ a little: never end an entry before it started.
     const begin = t.running ? Math.max(at, t.running.start) : at;
     closeRunning(t, begin, 'user');
-    const running: TimeEntry = { id, mode, start: begin, end: null, heartbeat: begin, ...(note ? { note } : {}) };
+    const running: TimeEntry = { id, mode, start: begin, end: null, heartbeat: begin, ...(note ? { note } : {}), ...(auto ? { auto } : {}) };
     t.running = running;
     this.touch(t, at);
     return running;
+  }
+
+  /** The store's half of the auto-mode rules, checked under the lock (see core/autoMode.ts). */
+  private autoAllowed(t: TimerFile, change: AutoChange): boolean {
+    if ((t.running?.mode ?? null) !== change.from || t.running?.mode === change.to) return false;
+    const last = typeof t.lastAutoAt === 'number' ? t.lastAutoAt : null;
+    if (last !== null && change.at - last < change.minGapMs) return false;
+    return !(t.running && change.at - t.running.start < change.minGapMs);
   }
 
   private touch(t: TimerFile, at: number): void {

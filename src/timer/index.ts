@@ -2,24 +2,27 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { GitHubConnection } from '../github/connection';
 import type { Stores, TimeStore } from '../store';
+import { AutoMode, type AutoModeStore } from './autoMode';
 import { HeadsDownStatus, type HeadsDownRecord } from './headsDownStatus';
 import { registerTimerCommands } from './timerCommands';
 import { TimerController, type TimerStore } from './timerController';
 
 /** The status-bar timer: shown at once, filled in when the store has opened. */
-export function registerTimer(config: Config, stores: Promise<Stores>, github: GitHubConnection): { timer: TimerController; disposable: vscode.Disposable } {
+export function registerTimer(config: Config, stores: Promise<Stores>, github: GitHubConnection): { timer: TimerController; autoMode: AutoMode; disposable: vscode.Disposable } {
   const store = lazyTimerStore(stores);
   const timer = new TimerController(store, config);
   const headsDown = new HeadsDownStatus(config, github, store, () => timer.current?.mode ?? null);
-  const commands = registerTimerCommands(timer, (mode) => void headsDown.onModeChange(mode));
+  const onModeChange = (mode: Parameters<HeadsDownStatus['onModeChange']>[0]) => void headsDown.onModeChange(mode);
+  const commands = registerTimerCommands(timer, onModeChange);
+  const autoMode = new AutoMode(timer, store, config, onModeChange);
   // Another window's pause reaches this one as a reload of the store.
   const followed = timer.onDidChange(() => void headsDown.onTimerChange());
   void stores.then(() => timer.start()).catch((e) => console.error('[lead-desk] timer failed to start', e));
-  return { timer, disposable: vscode.Disposable.from(followed, timer, commands) };
+  return { timer, autoMode, disposable: vscode.Disposable.from(followed, autoMode, timer, commands) };
 }
 
 /** The TimeStore as the timer sees it; calls wait for the store to open. */
-function lazyTimerStore(stores: Promise<Stores>): TimerStore & HeadsDownRecord {
+function lazyTimerStore(stores: Promise<Stores>): TimerStore & HeadsDownRecord & AutoModeStore {
   const time = () => stores.then((s) => s.time);
   let directory = '';
   let opened: TimeStore | undefined;
@@ -39,5 +42,9 @@ function lazyTimerStore(stores: Promise<Stores>): TimerStore & HeadsDownRecord {
     markHeadsDown: async (until) => (await time()).markHeadsDown(until),
     takeHeadsDown: async () => (await time()).takeHeadsDown(),
     get directory() { return directory; },
+    get lastAutoAt() { return opened?.lastAutoAt ?? null; },
+    autoSwitch: async (change) => (await time()).autoSwitch(change),
+    claimSuggestion: async (change) => (await time()).claimSuggestion(change),
+    undoAutoSwitch: async (undo, at) => (await time()).undoAutoSwitch(undo, at),
   };
 }

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import * as vscode from 'vscode';
+import type { ManagerialSignal } from '../core/autoMode';
 import { formatClock } from '../core/clock';
 import type { Config } from '../config';
 import { IdleDetector, idleSpanReplacement, otherMode, type IdleSpan } from '../core/idle';
@@ -50,6 +51,13 @@ export class TimerController extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after the timer's state was reloaded (a switch here or in another window). */
   readonly onDidChange = this.changed.event;
+  private readonly activitySignal = this.register(new vscode.EventEmitter<ManagerialSignal>());
+  /** Fires when a feature reports managerial work (see `reportActivity`). */
+  readonly onActivitySignal = this.activitySignal.event;
+  private askingAboutAway = false;
+  private readonly awayQuestion = this.register(new vscode.EventEmitter<boolean>());
+  /** Fires with true when the "You were away…" question opens, false when it is answered or dismissed. */
+  readonly onDidChangeAwayQuestion = this.awayQuestion.event;
 
   constructor(private readonly store: TimerStore, private readonly config: Config, private readonly now: () => number = Date.now) {
     super();
@@ -79,6 +87,19 @@ export class TimerController extends Disposable {
     this.watchStore();
     await this.reload();
     this.scheduleTick();
+  }
+
+  /**
+   * The lead opened something managerial (the Morning Review, the review queue, a checkout
+   * from it, a 1:1): with `leadDesk.timer.autoMode` on, Technical time may turn Managerial.
+   */
+  reportActivity(signal: ManagerialSignal): void {
+    this.activitySignal.fire(signal);
+  }
+
+  /** True while the "You were away…" question waits for an answer. */
+  get isAskingAboutAway(): boolean {
+    return this.askingAboutAway;
   }
 
   get current(): TimeEntry | null {
@@ -203,7 +224,15 @@ export class TimerController extends Disposable {
     const keep = `Keep as ${mode}`;
     const retag = `Count as ${other}`;
     const drop = 'Drop it';
-    const choice = await vscode.window.showInformationMessage(`Lead Desk: ${why} for ${length} while the ${mode} timer ran.`, keep, retag, drop);
+    this.askingAboutAway = true;
+    this.awayQuestion.fire(true);
+    let choice: string | undefined;
+    try {
+      choice = await vscode.window.showInformationMessage(`Lead Desk: ${why} for ${length} while the ${mode} timer ran.`, keep, retag, drop);
+    } finally {
+      this.askingAboutAway = false;
+      this.awayQuestion.fire(false);
+    }
     if (!choice || choice === keep) return this.render();
     // Read again: the question may have waited minutes, and another window may have switched.
     const now = await this.store.entriesBetween(span.start, span.end);

@@ -10,6 +10,9 @@ import { workQueueSource } from '../../src/queue';
 import type { WorkFeature } from '../../src/work';
 import { click, hasBridge, press, query, screenshot, texts, type, viewport, waitFor } from './support/bridge';
 import { connectToFake, disconnect } from './support/github';
+import { openStores } from '../../src/store';
+import { trendRange } from '../../src/core/trend';
+import type { NewTimeEntry } from '../../src/store';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>';
 
@@ -181,9 +184,81 @@ describe('panels', function () {
       assert.match(path.basename(file), /^lead-desk-time-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = await waitFor('csv file', () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
       const lines = csv.trim().split('\r\n');
-      assert.equal(lines[0].replace(/^\uFEFF/, ''), 'date,start,end,mode,minutes,note');
+      assert.equal(lines[0].replace(/^\uFEFF/, ''), 'date,start,end,mode,minutes,note,auto');
       assert.ok(lines.length >= 3, csv);
       assert.ok(lines.slice(1).some((l) => l.includes(',technical,')) && lines.slice(1).some((l) => l.includes(',managerial,')), csv);
+    });
+
+    describe('the 8-week trend, from seeded history', () => {
+      // Seven past weeks, Monday to Friday: technical T hours from 09:00, then managerial M hours
+      // with a note tagged by weekday; Wednesdays' technical time was started automatically.
+      const T = [4, 3, 5, 2, 4, 3, 5];
+      const M = [2, 3, 1, 4, 2, 3, 1];
+      const NOTES = ['#1:1 with Mira', '#review PR 12', '#hiring panel', 'planning', '#review PR 40'];
+
+      before(async () => {
+        const { from } = trendRange(Date.now());
+        const entries: NewTimeEntry[] = [];
+        for (let week = 0; week < 7; week++) {
+          for (let day = 0; day < 5; day++) {
+            const date = new Date(from);
+            date.setDate(date.getDate() + week * 7 + day);
+            date.setHours(9, 0, 0, 0);
+            const start = date.getTime();
+            const mid = start + T[week]! * 3_600_000;
+            entries.push({ mode: 'technical', start, end: mid, ...(day === 2 ? { auto: 'edits' as const } : {}) });
+            entries.push({ mode: 'managerial', start: mid, end: mid + M[week]! * 3_600_000, note: NOTES[day]! });
+          }
+        }
+        const thisMonday = new Date(from);
+        thisMonday.setDate(thisMonday.getDate() + 49);
+        const other = await openStores((await api.stores).dir);
+        try {
+          // As another window (or last month's VS Code) wrote it: straight into the month shards.
+          await other.time.replaceEntries({ from, to: thisMonday.getTime() }, entries);
+        } finally {
+          other.dispose();
+        }
+        api.panels().balance?.dispose();
+      });
+
+      it('shows 8 weeks, oldest first, with each week\'s hours and technical share', async () => {
+        await vscode.commands.executeCommand('leadDesk.showBalance');
+        // One query, so every cell comes from the same render (the webview redraws on each timer change).
+        const COLUMNS = ['week', 'technical', 'managerial', 'total', 'share', 'automatic'];
+        const table = await waitFor('8 trend rows', async () => {
+          const cells = await texts('#trend tbody tr td');
+          return cells.length === 8 * COLUMNS.length ? cells : undefined;
+        });
+        const column = (name: string) => table.filter((_, i) => i % COLUMNS.length === COLUMNS.indexOf(name));
+        assert.deepEqual(column('technical').slice(0, 7), T.map((t) => `${5 * t}h 00m`));
+        assert.deepEqual(column('managerial').slice(0, 7), M.map((m) => `${5 * m}h 00m`));
+        assert.deepEqual(column('share').slice(0, 7), T.map((t, i) => `${Math.round((t * 100) / (t + M[i]!))}%`));
+        assert.deepEqual(column('automatic').slice(0, 7), T.map((t) => `${t}h 00m`), 'Wednesdays were automatic');
+        assert.match(column('week')[7]!, /\(this week\)$/);
+        // The chart describes itself for screen readers once Chart.js has drawn it.
+        await waitFor('the chart drawn and described', async () => (await query('#trend-chart[aria-label*="last 8 weeks"]')).length === 1);
+        const render = await waitFor('render report', () => api.panels().balance?.lastRender);
+        assert.equal(render.weeks, 8);
+        console.log(`      (report built on the host in ${api.panels().balance?.lastBuildMs?.toFixed(1)} ms, drawn in the webview in ${render.ms} ms)`);
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        await viewport(1400, 1400).then(async (before) => {
+          try {
+            await new Promise((r) => setTimeout(r, 400));
+            await screenshot('balance-trend');
+          } finally {
+            await viewport(before.width, before.height);
+          }
+        });
+      });
+
+      it('breaks managerial time down by note tag, untagged as "other", last', async () => {
+        const cells = await waitFor('tag rows', async () => { const c = await texts('#tags tbody tr td'); return c.length >= 16 ? c : undefined; });
+        const column = (i: number) => cells.filter((_, j) => j % 4 === i);
+        assert.deepEqual(column(0), ['#review', '#1:1', '#hiring', 'other']);
+        const total = M.reduce((a, b) => a + b, 0);
+        assert.deepEqual(column(2).slice(0, 3), [`${2 * total}h 00m`, `${total}h 00m`, `${total}h 00m`]);
+      });
     });
 
     after(async () => {

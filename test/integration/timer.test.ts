@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IdleSpan } from '../../src/core/idle';
 import type { TimeEntry } from '../../src/core/timeEntry';
+import type { Config } from '../../src/config';
+import { workQueueSource } from '../../src/queue';
 import { openStores } from '../../src/store';
-import { click, hasBridge, press, texts, waitFor } from './support/bridge';
+import { click, hasBridge, press, screenshot, texts, type, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { demoScenario, startFakeGitHub, type FakeGitHub } from '../fake-github';
 
@@ -153,6 +155,135 @@ describe('timer', () => {
       assert.ok(Math.abs(counted.managerial - 15) < 0.1, `managerial ${counted.managerial} min, want 15`);
       assert.equal(api.timer.current?.mode, 'technical');
       assert.equal(new Set(entries.map((e) => e.id)).size, entries.length, 'ids stay unique');
+    });
+  });
+
+  describe('automatic mode (leadDesk.timer.autoMode)', function () {
+    // Time is not compressed by a hook: autoMinutes is set to its minimum, 1, and the test edits
+    // a real file for a real minute. The rules for longer periods are the same pure code
+    // (core/autoMode.ts), unit and property tested with any autoMinutes.
+    this.timeout(180_000);
+    let file: vscode.Uri;
+
+    /** Timer state as another window leaves it: `mode` running since `minutesAgo`, `note` on it. */
+    async function runningSince(mode: 'technical' | 'managerial', minutesAgo: number, note?: string): Promise<TimeEntry> {
+      const api = await leadDesk();
+      await vscode.commands.executeCommand('leadDesk.stopTimer');
+      const now = Date.now();
+      const other = await openStores((await api.stores).dir);
+      try {
+        await other.time.replaceEntries({ from: now - minutesAgo * MINUTE, to: now }, []);
+        const started = await other.time.start(mode, now - minutesAgo * MINUTE, note);
+        await waitFor('this window follows', () => api.timer.current?.id === started.id);
+        return api.timer.current!;
+      } finally {
+        other.dispose();
+      }
+    }
+
+    before(async function () {
+      if (!hasBridge()) this.skip();
+      const folder = vscode.workspace.workspaceFolders![0]!.uri;
+      file = vscode.Uri.joinPath(folder, 'src', 'auto-mode-scratch.ts');
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('export const scratch = 1;\n'));
+      await setSetting('timer.autoMinutes', 1);
+    });
+
+    after(async () => {
+      await setSetting('timer.autoMode', undefined);
+      await setSetting('timer.autoMinutes', undefined);
+      await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('leadDesk.stopTimer');
+    });
+
+    it('hears the Morning Review, the review queue and a checkout from it as managerial signals', async () => {
+      const api = await leadDesk();
+      const seen: string[] = [];
+      const sub = api.timer.onActivitySignal((signal) => seen.push(signal));
+      try {
+        const review = await vscode.commands.executeCommand<{ dispose(): void } | undefined>('leadDesk.startMorningReview');
+        review?.dispose();
+        await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+        api.panels().reviewQueue?.dispose();
+        const config = { onDidChange: () => ({ dispose() {} }), get settings() { return api.settings(); } } as unknown as Config;
+        const source = workQueueSource(config, api.work, (signal) => api.timer.reportActivity(signal));
+        await source.checkOut('acme/not-in-this-workspace', 1); // not open here and unknown: nothing else happens
+        source.dispose();
+        assert.deepEqual(seen, ['morning-review', 'review-queue', 'checkout']);
+      } finally {
+        sub.dispose();
+      }
+    });
+
+    it('"suggest": opening the review queue while Technical offers Managerial in the status bar, and a click accepts it', async () => {
+      const api = await leadDesk();
+      await setSetting('timer.autoMode', 'suggest');
+      await runningSince('technical', 10);
+      await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+      await waitFor('the suggestion in the status bar', async () => (await texts('.statusbar-item')).some((t) => t.includes('Managerial?')));
+      assert.equal(api.timer.current?.mode, 'technical', 'a suggestion changes nothing by itself');
+      assert.ok(await click('.statusbar-item:has-text("Managerial?")'));
+      await waitFor('managerial after the click', () => api.timer.current?.mode === 'managerial');
+      assert.equal(api.timer.current?.auto, undefined, 'accepted by the lead: not an automatic entry');
+      await waitFor('the suggestion is gone', async () => !(await texts('.statusbar-item')).some((t) => t.includes('Managerial?')));
+      api.panels().reviewQueue?.dispose();
+    });
+
+    it('"switch": a minute of edits to a workspace file while Managerial switches to Technical, and Undo restores the entry exactly', async () => {
+      const api = await leadDesk();
+      await setSetting('timer.autoMode', 'switch');
+      const before = await runningSince('managerial', 10, '#hiring panel prep');
+      const editor = await vscode.window.showTextDocument(file);
+      const edits: number[] = [];
+      const started = Date.now();
+      // Real keystrokes in the editor, every ~20 s, for a little over autoMinutes (1 minute).
+      for (let i = 0; Date.now() - started < 62_000; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, Math.min(20_000, 62_000 - (Date.now() - started))));
+        const length = editor.document.getText().length;
+        await type(`// ${i}\n`);
+        await waitFor('the keystrokes reach the document', () => editor.document.getText().length > length);
+        edits.push(Date.now() - started);
+        if (Date.now() - started < 59_000) assert.equal(api.timer.current?.id, before.id, `no switch before a minute of edits (at ${edits.at(-1)} ms)`);
+      }
+      await waitFor('technical, started automatically', () => api.timer.current?.mode === 'technical');
+      const auto = api.timer.current!;
+      assert.equal(auto.auto, 'edits');
+      await waitFor('the Undo in the status bar', async () => (await texts('.statusbar-item')).some((t) => t.includes('Undo switch to Technical')));
+      await screenshot('auto-mode-undo');
+      // The entry as it was at the switch (its heartbeat moved on while the lead typed).
+      const offer = api.autoMode.currentOffer;
+      assert.equal(offer?.kind, 'undo');
+      const previous = offer.kind === 'undo' ? offer.undo.previous! : before;
+      assert.deepEqual({ ...previous, heartbeat: 0 }, { ...before, heartbeat: 0 });
+      const store = await openStores((await api.stores).dir);
+      try {
+        const during = await store.time.entriesBetween(before.start, Date.now() + 1);
+        assert.deepEqual(during.map((e) => [e.id, e.mode, e.auto ?? null]), [[before.id, 'managerial', null], [auto.id, 'technical', 'edits']]);
+      } finally {
+        store.dispose();
+      }
+
+      assert.ok(await click('.statusbar-item:has-text("Undo switch")'));
+      await waitFor('the managerial entry runs again', () => api.timer.current?.id === before.id);
+      assert.deepEqual(api.timer.current, previous, 'the very entry, every field as at the switch');
+      const check = await openStores((await api.stores).dir);
+      try {
+        const after = await check.time.entriesBetween(before.start, Date.now() + 1);
+        assert.deepEqual(after, [previous], 'the automatic entry is gone and nothing else changed');
+      } finally {
+        check.dispose();
+      }
+      await waitFor('the Undo is gone', async () => !(await texts('.statusbar-item')).some((t) => t.includes('Undo switch')));
+
+      // At most one automatic change per autoMinutes: more edits right away change nothing.
+      await vscode.window.showTextDocument(editor.document); // the click on the status bar took the focus
+      const length = editor.document.getText().length;
+      await type('// more\n');
+      await waitFor('the keystrokes reach the document', () => editor.document.getText().length > length);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(api.timer.current?.id, before.id);
     });
   });
 

@@ -16,6 +16,8 @@ describe('settings', () => {
       'businessHours.days': ['fri', 'mon'],
       'systems.healthChecks': [{ name: 'API', url: 'https://api.example.com/healthz' }],
       'work.groupBy': 'dueDate',
+      'timer.autoMode': 'switch',
+      'timer.autoMinutes': 2,
     });
     assert.deepEqual(problems, []);
     assert.equal(settings.apiUrl, 'https://ghe.example.com/api/v3');
@@ -24,6 +26,7 @@ describe('settings', () => {
     assert.deepEqual(settings.businessDays, [1, 5]);
     assert.deepEqual(settings.healthChecks, [{ name: 'API', url: 'https://api.example.com/healthz', expectedStatus: 200, timeoutMs: 5000 }]);
     assert.equal(settings.groupBy, 'dueDate');
+    assert.deepEqual([settings.autoMode, settings.autoMinutes], ['switch', 2]);
   });
 
   const bad: [string, unknown, string][] = [
@@ -50,6 +53,9 @@ describe('settings', () => {
     ['work.groupBy', 'team', 'groupBy'],
     ['morningReview.reminderTime', '25:00', 'reminderTime'],
     ['triage.escalationLabel', '  ', 'escalationLabel'],
+    ['timer.autoMode', 'always', 'autoMode'],
+    ['timer.autoMinutes', 0, 'autoMinutes'],
+    ['timer.autoMinutes', 0.5, 'autoMinutes'],
   ];
   for (const [key, value, field] of bad) {
     it(`rejects leadDesk.${key} = ${JSON.stringify(value)}, naming it, and keeps the default`, () => {

@@ -197,6 +197,77 @@ describe('store/TimeStore', () => {
     });
   });
 
+  describe('automatic switches', () => {
+    const MIN5 = 5 * 60_000;
+
+    it('switches, marks the entry automatic, and undo restores the previous entry exactly', async () => {
+      const time = await open();
+      await time.start('managerial', at(11, 26, 9), '#1:1 with Ana');
+      await time.heartbeat(at(11, 26, 9, 40));
+      const before = time.current()!;
+      const undo = await time.autoSwitch({ from: 'managerial', to: 'technical', signal: 'edits', at: at(11, 26, 9, 45), minGapMs: MIN5 });
+      assert.ok(undo);
+      assert.deepEqual(undo.previous, before);
+      assert.equal(time.current()?.auto, 'edits');
+      assert.equal(time.current()?.mode, 'technical');
+      assert.equal(shard('2026-11').entries.length, 1, 'the managerial entry was closed into its shard');
+      assert.equal(await time.undoAutoSwitch(undo, at(11, 26, 9, 45, 20)), true);
+      assert.deepEqual(time.current(), before, 'the same entry runs again, every field as it was');
+      assert.deepEqual(await time.entriesBetween(at(11, 26, 0), at(11, 27, 0)), [before], 'nothing else is left');
+      assert.equal(shard('2026-11').entries.length, 0);
+      const reopened = await open();
+      assert.deepEqual(reopened.current(), before);
+    });
+
+    it('undo from Paused pauses again; undo after the timer changed does nothing', async () => {
+      const time = await open();
+      const undo = await time.autoSwitch({ from: null, to: 'technical', signal: 'edits', at: at(11, 26, 9), minGapMs: MIN5 });
+      assert.equal(undo?.previous, null);
+      assert.equal(await time.undoAutoSwitch(undo!, at(11, 26, 9, 0, 10)), true);
+      assert.equal(time.current(), null);
+      assert.deepEqual(await time.entriesBetween(-Infinity, Infinity), []);
+      const second = await time.autoSwitch({ from: null, to: 'technical', signal: 'edits', at: at(11, 26, 10), minGapMs: MIN5 });
+      await time.switchTo('managerial', at(11, 26, 10, 0, 5));
+      assert.equal(await time.undoAutoSwitch(second!, at(11, 26, 10, 0, 10)), false);
+      assert.equal(time.current()?.mode, 'managerial');
+    });
+
+    it('refuses when the mode is no longer what the decision saw, or within minGap of the last change', async () => {
+      const time = await open();
+      await time.start('technical', at(11, 26, 9));
+      assert.equal(await time.autoSwitch({ from: 'managerial', to: 'technical', signal: 'edits', at: at(11, 26, 10), minGapMs: MIN5 }), null, 'stale decision');
+      assert.equal(await time.autoSwitch({ from: 'technical', to: 'managerial', signal: 'review-queue', at: at(11, 26, 9, 4), minGapMs: MIN5 }), null, 'the lead switched 4 minutes ago');
+      assert.ok(await time.autoSwitch({ from: 'technical', to: 'managerial', signal: 'review-queue', at: at(11, 26, 10), minGapMs: MIN5 }));
+      await time.switchTo('technical', at(11, 26, 10, 1)); // a manual switch back: allowed, the lead decides
+      assert.equal(await time.claimSuggestion({ from: 'technical', to: 'managerial', signal: 'review-queue', at: at(11, 26, 10, 6, 30), minGapMs: 10 * 60_000 }), false, 'within minGap of the automatic change');
+      assert.equal(time.lastAutoAt, at(11, 26, 10));
+    });
+
+    it('of two windows deciding at once, exactly one switches (suggestions too)', async () => {
+      const [a, b] = await Promise.all([open({ windowId: 'a' }), open({ windowId: 'b' })]);
+      await a.start('managerial', at(11, 26, 9));
+      const change = { from: 'managerial' as const, to: 'technical' as const, signal: 'edits' as const, minGapMs: MIN5 };
+      const results = await Promise.all([a.autoSwitch({ ...change, at: at(11, 26, 10) }), b.autoSwitch({ ...change, at: at(11, 26, 10, 0, 1) })]);
+      assert.equal(results.filter(Boolean).length, 1);
+      const all = await a.entriesBetween(-Infinity, Infinity);
+      assert.deepEqual(all.map((e) => [e.mode, e.auto ?? null]), [['managerial', null], ['technical', 'edits']]);
+      const back = { from: 'technical' as const, to: 'managerial' as const, signal: 'morning-review' as const, minGapMs: MIN5 };
+      const claims = await Promise.all([a.claimSuggestion({ ...back, at: at(11, 26, 11) }), b.claimSuggestion({ ...back, at: at(11, 26, 11) })]);
+      assert.deepEqual(claims.sort(), [false, true]);
+    });
+
+    it('reads files written before entries had "auto", and skips a malformed one', async () => {
+      fs.mkdirSync(path.join(dir, 'time'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'time', '2026-11.json'), JSON.stringify({ version: 1, month: '2026-11', entries: [
+        { id: 'old', mode: 'technical', start: at(11, 2, 9), end: at(11, 2, 10), closedBy: 'user' },
+        { id: 'new', mode: 'technical', start: at(11, 2, 10), end: at(11, 2, 11), auto: 'some-future-signal' },
+        { id: 'bad', mode: 'technical', start: at(11, 2, 11), end: at(11, 2, 12), auto: 42 },
+      ] }));
+      const time = await open();
+      assert.deepEqual((await time.entriesBetween(-Infinity, Infinity)).map((e) => e.id), ['old', 'new']);
+    });
+  });
+
   describe('replaceEntries (idle decisions)', () => {
     for (const decision of ['drop', 'other-mode'] as const) {
       it(`"${decision}" about a span of the running entry: the store ends as applyIdleDecision says`, async () => {

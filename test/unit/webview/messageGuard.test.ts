@@ -99,9 +99,13 @@ describe('queue message guard', () => {
 });
 
 describe('balance message guard', () => {
-  it('accepts ready and export only, with no fields', () => {
+  it('accepts ready and export with no fields, and rendered with its timing only', () => {
     assert.ok(isBalanceMessage({ type: 'ready' }));
     assert.ok(isBalanceMessage({ type: 'export' }));
+    assert.ok(isBalanceMessage({ type: 'rendered', ms: 41.7, weeks: 8 }));
+    assert.equal(isBalanceMessage({ type: 'rendered', ms: -1, weeks: 8 }), false);
+    assert.equal(isBalanceMessage({ type: 'rendered', ms: 1, weeks: 8.5 }), false);
+    assert.equal(isBalanceMessage({ type: 'rendered', ms: '1', weeks: 8 }), false);
     assert.equal(isBalanceMessage({ type: 'export', path: '/etc/passwd' }), false);
     assert.equal(isBalanceMessage({ type: 'open', url: 'https://github.com' }), false);
     assert.equal(isBalanceMessage({ type: 'rendered', ms: 1, rows: 1 }), false);

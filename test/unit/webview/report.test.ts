@@ -30,6 +30,23 @@ inTimeZone('America/New_York', () => {
       assert.equal(report.weekLabel, '6 – 12 May 2024');
     });
 
+    it('carries the 8-week trend, managerial time by tag, and marks automatic entries', () => {
+      const now = at('2024-05-08T12:00:00-04:00'); // Wednesday
+      const entries: TimeEntry[] = [
+        { id: 'old', mode: 'technical', start: at('2024-03-18T09:00:00-04:00'), end: at('2024-03-18T15:00:00-04:00') },
+        { id: 'm1', mode: 'managerial', start: at('2024-04-02T09:00:00-04:00'), end: at('2024-04-02T11:00:00-04:00'), note: '#hiring loop' },
+        { id: 'm2', mode: 'managerial', start: at('2024-05-08T09:00:00-04:00'), end: at('2024-05-08T10:00:00-04:00'), note: '#1:1 Ana', auto: 'morning-review' },
+        { id: 't', mode: 'technical', start: at('2024-05-08T10:00:00-04:00'), end: null, auto: 'edits' },
+      ];
+      const report = buildBalanceReport(entries, now, 60);
+      assert.deepEqual(report.trend.map((w) => w.label), ['18 Mar', '25 Mar', '1 Apr', '8 Apr', '15 Apr', '22 Apr', '29 Apr', '6 May']);
+      assert.equal(report.trendLabel, '18 Mar – 12 May 2024');
+      assert.deepEqual(report.trend.map((w) => (w.technicalMs + w.managerialMs) / HOUR), [6, 0, 2, 0, 0, 0, 0, 3]);
+      assert.equal(report.trend[7]!.isThisWeek, true);
+      assert.deepEqual(report.tags.map((t) => [t.tag, t.weekMs / HOUR, t.trendMs / HOUR]), [['#hiring', 0, 2], ['#1:1', 1, 1]]);
+      assert.deepEqual(report.entries.map((e) => e.auto), ['morning-review', 'edits']);
+    });
+
     it('reports no data and a clamped target when nothing was tracked', () => {
       const report = buildBalanceReport([], at('2024-05-08T12:00:00-04:00'), 150);
       assert.equal(report.today.state, 'no-data');

@@ -1,0 +1,179 @@
+/**
+ * `leadDesk.timer.autoMode`: feeds what the lead does (edits to workspace files, managerial
+ * views reported through `TimerController.reportActivity`, mode changes, the idle question) to
+ * the pure decider in core/autoMode.ts, and acts on its proposals through the store's lock, so
+ * that of several windows only one switches or suggests. `suggest` shows a status-bar prompt
+ * that one click accepts and that goes away by itself; `switch` switches and offers an Undo in
+ * the status bar for 30 s that puts the previous entry back exactly.
+ */
+import * as vscode from 'vscode';
+import { AutoModeDecider, describeSignal, initialAutoModeState, type AutoModeEvent, type AutoModeProposal } from '../core/autoMode';
+import type { Mode } from '../core/timeEntry';
+import type { Config } from '../config';
+import { Commands, ContextKeys } from '../ids';
+import type { AutoChange, AutoSwitchUndo } from '../store';
+import { Disposable } from '../util/disposable';
+import { describeForNotification } from '../util/errors';
+import type { TimerController } from './timerController';
+
+/** The part of the time store automatic changes go through. */
+export interface AutoModeStore {
+  /** As this window last read it. */
+  readonly lastAutoAt: number | null;
+  autoSwitch(change: AutoChange): Promise<AutoSwitchUndo | null>;
+  claimSuggestion(change: AutoChange): Promise<boolean>;
+  undoAutoSwitch(undo: AutoSwitchUndo, at: number): Promise<boolean>;
+}
+
+/** How long the Undo of an automatic switch stays offered. */
+export const UNDO_MS = 30_000;
+/** How long a suggestion stays in the status bar. */
+export const SUGGESTION_MS = 60_000;
+
+const LABEL: Record<Mode, string> = { technical: 'Technical', managerial: 'Managerial' };
+const ICON: Record<Mode, string> = { technical: '$(code)', managerial: '$(organization)' };
+
+type Offer =
+  | { readonly kind: 'undo'; readonly undo: AutoSwitchUndo; readonly proposal: AutoModeProposal }
+  | { readonly kind: 'suggestion'; readonly proposal: AutoModeProposal };
+
+export class AutoMode extends Disposable {
+  private readonly decider: AutoModeDecider;
+  private readonly item = this.register(vscode.window.createStatusBarItem('leadDesk.autoMode', vscode.StatusBarAlignment.Left, 99));
+  private offer: Offer | null = null;
+  private offerTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Proposals are acted on one at a time (each is a locked store transaction). */
+  private acting: Promise<void> = Promise.resolve();
+  private readonly offered = this.register(new vscode.EventEmitter<Offer | null>());
+  /** Fires when the status-bar offer (undo or suggestion) appears or goes; for tests. */
+  readonly onDidChangeOffer = this.offered.event;
+
+  constructor(
+    private readonly timer: TimerController,
+    private readonly store: AutoModeStore,
+    private readonly config: Config,
+    /** Called after this window changed the mode (heads-down status follows it). */
+    private readonly onModeChange: (mode: Mode | null) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+    this.item.name = 'Lead Desk Automatic Mode';
+    const running = timer.current;
+    this.decider = new AutoModeDecider(initialAutoModeState(running?.mode ?? null, running?.start ?? this.now(), store.lastAutoAt), this.options());
+    this.register(config.onDidChange(() => {
+      this.decider.configure(this.options());
+      if (this.config.settings.autoMode === 'off') this.withdraw();
+    }));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      // Files of the workspace only: not output channels, settings, untitled scratch or git views.
+      // A clean document changed because its file changed on disk (a checkout, a pull): not typing.
+      if (e.contentChanges.length === 0 || !e.document.isDirty || !vscode.workspace.getWorkspaceFolder(e.document.uri)) return;
+      this.feed({ kind: 'edit', at: this.now() });
+    }));
+    this.register(timer.onActivitySignal((signal) => this.feed({ kind: 'view', at: this.now(), signal })));
+    this.register(timer.onDidChangeAwayQuestion((open) => this.feed({ kind: 'idle-prompt', at: this.now(), open })));
+    this.register(timer.onDidChange(() => this.followTimer()));
+    this.register({ dispose: () => clearTimeout(this.offerTimer) });
+    this.register(vscode.commands.registerCommand(Commands.acceptModeSuggestion, () => this.accept()));
+    this.register(vscode.commands.registerCommand(Commands.undoAutoSwitch, () => this.undo()));
+  }
+
+  /** What the status bar offers now (undo or suggestion), or null. */
+  get currentOffer(): Offer | null {
+    return this.offer;
+  }
+
+  /** Puts back what the last automatic switch replaced; false if there was nothing to undo or the timer changed since. */
+  async undo(): Promise<boolean> {
+    const offer = this.offer;
+    if (offer?.kind !== 'undo') return false;
+    this.withdraw();
+    try {
+      const undone = await this.store.undoAutoSwitch(offer.undo, this.now());
+      await this.timer.reload();
+      if (!undone) {
+        void vscode.window.showInformationMessage('Lead Desk: the timer changed since the automatic switch, so there is nothing to undo.');
+        return false;
+      }
+      this.onModeChange(offer.undo.previous?.mode ?? null);
+      return true;
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Lead Desk: could not undo the automatic switch: ${describeForNotification(e)}`);
+      return false;
+    }
+  }
+
+  private async accept(): Promise<void> {
+    const offer = this.offer;
+    if (offer?.kind !== 'suggestion') return;
+    this.withdraw();
+    // The lead's own choice, made with a click: the same path as the command.
+    await vscode.commands.executeCommand(offer.proposal.to === 'technical' ? Commands.startTechnical : Commands.startManagerial);
+  }
+
+  private options() {
+    return { setting: this.config.settings.autoMode, autoMinutes: this.config.settings.autoMinutes };
+  }
+
+  private feed(event: AutoModeEvent): void {
+    const proposal = this.decider.handle(event);
+    if (proposal) this.acting = this.acting.then(() => this.act(proposal)).catch((e) => console.warn('[lead-desk] automatic mode change failed', e));
+  }
+
+  /** The timer reloaded (a switch here or in another window): tell the decider what runs now. */
+  private followTimer(): void {
+    const running = this.timer.current;
+    this.feed({ kind: 'mode', at: this.now(), mode: running?.mode ?? null, ...(running ? { since: running.start } : {}) });
+    const last = this.store.lastAutoAt;
+    if (last !== null) this.feed({ kind: 'auto-recorded', at: last });
+    // A suggestion for the mode that now runs, or an undo of a switch that was replaced, is moot.
+    const offer = this.offer;
+    if (offer?.kind === 'suggestion' && running?.mode === offer.proposal.to) this.withdraw();
+    if (offer?.kind === 'undo' && running?.id !== offer.undo.started.id) this.withdraw();
+  }
+
+  private async act(proposal: AutoModeProposal): Promise<void> {
+    if (this.timer.isAskingAboutAway) return;
+    const change: AutoChange = { from: proposal.from, to: proposal.to, signal: proposal.signal, at: proposal.at, minGapMs: this.config.settings.autoMinutes * 60_000 };
+    if (proposal.action === 'suggest') {
+      if (await this.store.claimSuggestion(change)) this.show({ kind: 'suggestion', proposal }, SUGGESTION_MS);
+      return;
+    }
+    const undo = await this.store.autoSwitch(change);
+    await this.timer.reload();
+    if (!undo) return; // another window decided first, or the lead switched meanwhile
+    this.onModeChange(proposal.to);
+    this.show({ kind: 'undo', undo, proposal }, UNDO_MS);
+  }
+
+  private show(offer: Offer, forMs: number): void {
+    clearTimeout(this.offerTimer);
+    this.offer = offer;
+    const { to, signal } = offer.proposal;
+    const why = describeSignal(signal);
+    if (offer.kind === 'undo') {
+      this.item.text = `$(discard) Undo switch to ${LABEL[to]}`;
+      this.item.tooltip = `Lead Desk switched to ${LABEL[to]} because ${why}. Click within 30 seconds to undo it; the previous entry runs on as if nothing happened.`;
+      this.item.command = Commands.undoAutoSwitch;
+    } else {
+      this.item.text = `$(lightbulb) ${ICON[to]} ${LABEL[to]}?`;
+      this.item.tooltip = `Lead Desk: ${why}. Click to switch to ${LABEL[to]}.`;
+      this.item.command = Commands.acceptModeSuggestion;
+    }
+    this.item.show();
+    void vscode.commands.executeCommand('setContext', ContextKeys.autoSwitchUndo, offer.kind === 'undo');
+    void vscode.commands.executeCommand('setContext', ContextKeys.modeSuggestion, offer.kind === 'suggestion');
+    this.offerTimer = setTimeout(() => this.withdraw(), forMs);
+    this.offered.fire(offer);
+  }
+
+  private withdraw(): void {
+    clearTimeout(this.offerTimer);
+    if (!this.offer) return;
+    this.offer = null;
+    this.item.hide();
+    void vscode.commands.executeCommand('setContext', ContextKeys.autoSwitchUndo, false);
+    void vscode.commands.executeCommand('setContext', ContextKeys.modeSuggestion, false);
+    this.offered.fire(null);
+  }
+}
