@@ -89,8 +89,51 @@ export const USER_ONLY_SETTINGS: readonly SettingKey[] = [Settings.apiUrl, Setti
 
 export const SETTINGS_SECTION = 'leadDesk';
 
-/** Keys in `context.globalState`. */
+/** A setting's full id, for messages: `settingId(Settings.slaHours)` is `leadDesk.reviews.slaHours`. */
+export const settingId = (key: SettingKey): string => `${SETTINGS_SECTION}.${key}`;
+
+/**
+ * A key in `context.globalState` with the type of what it holds and a check of what is read back
+ * (a memento can hold anything an older or newer Lead Desk wrote): read and written only through
+ * `readState` / `writeState` (src/util/state.ts).
+ */
+export interface StateKey<T> {
+  readonly id: string;
+  readonly is: (value: unknown) => value is T;
+}
+const stateKey = <T>(id: string, is: (value: unknown) => value is T): StateKey<T> => ({ id, is });
+const isTrue = (v: unknown): v is true => v === true;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isRecordOfNumbers = (v: unknown): v is Record<string, number> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
+const isDatedPercent = (v: unknown): v is { date: string; percent: number } =>
+  typeof v === 'object' && v !== null && typeof (v as { date?: unknown }).date === 'string' && typeof (v as { percent?: unknown }).percent === 'number';
+const isAnything = (v: unknown): v is unknown => v !== undefined;
+
 export const StateKeys = {
   /** true after "Sign Out": VS Code's GitHub account is not used until "Sign In". */
-  builtInSignedOut: 'leadDesk.github.builtInSignedOut',
+  builtInSignedOut: stateKey('leadDesk.github.builtInSignedOut', isTrue),
+  /** Snoozed reviews: `owner/repo#number` → until (epoch ms). */
+  snoozes: stateKey('leadDesk.snoozes', isRecordOfNumbers),
+  /** The day a morning reminder was last shown (`yyyy-MM-dd`). */
+  remindedOn: stateKey('leadDesk.review.remindedOn', isString),
+  /** Today's technical target, set in the Morning Review. */
+  todayTarget: stateKey('leadDesk.review.todayTarget', isDatedPercent),
+  /** When each health check last passed; its reader (`readLastPassed`) checks every pair. */
+  healthLastPassed: stateKey('leadDesk.review.healthLastPassed', isAnything),
+} as const;
+
+/** Keys in VS Code's SecretStorage besides the tokens (`secretKeyFor`). */
+export const SecretKeys = {
+  /** The secret of the HMAC that says which session a saved snapshot belongs to. */
+  snapshotFingerprint: 'leadDesk.snapshotFingerprintSecret',
+  /** Prefix of a token's key; the API origin follows. */
+  tokenPrefix: 'leadDesk.github.token@',
+} as const;
+
+/** Ids of Lead Desk's status-bar items (VS Code lists them by id in its status-bar menu). */
+export const StatusBarIds = {
+  timer: 'leadDesk.timer',
+  autoMode: 'leadDesk.autoMode',
+  redBuilds: 'leadDesk.redBuilds',
 } as const;

@@ -6,7 +6,7 @@
 import { AUTO_MODE_SETTINGS, type AutoModeSetting } from './core/autoMode';
 import type { AlertScope } from './core/buildAlerts';
 import { REPO_NAME } from './core/repoName';
-import { Settings, type SettingKey } from './ids';
+import { SETTINGS_SECTION, Settings, type SettingKey } from './ids';
 
 export interface HealthCheck {
   readonly name: string;
@@ -198,11 +198,11 @@ export function parseSettings(raw: RawSettings): { settings: LeadDeskSettings; p
     const value = raw[key];
     if (value === undefined) continue;
     const parsed = (parsers[field] as Parser<unknown>)(value);
-    if (parsed instanceof Problem) problems.push({ setting: `leadDesk.${key}`, message: parsed.message });
+    if (parsed instanceof Problem) problems.push({ setting: `${SETTINGS_SECTION}.${key}`, message: parsed.message });
     else settings[field] = parsed;
   }
   if (settings.businessStart as string >= (settings.businessEnd as string)) {
-    problems.push({ setting: 'leadDesk.businessHours.end', message: 'must be after leadDesk.businessHours.start' });
+    problems.push({ setting: `${SETTINGS_SECTION}.${Settings.businessEnd}`, message: `must be after ${SETTINGS_SECTION}.${Settings.businessStart}` });
     settings.businessStart = DEFAULT_SETTINGS.businessStart;
     settings.businessEnd = DEFAULT_SETTINGS.businessEnd;
   }

@@ -9,6 +9,7 @@ import { BalanceChart } from './_balanceChart';
 import { TrendChart } from './_trendChart';
 import { byId, codicon, h } from './shared/dom';
 import { connect, savedRecord } from './shared/vscodeApi';
+import { Settings, settingId } from '../src/ids';
 
 interface BalanceViewState {
   readonly scrollY: number;
@@ -115,7 +116,7 @@ function entryRow(e: EntryRow): HTMLTableRowElement {
     h('td', { class: 'start num' }, e.start),
     h('td', { class: 'end num' }, e.end ?? 'running'),
     h('td', { class: 'mode' }, h('span', { class: `swatch swatch-${e.mode}`, 'aria-hidden': 'true' }), e.mode === 'technical' ? 'Technical' : 'Managerial',
-      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: `Started automatically (${e.auto}); see leadDesk.timer.autoMode` }, 'auto')])),
+      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: `Started automatically (${e.auto}); see ${settingId(Settings.autoMode)}` }, 'auto')])),
     h('td', { class: 'duration num' }, formatDuration(e.durationMs)),
     h('td', { class: 'note' }, e.note));
 }

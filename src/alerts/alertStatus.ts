@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import { alertLabel, alertStatusText, type WorkflowAlert } from '../core/buildAlerts';
 import { formatClock } from '../core/clock';
-import { Commands } from '../ids';
+import { Commands, StatusBarIds } from '../ids';
 
 export class AlertStatus implements vscode.Disposable {
-  readonly item = vscode.window.createStatusBarItem('leadDesk.redBuilds', vscode.StatusBarAlignment.Left, 99);
+  readonly item = vscode.window.createStatusBarItem(StatusBarIds.redBuilds, vscode.StatusBarAlignment.Left, 99);
 
   constructor() {
     this.item.name = 'Lead Desk Red Builds';

@@ -9,13 +9,12 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { StateKeys } from '../ids';
+import { SecretKeys, StateKeys } from '../ids';
 import { Disposable } from '../util/disposable';
+import { readState, writeState } from '../util/state';
 import { BASE_SCOPES, legacySecretKeyFor, mayUseVsCodeSession, secretKeyFor } from './sessionRules';
 
 export { BASE_SCOPES, STATUS_SCOPES } from './sessionRules';
-
-const FINGERPRINT_SECRET = 'leadDesk.snapshotFingerprintSecret';
 
 export interface Session {
   readonly token: string;
@@ -53,7 +52,7 @@ export class GitHubAuth extends Disposable {
 
   /** After "Sign Out", VS Code's GitHub account is not used again until "Sign In". */
   private get builtInSignedOut(): boolean {
-    return this.memento.get<boolean>(StateKeys.builtInSignedOut) === true;
+    return readState(this.memento, StateKeys.builtInSignedOut) === true;
   }
 
   reset(): void {
@@ -99,7 +98,7 @@ export class GitHubAuth extends Disposable {
     if (this.usesBuiltInProvider) {
       try {
         const s = await vscode.authentication.getSession('github', this.scopes(), { createIfNone: true });
-        await this.memento.update(StateKeys.builtInSignedOut, undefined);
+        await writeState(this.memento, StateKeys.builtInSignedOut, undefined);
         this.reset();
         return s.account.label;
       } catch (e) {
@@ -127,7 +126,7 @@ export class GitHubAuth extends Disposable {
     );
     // Stored under the origin it was checked against, even if the setting changed meanwhile.
     await this.secrets.store(secretKeyFor(apiUrl), token.trim());
-    await this.memento.update(StateKeys.builtInSignedOut, undefined);
+    await writeState(this.memento, StateKeys.builtInSignedOut, undefined);
     this.reset();
     return login;
   }
@@ -173,10 +172,10 @@ export class GitHubAuth extends Disposable {
    * be checked against a guessed token.
    */
   async fingerprint(text: string): Promise<string> {
-    let secret = await this.secrets.get(FINGERPRINT_SECRET);
+    let secret = await this.secrets.get(SecretKeys.snapshotFingerprint);
     if (!secret) {
       secret = randomBytes(32).toString('hex');
-      await this.secrets.store(FINGERPRINT_SECRET, secret);
+      await this.secrets.store(SecretKeys.snapshotFingerprint, secret);
     }
     return createHmac('sha256', secret).update(text).digest('hex').slice(0, 32);
   }
@@ -185,7 +184,7 @@ export class GitHubAuth extends Disposable {
     const key = secretKeyFor(this.apiUrl());
     const hadToken = Boolean(await this.secrets.get(key));
     const hadBuiltIn = !hadToken && (await this.session())?.source === 'vscode';
-    await this.memento.update(StateKeys.builtInSignedOut, true);
+    await writeState(this.memento, StateKeys.builtInSignedOut, true);
     if (hadToken) await this.secrets.delete(key); // secrets.onDidChange → reset()
     this.reset();
     return hadToken ? 'token' : hadBuiltIn ? 'vscode' : 'none';

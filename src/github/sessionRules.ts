@@ -2,6 +2,7 @@
  * Which credential Lead Desk may use for an API origin, and with which scopes. Pure (no
  * `vscode`), so the rules that keep a token on its own server are unit tested.
  */
+import { SecretKeys } from '../ids';
 import { apiOrigin } from '../settings';
 
 /** Scopes for everything Lead Desk reads; `user` is asked only when the heads-down status is on. */
@@ -12,7 +13,7 @@ export const STATUS_SCOPES: readonly string[] = [...BASE_SCOPES, 'user'];
 export const GITHUB_COM_API = 'https://api.github.com';
 
 /** Where a token for this API is kept in SecretStorage: by origin (scheme, host and port). */
-export const secretKeyFor = (apiUrl: string): string => `leadDesk.github.token@${apiOrigin(apiUrl)}`;
+export const secretKeyFor = (apiUrl: string): string => `${SecretKeys.tokenPrefix}${apiOrigin(apiUrl)}`;
 
 /**
  * Before tokens were keyed by origin they were keyed by host. Such a token may move to the https
@@ -20,7 +21,7 @@ export const secretKeyFor = (apiUrl: string): string => `leadDesk.github.token@$
  */
 export function legacySecretKeyFor(apiUrl: string): string | undefined {
   const url = new URL(apiUrl);
-  return url.protocol === 'https:' ? `leadDesk.github.token@${url.host}` : undefined;
+  return url.protocol === 'https:' ? `${SecretKeys.tokenPrefix}${url.host}` : undefined;
 }
 
 /** VS Code's GitHub account serves exactly https://api.github.com, and not after Sign Out. */

@@ -11,6 +11,7 @@ import { mapLimited } from '../github/service';
 import type { CommunicationData, IncidentItem, IncidentsData, ReasonGroup } from './protocol';
 import { describeError, incidentItem, SIGNED_OUT } from './sections';
 import type { ReviewSession } from './session';
+import { Settings, settingId } from '../ids';
 
 export interface ActionContext {
   session(): ReviewSession | null;
@@ -143,7 +144,7 @@ export class ReviewActions {
 
   private isTeamMember(login: string): boolean {
     const ok = this.ctx.settings().teamMembers.some((m) => m.toLowerCase() === login.toLowerCase());
-    if (!ok) this.ctx.refuse(`an assignee (${login}) who is not in leadDesk.team.members`);
+    if (!ok) this.ctx.refuse(`an assignee (${login}) who is not in ${settingId(Settings.teamMembers)}`);
     return ok;
   }
 

@@ -7,6 +7,8 @@
  */
 import type { HealthCheck } from '../settings';
 import { describeError } from '../util/errors';
+import { StateKeys } from '../ids';
+import { readState, writeState, type MementoLike } from '../util/state';
 
 export interface HealthResult {
   readonly name: string;
@@ -21,15 +23,11 @@ export interface HealthResult {
 }
 
 /** The part of a Memento the checks keep "last passed" in. */
-export interface LastPassedStore {
-  get<T>(key: string, defaultValue: T): T;
-  update(key: string, value: unknown): Thenable<void>;
-}
+export type LastPassedStore = MementoLike;
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const MAX_SNIPPET = 160;
 const MAX_REDIRECTS = 3;
-const LAST_PASSED_KEY = 'leadDesk.review.healthLastPassed';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -142,12 +140,12 @@ export function readLastPassed(saved: unknown): Map<string, number> {
 /** Runs every check at once; remembers when each last passed. */
 export async function runHealthChecks(checks: readonly HealthCheck[], store: LastPassedStore, at = Date.now(), fetchImpl: FetchLike = fetch): Promise<{ result: HealthResult; lastPassed: number | null }[]> {
   const results = await Promise.all(checks.map((c) => runHealthCheck(c, fetchImpl)));
-  const lastPassed = readLastPassed(store.get<unknown>(LAST_PASSED_KEY, []));
+  const lastPassed = readLastPassed(readState(store, StateKeys.healthLastPassed));
   for (const r of results) if (r.ok) lastPassed.set(r.name, at);
   // Checks removed from the settings are forgotten.
   const names = new Set(checks.map((c) => c.name));
   for (const name of lastPassed.keys()) if (!names.has(name)) lastPassed.delete(name);
   const saved: LastPassedEntries = [...lastPassed];
-  await store.update(LAST_PASSED_KEY, saved);
+  await writeState(store, StateKeys.healthLastPassed, saved);
   return results.map((result) => ({ result, lastPassed: lastPassed.get(result.name) ?? null }));
 }

@@ -16,6 +16,8 @@ import type { WorkSnapshot } from '../work/workModel';
 import type { LastPassedStore } from './healthChecks';
 import type { PersonItem, SplitView, TaskLine } from './protocol';
 import type { LoadedSection } from './session';
+import { StateKeys } from '../ids';
+import { readState, writeState } from '../util/state';
 
 export interface LocalContext {
   settings(): LeadDeskSettings;
@@ -25,7 +27,6 @@ export interface LocalContext {
   now(): number;
 }
 
-const TARGET_KEY = 'leadDesk.review.todayTarget';
 
 export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now: number): LoadedSection {
   const people = new Map<string, { overdue: TaskLine[]; dueToday: TaskLine[] }>();
@@ -91,12 +92,12 @@ export function splitView(label: string, totals: ModeTotals): SplitView {
 
 /** Today's technical target: the one set for today in the review, else the setting. */
 export function todayTarget(memento: LastPassedStore, settings: LeadDeskSettings, now: number): number {
-  const saved = memento.get<{ date?: string; percent?: number } | undefined>(TARGET_KEY, undefined);
-  return saved?.date === toLocalDate(now) && typeof saved.percent === 'number' ? saved.percent : settings.technicalTarget;
+  const saved = readState(memento, StateKeys.todayTarget);
+  return saved?.date === toLocalDate(now) ? saved.percent : settings.technicalTarget;
 }
 
 export async function setTodayTarget(memento: LastPassedStore, percent: number, now: number): Promise<void> {
-  await memento.update(TARGET_KEY, { date: toLocalDate(now), percent });
+  await writeState(memento, StateKeys.todayTarget, { date: toLocalDate(now), percent });
 }
 
 export async function loadPlan(ctx: LocalContext): Promise<LoadedSection> {

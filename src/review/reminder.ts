@@ -6,13 +6,13 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { toLocalDate } from '../core/localDate';
-import { Commands } from '../ids';
+import { Commands, StateKeys } from '../ids';
 import type { Stores } from '../store';
 import { Disposable, interval } from '../util/disposable';
 import { reminderDue, reviewedToday } from './history';
+import { readState, writeState } from '../util/state';
 
 export const REMINDER_CHECK_MS = 10 * 60_000;
-const REMINDED_KEY = 'leadDesk.review.remindedOn';
 
 export class MorningReminder extends Disposable {
   private checking = false;
@@ -30,9 +30,9 @@ export class MorningReminder extends Disposable {
     this.checking = true;
     try {
       const latest = await (await this.stores).reviews.latest().catch(() => null);
-      const remindedOn = this.memento.get<string | undefined>(REMINDED_KEY, undefined);
+      const remindedOn = readState(this.memento, StateKeys.remindedOn);
       if (!reminderDue({ reminderTime, workingDays: businessDays, now, reviewedToday: reviewedToday(latest, now), remindedOn })) return false;
-      await this.memento.update(REMINDED_KEY, toLocalDate(now));
+      await writeState(this.memento, StateKeys.remindedOn, toLocalDate(now));
       void vscode.window.showInformationMessage('Lead Desk: no morning review yet today.', 'Start Morning Review')
         .then((choice) => choice && vscode.commands.executeCommand(Commands.startMorningReview));
       return true;

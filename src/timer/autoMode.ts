@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { AutoModeDecider, describeSignal, initialAutoModeState, type AutoModeEvent, type AutoModeProposal } from '../core/autoMode';
 import type { Mode } from '../core/timeEntry';
 import type { Config } from '../config';
-import { Commands, ContextKeys } from '../ids';
+import { Commands, ContextKeys, StatusBarIds } from '../ids';
 import type { AutoChange, AutoSwitchUndo } from '../store';
 import { Disposable } from '../util/disposable';
 import { describeForNotification } from '../util/errors';
@@ -39,7 +39,7 @@ type Offer =
 
 export class AutoMode extends Disposable {
   private readonly decider: AutoModeDecider;
-  private readonly item = this.register(vscode.window.createStatusBarItem('leadDesk.autoMode', vscode.StatusBarAlignment.Left, 99));
+  private readonly item = this.register(vscode.window.createStatusBarItem(StatusBarIds.autoMode, vscode.StatusBarAlignment.Left, 99));
   private offer: Offer | null = null;
   private offerTimer: ReturnType<typeof setTimeout> | undefined;
   /** Proposals are acted on one at a time (each is a locked store transaction). */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { balanceAgainstTarget } from '../core/balance';
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { formatDuration, todayTotals } from '../core/timeline';
-import { Commands } from '../ids';
+import { Commands, StatusBarIds } from '../ids';
 
 const LOOK: Record<Mode, { icon: string; label: string }> = {
   technical: { icon: '$(code)', label: 'Technical' },
@@ -14,7 +14,7 @@ const LOOK: Record<Mode, { icon: string; label: string }> = {
 };
 
 export class TimerStatus implements vscode.Disposable {
-  readonly item = vscode.window.createStatusBarItem('leadDesk.timer', vscode.StatusBarAlignment.Left, 100);
+  readonly item = vscode.window.createStatusBarItem(StatusBarIds.timer, vscode.StatusBarAlignment.Left, 100);
 
   constructor() {
     this.item.name = 'Lead Desk Timer';

@@ -10,6 +10,7 @@ import { reviewSlaState, waitingBusinessMs, type PendingReview } from '../core/r
 import { formatDuration } from '../core/timeline';
 import type { DelegatedIssue } from '../github/service';
 import type { DelegatedTask } from './delegatedTask';
+import { Commands } from '../ids';
 
 export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode;
 
@@ -102,7 +103,7 @@ export class TaskNode extends vscode.TreeItem {
       if (task.notes) md.appendMarkdown('\n\n').appendText(task.notes);
       if (task.link) md.appendMarkdown('\n\n').appendText(task.link);
     });
-    if (task.link) this.command = { command: 'leadDesk.work.open', title: 'Open', arguments: [this] };
+    if (task.link) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
   }
 }
 
@@ -132,7 +133,7 @@ export class IssueNode extends vscode.TreeItem {
       }
       if (issue.labels.length) md.appendMarkdown('\n\n').appendText(`Labels: ${issue.labels.join(', ')}`);
     });
-    if (issue.url) this.command = { command: 'leadDesk.work.open', title: 'Open', arguments: [this] };
+    if (issue.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
   }
 }
 
@@ -158,6 +159,6 @@ export class ReviewNode extends vscode.TreeItem {
       md.appendMarkdown('\n\n').appendText(`by ${review.author} · waiting ${waited} business hours${this.sla === 'breached' ? ` (past the ${config.slaHours} h SLA)` : ''}`);
       md.appendMarkdown('\n\n').appendText([size, CI_TEXT[review.ci], review.draft ? 'draft' : '', review.direct ? 'requested from you' : `requested from @${review.team ?? 'your team'}`].filter(Boolean).join(' · '));
     });
-    if (review.url) this.command = { command: 'leadDesk.work.open', title: 'Open', arguments: [this] };
+    if (review.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
   }
 }

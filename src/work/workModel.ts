@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { PendingReview } from '../core/reviews';
-import { Views } from '../ids';
+import { StateKeys, Views } from '../ids';
 import type { GitHubConnection } from '../github/connection';
 import { GitHubFailure } from '../github/failure';
 import type { DelegatedIssue, OwnPullRequest, SidebarData } from '../github/service';
@@ -17,6 +17,7 @@ import { Disposable } from '../util/disposable';
 import { describeError } from '../util/errors';
 import type { DelegatedTask, TaskRepository } from './delegatedTask';
 import type { WatchedRepositories } from './watchedRepositories';
+import { readState, writeState } from '../util/state';
 
 export interface WorkSnapshot {
   readonly signedIn: boolean;
@@ -101,7 +102,7 @@ export class WorkModel extends Disposable {
     private readonly snapshots?: SnapshotStore<SidebarSnapshotData>,
   ) {
     super();
-    this.snoozes = memento.get<Record<string, number>>('leadDesk.snoozes', {});
+    this.snoozes = readState(memento, StateKeys.snoozes) ?? {};
     this.register(github.onDidChange(() => {
       this.generation++;
       void this.refresh('user');
@@ -315,7 +316,7 @@ export class WorkModel extends Disposable {
   async snooze(repo: string, number: number, until: number): Promise<void> {
     const now = Date.now();
     this.snoozes = Object.fromEntries(Object.entries({ ...this.snoozes, [`${repo}#${number}`]: until }).filter(([, t]) => t > now));
-    await this.memento.update('leadDesk.snoozes', this.snoozes);
+    await writeState(this.memento, StateKeys.snoozes, this.snoozes);
     this.set({ reviews: this.state.reviews.map((r) => (r.repo === repo && r.number === number ? { ...r, snoozedUntil: until } : r)) });
   }
 

@@ -89,19 +89,25 @@ describe('trust: where requests and the token go', function () {
     decoy.hits.length = 0;
     const port = new URL(decoy.url).port;
     const secure = `https://127.0.0.1:${port}`;
+    // A setting's change event can land after `update` resolves: wait until Lead Desk uses the URL,
+    // or a token would be handed over for the previous origin.
+    const useApi = async (url: string) => {
+      await setSetting('github.apiUrl', url);
+      await waitFor(`Lead Desk to use ${url}`, () => api.settings().apiUrl === url);
+    };
     try {
       // A token handed over for https://127.0.0.1:PORT …
-      await setSetting('github.apiUrl', secure);
+      await useApi(secure);
       await api.github.auth.adoptEnvironmentToken('token-for-the-https-origin');
       // … is not sent when the API is the same host and port over plain http.
-      await setSetting('github.apiUrl', decoy.url);
+      await useApi(decoy.url);
       await vscode.commands.executeCommand('leadDesk.refresh');
       assert.equal(api.work.model.snapshot.signedIn, false, 'no token is known for that origin');
       assert.deepEqual(decoy.hits.filter((h) => h.authorization), []);
-      await setSetting('github.apiUrl', secure);
+      await useApi(secure);
       await api.github.auth.signOut();
     } finally {
-      await setSetting('github.apiUrl', fake.url);
+      await useApi(fake.url);
     }
     await api.github.auth.adoptEnvironmentToken(fake.token);
     await vscode.commands.executeCommand('leadDesk.refresh');

@@ -6,6 +6,7 @@ import type {
   CommunicationData, IncidentItem, IncidentsData, MilestonesData, PlanData, SectionData, SystemsData, TeamData,
 } from '../../src/review/protocol';
 import { codicon, h, type Child } from './dom';
+import { Settings, settingId } from '../../src/ids';
 
 /** Which items show: all, or (with "Only what's new") only those not seen in the last review. */
 export interface Filter {
@@ -80,7 +81,7 @@ function systems(d: SystemsData, f: Filter): Child[] {
     h('h3', {}, 'Workflows on default branches'), list(runs, 'No workflow runs on the default branches.', 'workflows'),
     ...d.problems.map((p) => h('p', { class: 'problem' }, codicon('warning'), ' ', p)),
     h('h3', {}, 'Health checks'),
-    d.health.length === 0 ? h('p', { class: 'empty' }, 'No health checks configured (leadDesk.systems.healthChecks).') : list(health, 'Nothing new.', 'health'),
+    d.health.length === 0 ? h('p', { class: 'empty' }, `No health checks configured (${settingId(Settings.healthChecks)}).`) : list(health, 'Nothing new.', 'health'),
   ];
 }
 
@@ -105,7 +106,7 @@ function incident(i: IncidentItem, d: IncidentsData, f: Filter): HTMLLIElement {
 
 function incidents(d: IncidentsData, f: Filter): Child[] {
   const items = d.items.filter((i) => shows(f, i.id)).map((i) => incident(i, d, f));
-  const hint = d.members.length === 0 ? h('p', { class: 'muted' }, 'Set leadDesk.team.members to delegate and schedule from here.') : null;
+  const hint = d.members.length === 0 ? h('p', { class: 'muted' }, `Set ${settingId(Settings.teamMembers)} to delegate and schedule from here.`) : null;
   return [hint, list(items, d.items.length ? 'Nothing new.' : 'No open incidents. Quiet night.', 'incidents')];
 }
 
@@ -130,7 +131,7 @@ function team(d: TeamData, f: Filter): Child[] {
   });
   const q = d.queue;
   return [
-    h('h3', {}, 'Delegated work'), list(people, d.people.length ? 'Nothing new.' : 'No team members configured (leadDesk.team.members).', 'people'),
+    h('h3', {}, 'Delegated work'), list(people, d.people.length ? 'Nothing new.' : `No team members configured (${settingId(Settings.teamMembers)}).`, 'people'),
     h('h3', {}, 'Review queue'),
     q.notice ? h('p', { class: 'problem' }, codicon('warning'), ' ', q.notice) : null,
     h('p', { class: 'queue-summary' }, `${q.count} waiting for your review`, q.breaching.length ? ` · ${q.breaching.length} past the SLA` : ''),
