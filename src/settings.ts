@@ -5,6 +5,7 @@
  */
 import { AUTO_MODE_SETTINGS, type AutoModeSetting } from './core/autoMode';
 import type { AlertScope } from './core/buildAlerts';
+import type { BusinessHours } from './core/businessHours';
 import { REPO_NAME } from './core/repoName';
 import { SETTINGS_SECTION, Settings, type SettingKey } from './ids';
 
@@ -29,6 +30,8 @@ export interface LeadDeskSettings {
   readonly businessDays: readonly number[];
   readonly businessStart: string;
   readonly businessEnd: string;
+  /** The three above as one value, built once here for every feature that counts business time. */
+  readonly businessHours: BusinessHours;
   readonly idleMinutes: number;
   readonly githubStatus: boolean;
   readonly headsDownMinutes: number;
@@ -64,6 +67,7 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   businessDays: [1, 2, 3, 4, 5],
   businessStart: '09:00',
   businessEnd: '17:00',
+  businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
   idleMinutes: 10,
   githubStatus: false,
   headsDownMinutes: 90,
@@ -163,7 +167,10 @@ function parseDays(v: unknown): number[] | Problem {
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
-const parsers: { [K in keyof LeadDeskSettings]: Parser<LeadDeskSettings[K]> } = {
+/** Settings read from VS Code, one parser each; the rest of `LeadDeskSettings` is derived from them. */
+type StoredSettings = Omit<LeadDeskSettings, 'businessHours'>;
+
+const parsers: { [K in keyof StoredSettings]: Parser<StoredSettings[K]> } = {
   apiUrl: parseApiUrl,
   repositories: stringList(REPO_NAME, 'owner/repo names'),
   refreshMinutes: number(1, 120),
@@ -193,7 +200,7 @@ export type RawSettings = Partial<Record<SettingKey, unknown>>;
 export function parseSettings(raw: RawSettings): { settings: LeadDeskSettings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const field of Object.keys(parsers) as (keyof LeadDeskSettings)[]) {
+  for (const field of Object.keys(parsers) as (keyof StoredSettings)[]) {
     const key = Settings[field];
     const value = raw[key];
     if (value === undefined) continue;
@@ -206,6 +213,7 @@ export function parseSettings(raw: RawSettings): { settings: LeadDeskSettings; p
     settings.businessStart = DEFAULT_SETTINGS.businessStart;
     settings.businessEnd = DEFAULT_SETTINGS.businessEnd;
   }
+  settings.businessHours = { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd };
   return { settings: settings as unknown as LeadDeskSettings, problems };
 }
 

@@ -53,7 +53,7 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
       id: `person:${login}`, login,
       overdue: t.overdue.sort((x, y) => x.due.localeCompare(y.due)), dueToday: t.dueToday,
     }));
-  const businessHours = { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd };
+  const businessHours = settings.businessHours;
   const config = { slaHours: settings.slaHours, businessHours };
   const summary = summarizeQueue(snapshot.reviews, now, config);
   const oldest = summary.oldest === null ? null

@@ -65,7 +65,7 @@ export class StandupData {
     const githubNotice = activity ? null : activityResult.error ?? 'Sign in to GitHub to list pull requests and incidents.';
 
     const snapshot = work.model.snapshot;
-    const hours = { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd };
+    const hours = settings.businessHours;
     const waiting = [...snapshot.reviews].sort((a, b) => a.requestedAt - b.requestedAt).map((r) => ({
       repo: r.repo, number: r.number, title: r.title, url: r.url, author: r.author,
       detail: `waiting ${formatDuration(waitingBusinessMs(r, now, hours))}`,

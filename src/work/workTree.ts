@@ -61,7 +61,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   rebuild(s: WorkSnapshot, now = Date.now()): void {
     const started = performance.now();
     const settings = this.config.settings;
-    const businessHours = { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd };
+    const businessHours = settings.businessHours;
     const reviews = sortOldestFirst(s.reviews.filter((r) => !isSnoozed(r, now))).map((r) => new ReviewNode(r, now, { slaHours: settings.slaHours, businessHours }));
     const breached = reviews.filter((r) => r.sla === 'breached' && !r.review.draft).length;
 
