@@ -5,6 +5,7 @@ import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localD
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { effectiveEnd, splitByLocalDay, sumTotals, weekTotals } from '../core/timeline';
 import { managerialByTag, trendRange, weeklyTrend, type TrendWeek } from '../core/trend';
+import { formatClock } from '../core/clock';
 
 export interface DayBar {
   /** `yyyy-MM-dd`. */
@@ -103,8 +104,8 @@ export function buildBalanceReport(entries: readonly TimeEntry[], now: number, t
       const running = entry !== undefined && entry.end === null && seg.end >= now;
       return {
         entryId: seg.entryId,
-        start: format(seg.start, 'HH:mm'),
-        end: running ? null : format(seg.end, 'HH:mm'),
+        start: formatClock(seg.start),
+        end: running ? null : formatClock(seg.end),
         mode: seg.mode,
         durationMs: seg.end - seg.start,
         note: entry?.note ?? '',
@@ -129,6 +130,6 @@ export function buildBalanceReport(entries: readonly TimeEntry[], now: number, t
     trend,
     trendLabel: `${format(trendFirst, trendFirst.getFullYear() === trendLast.getFullYear() ? 'd MMM' : 'd MMM yyyy')} – ${format(trendLast, 'd MMM yyyy')}`,
     tags,
-    updated: format(now, 'HH:mm'),
+    updated: formatClock(now),
   };
 }

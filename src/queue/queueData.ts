@@ -7,6 +7,7 @@ import { toQueueRows } from '../core/reviewQueue';
 import type { OwnPullRequestRow, QueueData } from './protocol';
 import { snoozeBounds } from './snooze';
 import type { ReviewQueueSnapshot } from './source';
+import { formatClock } from '../core/clock';
 
 export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number): QueueData {
   const config = { slaHours: snapshot.slaHours, businessHours: snapshot.businessHours };
@@ -36,5 +37,5 @@ export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number): Queu
 
 /** `10:42` today, `3 May 10:42` on another day: the host's clock, which defines "today". */
 export function clockText(instant: number, now: number): string {
-  return toLocalDate(instant) === toLocalDate(now) ? format(instant, 'HH:mm') : format(instant, 'd MMM HH:mm');
+  return toLocalDate(instant) === toLocalDate(now) ? formatClock(instant) : `${format(instant, 'd MMM')} ${formatClock(instant)}`;
 }
