@@ -3,14 +3,14 @@ import * as vscode from 'vscode';
 import { Commands, ViewTypes } from '../ids';
 import { interval } from '../util/disposable';
 import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
-import { isBalanceMessage, type BalanceFromWebview, type BalanceToWebview } from './protocol';
-import { buildBalanceReport, reportRange } from './report';
+import { isBalanceMessage, type BalanceFromWebview } from './protocol';
+import { buildBalanceReport, reportRange, type BalanceReport } from './report';
 import type { BalanceSource } from './source';
 
 /** A running entry grows while the panel is open: redraw this often (only while visible). */
 const TICK_MS = 60_000;
 
-export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceToWebview> {
+export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceReport> {
   static readonly viewType = ViewTypes.balance;
   private lastRendered: { readonly ms: number; readonly weeks: number } | undefined;
   private readonly renderedEmitter = this.register(new vscode.EventEmitter<{ readonly ms: number; readonly weeks: number }>());
@@ -49,18 +49,14 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceTo
     return this.lastRendered;
   }
 
-  protected async dataMessage(): Promise<BalanceToWebview> {
+  protected async currentData(): Promise<BalanceReport> {
     const started = performance.now();
     const now = Date.now();
     const { from, to } = reportRange(now);
     const entries = await this.source.entriesBetween(from, to);
     const report = buildBalanceReport(entries, now, this.source.technicalTarget());
     this.lastBuildMs = performance.now() - started;
-    return { type: 'data', report };
-  }
-
-  protected override errorMessage(message: string): BalanceToWebview {
-    return { type: 'error', message };
+    return report;
   }
 
   protected async onMessage(message: BalanceFromWebview): Promise<void> {

@@ -8,7 +8,7 @@ import { ViewTypes } from '../ids';
 import type { Stores } from '../store';
 import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
 import type { WorkFeature } from '../work';
-import { isOneOnOneMessage, type OneOnOneFromWebview, type OneOnOneToWebview, type OneOnOneView } from './protocol';
+import { isOneOnOneMessage, type OneOnOneFromWebview, type OneOnOneView } from './protocol';
 
 export interface OneOnOneDeps {
   readonly extensionUri: vscode.Uri;
@@ -21,7 +21,7 @@ export interface OneOnOneDeps {
 /** The teammate of the open panel, so a window reload brings the same 1:1 back. */
 const LOGIN_KEY = 'leadDesk.oneOnOne.login';
 
-export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOneToWebview> {
+export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOneView> {
   static readonly viewType = ViewTypes.oneOnOne;
 
   static async show(deps: OneOnOneDeps, login: string): Promise<OneOnOnePanel> {
@@ -56,9 +56,9 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     this.register(deps.work.model.onDidChange(() => void this.refresh()));
   }
 
-  protected async dataMessage(): Promise<OneOnOneToWebview> {
+  protected async currentData(): Promise<OneOnOneView> {
     this.view = await this.build(Date.now());
-    return { type: 'data', view: this.view };
+    return this.view;
   }
 
   /** What the panel shows for `now` (also without a webview, for tests). */
@@ -82,10 +82,6 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
         .sort((a, b) => Number(a.doneAt !== undefined) - Number(b.doneAt !== undefined) || a.createdAt - b.createdAt)
         .map((a) => ({ id: a.id, text: a.text, date: a.date, done: a.doneAt !== undefined })),
     };
-  }
-
-  protected override errorMessage(message: string): OneOnOneToWebview {
-    return { type: 'error', message };
   }
 
   protected async onMessage(message: OneOnOneFromWebview): Promise<void> {

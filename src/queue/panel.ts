@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ViewTypes } from '../ids';
 import { describeError } from '../util/errors';
 import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
-import { isQueueMessage, type QueueFromWebview, type QueueToWebview } from './protocol';
+import { isQueueMessage, type QueueData, type QueueFromWebview } from './protocol';
 import { buildQueueData } from './queueData';
 import { snoozeUntil } from './snooze';
 import type { ReviewQueueSource } from './source';
@@ -14,7 +14,7 @@ export interface QueueRenderTiming {
   readonly rows: number;
 }
 
-export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueToWebview> {
+export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueData> {
   static readonly viewType = ViewTypes.reviewQueue;
   private lastRendered: QueueRenderTiming | undefined;
   private readonly renderedEmitter = this.register(new vscode.EventEmitter<QueueRenderTiming>());
@@ -50,12 +50,8 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueTo
     return this.lastRendered;
   }
 
-  protected dataMessage(): QueueToWebview {
-    return { type: 'data', data: buildQueueData(this.source.snapshot(), Date.now()) };
-  }
-
-  protected override errorMessage(message: string): QueueToWebview {
-    return { type: 'error', message };
+  protected currentData(): QueueData {
+    return buildQueueData(this.source.snapshot(), Date.now());
   }
 
   protected async onMessage(message: QueueFromWebview): Promise<void> {
@@ -82,8 +78,6 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueTo
       case 'rendered':
         this.lastRendered = { ms: message.ms, rows: message.rows };
         this.renderedEmitter.fire(this.lastRendered);
-        return;
-      case 'ready':
         return;
     }
   }

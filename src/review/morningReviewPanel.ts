@@ -15,7 +15,7 @@ import type { WorkFeature } from '../work';
 import { ReviewActions } from './actions';
 import { historyView, STREAK_LOOKBACK, type HistoryView } from './history';
 import { loadPlan, loadTeam, setTodayTarget } from './localSections';
-import { isReviewMessage, SECTION_IDS, type ReviewFromWebview, type ReviewState, type ReviewToWebview, type SectionId } from './protocol';
+import { isReviewMessage, SECTION_IDS, type ReviewFromWebview, type ReviewState, type SectionId } from './protocol';
 import { describeError, loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from './sections';
 import { ReviewSession, type LoadedSection, type ReviewDraft } from './session';
 
@@ -32,7 +32,7 @@ export interface ReviewDeps {
 
 const DRAFT_KEY = 'leadDesk.review.draft';
 
-export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWebview> {
+export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewState> {
   static readonly viewType = ViewTypes.morningReview;
   private session: ReviewSession | null = null;
   private history: HistoryView = { streak: 0, rows: [], lastReview: null };
@@ -171,13 +171,8 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     return loadTeam({ ...model.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
   }
 
-  protected dataMessage(): ReviewToWebview | undefined {
-    const state = this.reviewState;
-    return state && { type: 'state', state };
-  }
-
-  protected override errorMessage(message: string): ReviewToWebview {
-    return { type: 'error', message };
+  protected currentData(): ReviewState | undefined {
+    return this.reviewState;
   }
 
   protected async onMessage(message: ReviewFromWebview): Promise<void> {
@@ -218,8 +213,6 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       case 'finish': return this.finish();
       case 'newReview':
         if (session.finishedAt !== null) await this.restart();
-        return;
-      case 'ready':
         return;
     }
   }

@@ -11,6 +11,7 @@ import { Disposable } from '../util/disposable';
 import { makeNonce, renderShell } from './csp';
 import { isAllowedLink } from './links';
 import { describeRejected } from './messageGuard';
+import type { DataOrError } from './protocol';
 
 export type { ReadyMessage } from './messageGuard';
 
@@ -33,7 +34,8 @@ export interface RejectedMessage {
 
 type LivePanel = WebviewPanelHost<{ readonly type: string }, unknown>;
 
-export abstract class WebviewPanelHost<In extends { readonly type: string }, Out> extends Disposable {
+/** `In` is what the webview sends (checked by the guard); the host sends `DataOrError<T>`. */
+export abstract class WebviewPanelHost<In extends { readonly type: string }, T> extends Disposable {
   private static readonly live = new Map<string, LivePanel>();
 
   protected readonly panel: vscode.WebviewPanel;
@@ -108,8 +110,8 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
   /** Handles a message that passed the guard (`ready` is handled by the base). */
   protected abstract onMessage(message: In): void | Promise<void>;
 
-  /** The message carrying the panel's current data, or `undefined` to send nothing. */
-  protected abstract dataMessage(): Out | undefined | Promise<Out | undefined>;
+  /** The panel's current data, or `undefined` to send nothing. */
+  protected abstract currentData(): T | undefined | Promise<T | undefined>;
 
   /**
    * Sends fresh data while the panel is visible. A hidden panel has no webview (no retained
@@ -118,23 +120,19 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
   protected async refresh(): Promise<void> {
     if (!this.visible) return;
     const seq = ++this.refreshSeq;
-    let message: Out | undefined;
+    let message: DataOrError<T> | undefined;
     try {
-      message = await this.dataMessage();
+      const data = await this.currentData();
+      message = data === undefined ? undefined : { type: 'data', data };
     } catch (e) {
       // Never a blank panel: say what went wrong where the data would be.
       console.error(`[lead-desk] ${this.viewType}: building the panel data failed`, e);
-      message = this.errorMessage(`Could not load this panel: ${describeError(e)}`);
+      message = { type: 'error', message: `Could not load this panel: ${describeError(e)}` };
     }
     if (message !== undefined && seq === this.refreshSeq && this.visible) await this.post(message);
   }
 
-  /** The message that shows `text` in place of the data; `undefined` if the protocol has none. */
-  protected errorMessage(_text: string): Out | undefined {
-    return undefined;
-  }
-
-  protected post(message: Out): Thenable<boolean> {
+  protected post(message: DataOrError<T>): Thenable<boolean> {
     return this.isDisposed ? Promise.resolve(false) : this.panel.webview.postMessage(message);
   }
 
