@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import { Commands, ViewTypes } from '../ids';
 import { interval } from '../util/disposable';
-import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
-import { isBalanceMessage, type BalanceFromWebview } from './protocol';
+import { WebviewPanelHost, type PanelSite } from '../webview/panel';
+import type { PanelDescriptor } from '../webview/registerPanel';
+import { balanceProtocol, type BalanceFromWebview } from './protocol';
 import { buildBalanceReport, reportRange, type BalanceReport } from './report';
 import type { BalanceSource } from './source';
 
@@ -19,27 +20,14 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceRe
   /** How long building the last report took on the host: reading the store and computing, ms. */
   lastBuildMs: number | undefined;
 
-  /** Opens the report, or reveals it when it is already open. */
-  static show(extensionUri: vscode.Uri, source: BalanceSource): BalancePanel {
-    const open = BalancePanel.current;
-    if (open) {
-      open.reveal();
-      return open;
-    }
-    return new BalancePanel(extensionUri, source);
+  /** The panel's descriptor, for `registerPanel`. */
+  static descriptor(source: BalanceSource): PanelDescriptor<BalancePanel, BalanceFromWebview> {
+    const create = (site: PanelSite<BalanceFromWebview>) => new BalancePanel(site, source);
+    return { viewType: BalancePanel.viewType, title: 'Time Balance', app: 'balance', stylesheets: ['balance.css'], protocol: balanceProtocol, create, revive: create };
   }
 
-  static get current(): BalancePanel | undefined {
-    return WebviewPanelHost.existing<BalancePanel>(BalancePanel.viewType);
-  }
-
-  /** Brings an open report back after a window reload; add the result to `context.subscriptions`. */
-  static registerSerializer(extensionUri: vscode.Uri, source: BalanceSource): vscode.Disposable {
-    return registerPanelSerializer(BalancePanel.viewType, (panel) => new BalancePanel(extensionUri, source, panel));
-  }
-
-  private constructor(extensionUri: vscode.Uri, private readonly source: BalanceSource, existing?: vscode.WebviewPanel) {
-    super(extensionUri, { viewType: BalancePanel.viewType, title: 'Time Balance', script: 'balance', stylesheets: ['balance.css'], isMessage: isBalanceMessage }, existing);
+  private constructor(site: PanelSite<BalanceFromWebview>, private readonly source: BalanceSource) {
+    super(site);
     this.register(source.onDidChange(() => void this.refresh()));
     this.register(interval(() => void this.refresh(), TICK_MS));
   }

@@ -15,16 +15,21 @@ import type { DataOrError } from './protocol';
 
 export type { ReadyMessage } from './messageGuard';
 
-export interface PanelDefinition<In> {
+/** What `registerPanel` hands a panel's host: its webview panel and its descriptor's constants. */
+export interface PanelSite<In> {
+  readonly extensionUri: vscode.Uri;
+  /** New (`show`) or revived after a window reload (the serializer). */
+  readonly webviewPanel: vscode.WebviewPanel;
   readonly viewType: string;
-  /** A constant: it goes into the HTML shell and the tab. */
   readonly title: string;
-  /** The bundle `media/dist/<script>.js`, built from `webview-src/<script>.ts`. */
-  readonly script: string;
-  /** Stylesheets in `media/` after the shared `panel.css`. */
+  readonly app: string;
   readonly stylesheets: readonly string[];
-  /** The protocol's guard: messages it refuses are logged, counted and dropped. */
-  readonly isMessage: (x: unknown) => x is In;
+  readonly isFromWebview: (x: unknown) => x is In;
+}
+
+/** Scripts on, command URIs off, only the extension's `media/` folder readable. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
 export interface RejectedMessage {
@@ -48,28 +53,17 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, T> 
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
 
-  /** `existing` is a panel VS Code revived after a reload (see `registerPanelSerializer`). */
-  protected constructor(
-    protected readonly extensionUri: vscode.Uri,
-    private readonly definition: PanelDefinition<In>,
-    existing?: vscode.WebviewPanel,
-  ) {
+  protected readonly extensionUri: vscode.Uri;
+
+  /** Built by the panel's descriptor (see `registerPanel`). */
+  protected constructor(private readonly site: PanelSite<In>) {
     super();
-    this.viewType = definition.viewType;
-    const options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-    };
-    this.panel = existing ?? vscode.window.createWebviewPanel(
-      definition.viewType,
-      definition.title,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      { ...options, retainContextWhenHidden: false, enableFindWidget: true },
-    );
-    // A revived panel comes back with default options: set them again before any HTML loads.
-    this.panel.webview.options = options;
-    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'lead-desk.svg');
+    this.viewType = site.viewType;
+    this.extensionUri = site.extensionUri;
+    this.panel = site.webviewPanel;
+    // Set on every panel, new or revived (which comes back with default options), before any HTML loads.
+    this.panel.webview.options = webviewOptions(site.extensionUri);
+    this.panel.iconPath = vscode.Uri.joinPath(site.extensionUri, 'media', 'lead-desk.svg');
     WebviewPanelHost.live.get(this.viewType)?.dispose();
     WebviewPanelHost.live.set(this.viewType, this as unknown as LivePanel);
     this.register(this.panel.onDidDispose(() => this.dispose()));
@@ -77,13 +71,9 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, T> 
     this.panel.webview.html = this.html();
   }
 
-  /** The open panel of `viewType`, if any. */
-  protected static existing<P>(viewType: string): P | undefined {
-    return WebviewPanelHost.live.get(viewType) as P | undefined;
-  }
-
-  static isOpen(viewType: string): boolean {
-    return WebviewPanelHost.live.has(viewType);
+  /** The open panel of `viewType`, if any (`registerPanel`'s `current` types it). */
+  static open(viewType: string): LivePanel | undefined {
+    return WebviewPanelHost.live.get(viewType);
   }
 
   /** How many incoming messages were refused since the panel opened. */
@@ -151,7 +141,7 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, T> 
    */
   async receive(raw: unknown): Promise<void> {
     if (this.isDisposed) return;
-    if (!this.definition.isMessage(raw)) {
+    if (!this.site.isFromWebview(raw)) {
       this.refuse(describeRejected(raw));
       return;
     }
@@ -177,25 +167,10 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, T> 
     return renderShell({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
-      title: this.definition.title,
+      title: this.site.title,
       codiconStylesheet: media('dist', 'codicon.css'),
-      stylesheets: ['panel.css', ...this.definition.stylesheets].map((name) => media(name)),
-      script: media('dist', `${this.definition.script}.js`),
+      stylesheets: ['panel.css', ...this.site.stylesheets].map((name) => media(name)),
+      script: media('dist', `${this.site.app}.js`),
     });
   }
-}
-
-/**
- * Lets VS Code bring a panel of `viewType` back after a window reload. The webview restores its
- * own UI state from getState; `revive` only builds the host around the panel. A revived panel
- * that finds one already open (the command ran first) is closed instead.
- * Activation must include `onWebviewPanel:<viewType>` for the revival to happen at startup.
- */
-export function registerPanelSerializer(viewType: string, revive: (panel: vscode.WebviewPanel) => void): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(viewType, {
-    deserializeWebviewPanel: async (panel) => {
-      if (WebviewPanelHost.isOpen(viewType)) panel.dispose();
-      else revive(panel);
-    },
-  });
 }
