@@ -3,7 +3,7 @@
  * per-load nonce, only the extension's `media/` folder readable, no command URIs, no retained
  * context (the webview keeps its own UI state with getState/setState and asks for data again
  * with `ready`), every incoming message checked against the panel's protocol before it acts,
- * links opened only to the GitHub web host, and revival after a window reload.
+ * links opened only to the GitHub web host. Show, revival and disposal come from `registerPanel`.
  */
 import * as vscode from 'vscode';
 import { describeError, describeForNotification } from '../util/errors';
