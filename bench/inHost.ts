@@ -18,6 +18,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { LeadDeskApi } from '../src/extension';
 import { ReviewQueuePanel, type QueueRenderTiming } from '../src/queue/panel';
+import { showPanel } from '../src/webview/registerPanel';
 import type { ReviewQueueSource } from '../src/queue/source';
 import { openStores } from '../src/store';
 import { bigScenario, startFakeGitHub, type FakeGitHub } from '../test/fake-github';
@@ -247,7 +248,7 @@ async function queuePaint(api: LeadDeskApi, fake: FakeGitHub, extensionUri: vsco
       webHost: () => new URL(fake.url).host,
     };
     let current: ReviewQueuePanel | undefined;
-    opens = await measureOpens(QUEUE_SAMPLES, async () => (current = ReviewQueuePanel.show(extensionUri, source)), async () => current?.dispose());
+    opens = await measureOpens(QUEUE_SAMPLES, async () => (current = showPanel(extensionUri, ReviewQueuePanel.descriptor(source))), async () => current?.dispose());
     updates = await measureUpdates(opens.last, async () => changed.fire());
     current?.dispose();
     changed.dispose();

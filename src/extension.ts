@@ -19,6 +19,7 @@ import { ReviewQueuePanel } from './queue/panel';
 import { registerBalance } from './balance';
 import { registerMorningReview } from './review';
 import { BalancePanel } from './balance/panel';
+import { openPanel } from './webview/registerPanel';
 import { registerAlerts, type RedBuildAlerts } from './alerts';
 import { registerStandup } from './standup';
 import { registerOneOnOne, OneOnOnePanel } from './oneOnOne';
@@ -69,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
     settings: () => config.settings,
     onSettingProblem: config.onProblem,
     stores, timer: timer.timer, autoMode: timer.autoMode, work, github, alerts: alerts.alerts,
-    panels: () => ({ reviewQueue: ReviewQueuePanel.current, balance: BalancePanel.current, oneOnOne: OneOnOnePanel.current }),
+    panels: () => ({ reviewQueue: openPanel(ReviewQueuePanel), balance: openPanel(BalancePanel), oneOnOne: openPanel(OneOnOnePanel) }),
   };
 }
 

@@ -3,7 +3,7 @@ import './shared/litNonce';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { Balance } from '../src/core/balance';
 import { formatDuration } from '../src/core/timeline';
-import type { BalanceFromWebview } from '../src/balance/protocol';
+import type { BalanceFromWebview, BalanceToWebview } from '../src/balance/protocol';
 import type { BalanceReport, EntryRow, TagRow, TrendBar } from '../src/balance/report';
 import { BalanceChart } from './_balanceChart';
 import { TrendChart } from './_trendChart';
@@ -15,7 +15,7 @@ interface BalanceViewState {
   readonly scrollY: number;
 }
 
-const channel = connect<BalanceFromWebview, BalanceViewState>((saved) => {
+const channel = connect<BalanceToWebview, BalanceFromWebview, BalanceViewState>((saved) => {
   const y = savedRecord(saved).scrollY;
   return { scrollY: typeof y === 'number' && Number.isFinite(y) && y >= 0 ? y : 0 };
 });
@@ -147,10 +147,9 @@ function render(report: BalanceReport): void {
   }
 }
 
-channel.onMessage((raw) => {
-  const msg = savedRecord(raw);
-  if (msg.type === 'data' && typeof msg.report === 'object' && msg.report !== null) render(msg.report as BalanceReport);
-  else if (msg.type === 'error' && typeof msg.message === 'string') {
+channel.onMessage((msg) => {
+  if (msg.type === 'data') render(msg.data);
+  else {
     byId('notice').hidden = false;
     byId('notice').querySelector('.notice-text')!.textContent = msg.message;
   }

@@ -1,10 +1,10 @@
 /** The 1:1 prep webview: the teammate's items, today's notes, action items and past notes. */
 import type { OneOnOneLine } from '../src/core/oneOnOne';
-import type { OneOnOneFromWebview, OneOnOneView } from '../src/oneOnOne/protocol';
+import type { OneOnOneFromWebview, OneOnOneToWebview, OneOnOneView } from '../src/oneOnOne/protocol';
 import { byId, codicon, h } from './shared/dom';
 import { connect, savedRecord } from './shared/vscodeApi';
 
-const channel = connect<OneOnOneFromWebview, { readonly scrollY: number }>((saved) => {
+const channel = connect<OneOnOneToWebview, OneOnOneFromWebview, { readonly scrollY: number }>((saved) => {
   const y = savedRecord(saved).scrollY;
   return { scrollY: typeof y === 'number' && Number.isFinite(y) && y >= 0 ? y : 0 };
 });
@@ -112,10 +112,9 @@ document.addEventListener('click', (e) => {
   channel.post({ type: 'open', url: link.getAttribute('data-url') ?? '' });
 });
 
-channel.onMessage((raw) => {
-  const msg = savedRecord(raw);
-  if (msg.type === 'data' && typeof msg.view === 'object' && msg.view !== null) render(msg.view as OneOnOneView);
-  else if (msg.type === 'error' && typeof msg.message === 'string') {
+channel.onMessage((msg) => {
+  if (msg.type === 'data') render(msg.data);
+  else {
     byId('notice').hidden = false;
     byId('notice').querySelector('.notice-text')!.textContent = msg.message;
   }

@@ -5,13 +5,13 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { ReviewQueueRow, ReviewSortKey } from '../src/core/reviewQueue';
-import type { OwnPullRequestRow, QueueData, QueueFromWebview } from '../src/queue/protocol';
+import type { OwnPullRequestRow, QueueData, QueueFromWebview, QueueToWebview } from '../src/queue/protocol';
 import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, ownPullRequestRow, reviewRow, type RowAction } from './_queueRows';
 import { CI_STATES, SLA_STATES, rowKey, sanitizeView, visibleRows, type DraftFilter, type QueueViewState } from './_queueView';
 import { byId, codicon, h } from './shared/dom';
-import { connect, savedRecord } from './shared/vscodeApi';
+import { connect } from './shared/vscodeApi';
 
-const channel = connect<QueueFromWebview, QueueViewState>(sanitizeView);
+const channel = connect<QueueToWebview, QueueFromWebview, QueueViewState>(sanitizeView);
 let data: QueueData | null = null;
 let reviews = new Map<string, ReviewQueueRow>();
 let own = new Map<string, OwnPullRequestRow>();
@@ -250,11 +250,10 @@ function wire(): void {
   });
 }
 
-channel.onMessage((raw) => {
+channel.onMessage((msg) => {
   const started = performance.now();
-  const msg = savedRecord(raw);
-  if (msg.type === 'data' && typeof msg.data === 'object' && msg.data !== null) applyData(msg.data as QueueData, started);
-  else if (msg.type === 'error' && typeof msg.message === 'string') showNotice(msg.message, 'error');
+  if (msg.type === 'data') applyData(msg.data, started);
+  else showNotice(msg.message, 'error');
 });
 layout();
 wire();

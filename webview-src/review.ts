@@ -1,6 +1,6 @@
 /** The Morning Review webview: six sections, each rendered when its own state changes. */
 import {
-  SECTION_IDS, SECTION_TITLES, type ReviewFromWebview, type ReviewState, type SectionId, type SectionState,
+  SECTION_IDS, SECTION_TITLES, type ReviewFromWebview, type ReviewState, type ReviewToWebview, type SectionId, type SectionState,
 } from '../src/review/protocol';
 import { byId, codicon, h } from './shared/dom';
 import { button, sectionBody, type Filter } from './shared/reviewSections';
@@ -11,7 +11,7 @@ interface ViewState {
   readonly newOnly: boolean | null;
 }
 
-const channel = connect<ReviewFromWebview, ViewState>((saved) => {
+const channel = connect<ReviewToWebview, ReviewFromWebview, ViewState>((saved) => {
   const s = savedRecord(saved);
   return { newOnly: typeof s.newOnly === 'boolean' ? s.newOnly : null };
 });
@@ -184,13 +184,12 @@ function wire(): void {
   });
 }
 
-channel.onMessage((raw) => {
-  const msg = savedRecord(raw);
-  if (msg.type === 'state' && typeof msg.state === 'object' && msg.state !== null) {
-    state = msg.state as ReviewState;
+channel.onMessage((msg) => {
+  if (msg.type === 'data') {
+    state = msg.data;
     byId('notice').hidden = true;
     render();
-  } else if (msg.type === 'error' && typeof msg.message === 'string') {
+  } else {
     const notice = byId('notice');
     notice.hidden = false;
     notice.textContent = msg.message;

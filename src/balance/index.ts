@@ -5,6 +5,7 @@ import { Commands } from '../ids';
 import type { Stores } from '../store';
 import type { TimerController } from '../timer/timerController';
 import { exportTimeCommand } from './exportTime';
+import { registerPanel } from '../webview/registerPanel';
 import { BalancePanel } from './panel';
 import type { BalanceSource } from './source';
 
@@ -15,12 +16,13 @@ export function registerBalance(extensionUri: vscode.Uri, config: Config, stores
     technicalTarget: () => config.settings.technicalTarget,
     onDidChange: changed.event,
   };
+  const panel = registerPanel(extensionUri, BalancePanel.descriptor(source));
   return vscode.Disposable.from(
     changed,
     timer.onDidChange(() => changed.fire()),
     config.onDidChange(() => changed.fire()),
-    BalancePanel.registerSerializer(extensionUri, source),
-    vscode.commands.registerCommand(Commands.showBalance, () => BalancePanel.show(extensionUri, source)),
+    panel,
+    vscode.commands.registerCommand(Commands.showBalance, () => panel.show()),
     vscode.commands.registerCommand(Commands.exportTime, () => exportTimeCommand(source)),
   );
 }

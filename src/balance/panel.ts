@@ -2,15 +2,16 @@
 import * as vscode from 'vscode';
 import { Commands, ViewTypes } from '../ids';
 import { interval } from '../util/disposable';
-import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
-import { isBalanceMessage, type BalanceFromWebview, type BalanceToWebview } from './protocol';
-import { buildBalanceReport, reportRange } from './report';
+import { WebviewPanelHost, type PanelSite } from '../webview/panel';
+import type { PanelDescriptor } from '../webview/registerPanel';
+import { balanceProtocol, type BalanceFromWebview } from './protocol';
+import { buildBalanceReport, reportRange, type BalanceReport } from './report';
 import type { BalanceSource } from './source';
 
 /** A running entry grows while the panel is open: redraw this often (only while visible). */
 const TICK_MS = 60_000;
 
-export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceToWebview> {
+export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceReport> {
   static readonly viewType = ViewTypes.balance;
   private lastRendered: { readonly ms: number; readonly weeks: number } | undefined;
   private readonly renderedEmitter = this.register(new vscode.EventEmitter<{ readonly ms: number; readonly weeks: number }>());
@@ -19,27 +20,14 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceTo
   /** How long building the last report took on the host: reading the store and computing, ms. */
   lastBuildMs: number | undefined;
 
-  /** Opens the report, or reveals it when it is already open. */
-  static show(extensionUri: vscode.Uri, source: BalanceSource): BalancePanel {
-    const open = BalancePanel.current;
-    if (open) {
-      open.reveal();
-      return open;
-    }
-    return new BalancePanel(extensionUri, source);
+  /** The panel's descriptor, for `registerPanel`. */
+  static descriptor(source: BalanceSource): PanelDescriptor<BalancePanel, BalanceFromWebview> {
+    const create = (site: PanelSite<BalanceFromWebview>) => new BalancePanel(site, source);
+    return { viewType: BalancePanel.viewType, title: 'Time Balance', app: 'balance', stylesheets: ['balance.css'], protocol: balanceProtocol, create, revive: create };
   }
 
-  static get current(): BalancePanel | undefined {
-    return WebviewPanelHost.existing<BalancePanel>(BalancePanel.viewType);
-  }
-
-  /** Brings an open report back after a window reload; add the result to `context.subscriptions`. */
-  static registerSerializer(extensionUri: vscode.Uri, source: BalanceSource): vscode.Disposable {
-    return registerPanelSerializer(BalancePanel.viewType, (panel) => new BalancePanel(extensionUri, source, panel));
-  }
-
-  private constructor(extensionUri: vscode.Uri, private readonly source: BalanceSource, existing?: vscode.WebviewPanel) {
-    super(extensionUri, { viewType: BalancePanel.viewType, title: 'Time Balance', script: 'balance', stylesheets: ['balance.css'], isMessage: isBalanceMessage }, existing);
+  private constructor(site: PanelSite<BalanceFromWebview>, private readonly source: BalanceSource) {
+    super(site);
     this.register(source.onDidChange(() => void this.refresh()));
     this.register(interval(() => void this.refresh(), TICK_MS));
   }
@@ -49,18 +37,14 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceTo
     return this.lastRendered;
   }
 
-  protected async dataMessage(): Promise<BalanceToWebview> {
+  protected async currentData(): Promise<BalanceReport> {
     const started = performance.now();
     const now = Date.now();
     const { from, to } = reportRange(now);
     const entries = await this.source.entriesBetween(from, to);
     const report = buildBalanceReport(entries, now, this.source.technicalTarget());
     this.lastBuildMs = performance.now() - started;
-    return { type: 'data', report };
-  }
-
-  protected override errorMessage(message: string): BalanceToWebview {
-    return { type: 'error', message };
+    return report;
   }
 
   protected async onMessage(message: BalanceFromWebview): Promise<void> {

@@ -3,12 +3,10 @@
  * (esbuild bundles it into the webview), so it must not import `vscode`.
  */
 import { integerIn, messageGuard, numberIn, type ReadyMessage } from '../webview/messageGuard';
+import { panelProtocol, type DataOrError } from '../webview/protocol';
 import type { BalanceReport } from './report';
 
-export type BalanceToWebview =
-  | { readonly type: 'data'; readonly report: BalanceReport }
-  /** The report could not be built: shown in the notice banner. */
-  | { readonly type: 'error'; readonly message: string };
+export type BalanceToWebview = DataOrError<BalanceReport>;
 
 /** The "Export CSV…" button: the host runs `leadDesk.exportTime`. */
 export interface ExportMessage {
@@ -33,3 +31,5 @@ export const isBalanceMessage = messageGuard<BalanceFromWebview>({
   export: {},
   rendered: { ms: numberIn(0, 600_000), weeks: integerIn(0, 1000) },
 });
+
+export const balanceProtocol = panelProtocol<BalanceToWebview, BalanceFromWebview>(isBalanceMessage);

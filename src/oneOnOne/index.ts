@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { Commands } from '../ids';
 import type { Stores } from '../store';
 import type { WorkFeature } from '../work';
+import { registerPanel } from '../webview/registerPanel';
 import { OneOnOnePanel, type OneOnOneDeps } from './panel';
 
 export { OneOnOnePanel } from './panel';
@@ -19,14 +20,17 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** The command returns the panel (integration tests use it); `login` skips the pick. */
 export function registerOneOnOne(deps: OneOnOneFeatureDeps): vscode.Disposable {
-  const panelDeps: OneOnOneDeps = { extensionUri: deps.context.extensionUri, config: deps.config, stores: deps.stores, work: deps.work, memento: deps.context.globalState };
+  const memento = deps.context.globalState;
+  const panelDeps: OneOnOneDeps = { config: deps.config, stores: deps.stores, work: deps.work, memento };
+  const panel = registerPanel(deps.context.extensionUri, OneOnOnePanel.descriptor(panelDeps));
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.prepareOneOnOne, async (login?: string) => {
       const who = typeof login === 'string' && LOGIN.test(login) ? login : await pickTeammate(deps);
-      return who ? OneOnOnePanel.show(panelDeps, who) : undefined;
+      if (!who) return undefined;
+      await OneOnOnePanel.remember(memento, who);
+      return panel.show(who);
     }),
-    OneOnOnePanel.registerSerializer(panelDeps),
-    { dispose: () => OneOnOnePanel.current?.dispose() },
+    panel,
   );
 }
 

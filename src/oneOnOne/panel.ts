@@ -6,12 +6,12 @@ import { oneOnOneItems } from '../core/oneOnOne';
 import { webHostFor } from '../github/connection';
 import { ViewTypes } from '../ids';
 import type { Stores } from '../store';
-import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
+import { WebviewPanelHost, type PanelSite } from '../webview/panel';
+import type { PanelDescriptor } from '../webview/registerPanel';
 import type { WorkFeature } from '../work';
-import { isOneOnOneMessage, type OneOnOneFromWebview, type OneOnOneToWebview, type OneOnOneView } from './protocol';
+import { oneOnOneProtocol, type OneOnOneFromWebview, type OneOnOneView } from './protocol';
 
 export interface OneOnOneDeps {
-  readonly extensionUri: vscode.Uri;
   readonly config: Config;
   readonly stores: Promise<Stores>;
   readonly work: WorkFeature;
@@ -21,44 +21,42 @@ export interface OneOnOneDeps {
 /** The teammate of the open panel, so a window reload brings the same 1:1 back. */
 const LOGIN_KEY = 'leadDesk.oneOnOne.login';
 
-export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOneToWebview> {
+export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOneView> {
   static readonly viewType = ViewTypes.oneOnOne;
 
-  static async show(deps: OneOnOneDeps, login: string): Promise<OneOnOnePanel> {
-    await deps.memento.update(LOGIN_KEY, login);
-    const open = OneOnOnePanel.current;
-    if (open && open.login === login) {
-      open.reveal();
-      return open;
-    }
-    open?.dispose();
-    return new OneOnOnePanel(deps, login);
+  /**
+   * The panel's descriptor: `show(login)` reveals the open 1:1 with `login` or replaces a 1:1 with
+   * someone else; a reload brings back the teammate `remember` saved (a panel without one closes).
+   */
+  static descriptor(deps: OneOnOneDeps): PanelDescriptor<OneOnOnePanel, OneOnOneFromWebview, [login: string]> {
+    return {
+      viewType: OneOnOnePanel.viewType, title: '1:1', app: 'oneOnOne', stylesheets: ['oneOnOne.css'], protocol: oneOnOneProtocol,
+      create: (site, login) => new OneOnOnePanel(site, deps, login),
+      revive: (site) => {
+        const login = deps.memento.get<string>(LOGIN_KEY);
+        return typeof login === 'string' && /^[A-Za-z0-9-]{1,39}$/.test(login) ? new OneOnOnePanel(site, deps, login) : undefined;
+      },
+      reuse: (open, login) => open.login === login,
+    };
   }
 
-  static get current(): OneOnOnePanel | undefined {
-    return WebviewPanelHost.existing<OneOnOnePanel>(OneOnOnePanel.viewType);
-  }
-
-  static registerSerializer(deps: OneOnOneDeps): vscode.Disposable {
-    return registerPanelSerializer(OneOnOnePanel.viewType, (panel) => {
-      const login = deps.memento.get<string>(LOGIN_KEY);
-      if (typeof login === 'string' && /^[A-Za-z0-9-]{1,39}$/.test(login)) new OneOnOnePanel(deps, login, panel);
-      else panel.dispose();
-    });
+  /** Saves the teammate of the 1:1 being opened, for the revival after a reload. */
+  static remember(memento: vscode.Memento, login: string): Thenable<void> {
+    return memento.update(LOGIN_KEY, login);
   }
 
   /** The data last sent to the webview (tests read it). */
   view: OneOnOneView | undefined;
 
-  private constructor(private readonly deps: OneOnOneDeps, readonly login: string, existing?: vscode.WebviewPanel) {
-    super(deps.extensionUri, { viewType: OneOnOnePanel.viewType, title: '1:1', script: 'oneOnOne', stylesheets: ['oneOnOne.css'], isMessage: isOneOnOneMessage }, existing);
+  private constructor(site: PanelSite<OneOnOneFromWebview>, private readonly deps: OneOnOneDeps, readonly login: string) {
+    super(site);
     this.panel.title = `1:1 with ${login}`;
     this.register(deps.work.model.onDidChange(() => void this.refresh()));
   }
 
-  protected async dataMessage(): Promise<OneOnOneToWebview> {
+  protected async currentData(): Promise<OneOnOneView> {
     this.view = await this.build(Date.now());
-    return { type: 'data', view: this.view };
+    return this.view;
   }
 
   /** What the panel shows for `now` (also without a webview, for tests). */
@@ -82,10 +80,6 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
         .sort((a, b) => Number(a.doneAt !== undefined) - Number(b.doneAt !== undefined) || a.createdAt - b.createdAt)
         .map((a) => ({ id: a.id, text: a.text, date: a.date, done: a.doneAt !== undefined })),
     };
-  }
-
-  protected override errorMessage(message: string): OneOnOneToWebview {
-    return { type: 'error', message };
   }
 
   protected async onMessage(message: OneOnOneFromWebview): Promise<void> {

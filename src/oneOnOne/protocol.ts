@@ -4,6 +4,7 @@
  */
 import type { OneOnOneItems } from '../core/oneOnOne';
 import { boundedString, isBoolean, messageGuard, type ReadyMessage } from '../webview/messageGuard';
+import { panelProtocol, type DataOrError } from '../webview/protocol';
 
 export interface OneOnOneView extends OneOnOneItems {
   readonly login: string;
@@ -18,9 +19,7 @@ export interface OneOnOneView extends OneOnOneItems {
   readonly notice: string | null;
 }
 
-export type OneOnOneToWebview =
-  | { readonly type: 'data'; readonly view: OneOnOneView }
-  | { readonly type: 'error'; readonly message: string };
+export type OneOnOneToWebview = DataOrError<OneOnOneView>;
 
 export type OneOnOneFromWebview =
   | ReadyMessage
@@ -36,3 +35,5 @@ export const isOneOnOneMessage = messageGuard<OneOnOneFromWebview>({
   toggleAction: { id: boundedString(60, /^a-[0-9a-z]+-[0-9a-f]+$/), done: isBoolean },
   open: { url: boundedString(2_000) },
 });
+
+export const oneOnOneProtocol = panelProtocol<OneOnOneToWebview, OneOnOneFromWebview>(isOneOnOneMessage);

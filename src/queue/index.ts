@@ -6,16 +6,18 @@ import type { ManagerialSignal } from '../core/autoMode';
 import { webHostFor } from '../github/connection';
 import { Commands } from '../ids';
 import type { WorkFeature } from '../work';
+import { registerPanel } from '../webview/registerPanel';
 import { ReviewQueuePanel } from './panel';
 import type { ReviewQueueSource } from './source';
 
 /** `reportActivity` tells the timer the lead turned to reviews (leadDesk.timer.autoMode). */
 export function registerReviewQueue(extensionUri: vscode.Uri, config: Config, work: WorkFeature, reportActivity: (signal: ManagerialSignal) => void = () => undefined): vscode.Disposable {
   const source = workQueueSource(config, work, reportActivity);
+  const panel = registerPanel(extensionUri, ReviewQueuePanel.descriptor(source));
   return vscode.Disposable.from(
     source,
-    ReviewQueuePanel.registerSerializer(extensionUri, source),
-    vscode.commands.registerCommand(Commands.openReviewQueue, () => { reportActivity('review-queue'); return ReviewQueuePanel.show(extensionUri, source); }),
+    panel,
+    vscode.commands.registerCommand(Commands.openReviewQueue, () => { reportActivity('review-queue'); return panel.show(); }),
   );
 }
 

@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import { ViewTypes } from '../ids';
 import { describeError } from '../util/errors';
-import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
-import { isQueueMessage, type QueueFromWebview, type QueueToWebview } from './protocol';
+import { WebviewPanelHost, type PanelSite } from '../webview/panel';
+import type { PanelDescriptor } from '../webview/registerPanel';
+import { queueProtocol, type QueueData, type QueueFromWebview } from './protocol';
 import { buildQueueData } from './queueData';
 import { snoozeUntil } from './snooze';
 import type { ReviewQueueSource } from './source';
@@ -14,34 +15,21 @@ export interface QueueRenderTiming {
   readonly rows: number;
 }
 
-export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueToWebview> {
+export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueData> {
   static readonly viewType = ViewTypes.reviewQueue;
   private lastRendered: QueueRenderTiming | undefined;
   private readonly renderedEmitter = this.register(new vscode.EventEmitter<QueueRenderTiming>());
   /** Fires when the webview reports a render (benchmarks and tests wait on it). */
   readonly onDidRender = this.renderedEmitter.event;
 
-  /** Opens the queue, or reveals it when it is already open. */
-  static show(extensionUri: vscode.Uri, source: ReviewQueueSource): ReviewQueuePanel {
-    const open = ReviewQueuePanel.current;
-    if (open) {
-      open.reveal();
-      return open;
-    }
-    return new ReviewQueuePanel(extensionUri, source);
+  /** The panel's descriptor, for `registerPanel`. */
+  static descriptor(source: ReviewQueueSource): PanelDescriptor<ReviewQueuePanel, QueueFromWebview> {
+    const create = (site: PanelSite<QueueFromWebview>) => new ReviewQueuePanel(site, source);
+    return { viewType: ReviewQueuePanel.viewType, title: 'Code Review Queue', app: 'queue', stylesheets: ['queue.css'], protocol: queueProtocol, create, revive: create };
   }
 
-  static get current(): ReviewQueuePanel | undefined {
-    return WebviewPanelHost.existing<ReviewQueuePanel>(ReviewQueuePanel.viewType);
-  }
-
-  /** Brings an open queue back after a window reload; add the result to `context.subscriptions`. */
-  static registerSerializer(extensionUri: vscode.Uri, source: ReviewQueueSource): vscode.Disposable {
-    return registerPanelSerializer(ReviewQueuePanel.viewType, (panel) => new ReviewQueuePanel(extensionUri, source, panel));
-  }
-
-  private constructor(extensionUri: vscode.Uri, private readonly source: ReviewQueueSource, existing?: vscode.WebviewPanel) {
-    super(extensionUri, { viewType: ReviewQueuePanel.viewType, title: 'Code Review Queue', script: 'queue', stylesheets: ['queue.css'], isMessage: isQueueMessage }, existing);
+  private constructor(site: PanelSite<QueueFromWebview>, private readonly source: ReviewQueueSource) {
+    super(site);
     this.register(source.onDidChange(() => void this.refresh()));
   }
 
@@ -50,12 +38,8 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueTo
     return this.lastRendered;
   }
 
-  protected dataMessage(): QueueToWebview {
-    return { type: 'data', data: buildQueueData(this.source.snapshot(), Date.now()) };
-  }
-
-  protected override errorMessage(message: string): QueueToWebview {
-    return { type: 'error', message };
+  protected currentData(): QueueData {
+    return buildQueueData(this.source.snapshot(), Date.now());
   }
 
   protected async onMessage(message: QueueFromWebview): Promise<void> {
@@ -82,8 +66,6 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueTo
       case 'rendered':
         this.lastRendered = { ms: message.ms, rows: message.rows };
         this.renderedEmitter.fire(this.lastRendered);
-        return;
-      case 'ready':
         return;
     }
   }

@@ -6,6 +6,7 @@ import type { ReviewQueueRow } from '../core/reviewQueue';
 import { MAX_LINK_LENGTH } from '../webview/links';
 import { boundedString, integerIn, messageGuard, numberIn, type ReadyMessage } from '../webview/messageGuard';
 import { REPO_NAME } from '../core/repoName';
+import { panelProtocol, type DataOrError } from '../webview/protocol';
 
 /** One of the lead's own open PRs, as the second table shows it. */
 export interface OwnPullRequestRow {
@@ -35,10 +36,7 @@ export interface QueueData {
   readonly snoozeMax: string;
 }
 
-export type QueueToWebview =
-  | { readonly type: 'data'; readonly data: QueueData }
-  /** The data could not be built: shown in the notice banner. */
-  | { readonly type: 'error'; readonly message: string };
+export type QueueToWebview = DataOrError<QueueData>;
 
 export interface OpenMessage {
   readonly type: 'open';
@@ -76,3 +74,5 @@ export const isQueueMessage = messageGuard<QueueFromWebview>({
   snooze: { repo, number: prNumber, until: boundedString(10, /^\d{4}-\d{2}-\d{2}$/) },
   rendered: { ms: numberIn(0, 600_000), rows: integerIn(0, 1_000_000) },
 });
+
+export const queueProtocol = panelProtocol<QueueToWebview, QueueFromWebview>(isQueueMessage);

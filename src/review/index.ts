@@ -5,7 +5,7 @@ import type { GitHubConnection } from '../github/connection';
 import { Commands } from '../ids';
 import type { Stores } from '../store';
 import type { TimerController } from '../timer/timerController';
-import { WebviewPanelHost } from '../webview/panel';
+import { registerPanel } from '../webview/registerPanel';
 import type { WorkFeature } from '../work';
 import { MorningReviewPanel, type ReviewDeps } from './morningReviewPanel';
 import { MorningReminder } from './reminder';
@@ -27,13 +27,13 @@ export interface MorningReviewFeatureDeps {
  */
 export function registerMorningReview(deps: MorningReviewFeatureDeps): vscode.Disposable {
   const review: ReviewDeps = {
-    extensionUri: deps.context.extensionUri, config: deps.config, github: deps.github, stores: deps.stores,
+    config: deps.config, github: deps.github, stores: deps.stores,
     work: deps.work, timer: deps.timer, memento: deps.context.globalState,
   };
+  const panel = registerPanel(deps.context.extensionUri, MorningReviewPanel.descriptor(review));
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.startMorningReview, () => { deps.timer.reportActivity('morning-review'); return MorningReviewPanel.show(review); }),
-    MorningReviewPanel.registerSerializer(review),
-    new MorningReminder(deps.config, deps.stores, deps.context.globalState, () => WebviewPanelHost.isOpen(MorningReviewPanel.viewType)),
-    { dispose: () => MorningReviewPanel.current?.dispose() },
+    vscode.commands.registerCommand(Commands.startMorningReview, () => { deps.timer.reportActivity('morning-review'); return panel.show(); }),
+    panel,
+    new MorningReminder(deps.config, deps.stores, deps.context.globalState, () => panel.current !== undefined),
   );
 }

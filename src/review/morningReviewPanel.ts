@@ -10,17 +10,17 @@ import { webHostFor } from '../github/connection';
 import { Commands, ViewTypes, Views } from '../ids';
 import type { Stores } from '../store';
 import type { TimerController } from '../timer/timerController';
-import { WebviewPanelHost, registerPanelSerializer } from '../webview/panel';
+import { WebviewPanelHost, type PanelSite } from '../webview/panel';
+import type { PanelDescriptor } from '../webview/registerPanel';
 import type { WorkFeature } from '../work';
 import { ReviewActions } from './actions';
 import { historyView, STREAK_LOOKBACK, type HistoryView } from './history';
 import { loadPlan, loadTeam, setTodayTarget } from './localSections';
-import { isReviewMessage, SECTION_IDS, type ReviewFromWebview, type ReviewState, type ReviewToWebview, type SectionId } from './protocol';
+import { reviewProtocol, SECTION_IDS, type ReviewFromWebview, type ReviewState, type SectionId } from './protocol';
 import { describeError, loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from './sections';
 import { ReviewSession, type LoadedSection, type ReviewDraft } from './session';
 
 export interface ReviewDeps {
-  readonly extensionUri: vscode.Uri;
   readonly config: Config;
   readonly github: GitHubConnection;
   readonly stores: Promise<Stores>;
@@ -32,7 +32,7 @@ export interface ReviewDeps {
 
 const DRAFT_KEY = 'leadDesk.review.draft';
 
-export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWebview> {
+export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewState> {
   static readonly viewType = ViewTypes.morningReview;
   private session: ReviewSession | null = null;
   private history: HistoryView = { streak: 0, rows: [], lastReview: null };
@@ -41,25 +41,18 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
   private readonly actions: ReviewActions;
   private readonly teamRefreshed = new WeakSet<ReviewSession>();
 
-  /** Opens the review, reveals an open one, or starts the next review when the open one is finished. */
-  static show(deps: ReviewDeps): MorningReviewPanel {
-    const open = MorningReviewPanel.current;
-    if (!open) return new MorningReviewPanel(deps);
-    open.reveal();
-    if (open.session?.finishedAt != null) void open.restart();
-    return open;
+  /** The panel's descriptor: showing an open review reveals it, and starts the next review when it is finished. */
+  static descriptor(deps: ReviewDeps): PanelDescriptor<MorningReviewPanel, ReviewFromWebview> {
+    const create = (site: PanelSite<ReviewFromWebview>) => new MorningReviewPanel(site, deps);
+    const reuse = (open: MorningReviewPanel) => {
+      if (open.session?.finishedAt != null) void open.restart();
+      return true;
+    };
+    return { viewType: MorningReviewPanel.viewType, title: 'Morning Review', app: 'review', stylesheets: ['review.css'], protocol: reviewProtocol, create, revive: create, reuse };
   }
 
-  static get current(): MorningReviewPanel | undefined {
-    return WebviewPanelHost.existing<MorningReviewPanel>(MorningReviewPanel.viewType);
-  }
-
-  static registerSerializer(deps: ReviewDeps): vscode.Disposable {
-    return registerPanelSerializer(MorningReviewPanel.viewType, (panel) => new MorningReviewPanel(deps, panel));
-  }
-
-  private constructor(private readonly deps: ReviewDeps, existing?: vscode.WebviewPanel) {
-    super(deps.extensionUri, { viewType: MorningReviewPanel.viewType, title: 'Morning Review', script: 'review', stylesheets: ['review.css'], isMessage: isReviewMessage }, existing);
+  private constructor(site: PanelSite<ReviewFromWebview>, private readonly deps: ReviewDeps) {
+    super(site);
     this.actions = new ReviewActions({
       session: () => this.session,
       settings: () => deps.config.settings,
@@ -171,13 +164,8 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     return loadTeam({ ...model.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
   }
 
-  protected dataMessage(): ReviewToWebview | undefined {
-    const state = this.reviewState;
-    return state && { type: 'state', state };
-  }
-
-  protected override errorMessage(message: string): ReviewToWebview {
-    return { type: 'error', message };
+  protected currentData(): ReviewState | undefined {
+    return this.reviewState;
   }
 
   protected async onMessage(message: ReviewFromWebview): Promise<void> {
@@ -218,8 +206,6 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       case 'finish': return this.finish();
       case 'newReview':
         if (session.finishedAt !== null) await this.restart();
-        return;
-      case 'ready':
         return;
     }
   }

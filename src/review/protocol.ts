@@ -6,6 +6,7 @@ import type { RunState } from '../github/service';
 import { MAX_LINK_LENGTH } from '../webview/links';
 import { boundedString, integerIn, isBoolean, messageGuard, type FieldCheck, type ReadyMessage } from '../webview/messageGuard';
 import { REPO_NAME } from '../core/repoName';
+import { panelProtocol, type DataOrError } from '../webview/protocol';
 
 export const SECTION_IDS = ['communication', 'systems', 'incidents', 'milestones', 'team', 'plan'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -184,9 +185,7 @@ export interface ReviewState {
   readonly sections: readonly SectionState[];
 }
 
-export type ReviewToWebview =
-  | { readonly type: 'state'; readonly state: ReviewState }
-  | { readonly type: 'error'; readonly message: string };
+export type ReviewToWebview = DataOrError<ReviewState>;
 
 export interface OpenMessage { readonly type: 'open'; readonly url: string }
 export interface RetryMessage { readonly type: 'retry'; readonly section: SectionId }
@@ -235,3 +234,5 @@ export const isReviewMessage = messageGuard<ReviewFromWebview>({
   finish: {},
   newReview: {},
 });
+
+export const reviewProtocol = panelProtocol<ReviewToWebview, ReviewFromWebview>(isReviewMessage);

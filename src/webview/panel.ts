@@ -3,7 +3,7 @@
  * per-load nonce, only the extension's `media/` folder readable, no command URIs, no retained
  * context (the webview keeps its own UI state with getState/setState and asks for data again
  * with `ready`), every incoming message checked against the panel's protocol before it acts,
- * links opened only to the GitHub web host, and revival after a window reload.
+ * links opened only to the GitHub web host. Show, revival and disposal come from `registerPanel`.
  */
 import * as vscode from 'vscode';
 import { describeError, describeForNotification } from '../util/errors';
@@ -11,19 +11,25 @@ import { Disposable } from '../util/disposable';
 import { makeNonce, renderShell } from './csp';
 import { isAllowedLink } from './links';
 import { describeRejected } from './messageGuard';
+import type { DataOrError } from './protocol';
 
 export type { ReadyMessage } from './messageGuard';
 
-export interface PanelDefinition<In> {
+/** What `registerPanel` hands a panel's host: its webview panel and its descriptor's constants. */
+export interface PanelSite<In> {
+  readonly extensionUri: vscode.Uri;
+  /** New (`show`) or revived after a window reload (the serializer). */
+  readonly webviewPanel: vscode.WebviewPanel;
   readonly viewType: string;
-  /** A constant: it goes into the HTML shell and the tab. */
   readonly title: string;
-  /** The bundle `media/dist/<script>.js`, built from `webview-src/<script>.ts`. */
-  readonly script: string;
-  /** Stylesheets in `media/` after the shared `panel.css`. */
+  readonly app: string;
   readonly stylesheets: readonly string[];
-  /** The protocol's guard: messages it refuses are logged, counted and dropped. */
-  readonly isMessage: (x: unknown) => x is In;
+  readonly isFromWebview: (x: unknown) => x is In;
+}
+
+/** Scripts on, command URIs off, only the extension's `media/` folder readable. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
 export interface RejectedMessage {
@@ -33,7 +39,8 @@ export interface RejectedMessage {
 
 type LivePanel = WebviewPanelHost<{ readonly type: string }, unknown>;
 
-export abstract class WebviewPanelHost<In extends { readonly type: string }, Out> extends Disposable {
+/** `In` is what the webview sends (checked by the guard); the host sends `DataOrError<T>`. */
+export abstract class WebviewPanelHost<In extends { readonly type: string }, T> extends Disposable {
   private static readonly live = new Map<string, LivePanel>();
 
   protected readonly panel: vscode.WebviewPanel;
@@ -46,28 +53,17 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
 
-  /** `existing` is a panel VS Code revived after a reload (see `registerPanelSerializer`). */
-  protected constructor(
-    protected readonly extensionUri: vscode.Uri,
-    private readonly definition: PanelDefinition<In>,
-    existing?: vscode.WebviewPanel,
-  ) {
+  protected readonly extensionUri: vscode.Uri;
+
+  /** Built by the panel's descriptor (see `registerPanel`). */
+  protected constructor(private readonly site: PanelSite<In>) {
     super();
-    this.viewType = definition.viewType;
-    const options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-    };
-    this.panel = existing ?? vscode.window.createWebviewPanel(
-      definition.viewType,
-      definition.title,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      { ...options, retainContextWhenHidden: false, enableFindWidget: true },
-    );
-    // A revived panel comes back with default options: set them again before any HTML loads.
-    this.panel.webview.options = options;
-    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'lead-desk.svg');
+    this.viewType = site.viewType;
+    this.extensionUri = site.extensionUri;
+    this.panel = site.webviewPanel;
+    // Set on every panel, new or revived (which comes back with default options), before any HTML loads.
+    this.panel.webview.options = webviewOptions(site.extensionUri);
+    this.panel.iconPath = vscode.Uri.joinPath(site.extensionUri, 'media', 'lead-desk.svg');
     WebviewPanelHost.live.get(this.viewType)?.dispose();
     WebviewPanelHost.live.set(this.viewType, this as unknown as LivePanel);
     this.register(this.panel.onDidDispose(() => this.dispose()));
@@ -75,13 +71,9 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
     this.panel.webview.html = this.html();
   }
 
-  /** The open panel of `viewType`, if any. */
-  protected static existing<P>(viewType: string): P | undefined {
-    return WebviewPanelHost.live.get(viewType) as P | undefined;
-  }
-
-  static isOpen(viewType: string): boolean {
-    return WebviewPanelHost.live.has(viewType);
+  /** The open panel of `viewType`, if any (`registerPanel`'s `current` types it). */
+  static open(viewType: string): LivePanel | undefined {
+    return WebviewPanelHost.live.get(viewType);
   }
 
   /** How many incoming messages were refused since the panel opened. */
@@ -108,8 +100,8 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
   /** Handles a message that passed the guard (`ready` is handled by the base). */
   protected abstract onMessage(message: In): void | Promise<void>;
 
-  /** The message carrying the panel's current data, or `undefined` to send nothing. */
-  protected abstract dataMessage(): Out | undefined | Promise<Out | undefined>;
+  /** The panel's current data, or `undefined` to send nothing. */
+  protected abstract currentData(): T | undefined | Promise<T | undefined>;
 
   /**
    * Sends fresh data while the panel is visible. A hidden panel has no webview (no retained
@@ -118,23 +110,19 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
   protected async refresh(): Promise<void> {
     if (!this.visible) return;
     const seq = ++this.refreshSeq;
-    let message: Out | undefined;
+    let message: DataOrError<T> | undefined;
     try {
-      message = await this.dataMessage();
+      const data = await this.currentData();
+      message = data === undefined ? undefined : { type: 'data', data };
     } catch (e) {
       // Never a blank panel: say what went wrong where the data would be.
       console.error(`[lead-desk] ${this.viewType}: building the panel data failed`, e);
-      message = this.errorMessage(`Could not load this panel: ${describeError(e)}`);
+      message = { type: 'error', message: `Could not load this panel: ${describeError(e)}` };
     }
     if (message !== undefined && seq === this.refreshSeq && this.visible) await this.post(message);
   }
 
-  /** The message that shows `text` in place of the data; `undefined` if the protocol has none. */
-  protected errorMessage(_text: string): Out | undefined {
-    return undefined;
-  }
-
-  protected post(message: Out): Thenable<boolean> {
+  protected post(message: DataOrError<T>): Thenable<boolean> {
     return this.isDisposed ? Promise.resolve(false) : this.panel.webview.postMessage(message);
   }
 
@@ -153,7 +141,7 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
    */
   async receive(raw: unknown): Promise<void> {
     if (this.isDisposed) return;
-    if (!this.definition.isMessage(raw)) {
+    if (!this.site.isFromWebview(raw)) {
       this.refuse(describeRejected(raw));
       return;
     }
@@ -179,25 +167,10 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, Out
     return renderShell({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
-      title: this.definition.title,
+      title: this.site.title,
       codiconStylesheet: media('dist', 'codicon.css'),
-      stylesheets: ['panel.css', ...this.definition.stylesheets].map((name) => media(name)),
-      script: media('dist', `${this.definition.script}.js`),
+      stylesheets: ['panel.css', ...this.site.stylesheets].map((name) => media(name)),
+      script: media('dist', `${this.site.app}.js`),
     });
   }
-}
-
-/**
- * Lets VS Code bring a panel of `viewType` back after a window reload. The webview restores its
- * own UI state from getState; `revive` only builds the host around the panel. A revived panel
- * that finds one already open (the command ran first) is closed instead.
- * Activation must include `onWebviewPanel:<viewType>` for the revival to happen at startup.
- */
-export function registerPanelSerializer(viewType: string, revive: (panel: vscode.WebviewPanel) => void): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(viewType, {
-    deserializeWebviewPanel: async (panel) => {
-      if (WebviewPanelHost.isOpen(viewType)) panel.dispose();
-      else revive(panel);
-    },
-  });
 }

@@ -13,6 +13,12 @@ import { connectToFake, disconnect } from './support/github';
 import { openStores } from '../../src/store';
 import { trendRange } from '../../src/core/trend';
 import type { NewTimeEntry } from '../../src/store';
+import { ReviewQueuePanel } from '../../src/queue/panel';
+import type { ReviewQueueSource } from '../../src/queue/source';
+import { BalancePanel } from '../../src/balance/panel';
+import { registerPanel, type PanelDescriptor } from '../../src/webview/registerPanel';
+import type { WebviewPanelHost } from '../../src/webview/panel';
+import { EXTENSION_ID } from './support/extension';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>';
 
@@ -263,6 +269,39 @@ describe('panels', function () {
 
     after(async () => {
       await vscode.commands.executeCommand('leadDesk.stopTimer');
+    });
+  });
+
+  describe('panel registration', () => {
+    const tabOpen = (viewType: string) => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+
+    /** Registers `descriptor` under a view type of the test's own, opens it, disposes the registration as deactivate does. */
+    const openThenDispose = async <P extends WebviewPanelHost<{ readonly type: string }, unknown>, In extends { readonly type: string }>(descriptor: PanelDescriptor<P, In>) => {
+      const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+      const registration = registerPanel(extensionUri, descriptor);
+      const panel = registration.show();
+      assert.equal(registration.current, panel);
+      await waitFor(`${descriptor.viewType} tab`, () => tabOpen(descriptor.viewType) || undefined);
+      const closed = new Promise<void>((resolve) => panel.onDidDispose(resolve));
+      registration.dispose();
+      await closed;
+      assert.equal(registration.current, undefined);
+      await waitFor(`${descriptor.viewType} tab closed`, () => !tabOpen(descriptor.viewType) || undefined);
+    };
+
+    it('closes the open panel when the feature that registered it is disposed (deactivate)', async () => {
+      const changed = new vscode.EventEmitter<void>();
+      const queueSource: ReviewQueueSource = {
+        snapshot: () => ({ reviews: [], ownPullRequests: [], asOf: null, notice: null, slaHours: 24, businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' } }),
+        onDidChange: changed.event,
+        snooze: async () => undefined,
+        checkOut: async () => undefined,
+        webHost: () => 'github.com',
+      };
+      await openThenDispose({ ...ReviewQueuePanel.descriptor(queueSource), viewType: 'leadDeskTest.queue' });
+      await openThenDispose({ ...BalancePanel.descriptor({ entriesBetween: async () => [], technicalTarget: () => 60, onDidChange: changed.event }), viewType: 'leadDeskTest.balance' });
+      changed.dispose();
     });
   });
 });

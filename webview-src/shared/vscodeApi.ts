@@ -10,20 +10,25 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-export interface WebviewChannel<ToHost, State> {
-  post(message: ToHost): void;
+export interface WebviewChannel<ToWebview, FromWebview, State> {
+  post(message: FromWebview): void;
   /** The saved UI state, passed through `sanitize` (it may come from an older version). */
   readonly state: State;
   /** Merges `patch` into the saved state. */
   saveState(patch: Partial<State>): void;
-  /** Messages from the host; anything else posted to the window is ignored by the caller's checks. */
-  onMessage(handler: (data: unknown) => void): void;
+  /** Messages from the host, typed by the panel's protocol. */
+  onMessage(handler: (message: ToWebview) => void): void;
 }
 
 let api: VsCodeApi | undefined;
 
-/** `acquireVsCodeApi` may be called only once per load. */
-export function connect<ToHost, State extends object>(sanitize: (saved: unknown) => State): WebviewChannel<ToHost, State> {
+/**
+ * `acquireVsCodeApi` may be called only once per load. `ToWebview` and `FromWebview` come from the
+ * panel's `src/<feature>/protocol.ts`, which the host compiles against too.
+ */
+export function connect<ToWebview extends { readonly type: string }, FromWebview extends { readonly type: string }, State extends object>(
+  sanitize: (saved: unknown) => State,
+): WebviewChannel<ToWebview, FromWebview, State> {
   api ??= acquireVsCodeApi();
   const vscode = api;
   let state = sanitize(vscode.getState());
@@ -37,9 +42,16 @@ export function connect<ToHost, State extends object>(sanitize: (saved: unknown)
       vscode.setState(state);
     },
     onMessage(handler) {
-      window.addEventListener('message', (event: MessageEvent) => handler(event.data));
+      window.addEventListener('message', (event: MessageEvent<unknown>) => {
+        // Only the host posts to a webview's window, and it posts only `ToWebview` (its post() is typed by the same protocol).
+        if (isHostMessage<ToWebview>(event.data)) handler(event.data);
+      });
     },
   };
+}
+
+function isHostMessage<M extends { readonly type: string }>(data: unknown): data is M {
+  return typeof data === 'object' && data !== null && typeof (data as { readonly type?: unknown }).type === 'string';
 }
 
 /** A plain object from saved state, or an empty one. */
