@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   subs.push(registerReviewQueue(context.extensionUri, config, work, (signal) => timer.timer.reportActivity(signal)), registerBalance(context.extensionUri, config, stores, timer.timer));
   subs.push(registerMorningReview({ context, config, github, stores, work, timer: timer.timer }));
   const alerts = registerAlerts({ config, github, stores, work });
-  subs.push(alerts.disposable, registerStandup({ config, github, stores, work, timer: timer.timer }), registerOneOnOne({ context, config, stores, work }));
+  subs.push(alerts.disposable, registerStandup({ config, github, stores, work, timer: timer.timer }), registerOneOnOne({ context, config, stores, work, timer: timer.timer }));
 
   return {
     activationMs: performance.now() - started,

@@ -2,6 +2,8 @@
  * Every id Lead Desk shares with package.json: commands, views, context keys, settings.
  * The contract test checks package.json and this file agree in both directions.
  */
+import type { ReviewDraft } from './review/session';
+
 export const Commands = {
   startMorningReview: 'leadDesk.startMorningReview',
   switchMode: 'leadDesk.switchMode',
@@ -109,6 +111,11 @@ const isRecordOfNumbers = (v: unknown): v is Record<string, number> =>
 const isDatedPercent = (v: unknown): v is { date: string; percent: number } =>
   typeof v === 'object' && v !== null && typeof (v as { date?: unknown }).date === 'string' && typeof (v as { percent?: unknown }).percent === 'number';
 const isAnything = (v: unknown): v is unknown => v !== undefined;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A Morning Review draft: its date, and per section a checked flag and a note. */
+const isReviewDraft = (v: unknown): v is ReviewDraft =>
+  isPlainObject(v) && typeof v.date === 'string' && isPlainObject(v.checked) && isPlainObject(v.notes)
+  && Object.values(v.checked).every((c) => typeof c === 'boolean') && Object.values(v.notes).every((n) => typeof n === 'string');
 
 export const StateKeys = {
   /** true after "Sign Out": VS Code's GitHub account is not used until "Sign In". */
@@ -121,6 +128,10 @@ export const StateKeys = {
   todayTarget: stateKey('leadDesk.review.todayTarget', isDatedPercent),
   /** When each health check last passed; its reader (`readLastPassed`) checks every pair. */
   healthLastPassed: stateKey('leadDesk.review.healthLastPassed', isAnything),
+  /** Checks and notes of an unfinished Morning Review, kept across a reload. */
+  reviewDraft: stateKey('leadDesk.review.draft', isReviewDraft),
+  /** Whose 1:1 the panel showed last, to revive it after a reload. */
+  oneOnOneLogin: stateKey('leadDesk.oneOnOne.login', isString),
 } as const;
 
 /** Keys in VS Code's SecretStorage besides the tokens (`secretKeyFor`). */

@@ -6,6 +6,7 @@ import type { Stores } from '../store';
 import type { WorkFeature } from '../work';
 import { registerPanel } from '../webview/registerPanel';
 import { OneOnOnePanel, type OneOnOneDeps } from './panel';
+import { type TimerController } from '../timer/timerController';
 
 export { OneOnOnePanel } from './panel';
 
@@ -14,6 +15,8 @@ export interface OneOnOneFeatureDeps {
   readonly config: Config;
   readonly stores: Promise<Stores>;
   readonly work: WorkFeature;
+  /** Tells the timer the lead turned to a 1:1 (leadDesk.timer.autoMode). */
+  readonly timer: Pick<TimerController, 'reportActivity'>;
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -27,6 +30,7 @@ export function registerOneOnOne(deps: OneOnOneFeatureDeps): vscode.Disposable {
     vscode.commands.registerCommand(Commands.prepareOneOnOne, async (login?: string) => {
       const who = typeof login === 'string' && LOGIN.test(login) ? login : await pickTeammate(deps);
       if (!who) return undefined;
+      deps.timer.reportActivity('one-on-one');
       await OneOnOnePanel.remember(memento, who);
       return panel.show(who);
     }),

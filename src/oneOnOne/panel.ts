@@ -4,12 +4,13 @@ import type { Config } from '../config';
 import { toLocalDate } from '../core/localDate';
 import { oneOnOneItems } from '../core/oneOnOne';
 import { webHostFor } from '../github/connection';
-import { ViewTypes } from '../ids';
+import { StateKeys, ViewTypes } from '../ids';
 import type { Stores } from '../store';
 import { WebviewPanelHost, type PanelSite } from '../webview/panel';
 import type { PanelDescriptor } from '../webview/registerPanel';
 import type { WorkFeature } from '../work';
 import { oneOnOneProtocol, type OneOnOneFromWebview, type OneOnOneView } from './protocol';
+import { readState, writeState } from '../util/state';
 
 export interface OneOnOneDeps {
   readonly config: Config;
@@ -19,7 +20,6 @@ export interface OneOnOneDeps {
 }
 
 /** The teammate of the open panel, so a window reload brings the same 1:1 back. */
-const LOGIN_KEY = 'leadDesk.oneOnOne.login';
 
 export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOneView> {
   static readonly viewType = ViewTypes.oneOnOne;
@@ -33,7 +33,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
       viewType: OneOnOnePanel.viewType, title: '1:1', app: 'oneOnOne', stylesheets: ['oneOnOne.css'], protocol: oneOnOneProtocol,
       create: (site, login) => new OneOnOnePanel(site, deps, login),
       revive: (site) => {
-        const login = deps.memento.get<string>(LOGIN_KEY);
+        const login = readState(deps.memento, StateKeys.oneOnOneLogin);
         return typeof login === 'string' && /^[A-Za-z0-9-]{1,39}$/.test(login) ? new OneOnOnePanel(site, deps, login) : undefined;
       },
       reuse: (open, login) => open.login === login,
@@ -42,7 +42,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
 
   /** Saves the teammate of the 1:1 being opened, for the revival after a reload. */
   static remember(memento: vscode.Memento, login: string): Thenable<void> {
-    return memento.update(LOGIN_KEY, login);
+    return writeState(memento, StateKeys.oneOnOneLogin, login);
   }
 
   /** The data last sent to the webview (tests read it). */

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { toLocalDate } from '../core/localDate';
 import type { GitHubConnection } from '../github/connection';
 import { webHostFor } from '../github/connection';
-import { Commands, ViewTypes, Views } from '../ids';
+import { Commands, StateKeys, Views, ViewTypes } from '../ids';
 import type { Stores } from '../store';
 import type { TimerController } from '../timer/timerController';
 import { WebviewPanelHost, type PanelSite } from '../webview/panel';
@@ -18,7 +18,8 @@ import { historyView, STREAK_LOOKBACK, type HistoryView } from './history';
 import { loadPlan, loadTeam, setTodayTarget } from './localSections';
 import { reviewProtocol, SECTION_IDS, type ReviewFromWebview, type ReviewState, type SectionId } from './protocol';
 import { describeError, loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from './sections';
-import { ReviewSession, type LoadedSection, type ReviewDraft } from './session';
+import { ReviewSession, type LoadedSection } from './session';
+import { readState, writeState } from '../util/state';
 
 export interface ReviewDeps {
   readonly config: Config;
@@ -30,7 +31,6 @@ export interface ReviewDeps {
   readonly memento: vscode.Memento;
 }
 
-const DRAFT_KEY = 'leadDesk.review.draft';
 
 export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewState> {
   static readonly viewType = ViewTypes.morningReview;
@@ -103,7 +103,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     const reviews = await stores.reviews.list({ limit: STREAK_LOOKBACK });
     const now = Date.now();
     this.history = historyView(reviews, now, this.deps.config.settings.businessDays);
-    const draft = this.deps.memento.get<ReviewDraft | undefined>(DRAFT_KEY, undefined);
+    const draft = readState(this.deps.memento, StateKeys.reviewDraft);
     this.session = new ReviewSession(reviews[0] ?? null, draft?.date === toLocalDate(now) ? draft : undefined);
     void this.refresh();
     for (const id of SECTION_IDS) void this.load(id);
@@ -217,12 +217,12 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     const stores = await this.deps.stores;
     await stores.reviews.append(session.toRecord(finishedAt));
     session.finishedAt = finishedAt;
-    await this.deps.memento.update(DRAFT_KEY, undefined);
+    await writeState(this.deps.memento, StateKeys.reviewDraft, undefined);
     this.history = historyView(await stores.reviews.list({ limit: STREAK_LOOKBACK }), finishedAt, this.deps.config.settings.businessDays);
     await this.refresh();
   }
 
   private async saveDraft(): Promise<void> {
-    if (this.session && this.session.finishedAt === null) await this.deps.memento.update(DRAFT_KEY, this.session.draft(toLocalDate(Date.now())));
+    if (this.session && this.session.finishedAt === null) await writeState(this.deps.memento, StateKeys.reviewDraft, this.session.draft(toLocalDate(Date.now())));
   }
 }

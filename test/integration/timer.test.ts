@@ -198,7 +198,7 @@ describe('timer', () => {
       await vscode.commands.executeCommand('leadDesk.stopTimer');
     });
 
-    it('hears the Morning Review, the review queue and a checkout from it as managerial signals', async () => {
+    it('hears the Morning Review, the review queue, a checkout from it and a 1:1 as managerial signals', async () => {
       const api = await leadDesk();
       const seen: string[] = [];
       const sub = api.timer.onActivitySignal((signal) => seen.push(signal));
@@ -211,7 +211,9 @@ describe('timer', () => {
         const source = workQueueSource(config, api.work, (signal) => api.timer.reportActivity(signal));
         await source.checkOut('acme/not-in-this-workspace', 1); // not open here and unknown: nothing else happens
         source.dispose();
-        assert.deepEqual(seen, ['morning-review', 'review-queue', 'checkout']);
+        const oneOnOne = await vscode.commands.executeCommand<{ dispose(): void } | undefined>('leadDesk.prepareOneOnOne', 'mira');
+        oneOnOne?.dispose();
+        assert.deepEqual(seen, ['morning-review', 'review-queue', 'checkout', 'one-on-one']);
       } finally {
         sub.dispose();
       }
