@@ -9,6 +9,7 @@ import {
   MILESTONE_WINDOW_DAYS, chunkQueries, latestRunPerWorkflow, subjectWebUrl,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
 } from './morningReviewData';
+import { undefinedFields, withoutFieldsAt } from './graphqlFields';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
 
@@ -30,6 +31,10 @@ export class GitHubService {
   /** Default branches rarely change: asked once per signed-in session. */
   private readonly defaultBranches = new Map<string, Promise<string>>();
   private meCache: Promise<string> | undefined;
+  /** Queries as this server takes them: without the fields an older GHES lacks, found once per session. */
+  private readonly mendedQueries = new Map<string, string>();
+  /** `Type.field`s this server lacks, dropped from the queries that asked for them. */
+  readonly droppedFields = new Set<string>();
 
   constructor(
     /** For the queries of sibling modules in src/github/ (runs.ts…); features never touch it. */
@@ -40,7 +45,7 @@ export class GitHubService {
 
   /** The signed-in user's login, asked once per session (GraphQL `viewer`, 1 point). */
   me(): Promise<string> {
-    this.meCache ??= this.octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    this.meCache ??= this.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
       .then((d) => {
         const login = d?.viewer?.login;
         if (typeof login !== 'string' || login === '') throw new GitHubFailure('malformed', 'viewer has no login');
@@ -48,6 +53,32 @@ export class GitHubService {
       })
       .catch((e: unknown) => { this.meCache = undefined; throw e; });
     return this.meCache;
+  }
+
+  /**
+   * `octokit.graphql` (which posts to `/api/graphql` on GHES), for a server that may lack fields:
+   * when the answer is only `undefinedField` errors, the query goes again without those fields (one
+   * log line names them), and the mended text is kept for the session. The callers' mapping reads
+   * a missing field as absent.
+   */
+  async graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    let text = this.mendedQueries.get(query) ?? query;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.octokit.graphql<T>(text, variables);
+      } catch (e) {
+        const answer = e as { name?: string; data?: unknown; errors?: unknown };
+        const fields = answer?.name === 'GraphqlResponseError' && (answer.data === undefined || answer.data === null) && attempt < 5
+          ? undefinedFields(answer.errors) : null;
+        const mended = fields ? withoutFieldsAt(text, fields.flatMap((f) => f.locations)) : null;
+        if (!fields || mended === null || mended === text) throw e;
+        const names = [...new Set(fields.map((f) => f.name))];
+        console.warn(`[lead-desk] GitHub at ${this.webHost} has no ${names.join(', ')}: asking without ${names.length > 1 ? 'them' : 'it'} for this session`);
+        for (const n of names) this.droppedFields.add(n);
+        text = mended;
+        this.mendedQueries.set(query, text);
+      }
+    }
   }
 
   /** See `GitHubOctokit.onAttemptFailed`: failures seen before the retries, for an early notice. */
@@ -89,7 +120,7 @@ export class GitHubService {
       let data: unknown;
       let errors: GraphQLErrorLike[] = [];
       try {
-        data = await this.octokit.graphql<unknown>(SIDEBAR_QUERY, vars);
+        data = await this.graphql<unknown>(SIDEBAR_QUERY, vars);
       } catch (e) {
         const partial = e as { name?: string; data?: unknown; errors?: unknown };
         if (partial?.name !== 'GraphqlResponseError') throw e;
