@@ -11,13 +11,14 @@ import { array, object, num, requiredNum, safeUrl, str, time, type Json } from '
 import type { GraphQLErrorLike } from './sidebarQuery';
 
 /**
- * Milestones per repo, closed items per milestone and incidents read: sized so 3 repos cost 2
- * points and 10 repos 7. A repo with more open milestones, or more incidents than this, is read
- * again on the REST routes (`truncated`), which page.
+ * Milestones per repo and incidents read, sized by GitHub's point cost (each connection costs
+ * one request per parent item, totalCount-only ones too): 3 repos cost 1 point, 10 repos 4. A
+ * repo with more open milestones, or more incidents than this, is read again on the REST routes,
+ * which page (see `GitHubService.morningReview`).
  */
-const MILESTONES = 10;
+const MILESTONES = 5;
 const RECENT = 50;
-const INCIDENTS = 30;
+const INCIDENTS = 20;
 
 const MILESTONE_FIELDS = `milestones(states: OPEN, first: ${MILESTONES}, orderBy: { field: DUE_DATE, direction: ASC }) {
     totalCount
