@@ -9,6 +9,8 @@ import {
   MILESTONE_WINDOW_DAYS, chunkQueries, latestRunPerWorkflow, subjectWebUrl,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
 } from './morningReviewData';
+import { undefinedFields, withoutFieldsAt } from './graphqlFields';
+import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './morningReviewQuery';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
 
@@ -30,6 +32,12 @@ export class GitHubService {
   /** Default branches rarely change: asked once per signed-in session. */
   private readonly defaultBranches = new Map<string, Promise<string>>();
   private meCache: Promise<string> | undefined;
+  /** Queries as this server takes them: without the fields an older GHES lacks, found once per session. */
+  private readonly mendedQueries = new Map<string, string>();
+  /** The Morning Review query in flight, shared by the sections that read it (incidents, milestones). */
+  private reviewQuery: { key: string; answer: Promise<MorningReviewGitHub> } | undefined;
+  /** `Type.field`s this server lacks, dropped from the queries that asked for them. */
+  readonly droppedFields = new Set<string>();
 
   constructor(
     /** For the queries of sibling modules in src/github/ (runs.ts…); features never touch it. */
@@ -40,7 +48,7 @@ export class GitHubService {
 
   /** The signed-in user's login, asked once per session (GraphQL `viewer`, 1 point). */
   me(): Promise<string> {
-    this.meCache ??= this.octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    this.meCache ??= this.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
       .then((d) => {
         const login = d?.viewer?.login;
         if (typeof login !== 'string' || login === '') throw new GitHubFailure('malformed', 'viewer has no login');
@@ -48,6 +56,32 @@ export class GitHubService {
       })
       .catch((e: unknown) => { this.meCache = undefined; throw e; });
     return this.meCache;
+  }
+
+  /**
+   * `octokit.graphql` (which posts to `/api/graphql` on GHES), for a server that may lack fields:
+   * when the answer is only `undefinedField` errors, the query goes again without those fields (one
+   * log line names them), and the mended text is kept for the session. The callers' mapping reads
+   * a missing field as absent.
+   */
+  async graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    let text = this.mendedQueries.get(query) ?? query;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.octokit.graphql<T>(text, variables);
+      } catch (e) {
+        const answer = e as { name?: string; data?: unknown; errors?: unknown };
+        const fields = answer?.name === 'GraphqlResponseError' && (answer.data === undefined || answer.data === null) && attempt < 5
+          ? undefinedFields(answer.errors) : null;
+        const mended = fields ? withoutFieldsAt(text, fields.flatMap((f) => f.locations)) : null;
+        if (!fields || mended === null || mended === text) throw e;
+        const names = [...new Set(fields.map((f) => f.name))];
+        console.warn(`[lead-desk] GitHub at ${this.webHost} has no ${names.join(', ')}: asking without ${names.length > 1 ? 'them' : 'it'} for this session`);
+        for (const n of names) this.droppedFields.add(n);
+        text = mended;
+        this.mendedQueries.set(query, text);
+      }
+    }
   }
 
   /** See `GitHubOctokit.onAttemptFailed`: failures seen before the retries, for an early notice. */
@@ -89,7 +123,7 @@ export class GitHubService {
       let data: unknown;
       let errors: GraphQLErrorLike[] = [];
       try {
-        data = await this.octokit.graphql<unknown>(SIDEBAR_QUERY, vars);
+        data = await this.graphql<unknown>(SIDEBAR_QUERY, vars);
       } catch (e) {
         const partial = e as { name?: string; data?: unknown; errors?: unknown };
         if (partial?.name !== 'GraphqlResponseError') throw e;
@@ -102,6 +136,45 @@ export class GitHubService {
       if (onPage && pager.next() !== null) onPage(filtered(pager.result(this.webHost)));
     }
     return filtered(pager.result(this.webHost));
+  }
+
+  /**
+   * Incidents and open milestones (counts, due date, closed in the last 14 days) of all `repos`
+   * in one aliased GraphQL query. Sections loading together share one query in flight; a section
+   * loaded again (Retry, the next review) asks again. A repo that fails is a `GitHubFailure` in
+   * `milestones`; failed incident searches are `incidentsError`.
+   */
+  morningReview(repos: readonly string[], severityLabels: readonly string[], now = Date.now()): Promise<MorningReviewGitHub> {
+    const key = JSON.stringify([repos, severityLabels]);
+    if (this.reviewQuery?.key === key) return this.reviewQuery.answer;
+    const req = morningReviewRequest(repos, severityLabels, now);
+    const answer = (async () => {
+      let data: unknown;
+      let errors: GraphQLErrorLike[] = [];
+      try {
+        data = await this.graphql<unknown>(req.query, req.variables);
+      } catch (e) {
+        const partial = e as { name?: string; data?: unknown; errors?: unknown };
+        if (partial?.name !== 'GraphqlResponseError' || partial.data === undefined || partial.data === null) throw e;
+        data = partial.data;
+        errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
+        console.warn(`[lead-desk] morning review query: GitHub answered with ${errors.length} error(s): ${errors.map((x) => `${(x.path ?? []).join('.') || '(query)'}: ${x.message ?? ''}`).join('; ').slice(0, 500)}`);
+      }
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new GitHubFailure('malformed', 'the morning review answer is not an object');
+      const read = readMorningReview(req, data as Json, errors, now, this.webHost);
+      // Rare: more than the query reads. The REST routes page; only what overflowed goes there.
+      const incidents = read.moreIncidents && read.incidents !== null ? await this.incidents(repos, severityLabels) : read.incidents;
+      const milestones = new Map(read.milestones);
+      await Promise.all(read.moreMilestones.map(async (repo) => {
+        milestones.set(repo, await this.openMilestones(repo, now).catch((e: unknown) => (e instanceof GitHubFailure ? e : new GitHubFailure('server', String(e)))));
+      }));
+      return { ...read, incidents, milestones };
+    })();
+    const entry = { key, answer };
+    this.reviewQuery = entry;
+    const clear = () => { if (this.reviewQuery === entry) this.reviewQuery = undefined; };
+    answer.then(clear, clear);
+    return answer;
   }
 
   async collaborators(repo: string): Promise<string[]> {

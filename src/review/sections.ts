@@ -113,8 +113,13 @@ export function incidentItem(issue: IncidentIssue, settings: LeadDeskSettings, n
 export async function loadIncidents(ctx: SectionContext): Promise<LoadedSection> {
   const settings = ctx.settings();
   const repos = await watched(ctx);
-  const issues = await signedIn(ctx, (s) => s.incidents(repos, settings.severityLabels));
   const now = ctx.now();
+  // One GraphQL query with the milestones (see `GitHubService.morningReview`).
+  const issues = await signedIn(ctx, async (s) => {
+    const { incidents, incidentsError } = await s.morningReview(repos, settings.severityLabels, now);
+    if (incidents === null) throw incidentsError ?? new Error('GitHub sent no incidents');
+    return incidents;
+  });
   const items = orderIncidents(issues, settings.severityLabels).map((i) => incidentItem(i, settings, now));
   const counts: Record<string, number> = { total: items.length, unassigned: items.filter((i) => i.assignees.length === 0).length };
   for (const label of settings.severityLabels) counts[label] = items.filter((i) => i.severity === label).length;
@@ -132,7 +137,14 @@ const RISK_TEXT = {
 export async function loadMilestones(ctx: SectionContext): Promise<LoadedSection> {
   const repos = await watched(ctx);
   const now = ctx.now();
-  const { values, problems } = await signedIn(ctx, (s) => perRepo(repos, (repo) => s.openMilestones(repo, now)));
+  const { values, problems } = await signedIn(ctx, async (s) => {
+    const { milestones } = await s.morningReview(repos, ctx.settings().severityLabels, now);
+    return perRepo(repos, async (repo) => {
+      const m = milestones.get(repo);
+      if (m === undefined || m instanceof Error) throw m ?? new Error('GitHub sent no milestones');
+      return m;
+    });
+  });
   const workingDays = ctx.settings().businessDays;
   const items = values.flat().map((m) => {
     const dueOn = milestoneDueDate(m.dueOn);

@@ -222,6 +222,8 @@ describe('morning review', function () {
 
   it('shows a failing section with its error and Retry while the others render', async () => {
     fake.inject('GET /repos/{owner}/{repo}/milestones', { status: 500 });
+    // Milestones come from the Morning Review's GraphQL query: every repo's milestones fail inside GitHub.
+    fake.inject('POST /graphql', { graphqlErrors: Array.from({ length: 10 }, (_, i) => ({ path: `r${i}.milestones` })) });
     try {
       await panel.receive({ type: 'retry', section: 'milestones' });
       await panel.settled();

@@ -116,4 +116,56 @@ describe('GitHub client', function () {
     await s.setUserStatus(null);
     assert.equal(fake.scenario.userStatus, null);
   });
+
+  describe('on GitHub Enterprise Server', () => {
+    const ghes = async (omit?: string[]) => {
+      await fake.close();
+      fake = await startFakeGitHub(demoScenario(new Date()), omit ? { graphqlOmitFields: omit } : {});
+      const urls: string[] = [];
+      const octokit = createOctokit({
+        baseUrl: `${fake.url}/api/v3`, token: fake.token, timeoutMs: 5000, userAgent: 'lead-desk/test', cache, budget, retryBaseMs: 5,
+        onResponse: (r) => urls.push(r.url),
+      });
+      return { s: new GitHubService(octokit, new URL(fake.url).host), urls };
+    };
+    const warnings: string[] = [];
+    let warn: typeof console.warn;
+    beforeEach(() => { warnings.length = 0; warn = console.warn; console.warn = (m: string) => { warnings.push(String(m)); }; });
+    afterEach(() => { console.warn = warn; });
+
+    it('posts GraphQL to /api/graphql beside /api/v3', async () => {
+      const { s, urls } = await ghes();
+      const { reviews } = await s.sidebar(['acme/api', 'acme/web', 'acme/infra']);
+      assert.equal(reviews.length, 8);
+      assert.deepEqual(urls, [`POST ${fake.url}/api/graphql`]);
+    });
+
+    it('drops a field an older release lacks (one log line), keeps the rest, and remembers it for the session', async () => {
+      const { s, urls } = await ghes(['Commit.statusCheckRollup', 'PullRequest.isDraft']);
+      const first = await s.sidebar(['acme/api', 'acme/web', 'acme/infra']);
+      assert.equal(first.reviews.length, 8);
+      const react = first.reviews.find((r) => r.title.startsWith('Migrate settings page'))!;
+      assert.deepEqual([react.additions, react.deletions, react.team], [880, 610, 'platform'], 'the other fields still come');
+      assert.ok(first.reviews.every((r) => r.ci === 'none'), 'no CI state where the server has none');
+      assert.deepEqual(fake.requests.map((r) => r.status), [200, 200], 'refused once, then answered');
+      assert.deepEqual([...s.droppedFields].sort(), ['Commit.statusCheckRollup', 'PullRequest.isDraft']);
+      const logged = warnings.filter((w) => /has no /.test(w));
+      assert.equal(logged.length, 1);
+      assert.match(logged[0]!, /Commit\.statusCheckRollup/);
+      assert.match(logged[0]!, /PullRequest\.isDraft/);
+      const second = await s.sidebar(['acme/api', 'acme/web', 'acme/infra']);
+      assert.equal(second.reviews.length, 8);
+      assert.equal(fake.requests.length, 3, 'the second refresh asks without the fields at once');
+      assert.equal(warnings.filter((w) => /has no /.test(w)).length, 1);
+      assert.ok(urls.every((u) => u === `POST ${fake.url}/api/graphql`));
+      const me = await s.me();
+      assert.equal(me, 'lead');
+    });
+
+    it('still fails on other GraphQL errors (no loop)', async () => {
+      const { s } = await ghes();
+      await assert.rejects(s.graphql('{ viewer { nope } }'), (e: { name?: string }) => e.name === 'GraphqlResponseError');
+      assert.equal(fake.requests.length, 1, 'dropping nope would leave viewer empty: no second try');
+    });
+  });
 });

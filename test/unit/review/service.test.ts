@@ -78,6 +78,49 @@ describe('review: GitHub queries', function () {
     assert.deepEqual({ ...web[0], url: '' }, { repo: 'acme/web', number: 7, title: 'Checkout redesign', url: '', open: 5, closed: 15, dueOn: web[0]!.dueOn, closedRecently: 3 });
   });
 
+  it('reads incidents and every repo\'s milestones in one GraphQL query, the same as the REST routes', async () => {
+    const s = fake.scenario;
+    for (let i = 0; i < 3; i++) closeItem(addIssue(s, { repo: 'acme/web', title: `done ${i}`, author: 'sofia', milestone: 7 }), new Date(now - 2 * 24 * HOUR));
+    closeItem(addIssue(s, { repo: 'acme/web', title: 'long ago', author: 'sofia', milestone: 7 }), new Date(now - 40 * 24 * HOUR));
+    closeItem(addIssue(s, { repo: 'acme/api', title: 'shipped', author: 'mira', milestone: 3 }), new Date(now - 3 * 24 * HOUR));
+    const labels = ['sev1', 'sev2', 'sev3', 'incident'];
+    fake.resetStats();
+    const [a, b] = await Promise.all([service.morningReview(REPOS, labels, now), service.morningReview(REPOS, labels, now)]);
+    assert.equal(a, b, 'sections loading together share the query');
+    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), ['POST /graphql']);
+    const cost = fake.requests[0]!.cost;
+    assert.equal(cost, 1, 'one point for 3 repos');
+    assert.equal(a.cost, cost);
+    fake.resetStats();
+    const rest = await service.incidents(REPOS, labels);
+    const byKey = (x: { repo: string; number: number }, y: { repo: string; number: number }) => `${x.repo}#${x.number}`.localeCompare(`${y.repo}#${y.number}`);
+    assert.deepEqual([...a.incidents!].sort(byKey), [...rest].sort(byKey));
+    for (const repo of REPOS) assert.deepEqual(a.milestones.get(repo), await service.openMilestones(repo, now), repo);
+    assert.equal((a.milestones.get('acme/web') as { closedRecently: number }[])[0]!.closedRecently, 3);
+    fake.resetStats();
+    await service.morningReview(REPOS, labels, now);
+    assert.equal(fake.requests.length, 1, 'a later load asks again');
+  });
+
+  it('reads on REST what overflows the query: more incidents, or more open milestones, than it asks for', async () => {
+    for (let i = 0; i < 25; i++) addIssue(fake.scenario, { repo: 'acme/infra', title: `Outage ${i}`, author: 'jun', labels: ['sev2'] });
+    for (let i = 0; i < 6; i++) {
+      fake.scenario.milestones.push({ ...fake.scenario.milestones.find((m) => m.repo === 'acme/web')!, id: 90_000 + i, number: 100 + i, title: `Sprint ${i}`, openIssues: 1, closedIssues: 0 });
+    }
+    const r = await service.morningReview(REPOS, ['sev1', 'sev2'], now);
+    assert.equal(r.incidents!.length, (await service.incidents(REPOS, ['sev1', 'sev2'])).length);
+    assert.ok(r.incidents!.length > 25);
+    assert.deepEqual(r.milestones.get('acme/web'), await service.openMilestones('acme/web', now));
+    assert.equal((r.milestones.get('acme/web') as unknown[]).length, 7);
+  });
+
+  it('names a repo GitHub cannot find as that repo\'s problem, and keeps the others', async () => {
+    const r = await service.morningReview([...REPOS, 'acme/gone'], ['sev1'], now);
+    assert.equal((r.milestones.get('acme/gone') as Error & { kind: string }).kind, 'not-found');
+    assert.ok(Array.isArray(r.milestones.get('acme/api')));
+    assert.ok(r.incidents !== null);
+  });
+
   it('escalates by adding the new label and removing the old one', async () => {
     const safari = s(fake).issues.find((i) => i.title.startsWith('Safari'))!;
     await service.escalate('acme/web', safari.number, 'sev2', 'sev1');
