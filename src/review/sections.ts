@@ -14,6 +14,7 @@ import { ago, dayAndTime, groupNotifications, orderWorkflows } from './format';
 import { runHealthChecks, type LastPassedStore } from './healthChecks';
 import type { HealthItem, IncidentItem, MilestoneItem } from './protocol';
 import type { LoadedSection } from './session';
+import { Settings, settingId } from '../ids';
 
 /** What the loaders need; the panel builds it from the extension's pieces. */
 export interface SectionContext {
@@ -40,7 +41,7 @@ async function signedIn<T>(ctx: SectionContext, fn: (s: GitHubService) => Promis
 
 async function watched(ctx: SectionContext): Promise<string[]> {
   const repos = await ctx.repositories();
-  if (repos.length === 0) throw new Error('No repositories watched: set "leadDesk.github.repositories" or open a GitHub checkout.');
+  if (repos.length === 0) throw new Error(`No repositories watched: set "${settingId(Settings.repositories)}" or open a GitHub checkout.`);
   return repos;
 }
 
