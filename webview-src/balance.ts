@@ -90,7 +90,7 @@ function tagRow(t: TagRow, managerialMs: number): HTMLTableRowElement {
 }
 
 function balanceText(b: Balance): string {
-  if (b.technicalPercent === null) return 'Nothing tracked yet';
+  if (b.technicalPercent === null) return b.totalMs > 0 ? 'Less than a minute tracked so far' : 'Nothing tracked yet';
   const share = `Technical ${Math.round(b.technicalPercent)}% · target ${Math.round(b.targetPercent)}%`;
   const off = `${formatDuration(Math.abs(b.deltaMinutes) * 60_000)} (${Math.abs(Math.round(b.deltaPoints))} points)`;
   switch (b.state) {

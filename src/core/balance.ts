@@ -20,13 +20,17 @@ export interface Balance {
   readonly state: BalanceState;
 }
 
+/** Less tracked time than this gets no verdict (a share of a few seconds is noise). */
+export const MIN_JUDGED_MS = 60_000;
+
 /** Compares tracked time with the lead's technical target percentage. */
 export function balanceAgainstTarget(totals: ModeTotals, targetPercent: number): Balance {
   const technicalMs = Math.max(0, totals.technical);
   const managerialMs = Math.max(0, totals.managerial);
   const totalMs = technicalMs + managerialMs;
   const target = clampPercent(targetPercent);
-  if (totalMs === 0) {
+  // Seconds of tracking say nothing about a day's balance: no verdict below a minute.
+  if (totalMs < MIN_JUDGED_MS) {
     return { technicalMs, managerialMs, totalMs, technicalPercent: null, targetPercent: target, deltaPoints: 0, deltaMinutes: 0, state: 'no-data' };
   }
   // Multiply before dividing so a share exactly at the tolerance edge is not lost to rounding.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { balanceAgainstTarget } from '../../../src/core/balance';
+import { balanceAgainstTarget, MIN_JUDGED_MS } from '../../../src/core/balance';
 import { HOUR, MINUTE } from './timeZone';
 
 describe('balanceAgainstTarget', () => {
@@ -34,6 +34,14 @@ describe('balanceAgainstTarget', () => {
     assert.equal(b.deltaMinutes, 0);
   });
 
+  it('gives no verdict on less than a minute of tracking (a few seconds are noise)', () => {
+    const b = balanceAgainstTarget({ technical: 0, managerial: 20_000 }, 60);
+    assert.equal(b.state, 'no-data');
+    assert.equal(b.technicalPercent, null);
+    assert.equal(b.totalMs, 20_000);
+    assert.equal(balanceAgainstTarget({ technical: 0, managerial: MINUTE }, 60).state, 'too-managerial');
+  });
+
   it('clamps the target to 0–100 and rejects NaN', () => {
     assert.equal(balanceAgainstTarget({ technical: HOUR, managerial: 0 }, 140).targetPercent, 100);
     assert.equal(balanceAgainstTarget({ technical: HOUR, managerial: 0 }, 140).state, 'on-target');
@@ -45,7 +53,7 @@ describe('balanceAgainstTarget', () => {
     fc.assert(
       fc.property(fc.nat(10 * HOUR), fc.nat(10 * HOUR), fc.integer({ min: 0, max: 100 }), (technical, managerial, target) => {
         const b = balanceAgainstTarget({ technical, managerial }, target);
-        if (technical + managerial === 0) return assert.equal(b.state, 'no-data');
+        if (technical + managerial < MIN_JUDGED_MS) return assert.equal(b.state, 'no-data');
         assert.ok(b.technicalPercent! >= 0 && b.technicalPercent! <= 100);
         assert.ok(Math.abs(b.deltaPoints - (b.technicalPercent! - target)) < 1e-9);
         const expected = Math.abs(b.deltaPoints) <= 5 ? 'on-target' : b.deltaPoints > 0 ? 'too-technical' : 'too-managerial';
