@@ -11,7 +11,7 @@ import { notificationSafe } from './util/errors';
 export class Config extends Disposable {
   private current: LeadDeskSettings;
   private readonly changed = this.register(new vscode.EventEmitter<LeadDeskSettings>());
-  /** Fires with the new settings after any `leadDesk.*` change. */
+  /** Fires with the new settings after any Lead Desk setting change. */
   readonly onDidChange = this.changed.event;
   private readonly problem = this.register(new vscode.EventEmitter<SettingProblem>());
   /** Fires once for each new bad value (after the warning is shown). */

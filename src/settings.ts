@@ -50,7 +50,7 @@ export interface LeadDeskSettings {
 }
 
 export interface SettingProblem {
-  /** Full setting id, e.g. `leadDesk.reviews.slaHours`. */
+  /** Full setting id: the section, a dot and the key (see {@link settingId}). */
   readonly setting: string;
   readonly message: string;
   /** What Lead Desk does meanwhile; "its default is used until it is fixed" when absent. */

@@ -1,4 +1,4 @@
-/** Red-build alerts: the status-bar item, the notifications and `leadDesk.showRedBuilds`. */
+/** Red-build alerts: the status-bar item, the notifications and {@link Commands.showRedBuilds}. */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { GitHubConnection } from '../github/connection';

@@ -8,7 +8,7 @@ import type { BalanceReport } from './report';
 
 export type BalanceToWebview = DataOrError<BalanceReport>;
 
-/** The "Export CSV…" button: the host runs `leadDesk.exportTime`. */
+/** The "Export CSV…" button: the host runs {@link Commands.exportTime}. */
 export interface ExportMessage {
   readonly type: 'export';
 }

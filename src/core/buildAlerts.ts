@@ -33,7 +33,7 @@ export interface WorkflowAlert {
 
 export type AlertState = Readonly<Record<string, WorkflowAlert>>;
 
-/** `leadDesk.systems.alerts`: everything, nothing, or workflows picked by name. */
+/** {@link Settings.alerts}: everything, nothing, or workflows picked by name. */
 export type AlertScope = 'all' | 'off' | readonly string[];
 
 export const FAILED_CONCLUSIONS: ReadonlySet<string> = new Set(['failure', 'timed_out', 'startup_failure']);

@@ -4,7 +4,7 @@ import { splitByLocalDay } from './timeline';
 
 /**
  * Header of the time export. `auto` is what made the timer start the entry by itself
- * (`edits`, `morning-review`, … with `leadDesk.timer.autoMode: switch`), empty when the lead
+ * (`edits`, `morning-review`, … with {@link Settings.autoMode} (switch)), empty when the lead
  * did; it comes last so the earlier columns keep their places in existing spreadsheets.
  */
 export const TIME_CSV_COLUMNS = ['date', 'start', 'end', 'mode', 'minutes', 'note', 'auto'] as const;

@@ -21,7 +21,7 @@ export interface TimeEntry {
   /** How the entry ended when not by the lead's own hand ('crash' = closed at its last heartbeat). */
   readonly closedBy?: 'user' | 'crash' | 'idle';
   /**
-   * Set when the timer started this entry by itself (`leadDesk.timer.autoMode: switch`): what
+   * Set when the timer started this entry by itself ({@link Settings.autoMode} (switch)): what
    * prompted it. Absent for entries the lead started, and in files written before it existed.
    */
   readonly auto?: AutoSignal;

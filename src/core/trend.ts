@@ -20,7 +20,7 @@ export interface TrendWeek {
   readonly managerialMs: number;
   /** Technical share of the week's time, 0–100; null for a week with less than a minute tracked. */
   readonly technicalPercent: number | null;
-  /** Time in entries the timer started by itself (`leadDesk.timer.autoMode: switch`). */
+  /** Time in entries the timer started by itself ({@link Settings.autoMode} (switch)). */
   readonly automaticMs: number;
   readonly isThisWeek: boolean;
 }

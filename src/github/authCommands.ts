@@ -1,4 +1,4 @@
-/** `leadDesk.signIn` and `leadDesk.signOut`. */
+/** {@link Commands.signIn} and {@link Commands.signOut}. */
 import * as vscode from 'vscode';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import { Commands } from '../ids';

@@ -22,7 +22,7 @@ export interface MorningReviewFeatureDeps {
 }
 
 /**
- * Registers `leadDesk.startMorningReview` (it returns the panel, which integration tests use)
+ * Registers {@link Commands.startMorningReview} (it returns the panel, which integration tests use)
  * and the serializer that brings an open review back after a window reload.
  */
 export function registerMorningReview(deps: MorningReviewFeatureDeps): vscode.Disposable {

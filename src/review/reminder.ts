@@ -1,5 +1,5 @@
 /**
- * The morning reminder: on a working day, once `leadDesk.morningReview.reminderTime` has passed
+ * The morning reminder: on a working day, once {@link Settings.reminderTime} has passed
  * with no review saved today, one notification offers to start it. Checked at most every ten
  * minutes (and once shortly after start-up); at most one reminder a day, across windows.
  */

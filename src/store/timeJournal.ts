@@ -43,7 +43,7 @@ export interface TimerFile {
   headsDownUntil?: number | null;
   /**
    * When some window last made an automatic mode change or showed a suggestion (epoch ms), so
-   * that across windows there is at most one per `leadDesk.timer.autoMinutes`.
+   * that across windows there is at most one per {@link Settings.autoMinutes}.
    */
   lastAutoAt?: number | null;
 }

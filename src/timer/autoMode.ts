@@ -1,5 +1,5 @@
 /**
- * `leadDesk.timer.autoMode`: feeds what the lead does (edits to workspace files, managerial
+ * {@link Settings.autoMode}: feeds what the lead does (edits to workspace files, managerial
  * views reported through `TimerController.reportActivity`, mode changes, the idle question) to
  * the pure decider in core/autoMode.ts, and acts on its proposals through the store's lock, so
  * that of several windows only one switches or suggests. `suggest` shows a status-bar prompt

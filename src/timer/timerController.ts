@@ -91,7 +91,7 @@ export class TimerController extends Disposable {
 
   /**
    * The lead opened something managerial (the Morning Review, the review queue, a checkout
-   * from it, a 1:1): with `leadDesk.timer.autoMode` on, Technical time may turn Managerial.
+   * from it, a 1:1): with {@link Settings.autoMode} on, Technical time may turn Managerial.
    */
   reportActivity(signal: ManagerialSignal): void {
     this.activitySignal.fire(signal);

@@ -1,5 +1,5 @@
 /**
- * Which repositories Lead Desk watches: `leadDesk.github.repositories`, or when that is empty the
+ * Which repositories Lead Desk watches: {@link Settings.repositories}, or when that is empty the
  * GitHub remotes of the open workspace — through the built-in git extension's API where present,
  * else read from `.git/config` — keeping only remotes on the configured GitHub host.
  */

@@ -1,4 +1,4 @@
-/** The `leadDesk.work` tree: Delegated work and Pending reviews, built from the WorkModel. */
+/** The {@link Views.work} tree: Delegated work and Pending reviews, built from the WorkModel. */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { formatClock } from '../core/clock';
