@@ -3,6 +3,7 @@ import { Low } from 'lowdb';
 import { moveAside } from './atomicWrite';
 import type { StoreEvents } from './events';
 import { FileLock, type HeldLock } from './fileLock';
+import { applyAll, settleChanges, type Applied, type Change } from './changeBatch';
 import { SaveRetry } from './saveRetry';
 import { codedError, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
 import { fileStamp, NewerVersionError, serialize, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
@@ -56,19 +57,6 @@ export interface FileHooks<T> {
 export interface UpdateOptions {
   /** Keep the change in memory and retry it if the save fails (default true); if false, reject. */
   readonly keepOnFailure?: boolean;
-}
-
-interface Change<T> {
-  readonly apply: (draft: T) => unknown;
-  readonly keep: boolean;
-  settled: boolean;
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (err: unknown) => void;
-}
-
-interface Applied<T> {
-  readonly draft: T;
-  readonly results: Map<Change<T>, unknown>;
 }
 
 export class JsonFile<T extends Versioned> {
@@ -311,7 +299,7 @@ export class JsonFile<T extends Versioned> {
 
     if (failure === undefined) {
       this.unsaved = [];
-      this.settle(changes, applied!, failed);
+      settleChanges(changes, applied!, failed);
       this.retry.saved();
       return;
     }
@@ -324,13 +312,13 @@ export class JsonFile<T extends Versioned> {
       const inMemory = await this.applyInMemory(changes.filter((c) => !failed.has(c)), failed);
       this.unsaved = changes.filter((c) => !failed.has(c));
       this.low.data = inMemory.draft;
-      this.settle(changes, inMemory, failed);
+      settleChanges(changes, inMemory, failed);
       return;
     }
     if (!isEnvironmentalError(failure)) {
       this.unsaved = this.unsaved.filter((c) => !failed.has(c));
       for (const c of fresh) if (!failed.has(c)) failed.set(c, failure);
-      this.settle(fresh, { draft: this.low.data, results: new Map() }, failed);
+      settleChanges(fresh, { draft: this.low.data, results: new Map() }, failed);
       return;
     }
     // The disk or another process refused: keep what may be kept, in memory, and retry.
@@ -340,7 +328,7 @@ export class JsonFile<T extends Versioned> {
     const inMemory = applied && kept.length === changes.length ? applied : await this.applyInMemory(kept, failed);
     this.unsaved = kept.filter((c) => !failed.has(c));
     this.low.data = inMemory.draft;
-    this.settle(changes, inMemory, failed);
+    settleChanges(changes, inMemory, failed);
     this.retry.failed(failure, this.unsaved.length);
   }
 
@@ -384,37 +372,5 @@ export class JsonFile<T extends Versioned> {
 
   private applyInMemory(changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
     return applyAll(async () => structuredClone(this.saved), changes, failed);
-  }
-
-  private settle(changes: Change<T>[], applied: Applied<T>, failed: Map<Change<T>, unknown>): void {
-    for (const c of changes) {
-      if (c.settled) continue;
-      c.settled = true;
-      if (failed.has(c)) c.reject(failed.get(c));
-      else c.resolve(applied.results.get(c));
-    }
-  }
-}
-
-/**
- * Apply the changes in order to a fresh draft. A change that throws is recorded in `failed` and
- * the others start again on a new draft, free of its half-edits.
- */
-async function applyAll<T>(fresh: () => Promise<T>, changes: Change<T>[], failed: Map<Change<T>, unknown>): Promise<Applied<T>> {
-  for (;;) {
-    const draft = await fresh();
-    const results = new Map<Change<T>, unknown>();
-    let threw = false;
-    for (const c of changes) {
-      if (failed.has(c)) continue;
-      try {
-        results.set(c, await c.apply(draft));
-      } catch (err) {
-        failed.set(c, err);
-        threw = true;
-        break;
-      }
-    }
-    if (!threw) return { draft, results };
   }
 }
