@@ -2,6 +2,7 @@ import { alertKey, observe, type AlertRun, type AlertScope, type AlertState, typ
 import { JsonFile, type JsonFileOptions } from './jsonFile';
 import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
+import { FileBackedStore } from './fileBackedStore';
 
 export interface AlertsFile {
   readonly version: 1;
@@ -32,15 +33,13 @@ export const alertsSpec: FileSpec<AlertsFile> = {
  * sees a workflow turn red records it under the file's lock and notifies; the others only see
  * the file change and update their status bar.
  */
-export class AlertStore {
-  private constructor(private readonly file: JsonFile<AlertsFile>) {}
+export class AlertStore extends FileBackedStore<AlertsFile> {
+  private constructor(file: JsonFile<AlertsFile>) {
+    super(file);
+  }
 
   static async open(dir: string, options: JsonFileOptions = {}): Promise<AlertStore> {
     return new AlertStore(await JsonFile.open(dir, STORE_FILES.alerts, alertsSpec, options));
-  }
-
-  get path(): string {
-    return this.file.path;
   }
 
   get state(): AlertState {
@@ -73,17 +72,5 @@ export class AlertStore {
   get(repo: string, workflowId: number): WorkflowAlert | undefined {
     const key = alertKey(repo, workflowId);
     return Object.hasOwn(this.state, key) ? this.state[key] : undefined;
-  }
-
-  refresh(): Promise<boolean> {
-    return this.file.refresh();
-  }
-
-  flush(): Promise<boolean> {
-    return this.file.flush();
-  }
-
-  dispose(): void {
-    this.file.dispose();
   }
 }

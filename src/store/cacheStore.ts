@@ -1,6 +1,7 @@
 import { JsonFile, type JsonFileOptions } from './jsonFile';
 import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
+import { FileBackedStore } from './fileBackedStore';
 
 /** A GitHub response kept for conditional requests (ETag / Last-Modified) and offline display. */
 export interface CachedResponse {
@@ -43,16 +44,14 @@ export interface CacheLimits {
  * GitHub response cache (`cache.json`), size-bounded: past either limit, the entries fetched
  * longest ago go first. An entry larger than the byte limit on its own is not kept.
  */
-export class CacheStore {
-  private constructor(private readonly file: JsonFile<CacheFile>, private readonly limits: Required<CacheLimits>) {}
+export class CacheStore extends FileBackedStore<CacheFile> {
+  private constructor(file: JsonFile<CacheFile>, private readonly limits: Required<CacheLimits>) {
+    super(file);
+  }
 
   static async open(dir: string, options: JsonFileOptions & CacheLimits = {}): Promise<CacheStore> {
     const limits = { maxEntries: options.maxEntries ?? 500, maxBytes: options.maxBytes ?? 4 * 1024 * 1024 };
     return new CacheStore(await JsonFile.open(dir, STORE_FILES.cache, cacheSpec, options), limits);
-  }
-
-  get path(): string {
-    return this.file.path;
   }
 
   get(key: string): CachedResponse | undefined {
@@ -83,18 +82,6 @@ export class CacheStore {
     return this.file.update((f) => {
       f.entries = {};
     });
-  }
-
-  refresh(): Promise<boolean> {
-    return this.file.refresh();
-  }
-
-  flush(): Promise<boolean> {
-    return this.file.flush();
-  }
-
-  dispose(): void {
-    this.file.dispose();
   }
 
   private evict(f: CacheFile, keep: string): void {

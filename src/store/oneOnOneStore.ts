@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { JsonFile, type JsonFileOptions } from './jsonFile';
 import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
+import { FileBackedStore } from './fileBackedStore';
 
 /** The notes of one 1:1, by its local day. */
 export interface OneOnOneMeeting {
@@ -87,15 +88,13 @@ function personIn(f: OneOnOnesFile, login: string): PersonNotes {
  * 1:1 notes and action items per teammate (`one-on-ones.json`), shared by every window. Every
  * change is a read-modify-write under the file's lock, so notes typed in two windows both stay.
  */
-export class OneOnOneStore {
-  private constructor(private readonly file: JsonFile<OneOnOnesFile>) {}
+export class OneOnOneStore extends FileBackedStore<OneOnOnesFile> {
+  private constructor(file: JsonFile<OneOnOnesFile>) {
+    super(file);
+  }
 
   static async open(dir: string, options: JsonFileOptions = {}): Promise<OneOnOneStore> {
     return new OneOnOneStore(await JsonFile.open(dir, STORE_FILES.oneOnOnes, oneOnOnesSpec, options));
-  }
-
-  get path(): string {
-    return this.file.path;
   }
 
   /** Everything kept about `login` (empty lists when nothing is). */
@@ -143,17 +142,5 @@ export class OneOnOneStore {
       const p = personIn(f, login);
       p.nudges = [...(p.nudges ?? []), nudge].slice(-MAX_NUDGES);
     });
-  }
-
-  refresh(): Promise<boolean> {
-    return this.file.refresh();
-  }
-
-  flush(): Promise<boolean> {
-    return this.file.flush();
-  }
-
-  dispose(): void {
-    this.file.dispose();
   }
 }

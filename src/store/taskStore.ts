@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { JsonFile, type JsonFileOptions } from './jsonFile';
 import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
+import { FileBackedStore } from './fileBackedStore';
 
 /** Work the lead handed to someone else, followed up from the sidebar. */
 export interface DelegatedTask {
@@ -73,15 +74,13 @@ export function newTaskId(): string {
 }
 
 /** Delegated tasks (`tasks.json`), shared by all windows. */
-export class TaskStore {
-  private constructor(private readonly file: JsonFile<TasksFile>) {}
+export class TaskStore extends FileBackedStore<TasksFile> {
+  private constructor(file: JsonFile<TasksFile>) {
+    super(file);
+  }
 
   static async open(dir: string, options: JsonFileOptions = {}): Promise<TaskStore> {
     return new TaskStore(await JsonFile.open(dir, STORE_FILES.tasks, tasksSpec, options));
-  }
-
-  get path(): string {
-    return this.file.path;
   }
 
   /** All tasks, open and done, in the order they were added. */
@@ -134,19 +133,7 @@ export class TaskStore {
     });
   }
 
-  refresh(): Promise<boolean> {
-    return this.file.refresh();
-  }
-
   get unsavedChanges(): number {
     return this.file.unsavedChanges;
-  }
-
-  flush(): Promise<boolean> {
-    return this.file.flush();
-  }
-
-  dispose(): void {
-    this.file.dispose();
   }
 }
