@@ -9,7 +9,7 @@ import { formatDuration } from '../src/core/timeline';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
 
 export interface Theme {
   readonly technical: string;
@@ -34,6 +34,13 @@ export function readTheme(): Theme {
   };
 }
 
+/** Calls `fn` when the VS Code theme changes: it swaps the body class and the variables on <html>. */
+export function onThemeChange(fn: () => void): void {
+  const observer = new MutationObserver(fn);
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+}
+
 type Config = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
 
 /** Half a bar's width (bars fill 0.9 × 0.8 of their day's slot), so the target mark spans the bar. */
@@ -49,10 +56,7 @@ export class BalanceChart {
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.chart = new Chart(canvas, this.config(readTheme()));
-    // VS Code swaps the body class and the theme variables on <html> when the theme changes.
-    const observer = new MutationObserver(() => this.retheme());
-    observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    onThemeChange(() => this.retheme());
   }
 
   update(days: readonly DayBar[], targetPercent: number): void {

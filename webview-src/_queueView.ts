@@ -2,7 +2,7 @@
 import type { SlaState } from '../src/core/businessHours';
 import { filterQueue, sortQueue, type ReviewQueueRow, type ReviewSortKey, type SortDirection } from '../src/core/reviewQueue';
 import type { CiState } from '../src/core/reviews';
-import { savedRecord } from './shared/vscodeApi';
+import { savedRecord, savedScrollY } from './shared/vscodeApi';
 
 export type DraftFilter = 'any' | 'ready' | 'draft';
 
@@ -43,7 +43,7 @@ export function sanitizeView(saved: unknown): QueueViewState {
     includeSnoozed: s.includeSnoozed === true,
     sortKey: oneOf(s.sortKey, SORT_KEYS, DEFAULT_VIEW.sortKey),
     sortDir: oneOf<SortDirection>(s.sortDir, ['asc', 'desc'], DEFAULT_VIEW.sortDir),
-    scrollY: typeof s.scrollY === 'number' && Number.isFinite(s.scrollY) && s.scrollY >= 0 ? s.scrollY : 0,
+    scrollY: savedScrollY(s.scrollY),
   };
 }
 

@@ -6,11 +6,9 @@
 import { Chart, Filler, LineController, LineElement, PointElement, type ChartConfiguration } from 'chart.js';
 import type { TrendBar } from '../src/balance/report';
 import { formatDuration } from '../src/core/timeline';
-import { readTheme, type Theme } from './_balanceChart';
+import { HOUR, onThemeChange, readTheme, type Theme } from './_balanceChart';
 
 Chart.register(LineController, LineElement, PointElement, Filler);
-
-const HOUR = 3_600_000;
 
 type Config = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
 
@@ -19,9 +17,7 @@ export class TrendChart {
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.chart = new Chart(canvas, this.config(readTheme()));
-    const observer = new MutationObserver(() => this.retheme());
-    observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    onThemeChange(() => this.retheme());
   }
 
   update(weeks: readonly TrendBar[], targetPercent: number): void {

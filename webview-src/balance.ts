@@ -7,8 +7,8 @@ import type { BalanceFromWebview, BalanceToWebview } from '../src/balance/protoc
 import type { BalanceReport, EntryRow, TagRow, TrendBar } from '../src/balance/report';
 import { BalanceChart } from './_balanceChart';
 import { TrendChart } from './_trendChart';
-import { byId, codicon, h } from './shared/dom';
-import { connect, savedRecord } from './shared/vscodeApi';
+import { byId, codicon, h, showErrorNotice } from './shared/dom';
+import { connect, savedRecord, savedScrollY } from './shared/vscodeApi';
 import { Settings, settingId } from '../src/ids';
 
 interface BalanceViewState {
@@ -16,8 +16,7 @@ interface BalanceViewState {
 }
 
 const channel = connect<BalanceToWebview, BalanceFromWebview, BalanceViewState>((saved) => {
-  const y = savedRecord(saved).scrollY;
-  return { scrollY: typeof y === 'number' && Number.isFinite(y) && y >= 0 ? y : 0 };
+  return { scrollY: savedScrollY(savedRecord(saved).scrollY) };
 });
 let chart: BalanceChart | null = null;
 let trendChart: TrendChart | null = null;
@@ -150,8 +149,7 @@ function render(report: BalanceReport): void {
 channel.onMessage((msg) => {
   if (msg.type === 'data') render(msg.data);
   else {
-    byId('notice').hidden = false;
-    byId('notice').querySelector('.notice-text')!.textContent = msg.message;
+    showErrorNotice(msg.message);
   }
 });
 window.addEventListener('scroll', () => channel.saveState({ scrollY: Math.round(window.scrollY) }), { passive: true });

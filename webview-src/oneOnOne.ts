@@ -1,12 +1,11 @@
 /** The 1:1 prep webview: the teammate's items, today's notes, action items and past notes. */
 import type { OneOnOneLine } from '../src/core/oneOnOne';
 import type { OneOnOneFromWebview, OneOnOneToWebview, OneOnOneView } from '../src/oneOnOne/protocol';
-import { byId, codicon, h } from './shared/dom';
-import { connect, savedRecord } from './shared/vscodeApi';
+import { byId, codicon, h, showErrorNotice } from './shared/dom';
+import { connect, savedRecord, savedScrollY } from './shared/vscodeApi';
 
 const channel = connect<OneOnOneToWebview, OneOnOneFromWebview, { readonly scrollY: number }>((saved) => {
-  const y = savedRecord(saved).scrollY;
-  return { scrollY: typeof y === 'number' && Number.isFinite(y) && y >= 0 ? y : 0 };
+  return { scrollY: savedScrollY(savedRecord(saved).scrollY) };
 });
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let lastSaved: string | null = null;
@@ -115,8 +114,7 @@ document.addEventListener('click', (e) => {
 channel.onMessage((msg) => {
   if (msg.type === 'data') render(msg.data);
   else {
-    byId('notice').hidden = false;
-    byId('notice').querySelector('.notice-text')!.textContent = msg.message;
+    showErrorNotice(msg.message);
   }
 });
 window.addEventListener('scroll', () => channel.saveState({ scrollY: Math.round(window.scrollY) }), { passive: true });

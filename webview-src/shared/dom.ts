@@ -82,3 +82,10 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!el) throw new Error(`#${id} is missing`);
   return el as T;
 }
+
+/** Shows the page's `#notice` with a host's error message (as text). */
+export function showErrorNotice(message: string): void {
+  const notice = byId('notice');
+  notice.hidden = false;
+  notice.querySelector('.notice-text')!.textContent = message;
+}

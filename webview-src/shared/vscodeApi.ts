@@ -54,6 +54,11 @@ function isHostMessage<M extends { readonly type: string }>(data: unknown): data
   return typeof data === 'object' && data !== null && typeof (data as { readonly type?: unknown }).type === 'string';
 }
 
+/** A saved scroll position: a finite, non-negative number, else 0 (the top). */
+export function savedScrollY(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
+}
+
 /** A plain object from saved state, or an empty one. */
 export function savedRecord(saved: unknown): Record<string, unknown> {
   return typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? (saved as Record<string, unknown>) : {};
