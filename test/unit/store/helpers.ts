@@ -142,3 +142,27 @@ export function assertAllFilesParse(dir: string): string[] {
   }
   return files;
 }
+
+/** Makes `dir` read-only by bind-mounting it over itself (EROFS); `undo` gets the unmount. */
+export function readOnlyMount(dir: string, undo: (() => void)[]): { readonly breakIt: () => void; readonly repair: () => void } {
+  return {
+    breakIt: () => {
+      mount(['--bind', dir, dir]);
+      undo.push(() => umount(dir));
+      mount(['-o', 'remount,ro,bind', dir]);
+    },
+    repair: () => mount(['-o', 'remount,rw,bind', dir]),
+  };
+}
+
+/** Writes `filler` until its file system is full (ENOSPC). */
+export function fillDisk(filler: string): void {
+  const fd = fs.openSync(filler, 'w');
+  try {
+    for (;;) fs.writeSync(fd, Buffer.alloc(4096));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TaskStore } from '../../../src/store/taskStore';
-import { canChattr, canMount, cleanup, EventLog, mount, tempDir, umount } from './helpers';
+import { canChattr, canMount, cleanup, EventLog, fillDisk, mount, readOnlyMount, tempDir, umount } from './helpers';
 
 /*
  * Failures that root cannot bypass, made for real (the injected-fs tests in jsonFile.test.ts
@@ -47,11 +47,8 @@ describe('store/real disk failures', () => {
 
   it('EROFS: the folder is on a read-only file system', async function () {
     if (!canMount()) this.skip();
-    await breakAndRepair('EROFS', () => {
-      mount(['--bind', store, store]);
-      undo.push(() => umount(store));
-      mount(['-o', 'remount,ro,bind', store]);
-    }, () => mount(['-o', 'remount,rw,bind', store]));
+    const readOnly = readOnlyMount(store, undo);
+    await breakAndRepair('EROFS', readOnly.breakIt, readOnly.repair);
   });
 
   it('ENOSPC: the disk is full', async function () {
@@ -59,16 +56,7 @@ describe('store/real disk failures', () => {
     mount(['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', store]);
     undo.push(() => umount(store));
     const filler = path.join(store, 'filler');
-    await breakAndRepair('ENOSPC', () => {
-      const fd = fs.openSync(filler, 'w');
-      try {
-        for (;;) fs.writeSync(fd, Buffer.alloc(4096));
-      } catch (err) {
-        assert.equal((err as NodeJS.ErrnoException).code, 'ENOSPC');
-      } finally {
-        fs.closeSync(fd);
-      }
-    }, () => fs.rmSync(filler));
+    await breakAndRepair('ENOSPC', () => fillDisk(filler), () => fs.rmSync(filler));
   });
 
   it('EPERM: the folder is immutable (chattr +i stops root too)', async function () {

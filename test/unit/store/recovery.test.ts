@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openStores, type OpenStoresOptions } from '../../../src/store';
 import type { StoreFs } from '../../../src/store/storeFs';
-import { canChattr, canMount, cleanup, EventLog, mount, tempDir, umount } from './helpers';
+import { canChattr, canMount, cleanup, EventLog, fillDisk, mount, readOnlyMount, tempDir, umount } from './helpers';
 
 /*
  * Saves that failed are kept in memory; when the window closes (`deactivate` → `stores.close()`)
@@ -88,11 +88,8 @@ describe('store/recovery of unsaved changes at close', () => {
 
   it('EROFS: the store folder is read-only, so the recovery file goes to the fallback folder', async function () {
     if (!canMount()) this.skip();
-    await closeBrokenReopen('EROFS', () => {
-      mount(['--bind', store, store]);
-      undo.push(() => umount(store));
-      mount(['-o', 'remount,ro,bind', store]);
-    }, () => mount(['-o', 'remount,rw,bind', store]), () => path.join(fallback));
+    const readOnly = readOnlyMount(store, undo);
+    await closeBrokenReopen('EROFS', readOnly.breakIt, readOnly.repair, () => path.join(fallback));
   });
 
   it('ENOSPC: the disk is full, so the recovery file goes to the fallback folder', async function () {
@@ -100,16 +97,7 @@ describe('store/recovery of unsaved changes at close', () => {
     mount(['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', store]);
     undo.push(() => umount(store));
     const filler = path.join(store, 'filler');
-    await closeBrokenReopen('ENOSPC', () => {
-      const fd = fs.openSync(filler, 'w');
-      try {
-        for (;;) fs.writeSync(fd, Buffer.alloc(4096));
-      } catch (err) {
-        assert.equal((err as NodeJS.ErrnoException).code, 'ENOSPC');
-      } finally {
-        fs.closeSync(fd);
-      }
-    }, () => fs.rmSync(filler), () => fallback);
+    await closeBrokenReopen('ENOSPC', () => fillDisk(filler), () => fs.rmSync(filler), () => fallback);
   });
 
   it('merges record by record with what another window saved meanwhile: its edits, additions and removals survive', async () => {
