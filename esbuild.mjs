@@ -84,6 +84,9 @@ if (!production) {
 fs.mkdirSync('media/dist', { recursive: true });
 for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join('node_modules/@vscode/codicons/dist', f), path.join('media/dist', f));
 
+// The test bundles mirror test/: a test moved or deleted must not keep running from an old bundle.
+if (!production) fs.rmSync('dist/test', { recursive: true, force: true });
+
 const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length).map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

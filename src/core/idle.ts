@@ -1,4 +1,4 @@
-import { newId } from './ids';
+import { randomId } from './randomId';
 import type { Mode, TimeEntry } from './timeEntry';
 
 export type IdleReason = 'idle' | 'sleep';
@@ -123,7 +123,7 @@ export function applyIdleDecision(
   entries: readonly TimeEntry[],
   span: IdleSpan,
   decision: IdleDecision,
-  makeId: () => string = newId,
+  makeId: () => string = () => randomId(),
 ): TimeEntry[] {
   if (decision === 'keep' || span.end <= span.start) return [...entries];
   return entries.flatMap((entry) => splitAroundSpan(entry, span, decision, makeId));
@@ -163,7 +163,7 @@ export function idleSpanReplacement(
   entries: readonly TimeEntry[],
   span: IdleSpan,
   decision: Exclude<IdleDecision, 'keep'>,
-  makeId: () => string = newId,
+  makeId: () => string = () => randomId(),
 ): TimeEntry[] {
   if (decision === 'drop' || span.end <= span.start) return [];
   return entries.flatMap((entry) => {

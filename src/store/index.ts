@@ -17,8 +17,8 @@ export type {
 } from './events';
 export type { StoreFs } from './storeFs';
 export { STORE_FILES, isStoreDataFile, monthKey, reviewShardName, timeShardName, yearKey } from './paths';
-export { TimeStore, newEntryId, type AutoChange, type AutoSwitchUndo, type NewTimeEntry, type TimeStoreOptions } from './timeStore';
-export { TaskStore, newTaskId, type DelegatedTask, type NewTask, type TaskPatch } from './taskStore';
+export { TimeStore, type AutoChange, type AutoSwitchUndo, type NewTimeEntry, type TimeStoreOptions } from './timeStore';
+export { TaskStore, type DelegatedTask, type NewTask, type TaskPatch } from './taskStore';
 export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './reviewHistoryStore';
 export { CacheStore, type CachedResponse, type CacheLimits } from './cacheStore';
 export { SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';

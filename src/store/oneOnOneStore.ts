@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomId } from '../core/randomId';
 import { JsonFile, type JsonFileOptions } from './jsonFile';
 import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
@@ -118,7 +118,7 @@ export class OneOnOneStore extends FileBackedStore<OneOnOnesFile> {
   addAction(login: string, text: string, date: string, now = Date.now()): Promise<ActionItem> {
     const trimmed = text.trim().slice(0, MAX_ACTION);
     if (!trimmed) return Promise.reject(new RangeError('an action item needs text'));
-    const item: ActionItem = { id: `a-${now.toString(36)}-${randomBytes(3).toString('hex')}`, text: trimmed, createdAt: now, date };
+    const item: ActionItem = { id: randomId('a-', now), text: trimmed, createdAt: now, date };
     return this.file.update((f) => {
       personIn(f, login).actions.push(item);
       return item;

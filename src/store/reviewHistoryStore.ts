@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomId } from '../core/randomId';
 import type { JsonFileOptions } from './jsonFile';
 import { STORE_FILES, yearKey } from './paths';
 import { ShardSet } from './shardSet';
@@ -71,7 +71,7 @@ export class ReviewHistoryStore {
 
   /** Record a finished review; appending an id that exists replaces it. */
   async append(review: Omit<MorningReview, 'id'> & { readonly id?: string }): Promise<MorningReview> {
-    const full: MorningReview = { ...review, id: review.id ?? `r-${randomBytes(6).toString('hex')}` };
+    const full: MorningReview = { ...review, id: review.id ?? randomId('r-') };
     const file = await this.years.get(yearKey(full.finishedAt));
     return file.update((f) => {
       f.reviews = f.reviews.filter((r) => r.id !== full.id);

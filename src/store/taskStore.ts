@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomId } from '../core/randomId';
 import { JsonFile, type JsonFileOptions } from './jsonFile';
 import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
@@ -69,10 +69,6 @@ function checkTask(t: Partial<DelegatedTask>): void {
   }
 }
 
-export function newTaskId(): string {
-  return `t-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-}
-
 /** Delegated tasks (`tasks.json`), shared by all windows. */
 export class TaskStore extends FileBackedStore<TasksFile> {
   private constructor(file: JsonFile<TasksFile>) {
@@ -95,7 +91,7 @@ export class TaskStore extends FileBackedStore<TasksFile> {
   /** Add a task; adding an id that exists replaces that task (so a retried add is harmless). */
   async add(task: NewTask, now = Date.now()): Promise<DelegatedTask> {
     checkTask(task);
-    const full: DelegatedTask = { ...task, id: task.id ?? newTaskId(), createdAt: task.createdAt ?? now };
+    const full: DelegatedTask = { ...task, id: task.id ?? randomId('t-'), createdAt: task.createdAt ?? now };
     return this.file.update((f) => {
       const at = f.tasks.findIndex((t) => t.id === full.id);
       if (at >= 0) f.tasks[at] = full;

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import type { AutoSignal } from '../core/autoMode';
+import { randomId } from '../core/randomId';
 import { judgeRunningEntry } from '../core/crash';
 import { isMode, type Mode, type TimeEntry } from '../core/timeEntry';
 import { defaultIsProcessAlive } from './fileLock';
@@ -42,10 +42,6 @@ export interface AutoChange {
 const DAY = 86_400_000;
 /** A window closed cleanly and opened again within this (a reload) keeps the entry running. */
 export const HAND_OVER_MS = 60_000;
-
-export function newEntryId(): string {
-  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
-}
 
 /** Close the running entry at `at` (never before its start) into the journal. */
 function closeRunning(t: TimerFile, at: number, closedBy: NonNullable<TimeEntry['closedBy']>): TimeEntry | null {
@@ -119,7 +115,7 @@ export class TimeStore {
   /** Start a new entry in `mode` at `at`, closing the running one (if any) at the same moment. */
   start(mode: Mode, at: number, note?: string): Promise<TimeEntry> {
     if (!isMode(mode)) return Promise.reject(new RangeError(`unknown mode ${String(mode)}`));
-    const id = newEntryId(); // chosen outside the change: a replayed change must start the same entry
+    const id = randomId(); // chosen outside the change: a replayed change must start the same entry
     return this.timer.update((t) => this.startIn(t, id, mode, at, note));
   }
 
@@ -130,7 +126,7 @@ export class TimeStore {
       return null;
     }
     if (!isMode(mode)) throw new RangeError(`unknown mode ${String(mode)}`);
-    const id = newEntryId();
+    const id = randomId();
     return this.timer.update((t) => (t.running?.mode === mode ? t.running : this.startIn(t, id, mode, at, note)));
   }
 
@@ -214,7 +210,7 @@ export class TimeStore {
    */
   autoSwitch(change: AutoChange): Promise<AutoSwitchUndo | null> {
     if (!isMode(change.to)) return Promise.reject(new RangeError(`unknown mode ${String(change.to)}`));
-    const id = newEntryId();
+    const id = randomId();
     return this.timer.update((t) => {
       if (!this.autoAllowed(t, change)) return null;
       const previous = t.running;
@@ -288,7 +284,7 @@ export class TimeStore {
       if (!isMode(e.mode) || e.end === null) throw new RangeError('replaceEntries: entries must be closed and have a mode');
       const start = Math.max(e.start, from);
       const end = Math.min(e.end, to);
-      if (start < end) fresh.push({ ...e, id: e.id ?? newEntryId(), start, end });
+      if (start < end) fresh.push({ ...e, id: e.id ?? randomId(), start, end });
     }
     await this.timer.update(async (t) => {
       for (const e of await this.collect(t, from, to)) t.pending.push(...cutOut(e, from, to));

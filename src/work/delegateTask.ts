@@ -10,8 +10,8 @@ import { quickDueChoices } from '../core/dueDates';
 import { isLocalDate } from '../core/localDate';
 import type { GitHubConnection } from '../github/connection';
 import { webHostFor, webOriginFor } from '../github/connection';
-import { parseIssueLink, type DelegatedTask, type TaskRepository } from './delegatedTask';
-import { permalink } from './permalink';
+import type { DelegatedTask, TaskRepository } from './taskRepository';
+import { parseIssueLink, permalink } from './permalink';
 import { repoFromRemote, type WatchedRepositories } from './watchedRepositories';
 
 const TITLE = 'Lead Desk: Delegate Task';

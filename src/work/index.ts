@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { GitHubConnection } from '../github/connection';
 import type { Stores } from '../store';
-import type { TaskRepository } from './delegatedTask';
+import type { TaskRepository } from './taskRepository';
 import { DelegateTaskFlow } from './delegateTask';
 import { WatchedRepositories } from './watchedRepositories';
 import { registerWorkCommands } from './workCommands';

@@ -9,7 +9,7 @@ import { dueBucket, type DueBucket } from '../core/dueDates';
 import { reviewSlaState, waitingBusinessMs, type PendingReview } from '../core/reviews';
 import { formatDuration } from '../core/timeline';
 import type { DelegatedIssue } from '../github/service';
-import type { DelegatedTask } from './delegatedTask';
+import type { DelegatedTask } from './taskRepository';
 import { Commands } from '../ids';
 
 export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode;

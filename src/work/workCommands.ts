@@ -6,7 +6,7 @@ import type { GitHubConnection } from '../github/connection';
 import { webHostFor } from '../github/connection';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import { isAllowedLink } from '../webview/links';
-import type { TaskRepository } from './delegatedTask';
+import type { TaskRepository } from './taskRepository';
 import { pickDueDate, type DelegateTaskFlow } from './delegateTask';
 import { IssueNode, ReviewNode, TaskNode, type WorkNode } from './nodes';
 import type { WorkModel } from './workModel';

@@ -15,7 +15,7 @@ import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { Disposable } from '../util/disposable';
 import { describeError } from '../util/errors';
-import type { DelegatedTask, TaskRepository } from './delegatedTask';
+import type { DelegatedTask, TaskRepository } from './taskRepository';
 import type { WatchedRepositories } from './watchedRepositories';
 import { readState, writeState } from '../util/state';
 

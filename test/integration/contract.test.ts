@@ -1,4 +1,8 @@
-/** The contract of PRODUCT.md as VS Code sees it: activation, commands, views, settings. */
+/**
+ * The contract as VS Code sees it: package.json's contributions against src/ids.ts, and the
+ * promises of the README ("What it does", "Security: what a workspace cannot set"): activation,
+ * commands, views, settings.
+ */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, Settings, USER_ONLY_SETTINGS, Views } from '../../src/ids';
