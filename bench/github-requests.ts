@@ -1,6 +1,6 @@
 /*
  * GitHub requests, GraphQL points and time per full sidebar refresh, in plain Node: the real
- * client (createOctokit + GitHubService.sidebar, exactly as GitHubConnection builds them) against
+ * client (createOctokit + GitHubClient.sidebar, exactly as GitHubConnection builds them) against
  * the fake GitHub serving `bigScenario({ repos: R, pulls: N })` — N reviews waiting on the lead
  * (half through a team) over R repos — for N = 25, 100, 500 and R = 1, 10, 50.
  *
@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { createOctokit } from '../src/github/octokit';
 import { RateBudget } from '../src/github/rateBudget';
 import { MemoryResponseCache } from '../src/github/responseCache';
-import { GitHubService } from '../src/github/service';
+import { GitHubClient } from '../src/github/service';
 import { bigScenario, startFakeGitHub } from '../test/fake-github';
 
 const REPO_COUNTS = (process.argv[2] ?? '1,10,50').split(',').map(Number).filter((n) => n > 0);
@@ -44,7 +44,7 @@ async function measure(repos: number, reviews: number): Promise<RefreshCase> {
   const fake = await startFakeGitHub(bigScenario({ repos, pulls: reviews }), { eagerGraphQL: true });
   try {
     const watched = fake.scenario.repos.map((r) => `${r.owner}/${r.name}`);
-    const service = new GitHubService(createOctokit({
+    const service = new GitHubClient(createOctokit({
       baseUrl: fake.url, token: fake.token, timeoutMs: 30_000, userAgent: 'lead-desk/bench',
       cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 20,
     }), new URL(fake.url).host);

@@ -21,7 +21,7 @@ import { createOctokit } from '../src/github/octokit';
 import { RateBudget } from '../src/github/rateBudget';
 import { MemoryResponseCache } from '../src/github/responseCache';
 import { defaultBranchRuns } from '../src/github/runs';
-import { GitHubService, mapLimited } from '../src/github/service';
+import { GitHubClient, mapLimited } from '../src/github/service';
 import { previousWorkingDay } from '../src/review/localSections';
 import { openStores } from '../src/store';
 import { bigScenario, demoScenario, startFakeGitHub } from '../test/fake-github';
@@ -32,7 +32,7 @@ async function redBuildPolls(): Promise<Record<string, unknown>> {
   try {
     const stores = await openStores(dir);
     const octokit = createOctokit({ baseUrl: fake.url, token: fake.token, timeoutMs: 30_000, userAgent: 'lead-desk/bench', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 20 });
-    const service = new GitHubService(octokit, new URL(fake.url).host);
+    const service = new GitHubClient(octokit, new URL(fake.url).host);
     const repos = fake.scenario.repos.map((r) => `${r.owner}/${r.name}`);
     const poll = async () => {
       fake.resetStats();
@@ -70,7 +70,7 @@ async function standupWarm(): Promise<Record<string, unknown>> {
     await stores.time.replaceEntries({ from: Math.min(...entries.map((e) => e.start)), to: now - 86_400_000 + 86_400_000 }, entries);
     for (let i = 0; i < 200; i++) await stores.tasks.add({ title: `Task ${i}`, assignee: `dev${i % 7}`, due: null }, now - i * 3_600_000);
     const octokit = createOctokit({ baseUrl: fake.url, token: fake.token, timeoutMs: 30_000, userAgent: 'lead-desk/bench', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 20 });
-    const service = new GitHubService(octokit, new URL(fake.url).host);
+    const service = new GitHubClient(octokit, new URL(fake.url).host);
     const day = previousWorkingDay(now, [1, 2, 3, 4, 5]);
     const from = parseLocalDate(day).getTime();
     const to = startOfNextLocalDay(from).getTime();

@@ -11,7 +11,6 @@ import type { Config } from '../config';
 import { alertLabel, redWorkflows, type WorkflowAlert } from '../core/buildAlerts';
 import type { GitHubConnection } from '../github/connection';
 import { webHostFor } from '../github/connection';
-import { defaultBranchRuns, rerunFailedJobs } from '../github/runs';
 import { mapLimited } from '../github/service';
 import { STORE_FILES, type AlertStore, type Stores } from '../store';
 import { Disposable } from '../util/disposable';
@@ -116,7 +115,7 @@ export class RedBuildAlerts extends Disposable {
     const failed: string[] = [];
     const results = await mapLimited(repos, POLL_CONCURRENCY, async (repo) => {
       try {
-        const found = await this.github.run((s) => defaultBranchRuns(s, repo));
+        const found = await this.github.run((s) => s.defaultBranchRuns(repo));
         if (!found) return undefined;
         return await store.observe(repo, found.branch, found.runs, scope);
       } catch (e) {
@@ -195,7 +194,7 @@ export class RedBuildAlerts extends Disposable {
     const label = notificationSafe(alertLabel(alert));
     if (!(await confirm(`Re-run the failed jobs of ${label}?`, `Run ${alert.runId} on the default branch; GitHub starts a new attempt of the jobs that failed.`))) return false;
     try {
-      const done = await this.github.run((s) => rerunFailedJobs(s, alert.repo, alert.runId));
+      const done = await this.github.run((s) => s.rerunFailedJobs(alert.repo, alert.runId));
       if (done === undefined) {
         void vscode.window.showWarningMessage('Lead Desk: sign in to GitHub to re-run the failed jobs.');
         return false;

@@ -12,7 +12,8 @@ import { GitHubFailure, classifyFailure } from './failure';
 import { createOctokit } from './octokit';
 import { RateBudget } from './rateBudget';
 import { MemoryResponseCache, type ResponseCache } from './responseCache';
-import { GitHubService } from './service';
+import type { GitHubService } from './api';
+import { GitHubClient } from './service';
 
 declare const __LEAD_DESK_VERSION__: string;
 const VERSION = typeof __LEAD_DESK_VERSION__ === 'string' ? __LEAD_DESK_VERSION__ : 'dev';
@@ -138,7 +139,7 @@ export class GitHubConnection extends Disposable {
         if (this.requestLog.length > 5000) this.requestLog.splice(0, 1000);
       },
     });
-    return new GitHubService(octokit, webHostFor(apiUrl));
+    return new GitHubClient(octokit, webHostFor(apiUrl));
   }
 
   private async verifyToken(token: string): Promise<string> {

@@ -5,14 +5,14 @@
  */
 import type { AlertRun } from '../core/buildAlerts';
 import { array, num, object, requiredNum, safeUrl, str } from './parse';
-import type { GitHubService } from './service';
+import type { GitHubClient } from './service';
 
 /** Runs fetched per poll: enough to find the latest completed run of every active workflow. */
 const RUNS_PER_POLL = 30;
 
-const defaultBranches = new WeakMap<GitHubService, Map<string, Promise<string>>>();
+const defaultBranches = new WeakMap<GitHubClient, Map<string, Promise<string>>>();
 
-export async function defaultBranchOf(service: GitHubService, repo: string): Promise<string> {
+export async function defaultBranchOf(service: GitHubClient, repo: string): Promise<string> {
   let branches = defaultBranches.get(service);
   if (!branches) defaultBranches.set(service, (branches = new Map()));
   let branch = branches.get(repo);
@@ -26,7 +26,7 @@ export async function defaultBranchOf(service: GitHubService, repo: string): Pro
 }
 
 /** The newest runs on `repo`'s default branch (any status), and that branch. */
-export async function defaultBranchRuns(service: GitHubService, repo: string): Promise<{ branch: string; runs: AlertRun[] }> {
+export async function defaultBranchRuns(service: GitHubClient, repo: string): Promise<{ branch: string; runs: AlertRun[] }> {
   const [owner, name] = repo.split('/');
   const branch = await defaultBranchOf(service, repo);
   // Filtered by branch on GitHub's side: feature-branch runs never reach the alert logic (and
@@ -45,7 +45,7 @@ export async function defaultBranchRuns(service: GitHubService, repo: string): P
 }
 
 /** `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs`. */
-export async function rerunFailedJobs(service: GitHubService, repo: string, runId: number): Promise<true> {
+export async function rerunFailedJobs(service: GitHubClient, repo: string, runId: number): Promise<true> {
   const [owner, name] = repo.split('/');
   await service.octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo: name, run_id: runId });
   return true;

@@ -3,6 +3,7 @@
  * syntax, pagination and ETags; features get plain data they can render and test.
  */
 import { withDueLine } from '../core/issueDue';
+import type { GitHubService } from './api';
 import { GitHubFailure } from './failure';
 import type { GitHubOctokit } from './octokit';
 import {
@@ -11,10 +12,12 @@ import {
 } from './morningReviewData';
 import { undefinedFields, withoutFieldsAt } from './graphqlFields';
 import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './morningReviewQuery';
+import * as runs from './runs';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
 
 export * from './morningReviewData';
+export type { GitHubService } from './api';
 export type { DelegatedIssue, OwnPullRequest, SidebarData } from './sidebarQuery';
 
 export interface SearchPage {
@@ -28,7 +31,8 @@ export interface SearchPage {
 const MAX_SEARCH_PAGES = 5;
 const DETAIL_CONCURRENCY = 6;
 
-export class GitHubService {
+/** The GitHub of one signed-in session (see `GitHubConnection`); features see it as a `GitHubService`. */
+export class GitHubClient implements GitHubService {
   /** Default branches rarely change: asked once per signed-in session. */
   private readonly defaultBranches = new Map<string, Promise<string>>();
   private meCache: Promise<string> | undefined;
@@ -327,6 +331,14 @@ export class GitHubService {
         if ((e as { kind?: string }).kind !== 'not-found') throw e;
       });
     }
+  }
+
+  defaultBranchRuns(repo: string): ReturnType<GitHubService['defaultBranchRuns']> {
+    return runs.defaultBranchRuns(this, repo);
+  }
+
+  rerunFailedJobs(repo: string, runId: number): Promise<true> {
+    return runs.rerunFailedJobs(this, repo, runId);
   }
 
   /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`. */

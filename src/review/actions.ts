@@ -13,10 +13,13 @@ import { describeError, incidentItem, SIGNED_OUT } from './sections';
 import type { ReviewSession } from './session';
 import { Settings, settingId } from '../ids';
 
+/** The GitHub calls the actions make. */
+export type ActionsGitHub = Pick<GitHubService, 'markThreadRead' | 'setAssignees' | 'escalate'>;
+
 export interface ActionContext {
   session(): ReviewSession | null;
   settings(): LeadDeskSettings;
-  github<T>(fn: (service: GitHubService) => Promise<T>): Promise<T | undefined>;
+  github<T>(fn: (service: ActionsGitHub) => Promise<T>): Promise<T | undefined>;
   addTask(task: NewTask): Promise<unknown>;
   /** After a GitHub change: refresh the sidebar (`WorkModel.refresh`). */
   refreshWork(): Promise<void>;
@@ -29,7 +32,7 @@ export interface ActionContext {
 }
 
 /** Boxed, so an action that returns nothing is not mistaken for "signed out". */
-async function onGitHub<T>(ctx: ActionContext, fn: (s: GitHubService) => Promise<T>): Promise<T> {
+async function onGitHub<T>(ctx: ActionContext, fn: (s: ActionsGitHub) => Promise<T>): Promise<T> {
   const result = await ctx.github(async (s) => ({ value: await fn(s) }));
   if (result === undefined) throw new Error(SIGNED_OUT);
   return result.value;

@@ -505,7 +505,7 @@ describe('fake GitHub — GraphQL for the Morning Review and team lookups', () =
   });
 });
 
-/** The client's REST reading (GitHubService.ciState): check runs and the combined status folded into one state. */
+/** The client's REST reading (GitHubClient.ciState): check runs and the combined status folded into one state. */
 function ciFromRest(runs: Json[], status: Json): string {
   const states: string[] = runs.map((r) => (r.status !== 'completed' ? 'pending' : ['success', 'neutral', 'skipped'].includes(r.conclusion) ? 'success' : 'failure'));
   if (status.total_count > 0) states.push(status.state === 'success' ? 'success' : status.state === 'pending' ? 'pending' : 'failure');

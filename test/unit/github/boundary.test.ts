@@ -10,7 +10,7 @@ import type { GitHubFailure } from '../../../src/github/failure';
 import { createOctokit } from '../../../src/github/octokit';
 import { RateBudget } from '../../../src/github/rateBudget';
 import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { GitHubService } from '../../../src/github/service';
+import { GitHubClient } from '../../../src/github/service';
 
 const DAY = 86_400_000;
 const REPOS = ['acme/api', 'acme/web', 'acme/infra'];
@@ -20,7 +20,7 @@ describe('GitHub boundary', function () {
   let fake: FakeGitHub;
   let warnings: string[];
   const originalWarn = console.warn;
-  const service = (retryBaseMs = 5) => new GitHubService(createOctokit({
+  const service = (retryBaseMs = 5) => new GitHubClient(createOctokit({
     baseUrl: fake.url, token: fake.token, timeoutMs: 5000, userAgent: 'lead-desk/test', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs,
   }), new URL(fake.url).host);
 

@@ -5,7 +5,7 @@ import { classifyFailure, GitHubFailure } from '../../../src/github/failure';
 import { createOctokit } from '../../../src/github/octokit';
 import { RateBudget } from '../../../src/github/rateBudget';
 import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { GitHubService } from '../../../src/github/service';
+import { GitHubClient } from '../../../src/github/service';
 
 describe('GitHub client', function () {
   this.timeout(30_000);
@@ -14,7 +14,7 @@ describe('GitHub client', function () {
   let cache: MemoryResponseCache;
   const service = (timeoutMs = 5000) => {
     const octokit = createOctokit({ baseUrl: fake.url, token: fake.token, timeoutMs, userAgent: 'lead-desk/test', cache, budget, retryBaseMs: 5 });
-    return new GitHubService(octokit, new URL(fake.url).host);
+    return new GitHubClient(octokit, new URL(fake.url).host);
   };
 
   beforeEach(async () => {
@@ -126,7 +126,7 @@ describe('GitHub client', function () {
         baseUrl: `${fake.url}/api/v3`, token: fake.token, timeoutMs: 5000, userAgent: 'lead-desk/test', cache, budget, retryBaseMs: 5,
         onResponse: (r) => urls.push(r.url),
       });
-      return { s: new GitHubService(octokit, new URL(fake.url).host), urls };
+      return { s: new GitHubClient(octokit, new URL(fake.url).host), urls };
     };
     const warnings: string[] = [];
     let warn: typeof console.warn;

@@ -1,7 +1,6 @@
 /** Incident and notification actions against a recording GitHub: the right calls, refusals for anything not shown. */
 import assert from 'node:assert/strict';
-import type { GitHubService } from '../../../src/github/service';
-import { ReviewActions } from '../../../src/review/actions';
+import { ReviewActions, type ActionsGitHub } from '../../../src/review/actions';
 import type { IncidentsData } from '../../../src/review/protocol';
 import { ReviewSession } from '../../../src/review/session';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
@@ -14,11 +13,11 @@ describe('review: actions', () => {
   let session: ReviewSession;
   let signedIn: boolean;
   const settings = { ...DEFAULT_SETTINGS, teamMembers: ['mira', 'tomas'] };
-  const service = {
+  const service: ActionsGitHub = {
     markThreadRead: async (id: string) => { calls.push(`read ${id}`); },
     setAssignees: async (repo: string, n: number, who: string[]) => { calls.push(`assign ${repo}#${n} ${who.join(',')}`); },
     escalate: async (repo: string, n: number, from: string | null, to: string) => { calls.push(`escalate ${repo}#${n} ${from}->${to}`); },
-  } as unknown as GitHubService;
+  };
   const actions = () => new ReviewActions({
     session: () => session, settings: () => settings,
     github: async (fn) => (signedIn ? fn(service) : undefined),

@@ -4,7 +4,7 @@ import { addIssue, closeItem, demoScenario, startFakeGitHub, type FakeGitHub } f
 import { createOctokit } from '../../../src/github/octokit';
 import { RateBudget } from '../../../src/github/rateBudget';
 import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { GitHubService } from '../../../src/github/service';
+import { GitHubClient } from '../../../src/github/service';
 
 const REPOS = ['acme/api', 'acme/web', 'acme/infra'];
 const HOUR = 3_600_000;
@@ -12,13 +12,13 @@ const HOUR = 3_600_000;
 describe('review: GitHub queries', function () {
   this.timeout(30_000);
   let fake: FakeGitHub;
-  let service: GitHubService;
+  let service: GitHubClient;
   const now = Date.now();
 
   beforeEach(async () => {
     fake = await startFakeGitHub(demoScenario(new Date(now)));
     const octokit = createOctokit({ baseUrl: fake.url, token: fake.token, timeoutMs: 5000, userAgent: 'lead-desk/test', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 5 });
-    service = new GitHubService(octokit, new URL(fake.url).host);
+    service = new GitHubClient(octokit, new URL(fake.url).host);
   });
   afterEach(() => fake.close());
 

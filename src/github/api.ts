@@ -1,0 +1,46 @@
+/**
+ * What the features use of GitHub: `GitHubConnection.run` hands them a `GitHubService`, which the
+ * signed-in `GitHubClient` (service.ts) implements. A feature that needs a few of these calls
+ * takes `Pick<GitHubService, …>`, so a test stub of those calls type-checks without a cast.
+ */
+import type { AlertRun } from '../core/buildAlerts';
+import type { GitHubFailure } from './failure';
+import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
+import type { MorningReviewGitHub } from './morningReviewQuery';
+import type { SearchPage } from './service';
+import type { SidebarData } from './sidebarQuery';
+
+export interface GitHubService {
+  /** The web host links must point to (github.com, or the GHE host). */
+  readonly webHost: string;
+  /** The signed-in user's login, asked once per session. */
+  me(): Promise<string>;
+  /** Failures seen before the retries, for an early notice; returns the unsubscribe. */
+  onAttemptFailed(listener: (failure: GitHubFailure) => void): () => void;
+  searchIssues(q: string, maxPages?: number): Promise<SearchPage>;
+  /** Everything the sidebar and the queue show; `onPage` sees each page as it comes. */
+  sidebar(repos: readonly string[], onPage?: (partial: SidebarData) => void): Promise<SidebarData>;
+  /** Incidents and open milestones of `repos`, in one query shared by the sections loading together. */
+  morningReview(repos: readonly string[], severityLabels: readonly string[], now?: number): Promise<MorningReviewGitHub>;
+  collaborators(repo: string): Promise<string[]>;
+  /** Posts a comment; returns its web URL. */
+  comment(repo: string, number: number, body: string): Promise<string>;
+  /** Sets the `Due: YYYY-MM-DD` line of an issue's description; false when it was already there. */
+  writeDueLine(repo: string, number: number, date: string): Promise<boolean>;
+  setAssignees(repo: string, number: number, assignees: string[]): Promise<void>;
+  addLabels(repo: string, number: number, labels: string[]): Promise<void>;
+  removeLabel(repo: string, number: number, label: string): Promise<void>;
+  /** Adds `toLabel`, then removes `fromLabel` (if any, and if it is still there). */
+  escalate(repo: string, number: number, fromLabel: string | null, toLabel: string): Promise<void>;
+  notifications(since?: Date): Promise<{ threads: NotificationThread[]; pollIntervalSeconds: number }>;
+  markThreadRead(id: string): Promise<void>;
+  /** The newest run of each workflow on the default branch, with "failing since" for red ones. */
+  latestDefaultBranchRuns(repo: string): Promise<WorkflowStatus[]>;
+  incidents(repos: readonly string[], severityLabels: readonly string[]): Promise<IncidentIssue[]>;
+  openMilestones(repo: string, now?: number): Promise<OpenMilestone[]>;
+  /** The newest runs on `repo`'s default branch (any status), and that branch: the red-build alerts' poll. */
+  defaultBranchRuns(repo: string): Promise<{ branch: string; runs: AlertRun[] }>;
+  rerunFailedJobs(repo: string, runId: number): Promise<true>;
+  /** The heads-down status; null clears it. */
+  setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void>;
+}
