@@ -1,28 +1,47 @@
 /**
- * Composition root: creates the shared pieces and the features, hands them to
- * `context.subscriptions`, and returns. No network and no slow disk read happens here — the
- * stores open and the first GitHub refresh starts after activation has returned.
+ * Composition root: creates the shared pieces (settings, stores, the GitHub connection), then
+ * registers the features below in order and hands them to `context.subscriptions`. No network and
+ * no slow disk read happens here — the stores open and the first GitHub refresh starts after
+ * activation has returned.
  */
 import * as vscode from 'vscode';
+import * as alerts from './alerts';
+import * as balance from './balance';
 import { Config } from './config';
+import { featureContext, type Feature } from './feature';
 import { GitHubConnection } from './github/connection';
-import { registerAuthCommands } from './github/authCommands';
+import * as oneOnOne from './oneOnOne';
+import { OneOnOnePanel } from './oneOnOne/panel';
+import * as reviewQueue from './queue';
+import { ReviewQueuePanel } from './queue/panel';
+import * as morningReview from './review';
+import { BalancePanel } from './balance/panel';
 import type { LeadDeskSettings, SettingProblem } from './settings';
+import * as signIn from './signIn';
+import * as standup from './standup';
 import { openStorage } from './storage';
 import type { Stores } from './store';
-import { registerTimer } from './timer';
+import * as timer from './timer';
 import type { AutoMode } from './timer/autoMode';
 import type { TimerController } from './timer/timerController';
-import { registerWork, type WorkFeature } from './work';
-import { registerReviewQueue } from './queue';
-import { ReviewQueuePanel } from './queue/panel';
-import { registerBalance } from './balance';
-import { registerMorningReview } from './review';
-import { BalancePanel } from './balance/panel';
 import { openPanel } from './webview/registerPanel';
-import { registerAlerts, type RedBuildAlerts } from './alerts';
-import { registerStandup } from './standup';
-import { registerOneOnOne, OneOnOnePanel } from './oneOnOne';
+import * as work from './work';
+
+/**
+ * Every feature, in the order they register: one that provides a service (feature.ts) comes
+ * before the features that need it.
+ */
+const FEATURES: readonly Feature[] = [
+  signIn.register,
+  timer.register, // provides `timer` and `autoMode`
+  work.register, // provides `work`
+  reviewQueue.register,
+  balance.register,
+  morningReview.register,
+  alerts.register, // provides `alerts`
+  standup.register,
+  oneOnOne.register,
+];
 
 /** What the extension exports: used by the integration tests and the activation benchmark. */
 export interface LeadDeskApi {
@@ -32,9 +51,9 @@ export interface LeadDeskApi {
   readonly stores: Promise<Stores>;
   readonly timer: TimerController;
   readonly autoMode: AutoMode;
-  readonly work: WorkFeature;
+  readonly work: work.WorkFeature;
   readonly github: GitHubConnection;
-  readonly alerts: RedBuildAlerts;
+  readonly alerts: alerts.RedBuildAlerts;
   /** The open panels (undefined when closed), for tests and benchmarks. */
   panels(): { readonly reviewQueue?: ReviewQueuePanel; readonly balance?: BalancePanel; readonly oneOnOne?: OneOnOnePanel };
 }
@@ -52,24 +71,20 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   subs.push(config, { dispose: () => void closeStores?.() });
 
   const github = new GitHubConnection(config, context.secrets, context.globalState);
-  subs.push(github, registerAuthCommands(github));
+  subs.push(github);
   // A token handed over by the environment (demo, CI) moves into SecretStorage.
   void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN);
 
-  const timer = registerTimer(config, stores, github);
-  const work = registerWork(config, stores, github, context.globalState, context.globalStorageUri.fsPath);
-  subs.push(timer.disposable, work.disposable);
-
-  subs.push(registerReviewQueue(context.extensionUri, config, work, (signal) => timer.timer.reportActivity(signal)), registerBalance(context.extensionUri, config, stores, timer.timer));
-  subs.push(registerMorningReview({ context, config, github, stores, work, timer: timer.timer }));
-  const alerts = registerAlerts({ config, github, stores, work });
-  subs.push(alerts.disposable, registerStandup({ config, github, stores, work, timer: timer.timer }), registerOneOnOne({ context, config, stores, work, timer: timer.timer }));
+  const { extensionUri, globalState, globalStorageUri } = context;
+  const ctx = featureContext({ config, stores, github, extensionUri, globalState, globalStorageUri });
+  for (const register of FEATURES) subs.push(register(ctx));
 
   return {
     activationMs: performance.now() - started,
     settings: () => config.settings,
     onSettingProblem: config.onProblem,
-    stores, timer: timer.timer, autoMode: timer.autoMode, work, github, alerts: alerts.alerts,
+    stores, github,
+    timer: ctx.need('timer'), autoMode: ctx.need('autoMode'), work: ctx.need('work'), alerts: ctx.need('alerts'),
     panels: () => ({ reviewQueue: openPanel(ReviewQueuePanel), balance: openPanel(BalancePanel), oneOnOne: openPanel(OneOnOnePanel) }),
   };
 }

@@ -1,22 +1,22 @@
 /** The time balance report and the CSV export, reading the time store the timer writes. */
 import * as vscode from 'vscode';
-import type { Config } from '../config';
+import type { FeatureContext } from '../feature';
 import { Commands } from '../ids';
-import type { Stores } from '../store';
-import type { TimerController } from '../timer/timerController';
 import { exportTimeCommand } from './exportTime';
 import { registerPanel } from '../webview/registerPanel';
 import { BalancePanel } from './panel';
 import type { BalanceSource } from './source';
 
-export function registerBalance(extensionUri: vscode.Uri, config: Config, stores: Promise<Stores>, timer: TimerController): vscode.Disposable {
+export function register(ctx: FeatureContext): vscode.Disposable {
+  const { config, stores } = ctx;
+  const timer = ctx.need('timer');
   const changed = new vscode.EventEmitter<void>();
   const source: BalanceSource = {
     entriesBetween: async (from, to) => (await stores).time.entriesBetween(from, to),
     technicalTarget: () => config.settings.technicalTarget,
     onDidChange: changed.event,
   };
-  const panel = registerPanel(extensionUri, BalancePanel.descriptor(source));
+  const panel = registerPanel(ctx.extensionUri, BalancePanel.descriptor(source));
   return vscode.Disposable.from(
     changed,
     timer.onDidChange(() => changed.fire()),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { notificationSafe } from '../util/errors';
 import type { Config } from '../config';
 import type { ManagerialSignal } from '../core/autoMode';
+import type { FeatureContext } from '../feature';
 import { webHostFor } from '../github/connection';
 import { Commands } from '../ids';
 import type { WorkFeature } from '../work';
@@ -10,10 +11,12 @@ import { registerPanel } from '../webview/registerPanel';
 import { ReviewQueuePanel } from './panel';
 import type { ReviewQueueSource } from './source';
 
-/** `reportActivity` tells the timer the lead turned to reviews (leadDesk.timer.autoMode). */
-export function registerReviewQueue(extensionUri: vscode.Uri, config: Config, work: WorkFeature, reportActivity: (signal: ManagerialSignal) => void = () => undefined): vscode.Disposable {
-  const source = workQueueSource(config, work, reportActivity);
-  const panel = registerPanel(extensionUri, ReviewQueuePanel.descriptor(source));
+export function register(ctx: FeatureContext): vscode.Disposable {
+  const timer = ctx.need('timer');
+  // Tells the timer the lead turned to reviews (leadDesk.timer.autoMode).
+  const reportActivity = (signal: ManagerialSignal) => timer.reportActivity(signal);
+  const source = workQueueSource(ctx.config, ctx.need('work'), reportActivity);
+  const panel = registerPanel(ctx.extensionUri, ReviewQueuePanel.descriptor(source));
   return vscode.Disposable.from(
     source,
     panel,

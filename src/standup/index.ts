@@ -1,9 +1,10 @@
 /** "Lead Desk: Prepare Standup Notes": an untitled Markdown document, ready to paste. */
 import * as vscode from 'vscode';
 import { standupMarkdown } from '../core/standup';
+import type { FeatureContext } from '../feature';
 import { Commands } from '../ids';
 import { describeForNotification } from '../util/errors';
-import { StandupData, type StandupDeps } from './standupData';
+import { StandupData } from './standupData';
 
 export interface StandupResult {
   readonly markdown: string;
@@ -13,8 +14,8 @@ export interface StandupResult {
 }
 
 /** `options.now` fixes the clock (tests, benchmarks); the palette passes nothing. */
-export function registerStandup(deps: StandupDeps): vscode.Disposable {
-  const data = new StandupData(deps);
+export function register(ctx: FeatureContext): vscode.Disposable {
+  const data = new StandupData({ config: ctx.config, github: ctx.github, stores: ctx.stores, work: ctx.need('work'), timer: ctx.need('timer') });
   return vscode.commands.registerCommand(Commands.prepareStandup, async (options?: { now?: number }): Promise<StandupResult | undefined> => {
     const now = typeof options?.now === 'number' && Number.isFinite(options.now) ? options.now : Date.now();
     try {

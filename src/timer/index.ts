@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import type { Config } from '../config';
-import type { GitHubConnection } from '../github/connection';
+import type { FeatureContext } from '../feature';
 import type { Stores, TimeStore } from '../store';
 import { AutoMode, type AutoModeStore } from './autoMode';
 import { HeadsDownStatus, type HeadsDownRecord } from './headsDownStatus';
 import { registerTimerCommands } from './timerCommands';
 import { TimerController, type TimerStore } from './timerController';
 
-/** The status-bar timer: shown at once, filled in when the store has opened. */
-export function registerTimer(config: Config, stores: Promise<Stores>, github: GitHubConnection): { timer: TimerController; autoMode: AutoMode; disposable: vscode.Disposable } {
+/** The status-bar timer: shown at once, filled in when the store has opened. Provides `timer` and `autoMode`. */
+export function register(ctx: FeatureContext): vscode.Disposable {
+  const { config, stores, github } = ctx;
   const store = lazyTimerStore(stores);
   const timer = new TimerController(store, config);
   const headsDown = new HeadsDownStatus(config, github, store, () => timer.current?.mode ?? null);
@@ -18,7 +18,9 @@ export function registerTimer(config: Config, stores: Promise<Stores>, github: G
   // Another window's pause reaches this one as a reload of the store.
   const followed = timer.onDidChange(() => void headsDown.onTimerChange());
   void stores.then(() => timer.start()).catch((e) => console.error('[lead-desk] timer failed to start', e));
-  return { timer, autoMode, disposable: vscode.Disposable.from(followed, autoMode, timer, commands) };
+  ctx.provide('timer', timer);
+  ctx.provide('autoMode', autoMode);
+  return vscode.Disposable.from(followed, autoMode, timer, commands);
 }
 
 /** The TimeStore as the timer sees it; calls wait for the store to open. */

@@ -1,33 +1,33 @@
 import * as vscode from 'vscode';
-import type { Config } from '../config';
-import type { GitHubConnection } from '../github/connection';
-import type { Stores } from '../store';
-import type { TaskRepository } from './taskRepository';
+import type { FeatureContext } from '../feature';
 import { DelegateTaskFlow } from './delegateTask';
+import { taskRepository } from './taskRepository';
 import { WatchedRepositories } from './watchedRepositories';
 import { registerWorkCommands } from './workCommands';
 import { SnapshotStore } from '../store/snapshotStore';
 import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
 import { WorkTree } from './workTree';
 
+/** What the work feature provides to the others (`ctx.need('work')`). */
 export interface WorkFeature {
   readonly model: WorkModel;
   readonly tree: WorkTree;
   readonly repositories: WatchedRepositories;
   /** "Delegate Task…", for features that hand work on (a red build). */
   readonly delegate: DelegateTaskFlow;
-  readonly disposable: vscode.Disposable;
 }
 
-/** The sidebar: delegated work and pending reviews, and the commands on them. */
 /**
- * `snapshotDir` is the store folder (globalStorageUri): the sidebar snapshot there is read at
- * start-up without waiting for the other stores to open.
+ * The sidebar: delegated work and pending reviews, and the commands on them. Provides `work`.
+ * The sidebar snapshot in the store folder (globalStorageUri) is read at start-up without
+ * waiting for the other stores to open.
  */
-export function registerWork(config: Config, stores: Promise<Stores>, github: GitHubConnection, memento: vscode.Memento, snapshotDir?: string): WorkFeature {
+export function register(ctx: FeatureContext): vscode.Disposable {
+  const { config, stores, github } = ctx;
+  const memento = ctx.globalState;
   const tasks = taskRepository(stores);
   const repositories = new WatchedRepositories(config);
-  const snapshots = snapshotDir === undefined ? undefined : new SnapshotStore<SidebarSnapshotData>(snapshotDir, {
+  const snapshots = new SnapshotStore<SidebarSnapshotData>(ctx.globalStorageUri.fsPath, {
     check: isSidebarSnapshotData,
     log: (line) => console.warn(`[lead-desk] ${line}`),
   });
@@ -37,17 +37,6 @@ export function registerWork(config: Config, stores: Promise<Stores>, github: Gi
   const recordNudge = async (login: string, nudge: { at: number; repo: string; number: number; url: string }) => (await stores).oneOnOnes.recordNudge(login, nudge);
   const commands = registerWorkCommands({ config, model, tasks, github, delegate, recordNudge });
   model.start();
-  return { model, tree, repositories, delegate, disposable: vscode.Disposable.from(commands, tree, model, repositories) };
-}
-
-function taskRepository(stores: Promise<Stores>): TaskRepository {
-  const tasks = () => stores.then((s) => s.tasks);
-  return {
-    list: async () => { const t = await tasks(); await t.refresh(); return [...t.list()]; },
-    add: async (task) => (await tasks()).add(task),
-    update: async (id, patch) => {
-      const updated = await (await tasks()).patch(id, patch);
-      if (!updated) throw new Error('that task no longer exists (deleted in another window?)');
-    },
-  };
+  ctx.provide('work', { model, tree, repositories, delegate });
+  return vscode.Disposable.from(commands, tree, model, repositories);
 }

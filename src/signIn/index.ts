@@ -1,8 +1,8 @@
-/** {@link Commands.signIn} and {@link Commands.signOut}. */
+/** Signing in and out of GitHub: {@link Commands.signIn} and {@link Commands.signOut}. */
 import * as vscode from 'vscode';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import { Commands } from '../ids';
-import type { GitHubConnection } from './connection';
+import type { FeatureContext } from '../feature';
 
 const SIGNED_OUT_MESSAGE = {
   token: 'Lead Desk: signed out of GitHub; the token was removed from this machine. Lead Desk will not use GitHub until you sign in again.',
@@ -10,7 +10,8 @@ const SIGNED_OUT_MESSAGE = {
   none: 'Lead Desk: not signed in to GitHub; it will not use GitHub until you sign in.',
 } as const;
 
-export function registerAuthCommands(github: GitHubConnection): vscode.Disposable {
+export function register(ctx: FeatureContext): vscode.Disposable {
+  const { github } = ctx;
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.signIn, async () => {
       try {
