@@ -9,6 +9,7 @@ import { registerWorkCommands } from './workCommands';
 import { SnapshotStore } from '../store/snapshotStore';
 import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
 import { WorkTree } from './workTree';
+import { NudgeLog } from './nudgeLog';
 
 export interface WorkFeature {
   readonly model: WorkModel;
@@ -16,6 +17,8 @@ export interface WorkFeature {
   readonly repositories: WatchedRepositories;
   /** "Delegate Task…", for features that hand work on (a red build). */
   readonly delegate: DelegateTaskFlow;
+  /** The nudges sent (Nudge…, Follow Up…), for "nudged 2h ago" and the Morning Review. */
+  readonly nudges: NudgeLog;
   readonly disposable: vscode.Disposable;
 }
 
@@ -32,12 +35,12 @@ export function registerWork(config: Config, stores: Promise<Stores>, github: Gi
     log: (line) => console.warn(`[lead-desk] ${line}`),
   });
   const model = new WorkModel(config, github, tasks, repositories, memento, snapshots);
-  const tree = new WorkTree(model, config);
+  const nudges = new NudgeLog(stores);
+  const tree = new WorkTree(model, config, nudges);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
-  const recordNudge = async (login: string, nudge: { at: number; repo: string; number: number; url: string }) => (await stores).oneOnOnes.recordNudge(login, nudge);
-  const commands = registerWorkCommands({ config, model, tasks, github, delegate, recordNudge });
+  const commands = registerWorkCommands({ config, model, tasks, github, delegate, nudges });
   model.start();
-  return { model, tree, repositories, delegate, disposable: vscode.Disposable.from(commands, tree, model, repositories) };
+  return { model, tree, repositories, delegate, nudges, disposable: vscode.Disposable.from(commands, tree, model, repositories, nudges) };
 }
 
 function taskRepository(stores: Promise<Stores>): TaskRepository {
