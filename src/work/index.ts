@@ -39,8 +39,14 @@ export function registerWork(config: Config, stores: Promise<Stores>, github: Gi
   const tree = new WorkTree(model, config, nudges);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
   const commands = registerWorkCommands({ config, model, tasks, github, delegate, nudges });
+  // Another window's nudges show after the next refresh (reading the file only if it changed).
+  let wasRefreshing = false;
+  const followRefresh = model.onDidChange((s) => {
+    if (wasRefreshing && !s.refreshing) void nudges.reload().catch(() => undefined);
+    wasRefreshing = s.refreshing;
+  });
   model.start();
-  return { model, tree, repositories, delegate, nudges, disposable: vscode.Disposable.from(commands, tree, model, repositories, nudges) };
+  return { model, tree, repositories, delegate, nudges, disposable: vscode.Disposable.from(commands, followRefresh, tree, model, repositories, nudges) };
 }
 
 function taskRepository(stores: Promise<Stores>): TaskRepository {
