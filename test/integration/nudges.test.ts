@@ -109,18 +109,27 @@ describe('nudges (fake GitHub)', function () {
     assert.equal((await nudgesOn(overdue.number)).length, 2);
   });
 
-  it("GitHub's 422 on the comment ends in a message saying so, and nothing is recorded", async function () {
+  it("GitHub's 403, 404 and 422 on the comment end in a message saying what happened, and nothing is recorded", async function () {
     if (!hasBridge()) this.skip();
     const node = issueNode(quiet.number)!;
-    fake.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { status: 422, body: { message: 'Validation Failed', errors: [{ code: 'custom', message: 'locked' }] }, times: 1 });
-    const done = nudge(node);
-    await inputTitled(`Nudge acme/api#${quiet.number}`);
-    await press('Enter');
-    assert.equal(await done, 'failed');
-    await waitFor('the failure message', async () => (await notices()).some((t) => t.includes(`the nudge on acme/api#${quiet.number} was not posted`) && t.includes('Nothing was recorded')));
+    const cases = [
+      { status: 403, body: { message: 'Resource not accessible by integration' }, says: 'GitHub refused access' },
+      { status: 404, body: { message: 'Not Found' }, says: 'Not found on GitHub' },
+      { status: 422, body: { message: 'Validation Failed', errors: [{ code: 'custom', message: 'locked' }] }, says: 'GitHub rejected the request' },
+    ];
+    for (const c of cases) {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      fake.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { status: c.status, body: c.body, times: 1 });
+      const done = nudge(node);
+      await inputTitled(`Nudge acme/api#${quiet.number}`);
+      await press('Enter');
+      assert.equal(await done, 'failed', String(c.status));
+      const shown = await waitFor(`the ${c.status} message`, async () => (await notices()).find((t) => t.includes(`the nudge on acme/api#${quiet.number} was not posted`)));
+      assert.ok(shown.includes(c.says) && shown.includes('Nothing was recorded'), shown);
+      assert.deepEqual(await nudgesOn(quiet.number), [], `${c.status}: nothing recorded`);
+    }
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('notifications.hideList');
-    assert.deepEqual(await nudgesOn(quiet.number), []);
   });
 
   it('from the palette, offers own PRs waiting past the SLA and overdue items, and nudges the reviewer', async function () {
