@@ -104,7 +104,13 @@ export function registerWorkCommands(deps: {
     // Returns how it ended (tests); never rejects.
     vscode.commands.registerCommand(Commands.nudge, async (arg?: unknown, options?: unknown): Promise<NudgeOutcome> => {
       try {
-        return await runNudge(nudge, nudgeTargetOf(arg), nudgeOptionsFrom(options));
+        const target = nudgeTargetOf(arg);
+        // From the palette there is no argument: a pick follows. An item without a target says so.
+        if (!target && arg !== undefined && arg !== null) {
+          void vscode.window.showInformationMessage('Lead Desk: this item cannot be nudged: Nudge… works on your PRs waiting on reviewers and on delegated items linked to GitHub.');
+          return 'nothing';
+        }
+        return await runNudge(nudge, target, nudgeOptionsFrom(options));
       } catch (e) {
         reportFailure('nudge')(e);
         return 'failed';

@@ -134,6 +134,7 @@ describe('nudges (fake GitHub)', function () {
 
   it('from the palette, offers own PRs waiting past the SLA and overdue items, and nudges the reviewer', async function () {
     if (!hasBridge()) this.skip();
+    assert.equal(await nudge({ nudgeTarget: { repo: '../etc', number: 1, who: ['mira'], kind: 'own-pr' } }), 'nothing', 'a forged target is refused');
     const done = nudge();
     await waitFor('the pick', async () => (await texts('.quick-input-list .monaco-list-row')).some((t) => t.includes(`acme/api#${mine.number}`)));
     const rows = await texts('.quick-input-list .monaco-list-row');
