@@ -24,6 +24,8 @@ export const Commands = {
   toggleGrouping: 'leadDesk.toggleGrouping',
   workOpen: 'leadDesk.work.open',
   workFollowUp: 'leadDesk.work.followUp',
+  /** Nudge… on a tree item (its `nudgeTarget`) or, from the palette, a pick of what waits past the SLA. */
+  nudge: 'leadDesk.nudge',
   workReassign: 'leadDesk.work.reassign',
   workChangeDueDate: 'leadDesk.work.changeDueDate',
   workMarkDone: 'leadDesk.work.markDone',
@@ -78,6 +80,7 @@ export const Settings = {
   alerts: 'systems.alerts',
   reminderTime: 'morningReview.reminderTime',
   groupBy: 'work.groupBy',
+  nudgeQuietHours: 'nudges.quietHours',
 } as const;
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
 

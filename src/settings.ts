@@ -6,6 +6,7 @@
 import { AUTO_MODE_SETTINGS, type AutoModeSetting } from './core/autoMode';
 import type { AlertScope } from './core/buildAlerts';
 import type { BusinessHours } from './core/businessHours';
+import { QUIET_HOURS_DEFAULT, QUIET_HOURS_MAX, QUIET_HOURS_MIN } from './core/nudges';
 import { REPO_NAME } from './core/repoName';
 import { SETTINGS_SECTION, Settings, type SettingKey } from './ids';
 
@@ -47,6 +48,8 @@ export interface LeadDeskSettings {
   readonly alerts: AlertScope;
   readonly reminderTime: string;
   readonly groupBy: 'person' | 'dueDate';
+  /** Business hours after a nudge during which another to the same person on the same item asks first. */
+  readonly nudgeQuietHours: number;
 }
 
 export interface SettingProblem {
@@ -80,6 +83,7 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   alerts: 'all',
   reminderTime: '',
   groupBy: 'person',
+  nudgeQuietHours: QUIET_HOURS_DEFAULT,
 };
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -192,6 +196,7 @@ const parsers: { [K in keyof StoredSettings]: Parser<StoredSettings[K]> } = {
   alerts: parseAlertScope,
   reminderTime: pattern(/^(|([01]\d|2[0-3]):[0-5]\d)$/, 'empty or a time as HH:MM'),
   groupBy: (v) => (v === 'person' || v === 'dueDate' ? v : new Problem('must be "person" or "dueDate"')),
+  nudgeQuietHours: number(QUIET_HOURS_MIN, QUIET_HOURS_MAX),
 };
 
 /** Raw values keyed by setting key relative to `leadDesk` (`undefined` = not set → default). */

@@ -4,6 +4,7 @@
  * takes `Pick<GitHubService, …>`, so a test stub of those calls type-checks without a cast.
  */
 import type { AlertRun } from '../core/buildAlerts';
+import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import type { GitHubFailure } from './failure';
 import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
 import type { MorningReviewGitHub } from './morningReviewQuery';
@@ -41,6 +42,8 @@ export interface GitHubService {
   /** The newest runs on `repo`'s default branch (any status), and that branch: the red-build alerts' poll. */
   defaultBranchRuns(repo: string): Promise<{ branch: string; runs: AlertRun[] }>;
   rerunFailedJobs(repo: string, runId: number): Promise<true>;
+  /** Activity on each nudged item since its nudge, in one aliased query (see `nudgeAnswers.ts`). */
+  nudgeAnswers(nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>>;
   /** The heads-down status; null clears it. */
   setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void>;
 }

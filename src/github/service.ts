@@ -10,6 +10,8 @@ import {
   MILESTONE_WINDOW_DAYS, chunkQueries, latestRunPerWorkflow, subjectWebUrl,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
 } from './morningReviewData';
+import { nudgeAnswers } from './nudgeAnswers';
+import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import { undefinedFields, withoutFieldsAt } from './graphqlFields';
 import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './morningReviewQuery';
 import * as runs from './runs';
@@ -342,6 +344,10 @@ export class GitHubClient implements GitHubService {
   }
 
   /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`. */
+  nudgeAnswers(nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>> {
+    return nudgeAnswers(this, nudges);
+  }
+
   async setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void> {
     const input = status
       ? { message: status.message, emoji: status.emoji, limitedAvailability: status.busy, expiresAt: status.expiresAt.toISOString() }

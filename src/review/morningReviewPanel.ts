@@ -19,6 +19,8 @@ import { loadPlan, loadTeam, setTodayTarget } from './localSections';
 import { reviewProtocol, SECTION_IDS, type ReviewFromWebview, type ReviewState, type SectionId } from './protocol';
 import { describeError, loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from './sections';
 import { ReviewSession, type LoadedSection } from './session';
+import { unansweredNudges } from './nudgeSection';
+import type { NudgesView } from './protocol';
 import { readState, writeState } from '../util/state';
 
 export interface ReviewDeps {
@@ -40,6 +42,8 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
   private starting: Promise<void>;
   private readonly actions: ReviewActions;
   private readonly teamRefreshed = new WeakSet<ReviewSession>();
+  /** Yesterday's unanswered nudges, asked of GitHub once per review (and on Retry), not on every sidebar change. */
+  private readonly nudgeViews = new WeakMap<ReviewSession, Promise<NudgesView>>();
 
   /** The panel's descriptor: showing an open review reveals it, and starts the next review when it is finished. */
   static descriptor(deps: ReviewDeps): PanelDescriptor<MorningReviewPanel, ReviewFromWebview> {
@@ -114,6 +118,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     const session = this.session;
     if (!session || this.isDisposed) return Promise.resolve();
     const token = session.startLoad(id, quiet);
+    if (id === 'team' && !quiet) this.nudgeViews.delete(session);
     if (!quiet) void this.refresh();
     const run = (async () => {
       try {
@@ -161,7 +166,24 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     }
     const tasks = (await this.deps.stores).tasks;
     await tasks.refresh();
-    return loadTeam({ ...model.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
+    const team = loadTeam({ ...model.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
+    const nudges = await this.nudgesFor(session);
+    return {
+      ...team,
+      data: team.data.kind === 'team' ? { ...team.data, nudges } : team.data,
+      counts: { ...team.counts, unansweredNudges: nudges.items.length },
+    };
+  }
+
+  private nudgesFor(session: ReviewSession): Promise<NudgesView> {
+    let view = this.nudgeViews.get(session);
+    if (!view) {
+      const { github, work, config } = this.deps;
+      view = work.nudges.reload().catch(() => work.nudges.all)
+        .then((records) => unansweredNudges(records, Date.now(), config.settings.businessDays, (list) => github.run((s) => s.nudgeAnswers(list))));
+      this.nudgeViews.set(session, view);
+    }
+    return view;
   }
 
   protected currentData(): ReviewState | undefined {

@@ -128,10 +128,29 @@ export interface QueueSummaryView {
   /** Why the queue may be stale or missing; null when fresh. */
   readonly notice: string | null;
 }
+export interface NudgeLine {
+  readonly id: string;
+  /** `@mira on acme/api#12`. */
+  readonly text: string;
+  /** The nudge comment on GitHub. */
+  readonly url: string;
+  /** `nudged Tue 1 Dec 16:05 · no answer`. */
+  readonly detail: string;
+}
+export interface NudgesView {
+  /** Yesterday's nudges with no answer (or none known). */
+  readonly items: readonly NudgeLine[];
+  /** Why answers are not known (GitHub failed); null when they are. */
+  readonly note: string | null;
+  /** How many of yesterday's nudges were looked at. */
+  readonly asked: number;
+}
 export interface TeamData {
   readonly kind: 'team';
   readonly people: readonly PersonItem[];
   readonly queue: QueueSummaryView;
+  /** Yesterday's unanswered nudges; absent until they are read. */
+  readonly nudges?: NudgesView;
 }
 
 export interface SplitView {

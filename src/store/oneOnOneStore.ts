@@ -3,6 +3,7 @@ import { JsonFile, type JsonFileOptions } from './jsonFile';
 import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
 import { FileBackedStore } from './fileBackedStore';
+import { NUDGE_KINDS, type NudgeKind, type NudgeRecord } from '../core/nudges';
 
 /** The notes of one 1:1, by its local day. */
 export interface OneOnOneMeeting {
@@ -22,12 +23,15 @@ export interface ActionItem {
   readonly doneAt?: number;
 }
 
-/** A follow-up comment the lead posted from the sidebar, mentioning this person. */
+/** A nudge (follow-up comment) the lead posted, mentioning this person. */
 export interface Nudge {
   readonly at: number;
   readonly repo: string;
   readonly number: number;
+  /** The posted comment. */
   readonly url: string;
+  /** What was nudged; absent on nudges recorded before Nudge… existed (follow-ups on delegated items). */
+  readonly kind?: NudgeKind;
 }
 
 export interface PersonNotes {
@@ -57,10 +61,21 @@ function personProblem(record: unknown): string | null {
   if (!Array.isArray(p.actions) || !p.actions.every((a) => typeof a === 'object' && a !== null
     && typeof a.id === 'string' && typeof a.text === 'string' && Number.isFinite(a.createdAt) && typeof a.date === 'string'
     && (a.doneAt === undefined || Number.isFinite(a.doneAt)))) return 'its action items are not readable';
-  if (p.nudges !== undefined && !(Array.isArray(p.nudges) && p.nudges.every((n) => typeof n === 'object' && n !== null
-    && Number.isFinite(n.at) && typeof n.repo === 'string' && Number.isSafeInteger(n.number) && typeof n.url === 'string'))) return 'its nudges are not readable';
+  if (p.nudges !== undefined && !(Array.isArray(p.nudges) && p.nudges.every(isNudge))) return 'its nudges are not readable';
   return null;
 }
+
+/** A stored nudge this version can use (see `personProblem`). */
+export function isNudge(n: unknown): n is Nudge {
+  if (typeof n !== 'object' || n === null || Array.isArray(n)) return false;
+  const x = n as Record<keyof Nudge, unknown>;
+  return Number.isFinite(x.at) && typeof x.repo === 'string' && Number.isSafeInteger(x.number) && (x.number as number) > 0 && typeof x.url === 'string'
+    // A kind this version does not know (a newer Lead Desk's) is read as none, and kept as it is.
+    && (x.kind === undefined || typeof x.kind === 'string');
+}
+
+/** The kind of a stored nudge, when it is one this version knows. */
+export const nudgeKind = (n: Nudge): NudgeKind | undefined => (NUDGE_KINDS.includes(n.kind as NudgeKind) ? n.kind : undefined);
 
 export const oneOnOnesSpec: FileSpec<OneOnOnesFile> = {
   version: 1,
@@ -137,7 +152,17 @@ export class OneOnOneStore extends FileBackedStore<OneOnOnesFile> {
     });
   }
 
+  /** Every nudge kept, to whom, oldest first per person. */
+  async allNudges(): Promise<NudgeRecord[]> {
+    await this.file.refresh();
+    return Object.values(this.file.data.people).flatMap((p) => (p.nudges ?? []).map((n): NudgeRecord => {
+      const kind = nudgeKind(n);
+      return { at: n.at, repo: n.repo, number: n.number, url: n.url, who: p.login, ...(kind ? { kind } : {}) };
+    }));
+  }
+
   recordNudge(login: string, nudge: Nudge): Promise<void> {
+    if (!isNudge(nudge)) return Promise.reject(new RangeError('not a nudge record'));
     return this.file.update((f) => {
       const p = personIn(f, login);
       p.nudges = [...(p.nudges ?? []), nudge].slice(-MAX_NUDGES);

@@ -7,6 +7,7 @@ import { registerWorkCommands } from './workCommands';
 import { SnapshotStore } from '../store/snapshotStore';
 import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
 import { WorkTree } from './workTree';
+import { NudgeLog } from './nudgeLog';
 
 /** What the work feature provides to the others (`ctx.need('work')`). */
 export interface WorkFeature {
@@ -15,6 +16,8 @@ export interface WorkFeature {
   readonly repositories: WatchedRepositories;
   /** "Delegate Task…", for features that hand work on (a red build). */
   readonly delegate: DelegateTaskFlow;
+  /** The nudges sent (Nudge…, Follow Up…), for "nudged 2h ago" and the Morning Review. */
+  readonly nudges: NudgeLog;
 }
 
 /**
@@ -32,11 +35,17 @@ export function register(ctx: FeatureContext): vscode.Disposable {
     log: (line) => console.warn(`[lead-desk] ${line}`),
   });
   const model = new WorkModel(config, github, tasks, repositories, memento, snapshots);
-  const tree = new WorkTree(model, config);
+  const nudges = new NudgeLog(stores);
+  const tree = new WorkTree(model, config, nudges);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
-  const recordNudge = async (login: string, nudge: { at: number; repo: string; number: number; url: string }) => (await stores).oneOnOnes.recordNudge(login, nudge);
-  const commands = registerWorkCommands({ config, model, tasks, github, delegate, recordNudge });
+  const commands = registerWorkCommands({ config, model, tasks, github, delegate, nudges });
+  // Another window's nudges show after the next refresh (reading the file only if it changed).
+  let wasRefreshing = false;
+  const followRefresh = model.onDidChange((s) => {
+    if (wasRefreshing && !s.refreshing) void nudges.reload().catch(() => undefined);
+    wasRefreshing = s.refreshing;
+  });
   model.start();
-  ctx.provide('work', { model, tree, repositories, delegate });
-  return vscode.Disposable.from(commands, tree, model, repositories);
+  ctx.provide('work', { model, tree, repositories, delegate, nudges });
+  return vscode.Disposable.from(commands, followRefresh, tree, model, repositories, nudges);
 }

@@ -4,13 +4,23 @@
  * no HTML, and take GitHub text only through `appendText` (which escapes Markdown).
  */
 import * as vscode from 'vscode';
-import type { BusinessHours, SlaState } from '../core/businessHours';
+import { DEFAULT_BUSINESS_HOURS, type BusinessHours, type SlaState } from '../core/businessHours';
 import { dueBucket, type DueBucket } from '../core/dueDates';
 import { reviewSlaState, waitingBusinessMs, type PendingReview } from '../core/reviews';
 import { formatDuration } from '../core/timeline';
+import { delegatedNudgeTarget, nudgedText, type NudgeTarget } from '../core/nudges';
 import type { DelegatedIssue } from '../github/service';
 import type { DelegatedTask } from './taskRepository';
 import { Commands } from '../ids';
+
+/** What a delegated item needs for Nudge…: the business hours its wait counts in, and when it was last nudged. */
+export interface NodeNudge {
+  readonly hours: BusinessHours;
+  readonly lastAt?: number;
+}
+
+/** " · nudged 2h ago" for a description, or ''. */
+const nudgedSuffix = (nudge: NodeNudge | undefined, now: number): string => (nudge?.lastAt === undefined ? '' : ` · ${nudgedText(nudge.lastAt, now)}`);
 
 export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode;
 
@@ -86,7 +96,9 @@ export class TaskNode extends vscode.TreeItem {
   readonly bucket: DueBucket;
   readonly person: string;
   readonly createdAt: number;
-  constructor(readonly task: DelegatedTask, now: number) {
+  /** For Nudge… and Follow Up…: set when the task is linked to a GitHub issue or PR. */
+  readonly nudgeTarget?: NudgeTarget;
+  constructor(readonly task: DelegatedTask, now: number, nudge?: NodeNudge) {
     super(task.title, vscode.TreeItemCollapsibleState.None);
     const bucket = dueBucket(task.due, now);
     this.due = task.due ?? null;
@@ -94,9 +106,12 @@ export class TaskNode extends vscode.TreeItem {
     this.person = task.assignee;
     this.createdAt = task.createdAt;
     this.id = `task:${task.id}`;
-    this.description = [task.assignee, dueText(this.due, bucket), ageText(task.createdAt, now)].filter(Boolean).join(' · ');
+    this.description = [task.assignee, dueText(this.due, bucket), ageText(task.createdAt, now)].filter(Boolean).join(' · ') + nudgedSuffix(nudge, now);
     this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : 'tasklist', dueColor(bucket));
-    this.contextValue = ['localTask', 'delegated', task.link ? 'linked' : '', task.repo && task.issueNumber ? 'followable' : ''].filter(Boolean).join(' ');
+    if (task.repo && task.issueNumber) {
+      this.nudgeTarget = delegatedNudgeTarget({ repo: task.repo, number: task.issueNumber, url: task.link ?? '', title: task.title, who: [task.assignee], due: task.due }, now, nudge?.hours ?? DEFAULT_BUSINESS_HOURS);
+    }
+    this.contextValue = ['localTask', 'delegated', task.link ? 'linked' : '', task.repo && task.issueNumber ? 'followable' : '', this.nudgeTarget && bucket === 'overdue' ? 'nudgeable' : ''].filter(Boolean).join(' ');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(task.title).appendMarkdown('**\n\n');
       md.appendText(`Delegated to ${task.assignee}${task.due ? `, due ${task.due}${bucket === 'overdue' ? ' (overdue)' : ''}` : ''}`);
@@ -113,7 +128,8 @@ export class IssueNode extends vscode.TreeItem {
   readonly bucket: DueBucket;
   readonly person: string;
   readonly createdAt: number;
-  constructor(readonly issue: DelegatedIssue, now: number) {
+  readonly nudgeTarget: NudgeTarget;
+  constructor(readonly issue: DelegatedIssue, now: number, nudge?: NodeNudge) {
     super(`#${issue.number} ${issue.title}`, vscode.TreeItemCollapsibleState.None);
     const bucket = dueBucket(issue.due, now);
     this.due = issue.due ?? null;
@@ -121,9 +137,10 @@ export class IssueNode extends vscode.TreeItem {
     this.person = issue.assignees[0] ?? 'unassigned';
     this.createdAt = issue.createdAt;
     this.id = `issue:${issue.repo}#${issue.number}`;
-    this.description = [issue.assignees.join(', '), dueText(this.due, bucket), issue.repo, ageText(issue.createdAt, now)].filter(Boolean).join(' · ');
+    this.description = [issue.assignees.join(', '), dueText(this.due, bucket), issue.repo, ageText(issue.createdAt, now)].filter(Boolean).join(' · ') + nudgedSuffix(nudge, now);
+    this.nudgeTarget = delegatedNudgeTarget({ ...issue, who: issue.assignees }, now, nudge?.hours ?? DEFAULT_BUSINESS_HOURS);
     this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : issue.isPullRequest ? 'git-pull-request' : 'issues', dueColor(bucket));
-    this.contextValue = 'githubIssue delegated followable' + (issue.url ? ' linked' : '');
+    this.contextValue = 'githubIssue delegated followable' + (issue.url ? ' linked' : '') + (bucket === 'overdue' ? ' nudgeable' : '');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${issue.repo}#${issue.number}`).appendMarkdown('** ').appendText(issue.title);
       md.appendMarkdown('\n\n').appendText(`Assigned to ${issue.assignees.join(', ')}; opened ${new Date(issue.createdAt).toLocaleDateString()}`);

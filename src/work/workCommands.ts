@@ -10,13 +10,16 @@ import type { TaskRepository } from './taskRepository';
 import { pickDueDate, type DelegateTaskFlow } from './delegateTask';
 import { IssueNode, ReviewNode, TaskNode, type WorkNode } from './nodes';
 import type { WorkModel } from './workModel';
+import { nudgeOptionsFrom, nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
+import type { NudgeLog } from './nudgeLog';
 
 export function registerWorkCommands(deps: {
   config: Config; model: WorkModel; tasks: TaskRepository; github: GitHubConnection; delegate: DelegateTaskFlow;
-  /** Remembers a follow-up per person, for the 1:1 view's "nudges sent". */
-  recordNudge?: (login: string, nudge: { at: number; repo: string; number: number; url: string }) => Promise<void>;
+  /** Where nudges (and follow-ups) are recorded, for the tree, the 1:1 view and the Morning Review. */
+  nudges: NudgeLog;
 }): vscode.Disposable {
-  const { config, model, tasks, github, delegate, recordNudge } = deps;
+  const { config, model, tasks, github, delegate } = deps;
+  const nudge: NudgeDeps = { config, github, model, log: deps.nudges };
   const reportFailure = (what: string) => (e: unknown) => {
     const text = describeForNotification(e);
     void vscode.window.showErrorMessage(`Lead Desk: could not ${what}: ${text}`);
@@ -31,32 +34,14 @@ export function registerWorkCommands(deps: {
     else void vscode.window.showWarningMessage(`Lead Desk: not opening ${notificationSafe(url)}: it is not on ${host}.`);
   };
 
+  /** Follow Up… is Nudge… on a delegated item, with its own title: one code path posts and records. */
   const followUp = async (node?: WorkNode) => {
-    const target = node instanceof TaskNode && node.task.repo && node.task.issueNumber
-      ? { repo: node.task.repo, number: node.task.issueNumber, who: [node.task.assignee] }
-      : node instanceof IssueNode ? { repo: node.issue.repo, number: node.issue.number, who: [...node.issue.assignees] } : undefined;
+    const target = nudgeTargetOf(node);
     if (!target) {
       void vscode.window.showInformationMessage('Lead Desk: follow-up comments need a task linked to a GitHub issue or pull request.');
       return;
     }
-    const body = await vscode.window.showInputBox({
-      title: `Follow up on ${target.repo}#${target.number}`, prompt: 'Edit the comment, then press Enter to post it',
-      value: `${target.who.map((w) => `@${w}`).join(' ')} how is this going? Anything blocking you?`, ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'The comment is empty'),
-    });
-    if (!body) return;
-    try {
-      const url = await github.run((s) => s.comment(target.repo, target.number, body.trim()));
-      if (url !== undefined) {
-        for (const who of target.who) void recordNudge?.(who, { at: Date.now(), repo: target.repo, number: target.number, url }).catch(() => undefined);
-      }
-      void vscode.window.showInformationMessage(`Lead Desk: follow-up posted on ${target.repo}#${target.number}.`, ...(url ? ['Open'] : []))
-        .then((choice) => {
-          if (choice && url) void vscode.env.openExternal(vscode.Uri.parse(url));
-        });
-    } catch (e) {
-      reportFailure('post the follow-up')(e);
-    }
+    await runNudge(nudge, target, { verb: 'Follow up on' });
   };
 
   const reassign = async (node?: WorkNode) => {
@@ -116,6 +101,21 @@ export function registerWorkCommands(deps: {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.workOpen, guarded('open it', open)),
     vscode.commands.registerCommand(Commands.workFollowUp, guarded('follow up', followUp)),
+    // Returns how it ended (tests); never rejects.
+    vscode.commands.registerCommand(Commands.nudge, async (arg?: unknown, options?: unknown): Promise<NudgeOutcome> => {
+      try {
+        const target = nudgeTargetOf(arg);
+        // From the palette there is no argument: a pick follows. An item without a target says so.
+        if (!target && arg !== undefined && arg !== null) {
+          void vscode.window.showInformationMessage('Lead Desk: this item cannot be nudged: Nudge… works on your PRs waiting on reviewers and on delegated items linked to GitHub.');
+          return 'nothing';
+        }
+        return await runNudge(nudge, target, nudgeOptionsFrom(options));
+      } catch (e) {
+        reportFailure('nudge')(e);
+        return 'failed';
+      }
+    }),
     vscode.commands.registerCommand(Commands.workReassign, guarded('reassign it', reassign)),
     vscode.commands.registerCommand(Commands.workChangeDueDate, guarded('change the due date', changeDueDate)),
     vscode.commands.registerCommand(Commands.workMarkDone, guarded('mark it done', markDone)),

@@ -7,7 +7,9 @@ import { LOW_BUDGET_MINUTES, LOW_BUDGET_SHARE, isBudgetLow } from '../core/refre
 import { isSnoozed, sortOldestFirst } from '../core/reviews';
 import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views } from '../ids';
 import { Disposable } from '../util/disposable';
-import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, type WorkNode } from './nodes';
+import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, type NodeNudge, type WorkNode } from './nodes';
+import type { NudgeLog } from './nudgeLog';
+import type { BusinessHours } from '../core/businessHours';
 import type { WorkModel, WorkSnapshot } from './workModel';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
@@ -20,11 +22,12 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   /** Milliseconds the last build took, for the 500-item benchmark. */
   lastBuildMs = 0;
 
-  constructor(model: WorkModel, private readonly config: Config) {
+  constructor(model: WorkModel, private readonly config: Config, private readonly nudges?: NudgeLog) {
     super();
     this.view = this.register(vscode.window.createTreeView(Views.work, { treeDataProvider: this, showCollapseAll: true }));
     this.register(model.onDidChange((s) => this.rebuild(s)));
     this.register(config.onDidChange(() => this.rebuild(model.snapshot)));
+    if (nudges) this.register(nudges.onDidChange(() => this.rebuild(model.snapshot)));
     this.rebuild(model.snapshot);
   }
 
@@ -58,6 +61,11 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     return this.roots;
   }
 
+  private nudgeOf(repo: string | undefined, number: number | undefined, hours: BusinessHours): NodeNudge {
+    const last = repo && number ? this.nudges?.last(repo, number) : undefined;
+    return last ? { hours, lastAt: last.at } : { hours };
+  }
+
   rebuild(s: WorkSnapshot, now = Date.now()): void {
     const started = performance.now();
     const settings = this.config.settings;
@@ -66,8 +74,8 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     const breached = reviews.filter((r) => r.sla === 'breached' && !r.review.draft).length;
 
     const delegated: (TaskNode | IssueNode)[] = [
-      ...s.tasks.filter((t) => !t.doneAt).map((t) => new TaskNode(t, now)),
-      ...s.delegatedIssues.map((i) => new IssueNode(i, now)),
+      ...s.tasks.filter((t) => !t.doneAt).map((t) => new TaskNode(t, now, this.nudgeOf(t.repo, t.issueNumber, businessHours))),
+      ...s.delegatedIssues.map((i) => new IssueNode(i, now, this.nudgeOf(i.repo, i.number, businessHours))),
     ];
     const overdue = delegated.filter((d) => d.bucket === 'overdue').length;
     const dueToday = delegated.filter((d) => d.bucket === 'today').length;

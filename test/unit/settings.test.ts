@@ -18,6 +18,7 @@ describe('settings', () => {
       'work.groupBy': 'dueDate',
       'timer.autoMode': 'switch',
       'timer.autoMinutes': 2,
+      'nudges.quietHours': 0,
     });
     assert.deepEqual(problems, []);
     assert.equal(settings.apiUrl, 'https://ghe.example.com/api/v3');
@@ -27,6 +28,7 @@ describe('settings', () => {
     assert.deepEqual(settings.healthChecks, [{ name: 'API', url: 'https://api.example.com/healthz', expectedStatus: 200, timeoutMs: 5000 }]);
     assert.equal(settings.groupBy, 'dueDate');
     assert.deepEqual([settings.autoMode, settings.autoMinutes], ['switch', 2]);
+    assert.equal(settings.nudgeQuietHours, 0, '0 quiet hours: a second nudge never asks');
   });
 
   const bad: [string, unknown, string][] = [
@@ -56,6 +58,9 @@ describe('settings', () => {
     ['timer.autoMode', 'always', 'autoMode'],
     ['timer.autoMinutes', 0, 'autoMinutes'],
     ['timer.autoMinutes', 0.5, 'autoMinutes'],
+    ['nudges.quietHours', -1, 'nudgeQuietHours'],
+    ['nudges.quietHours', 721, 'nudgeQuietHours'],
+    ['nudges.quietHours', '24', 'nudgeQuietHours'],
   ];
   for (const [key, value, field] of bad) {
     it(`rejects leadDesk.${key} = ${JSON.stringify(value)}, naming it, and keeps the default`, () => {

@@ -138,6 +138,20 @@ function team(d: TeamData, f: Filter): Child[] {
     q.oldest ? h('p', { class: 'muted' }, `Oldest: ${q.oldest}`) : null,
     q.breaching.length ? h('ul', { class: 'items breaching' }, ...q.breaching.map((b) => item(f, b.id, {}, codicon('warning'), ' ', h('span', { class: 'title' }, b.text)))) : null,
     h('div', { class: 'actions' }, button('openReviewQueue', 'Open review queue', 'checklist'), button('focusSidebar', 'Show in sidebar', 'layout-sidebar-left')),
+    ...nudges(d),
+  ];
+}
+
+/** Yesterday's nudges that got no answer: shown whenever there were nudges, not filtered by "new". */
+function nudges(d: TeamData): Child[] {
+  const n = d.nudges;
+  if (!n || n.asked === 0) return [];
+  const items = n.items.map((x) => h('li', { class: 'item nudge', 'data-id': x.id },
+    h('span', { class: 'actions' }, openButton(x.url)), h('span', { class: 'title' }, x.text), ' ', h('span', { class: 'muted' }, x.detail)));
+  return [
+    h('h3', {}, 'Unanswered nudges from yesterday'),
+    n.note ? h('p', { class: 'problem nudges-note' }, codicon('warning'), ' ', n.note) : null,
+    list(items, `All ${n.asked} of yesterday's nudges got an answer.`, 'nudges'),
   ];
 }
 

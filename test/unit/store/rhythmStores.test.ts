@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { AlertRun } from '../../../src/core/buildAlerts';
 import { openStores } from '../../../src/store';
 import { AlertStore } from '../../../src/store/alertStore';
 import { OneOnOneStore } from '../../../src/store/oneOnOneStore';
-import { cleanup, tempDir } from './helpers';
+import { cleanup, EventLog, tempDir } from './helpers';
 
 const run = (runId: number, conclusion: string): AlertRun => ({ workflowId: 9, name: 'deploy', runId, headBranch: 'main', status: 'completed', conclusion, createdAt: runId, url: '' });
 
@@ -48,5 +50,49 @@ describe('store/AlertStore and OneOnOneStore', () => {
     assert.deepEqual(p.meetings.map((m) => m.date), ['2026-11-16', '2026-11-23']);
     assert.equal(p.actions.find((a) => a.id === item.id)?.doneAt, 5);
     await assert.rejects(third.addAction('not a login!', 'x', '2026-11-23'), /not a GitHub login/);
+  });
+});
+
+describe('store/OneOnOneStore nudges', () => {
+  let dir: string;
+  beforeEach(() => { dir = tempDir('nudges'); });
+  afterEach(() => cleanup(dir));
+
+  it('keeps who, what and when of each nudge, with its kind, for every person', async () => {
+    const store = await OneOnOneStore.open(dir);
+    await store.recordNudge('Mira', { at: 10, repo: 'acme/api', number: 4, url: 'https://github.com/acme/api/issues/4#c1', kind: 'delegated' });
+    await store.recordNudge('jun', { at: 20, repo: 'acme/web', number: 7, url: 'https://github.com/acme/web/pull/7#c2', kind: 'own-pr' });
+    store.dispose();
+    const again = await OneOnOneStore.open(dir);
+    assert.deepEqual((await again.allNudges()).map((n) => [n.who, n.repo, n.number, n.at, n.kind]), [['Mira', 'acme/api', 4, 10, 'delegated'], ['jun', 'acme/web', 7, 20, 'own-pr']]);
+    await assert.rejects(again.recordNudge('mira', { at: Number.NaN, repo: 'acme/api', number: 4, url: '' }), /not a nudge/);
+    again.dispose();
+  });
+
+  it('reads a nudge of an unknown kind (a newer Lead Desk) as one without a kind, and writes it back as it was', async () => {
+    const file = path.join(dir, 'one-on-ones.json');
+    const newer = { at: 5, repo: 'acme/api', number: 1, url: 'u', kind: 'from-the-future' };
+    fs.writeFileSync(file, JSON.stringify({ version: 1, people: { mira: { login: 'mira', meetings: [], actions: [], nudges: [newer] } } }));
+    const store = await OneOnOneStore.open(dir);
+    assert.deepEqual((await store.allNudges()).map((n) => [n.at, n.kind]), [[5, undefined]]);
+    await store.recordNudge('mira', { at: 6, repo: 'acme/api', number: 1, url: 'v', kind: 'delegated' });
+    const onDisk = JSON.parse(fs.readFileSync(file, 'utf8')) as { people: { mira: { nudges: unknown[] } } };
+    assert.deepEqual(onDisk.people.mira.nudges[0], newer);
+    store.dispose();
+  });
+
+  it('sets aside (and reports) a person whose nudges are damaged, keeping them on disk', async () => {
+    const file = path.join(dir, 'one-on-ones.json');
+    const damaged = { login: 'jun', meetings: [], actions: [], nudges: [{ at: 'yesterday', repo: 'acme/api', number: 1, url: 'u' }] };
+    fs.writeFileSync(file, JSON.stringify({ version: 1, people: { jun: damaged } }));
+    const events = new EventLog();
+    const store = await OneOnOneStore.open(dir, events);
+    assert.deepEqual(await store.allNudges(), []);
+    assert.equal(events.recordSkipped.length, 1);
+    assert.match(events.recordSkipped[0].line, /nudges are not readable/);
+    await store.recordNudge('mira', { at: 6, repo: 'acme/api', number: 1, url: 'v', kind: 'delegated' });
+    const onDisk = JSON.parse(fs.readFileSync(file, 'utf8')) as { people: Record<string, unknown> };
+    assert.deepEqual(onDisk.people.jun, damaged, 'nothing saved is lost');
+    store.dispose();
   });
 });

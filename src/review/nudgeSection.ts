@@ -1,0 +1,43 @@
+/**
+ * The Team section's "Unanswered nudges": yesterday's nudges (see `yesterdaysNudges`) that the
+ * nudged person has not answered — no comment, review or push on the item since. GitHub is asked
+ * once for all of them (`nudgeAnswers`); when it cannot be asked, every nudge is listed as "no
+ * answer known" with a note saying why. Free of `vscode`.
+ */
+import { isAnswered, itemKey, yesterdaysNudges, type ItemActivity, type NudgeRecord } from '../core/nudges';
+import { describeError } from '../util/errors';
+import { GitHubFailure } from '../github/failure';
+import { dayAndTime } from './format';
+import type { NudgesView } from './protocol';
+
+/** Asks GitHub for the activity on the nudged items; undefined when signed out. */
+export type AskAnswers = (nudges: readonly NudgeRecord[]) => Promise<ReadonlyMap<string, readonly ItemActivity[]> | undefined>;
+
+const line = (n: NudgeRecord, detail: string) => ({
+  id: `nudge:${n.who.toLowerCase()}:${itemKey(n.repo, n.number)}:${n.at}`,
+  text: `@${n.who} on ${n.repo}#${n.number}`,
+  url: n.url,
+  detail: `nudged ${dayAndTime(n.at)} · ${detail}`,
+});
+
+export async function unansweredNudges(records: readonly NudgeRecord[], now: number, workingDays: readonly number[], ask: AskAnswers): Promise<NudgesView> {
+  const nudges = yesterdaysNudges(records, now, workingDays);
+  if (nudges.length === 0) return { items: [], note: null, asked: 0 };
+  let answers: ReadonlyMap<string, readonly ItemActivity[]> | undefined;
+  let why: string | null = null;
+  try {
+    answers = await ask(nudges);
+    if (answers === undefined) why = 'not signed in to GitHub';
+  } catch (e) {
+    why = e instanceof GitHubFailure ? e.describe() : describeError(e);
+  }
+  if (answers === undefined) {
+    return { items: nudges.map((n) => line(n, 'no answer known')), note: `No answer known: GitHub could not be asked (${why ?? 'no answer'}).`, asked: nudges.length };
+  }
+  const items = nudges.flatMap((n) => {
+    const activity = answers.get(itemKey(n.repo, n.number));
+    if (activity === undefined) return [line(n, 'no answer known (GitHub did not say)')];
+    return isAnswered(n, activity) ? [] : [line(n, 'no answer')];
+  });
+  return { items, note: null, asked: nudges.length };
+}

@@ -1,0 +1,134 @@
+/**
+ * Nudge…: the one way Lead Desk posts a follow-up comment. It drafts a comment mentioning the
+ * people (with the wait and a link), asks first when one of them was nudged on the same item
+ * within `leadDesk.nudges.quietHours`, lets the lead edit the draft, posts it, and records the
+ * nudge — only once GitHub has taken the comment. "Follow Up…" on a delegated item runs it too.
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import {
+  asNudgeTarget, delegatedNudgeTarget, draftNudge, mentionable, nudgedText, ownPrNudgeTarget, pastSla, recentlyNudged, type NudgeTarget,
+} from '../core/nudges';
+import { dueBucket } from '../core/dueDates';
+import type { GitHubConnection } from '../github/connection';
+import { describeForNotification, notificationSafe } from '../util/errors';
+import type { NudgeLog } from './nudgeLog';
+import type { WorkModel } from './workModel';
+
+export interface NudgeDeps {
+  readonly config: Config;
+  readonly github: GitHubConnection;
+  readonly log: NudgeLog;
+  readonly model: WorkModel;
+}
+
+/** How a nudge ended, for tests and callers. */
+export type NudgeOutcome = 'posted' | 'cancelled' | 'declined' | 'failed' | 'nothing';
+
+export interface NudgeOptions {
+  /**
+   * The answer to "nudge again within the quiet hours?", given in advance (tests: VS Code shows
+   * no dialog under test). `false` sends nothing; absent asks with a warning.
+   */
+  readonly confirmed?: boolean;
+  /** The input box's title verb ("Follow up on"); "Nudge" by default. */
+  readonly verb?: string;
+}
+
+/** Options from a command argument: only a plain `{ confirmed }` object (a tree passes the selection, an array, there). */
+export function nudgeOptionsFrom(v: unknown): NudgeOptions {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+  const confirmed = (v as { confirmed?: unknown }).confirmed;
+  return typeof confirmed === 'boolean' ? { confirmed } : {};
+}
+
+/** The target of a command argument: anything with a valid `nudgeTarget` (tree nodes, other features' items). */
+export function nudgeTargetOf(arg: unknown): NudgeTarget | null {
+  if (typeof arg !== 'object' || arg === null) return null;
+  return asNudgeTarget((arg as { nudgeTarget?: unknown }).nudgeTarget);
+}
+
+/** Quick pick text never renders `$(icon)` syntax from GitHub titles. */
+const plain = (s: string): string => s.replace(/\$\(/g, '$\u200b(').replace(/[\r\n]+/g, ' ');
+
+/** The items worth a nudge now, from the sidebar's data: own PRs waiting past the SLA, overdue delegated items. */
+export function nudgeCandidates(deps: Pick<NudgeDeps, 'config' | 'model'>, now = Date.now()): NudgeTarget[] {
+  const { slaHours, businessHours } = deps.config.settings;
+  const s = deps.model.snapshot;
+  const own = s.ownPullRequests.flatMap((p) => {
+    const t = ownPrNudgeTarget(p, now, businessHours);
+    return t && pastSla(t, slaHours) ? [t] : [];
+  });
+  const issues = s.delegatedIssues.filter((i) => dueBucket(i.due, now) === 'overdue')
+    .map((i) => delegatedNudgeTarget({ repo: i.repo, number: i.number, url: i.url, title: i.title, who: i.assignees, due: i.due }, now, businessHours));
+  const tasks = s.tasks.filter((t) => !t.doneAt && t.repo && t.issueNumber && dueBucket(t.due, now) === 'overdue')
+    .map((t) => delegatedNudgeTarget({ repo: t.repo!, number: t.issueNumber!, url: t.link ?? '', title: t.title, who: [t.assignee], due: t.due }, now, businessHours));
+  return [...own, ...issues, ...tasks].sort((a, b) => b.waitedMs - a.waitedMs);
+}
+
+async function pickTarget(deps: NudgeDeps): Promise<NudgeTarget | null> {
+  const candidates = nudgeCandidates(deps);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('Lead Desk: nothing to nudge: none of your PRs waits on a reviewer past the SLA, and no delegated item is overdue.');
+    return null;
+  }
+  const pick = await vscode.window.showQuickPick(candidates.map((t) => ({
+    label: `${t.repo}#${t.number}`,
+    description: plain(t.title),
+    detail: `${t.kind === 'own-pr' ? 'Your PR, waiting on' : 'Overdue, assigned to'} ${mentionable(t.who).join(', ')}`,
+    target: t,
+  })), { title: 'Nudge…', placeHolder: 'What to nudge', matchOnDescription: true, ignoreFocusOut: true });
+  return pick?.target ?? null;
+}
+
+/** Runs Nudge… on `target` (or, with none, on a pick of what waits). */
+export async function runNudge(deps: NudgeDeps, target: NudgeTarget | null, options: NudgeOptions = {}): Promise<NudgeOutcome> {
+  const chosen = target ?? await pickTarget(deps);
+  if (!chosen) return 'nothing';
+  const where = `${chosen.repo}#${chosen.number}`;
+  const who = mentionable(chosen.who);
+  if (who.length === 0) {
+    void vscode.window.showInformationMessage(`Lead Desk: nobody to nudge on ${where}: it is not assigned to a GitHub user.`);
+    return 'nothing';
+  }
+  const now = Date.now();
+  const { nudgeQuietHours, businessHours } = deps.config.settings;
+  const records = await deps.log.reload().catch(() => deps.log.all);
+  const recent = recentlyNudged(records, { ...chosen, who }, now, nudgeQuietHours, businessHours);
+  if (recent.length > 0 && options.confirmed !== true) {
+    if (options.confirmed === false) return 'declined';
+    const names = recent.map((r) => `@${r.who} (${nudgedText(r.at, now)})`).join(', ');
+    const again = 'Nudge anyway';
+    const choice = await vscode.window.showWarningMessage(
+      `Lead Desk: you already nudged ${names} on ${where}, within the ${nudgeQuietHours} business quiet hours. Nudge again?`, again);
+    if (choice !== again) return 'declined';
+  }
+  const body = await vscode.window.showInputBox({
+    title: `${options.verb ?? 'Nudge'} ${where}`, prompt: 'Edit the comment, then press Enter to post it',
+    value: draftNudge({ ...chosen, who }), ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'The comment is empty'),
+  });
+  if (!body?.trim()) return 'cancelled';
+  let url: string | undefined;
+  try {
+    url = await deps.github.run((s) => s.comment(chosen.repo, chosen.number, body.trim()));
+  } catch (e) {
+    // Nothing is recorded for a comment GitHub did not take.
+    void vscode.window.showErrorMessage(`Lead Desk: the nudge on ${notificationSafe(where)} was not posted: ${describeForNotification(e)}. Nothing was recorded.`);
+    return 'failed';
+  }
+  if (url === undefined) {
+    void vscode.window.showWarningMessage('Lead Desk: not signed in to GitHub: the nudge was not posted.');
+    return 'failed';
+  }
+  const at = Date.now();
+  const saved = await Promise.allSettled(who.map((w) => deps.log.record({ at, who: w, repo: chosen.repo, number: chosen.number, url, kind: chosen.kind })));
+  const failed = saved.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    void vscode.window.showWarningMessage(`Lead Desk: the nudge on ${notificationSafe(where)} was posted, but not recorded: ${describeForNotification(failed.reason)}`);
+  } else {
+    void vscode.window.showInformationMessage(`Lead Desk: nudged ${who.map((w) => `@${w}`).join(', ')} on ${notificationSafe(where)}.`, ...(url ? ['Open'] : []))
+      .then((choice) => { if (choice && url) void vscode.env.openExternal(vscode.Uri.parse(url)); });
+  }
+  return 'posted';
+}

@@ -1,0 +1,45 @@
+/**
+ * The nudges kept in the store (`one-on-ones.json`, per person), held in memory so the tree can
+ * say "nudged 2h ago" without reading the file on every rebuild. Reloaded after each nudge and
+ * when asked (another window may have nudged).
+ */
+import * as vscode from 'vscode';
+import { lastNudge, type NudgeKind, type NudgeRecord } from '../core/nudges';
+import type { Stores } from '../store';
+import { Disposable } from '../util/disposable';
+import { describeError } from '../util/errors';
+
+export class NudgeLog extends Disposable {
+  private records: readonly NudgeRecord[] = [];
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly stores: Promise<Stores>) {
+    super();
+    void this.reload().catch((e: unknown) => console.warn(`[lead-desk] nudges not read: ${describeError(e)}`));
+  }
+
+  get all(): readonly NudgeRecord[] {
+    return this.records;
+  }
+
+  /** The latest nudge on an item (to anyone). */
+  last(repo: string, number: number): NudgeRecord | undefined {
+    return lastNudge(this.records, repo, number);
+  }
+
+  /** Rereads the store (a change by another window shows), and tells the tree when something changed. */
+  async reload(): Promise<readonly NudgeRecord[]> {
+    const next = await (await this.stores).oneOnOnes.allNudges();
+    const changed = next.length !== this.records.length || next.some((r, i) => r.at !== this.records[i]?.at || r.who !== this.records[i]?.who);
+    this.records = next;
+    if (changed && !this.isDisposed) this.changed.fire();
+    return next;
+  }
+
+  /** Keeps one nudge (for the 1:1 view too), then rereads. */
+  async record(nudge: { at: number; who: string; repo: string; number: number; url: string; kind: NudgeKind }): Promise<void> {
+    await (await this.stores).oneOnOnes.recordNudge(nudge.who, { at: nudge.at, repo: nudge.repo, number: nudge.number, url: nudge.url, kind: nudge.kind });
+    await this.reload();
+  }
+}
