@@ -63,6 +63,7 @@ export const Settings = {
   requestTimeoutSeconds: 'github.requestTimeoutSeconds',
   teamMembers: 'team.members',
   slaHours: 'reviews.slaHours',
+  staleDays: 'reviews.staleDays',
   businessDays: 'businessHours.days',
   businessStart: 'businessHours.start',
   businessEnd: 'businessHours.end',

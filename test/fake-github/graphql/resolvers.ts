@@ -451,7 +451,7 @@ function pullCommits(s: Scenario, p: ScenarioPull): PullCommitSrc[] {
   const n = Math.max(1, p.commits);
   return Array.from({ length: n }, (_, i): PullCommitSrc => {
     const sha = i === n - 1 ? p.head.sha : fakeSha(`${p.repo}#${p.number}:commit:${i}`);
-    const commit = i === n - 1 ? commitSrc(s, p.repo, sha) : { __typename: 'Commit' as const, repo: p.repo, sha, date: p.createdAt, message: `Commit ${i + 1}` };
+    const commit = i === n - 1 ? commitSrc(s, p.repo, sha) : { __typename: 'Commit' as const, repo: p.repo, sha, date: p.commitDates?.[i] ?? p.createdAt, message: `Commit ${i + 1}` };
     return { __typename: 'PullRequestCommit', pull: p, commit };
   });
 }

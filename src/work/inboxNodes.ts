@@ -1,0 +1,82 @@
+/**
+ * The inbox part of the tree: a node per state ("Needs your review", "Waiting on author", …) and
+ * the lead's own PRs. Labels are plain text; tooltips take GitHub text only through `appendText`.
+ */
+import * as vscode from 'vscode';
+import { INBOX_STATE_LABELS, type InboxEntry, type InboxState } from '../core/inbox';
+import { formatDuration } from '../core/timeline';
+import type { OwnPullRequest } from '../github/service';
+import { Commands } from '../ids';
+import type { WorkNode } from './nodes';
+
+const STATE_ICONS: Record<InboxState, string> = {
+  'needs-review': 'eye', 're-requested': 'sync', 'waiting-on-author': 'person',
+  approved: 'check', 'changes-requested': 'request-changes', 'waiting-on-reviewers': 'watch', stale: 'history',
+};
+
+/** States a lead acts on are open; the others start folded. */
+const FOLDED: ReadonlySet<InboxState> = new Set<InboxState>(['waiting-on-author']);
+
+/** One inbox state under "Pending reviews" or "Your pull requests", with its count. */
+export class InboxStateNode extends vscode.TreeItem {
+  constructor(side: 'reviews' | 'own', readonly state: InboxState, readonly children: WorkNode[], pastSla: number) {
+    super(INBOX_STATE_LABELS[state], FOLDED.has(state) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `state:${side}:${state}`;
+    this.description = [String(children.length), pastSla > 0 ? `${pastSla} past SLA` : ''].filter(Boolean).join(' · ');
+    this.iconPath = new vscode.ThemeIcon(STATE_ICONS[state], pastSla > 0 ? new vscode.ThemeColor('list.errorForeground') : undefined);
+    this.contextValue = `inboxState ${side} ${state}`;
+    this.accessibilityInformation = { label: `${INBOX_STATE_LABELS[state]}: ${children.length}${pastSla > 0 ? `, ${pastSla} past the review SLA` : ''}` };
+  }
+}
+
+function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  build(md);
+  return md;
+}
+
+const people = (names: readonly string[]) => names.join(', ');
+
+/** What one of the lead's PRs waits for, in words: "approved by kwame", "waiting on mira, @frontend". */
+export function ownPullSummary(pr: OwnPullRequest, basis: InboxState): string {
+  const by = (verdict: string) => people((pr.reviews ?? []).filter((r) => r.verdict === verdict).map((r) => r.reviewer));
+  if (basis === 'approved') return by('APPROVED') ? `approved by ${by('APPROVED')}` : 'approved';
+  if (basis === 'changes-requested') return by('CHANGES_REQUESTED') ? `changes requested by ${by('CHANGES_REQUESTED')}` : 'changes requested';
+  return pr.waitingOn.length > 0 ? `waiting on ${people(pr.waitingOn)}` : 'no reviewer requested';
+}
+
+/** One of the lead's open PRs. `pullRequest` is what the commands on it read. */
+export class OwnPullNode extends vscode.TreeItem {
+  readonly children: WorkNode[] = [];
+  readonly pullRequest: OwnPullRequest;
+  readonly state: InboxState;
+  readonly pastSla: boolean;
+  constructor(entry: InboxEntry<OwnPullRequest>, slaHours: number) {
+    const pr = entry.item;
+    super(`#${pr.number} ${pr.title}`, vscode.TreeItemCollapsibleState.None);
+    this.pullRequest = pr;
+    this.state = entry.state;
+    this.pastSla = entry.pastSla;
+    const summary = ownPullSummary(pr, entry.basis);
+    const waited = formatDuration(entry.waitMs);
+    const ci = pr.ci === 'failure' ? 'CI ✗' : pr.ci === 'pending' ? 'CI …' : pr.ci === 'success' ? 'CI ✓' : '';
+    this.id = `own:${pr.repo}#${pr.number}`;
+    this.description = [pr.repo, summary, entry.basis === 'waiting-on-reviewers' ? waited : '', ci, pr.draft ? 'draft' : ''].filter(Boolean).join(' · ');
+    const color = entry.basis === 'approved' ? 'charts.green' : entry.pastSla || entry.basis === 'changes-requested' ? 'list.errorForeground' : undefined;
+    this.iconPath = new vscode.ThemeIcon(pr.draft ? 'git-pull-request-draft' : STATE_ICONS[entry.basis], color ? new vscode.ThemeColor(color) : undefined);
+    this.contextValue = ['ownPullRequest', pr.url ? 'linked' : '', entry.basis === 'approved' && !pr.draft ? 'mergeable' : '', entry.pastSla ? 'pastSla' : ''].filter(Boolean).join(' ');
+    this.accessibilityInformation = {
+      label: [`Your pull request ${pr.repo} number ${pr.number}: ${pr.title}`, INBOX_STATE_LABELS[entry.state], summary,
+        entry.basis === 'waiting-on-reviewers' ? `waiting ${waited} business hours${entry.pastSla ? `, past the ${slaHours} hour SLA` : ''}` : '',
+        pr.ci === 'failure' ? 'CI failing' : ''].filter(Boolean).join(', '),
+    };
+    this.tooltip = tooltip((md) => {
+      md.appendMarkdown('**').appendText(`${pr.repo}#${pr.number}`).appendMarkdown('** ').appendText(pr.title);
+      md.appendMarkdown('\n\n').appendText(`${INBOX_STATE_LABELS[entry.state]}: ${summary}`);
+      if (entry.basis === 'waiting-on-reviewers') md.appendMarkdown('\n\n').appendText(`waiting ${waited} business hours${entry.pastSla ? ` (past the ${slaHours} h SLA)` : ''}`);
+    });
+    if (pr.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+  }
+}
