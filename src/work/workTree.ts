@@ -55,6 +55,11 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     return this.view.message;
   }
 
+  /** The view's badge: reviews that need the lead, past the SLA (tests read it). */
+  get badge(): vscode.ViewBadge | undefined {
+    return this.view.badge;
+  }
+
   /** The current top-level nodes (tests read the tree through this). */
   get rootNodes(): readonly WorkNode[] {
     return this.roots;

@@ -92,7 +92,8 @@ describe('inbox states (properties)', () => {
     idleHours: fc.integer({ min: 0, max: 400 }),
     draft: fc.boolean(),
   });
-  const asReview = (f: fc.Infer<typeof facts>) => review({
+  type Facts = typeof facts extends fc.Arbitrary<infer T> ? T : never;
+  const asReview = (f: Facts) => review({
     repo: f.repo, number: f.number, requested: f.requested, ...(f.myReview ? { myReview: f.myReview } : {}), commitsSinceMyReview: f.commitsSinceMyReview,
     requestedAt: NOW - f.waitHours * HOUR, updatedAt: NOW - f.idleHours * HOUR, draft: f.draft,
   });
