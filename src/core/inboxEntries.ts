@@ -14,7 +14,17 @@ export interface OwnPullFacts {
   readonly waitingSince?: number;
   readonly updatedAt?: number;
   readonly reviewDecision?: 'APPROVED' | 'CHANGES_REQUESTED' | 'REVIEW_REQUIRED' | null;
-  readonly reviews?: readonly { readonly verdict: ReviewVerdict }[];
+  readonly reviews?: readonly { readonly reviewer: string; readonly verdict: ReviewVerdict }[];
+  /** Requested reviewers, teams as `@slug`. */
+  readonly waitingOn: readonly string[];
+}
+
+/** What one of the lead's PRs waits for, in words: "approved by kwame", "waiting on mira, @frontend". */
+export function ownPullSummary(pr: OwnPullFacts, basis: InboxState): string {
+  const by = (verdict: ReviewVerdict) => (pr.reviews ?? []).filter((r) => r.verdict === verdict).map((r) => r.reviewer).join(', ');
+  if (basis === 'approved') return by('APPROVED') ? `approved by ${by('APPROVED')}` : 'approved';
+  if (basis === 'changes-requested') return by('CHANGES_REQUESTED') ? `changes requested by ${by('CHANGES_REQUESTED')}` : 'changes requested';
+  return pr.waitingOn.length > 0 ? `waiting on ${pr.waitingOn.join(', ')}` : 'no reviewer requested';
 }
 
 interface Placed<T> {

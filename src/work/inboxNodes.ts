@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { INBOX_STATE_LABELS, type InboxEntry, type InboxState } from '../core/inbox';
+import { ownPullSummary } from '../core/inboxEntries';
 import { formatDuration } from '../core/timeline';
 import type { OwnPullRequest } from '../github/service';
 import { Commands } from '../ids';
@@ -35,16 +36,6 @@ function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownStr
   md.supportHtml = false;
   build(md);
   return md;
-}
-
-const people = (names: readonly string[]) => names.join(', ');
-
-/** What one of the lead's PRs waits for, in words: "approved by kwame", "waiting on mira, @frontend". */
-export function ownPullSummary(pr: OwnPullRequest, basis: InboxState): string {
-  const by = (verdict: string) => people((pr.reviews ?? []).filter((r) => r.verdict === verdict).map((r) => r.reviewer));
-  if (basis === 'approved') return by('APPROVED') ? `approved by ${by('APPROVED')}` : 'approved';
-  if (basis === 'changes-requested') return by('CHANGES_REQUESTED') ? `changes requested by ${by('CHANGES_REQUESTED')}` : 'changes requested';
-  return pr.waitingOn.length > 0 ? `waiting on ${people(pr.waitingOn)}` : 'no reviewer requested';
 }
 
 /** One of the lead's open PRs. `pullRequest` is what the commands on it read. */

@@ -70,7 +70,7 @@ describe('inbox states', () => {
   });
 
   it('own PRs: the wait is since the latest request; drafts never pass the SLA', () => {
-    const base = { repo: 'acme/api', createdAt: NOW - 100 * HOUR, updatedAt: NOW - HOUR };
+    const base = { repo: 'acme/api', createdAt: NOW - 100 * HOUR, updatedAt: NOW - HOUR, waitingOn: ['mira'] };
     const entries = ownInbox([
       { ...base, number: 1, draft: false, waitingSince: NOW - 30 * HOUR },
       { ...base, number: 2, draft: true, waitingSince: NOW - 30 * HOUR },
