@@ -27,6 +27,7 @@ export const Commands = {
   workReassign: 'leadDesk.work.reassign',
   workChangeDueDate: 'leadDesk.work.changeDueDate',
   workMarkDone: 'leadDesk.work.markDone',
+  workMerge: 'leadDesk.work.merge',
   showRedBuilds: 'leadDesk.showRedBuilds',
   prepareStandup: 'leadDesk.prepareStandup',
   prepareOneOnOne: 'leadDesk.prepareOneOnOne',

@@ -194,6 +194,8 @@ export interface OwnPullRequest {
   readonly waitingSince?: number;
   readonly updatedAt?: number;
   readonly ci?: CiState;
+  /** The head commit: a merge from here only goes through if it is still the head. */
+  readonly headSha?: string;
 }
 
 /** A delegated issue from the `delegated` search: the lead's own login is not an assignee to show. */
@@ -229,10 +231,12 @@ function waitingSinceFrom(n: Json, createdAt: number): number {
 export function ownPullRequestFrom(n: Json, webHost: string): OwnPullRequest {
   const createdAt = time(n.createdAt);
   const decision = DECISIONS.find((d) => d === n.reviewDecision) ?? null;
+  const head = headCommits(n);
   return {
     repo: repoOf(n), number: requiredNum(n.number, 'PR number'), title: str(n.title, '(no title)'), url: safeUrl(n.url, webHost),
     createdAt, draft: n.isDraft === true, waitingOn: waitingOnFrom(n), reviewDecision: decision,
     reviews: latestReviewsOf(n).map((r) => ({ reviewer: r.author, verdict: r.verdict, at: r.at })),
-    waitingSince: waitingSinceFrom(n, createdAt), updatedAt: time(n.updatedAt, createdAt), ci: headCommits(n).ci,
+    waitingSince: waitingSinceFrom(n, createdAt), updatedAt: time(n.updatedAt, createdAt), ci: head.ci,
+    ...(/^[0-9a-f]{40}$/.test(head.headOid) ? { headSha: head.headOid } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { registerWorkCommands } from './workCommands';
 import { SnapshotStore } from '../store/snapshotStore';
 import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
 import { WorkTree } from './workTree';
+import { registerMergeCommand } from './mergePullRequest';
 
 export interface WorkFeature {
   readonly model: WorkModel;
@@ -37,7 +38,8 @@ export function registerWork(config: Config, stores: Promise<Stores>, github: Gi
   const recordNudge = async (login: string, nudge: { at: number; repo: string; number: number; url: string }) => (await stores).oneOnOnes.recordNudge(login, nudge);
   const commands = registerWorkCommands({ config, model, tasks, github, delegate, recordNudge });
   model.start();
-  return { model, tree, repositories, delegate, disposable: vscode.Disposable.from(commands, tree, model, repositories) };
+  const merge = registerMergeCommand(model, github);
+  return { model, tree, repositories, delegate, disposable: vscode.Disposable.from(commands, merge, tree, model, repositories) };
 }
 
 function taskRepository(stores: Promise<Stores>): TaskRepository {

@@ -56,6 +56,8 @@ export interface ScenarioRepo {
   labels: ScenarioLabel[];
   createdAt: Iso;
   pushedAt: Iso;
+  /** The merge methods the repo allows (all three when absent), in GitHub's order of preference. */
+  mergeMethods?: ('merge' | 'squash' | 'rebase')[];
 }
 
 export interface ScenarioMilestone {

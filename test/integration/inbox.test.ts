@@ -1,10 +1,11 @@
 /** The review inbox against the fake GitHub: every state in its group of the tree, the badge rule, what changed since a review. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { addInboxStates, demoScenario, INBOX_TITLES, startFakeGitHub, type FakeGitHub } from '../fake-github';
+import { addInboxStates, demoScenario, INBOX_TITLES, pushCommit, startFakeGitHub, submitReview, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
+import { hasBridge, texts, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 
@@ -26,6 +27,8 @@ describe('review inbox states (fake GitHub)', function () {
     const now = new Date();
     const scenario = demoScenario(now);
     addInboxStates(scenario, now);
+    // acme/infra allows squash and rebase only: a merge from Lead Desk follows that.
+    scenario.repos.find((r) => r.name === 'infra')!.mergeMethods = ['squash', 'rebase'];
     fake = await startFakeGitHub(scenario, { tokens: ['test-token'], eagerGraphQL: true });
     api = await leadDesk();
     await api.stores;
@@ -90,6 +93,58 @@ describe('review inbox states (fake GitHub)', function () {
     assert.match(stale.accessibilityInformation?.label ?? '', /past the 24 hour SLA/);
     const failing = flatten(group('reviews')!.children).find((n): n is ReviewNode => 'review' in n && n.review.ci === 'failure')!;
     assert.match(failing.accessibilityInformation?.label ?? '', /CI failing/);
+  });
+
+  it('the queue shows each review\'s state, and counts the states in its header', async function () {
+    if (!hasBridge()) this.skip();
+    await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+    const counts = await waitFor('state counts', async () => (await texts('#state-counts'))[0] || undefined);
+    assert.match(counts, /^Needs your review: \d+ · Re-requested: 2 · Waiting on author: 1 · Stale: \d+$/);
+    const rows = await texts('#reviews tbody tr');
+    const row = (title: string) => rows.find((t) => t.includes(title)) ?? '';
+    assert.match(row(INBOX_TITLES.waitingOnAuthor), /Waiting on author/);
+    assert.match(row(INBOX_TITLES.reRequested), /Re-requested/);
+    const own = await texts('#own-prs tbody tr');
+    assert.ok(own.some((t) => t.includes('Add on-call runbook links to alerts') && t.includes('Approved, not merged') && t.includes('approved by kwame')), own.join('\n'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  const ownNode = (title: string) => flatten(group('own')?.children ?? []).find((n): n is OwnPullNode => 'pullRequest' in n && n.pullRequest.title === title);
+  const MERGE_ROUTE = 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge';
+
+  it('merges an approved PR of the lead\'s with the method the repo allows, at the head it showed, and drops it from the tree', async () => {
+    const node = ownNode('Add on-call runbook links to alerts')!;
+    const before = fake.writes().length;
+    assert.equal(await vscode.commands.executeCommand('leadDesk.work.merge', node, { confirmed: true }), true);
+    const writes = fake.writes().slice(before);
+    assert.deepEqual(writes.map((w) => `${w.method} ${w.route} ${w.status}`), [`${MERGE_ROUTE} 200`]);
+    assert.deepEqual(writes[0]!.body, { merge_method: 'squash', sha: node.pullRequest.headSha });
+    assert.match(node.pullRequest.headSha ?? '', /^[0-9a-f]{40}$/);
+    assert.equal(byState('own').approved, undefined, 'gone from the tree at once');
+    assert.ok(fake.scenario.pulls.find((p) => p.title === 'Add on-call runbook links to alerts')?.mergedAt);
+  });
+
+  it('does not merge a PR that got new commits after the tree showed it approved (409), and says why', async function () {
+    const cors = fake.scenario.pulls.find((p) => p.title === 'Tighten CORS policy for admin routes')!;
+    submitReview(fake.scenario, cors, 'tomas', 'APPROVED', new Date());
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const node = ownNode(cors.title)!;
+    assert.equal(node.state, 'approved');
+    pushCommit(cors, new Date());
+    const before = fake.writes().length;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await vscode.commands.executeCommand('leadDesk.work.merge', node, { confirmed: true }), false);
+    assert.deepEqual(fake.writes().slice(before).map((w) => `${w.method} ${w.route} ${w.status}`), [`${MERGE_ROUTE} 409`]);
+    assert.equal(cors.mergedAt, null);
+    assert.ok(ownNode(cors.title), 'still in the tree');
+    if (!hasBridge()) return;
+    await vscode.commands.executeCommand('notifications.showList');
+    const messages = await waitFor('the refusal', async () => {
+      const list = await texts('.notifications-center .notification-list-item-message');
+      return list.some((t) => t.includes('changed since it was approved')) ? list : undefined;
+    });
+    assert.ok(messages.some((t) => t.includes(`acme/api#${cors.number} changed since it was approved`)), messages.join('\n'));
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('turns staleness off with leadDesk.reviews.staleDays = 0', async () => {
