@@ -5,7 +5,7 @@ import { addInboxStates, demoScenario, INBOX_TITLES, pushCommit, startFakeGitHub
 import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
-import { hasBridge, texts, waitFor } from './support/bridge';
+import { hasBridge, screenshot, texts, viewport, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 
@@ -55,6 +55,12 @@ describe('review inbox states (fake GitHub)', function () {
     assert.ok(!Object.values(states).flat().includes('Cache exchange rates for 5 minutes'), 'approved by the lead and not asked again: not in the inbox');
     const all = Object.values(states).flat();
     assert.equal(new Set(all).size, all.length, 'each review in exactly one state');
+    if (hasBridge()) {
+      await viewport(1400, 1100);
+      await vscode.commands.executeCommand('leadDesk.work.focus');
+      await waitFor('the state groups on screen', async () => (await texts('.monaco-list-row')).some((t) => t.includes('Waiting on author')));
+      await screenshot('inbox-tree');
+    }
   });
 
   it('puts each of the lead\'s PRs in its state: approved, changes requested, waiting on reviewers', () => {
@@ -106,6 +112,7 @@ describe('review inbox states (fake GitHub)', function () {
     assert.match(row(INBOX_TITLES.reRequested), /Re-requested/);
     const own = await texts('#own-prs tbody tr');
     assert.ok(own.some((t) => t.includes('Add on-call runbook links to alerts') && t.includes('Approved, not merged') && t.includes('approved by kwame')), own.join('\n'));
+    await screenshot('inbox-queue');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
