@@ -27,6 +27,8 @@ export interface LeadDeskSettings {
   readonly requestTimeoutSeconds: number;
   readonly teamMembers: readonly string[];
   readonly slaHours: number;
+  /** Business days without activity after which a review or PR is "stale"; 0 = never. */
+  readonly staleDays: number;
   /** Working days as date-fns day numbers (0 = Sunday). */
   readonly businessDays: readonly number[];
   readonly businessStart: string;
@@ -67,6 +69,7 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   requestTimeoutSeconds: 20,
   teamMembers: [],
   slaHours: 24,
+  staleDays: 3,
   businessDays: [1, 2, 3, 4, 5],
   businessStart: '09:00',
   businessEnd: '17:00',
@@ -181,6 +184,7 @@ const parsers: { [K in keyof StoredSettings]: Parser<StoredSettings[K]> } = {
   requestTimeoutSeconds: number(2, 120),
   teamMembers: stringList(LOGIN, 'GitHub logins'),
   slaHours: number(1, 720),
+  staleDays: number(0, 60),
   businessDays: parseDays,
   businessStart: pattern(HHMM, 'a time as HH:MM'),
   businessEnd: pattern(HHMM, 'a time as HH:MM'),

@@ -2,6 +2,7 @@
 import type { SlaState } from '../src/core/businessHours';
 import type { ReviewQueueRow } from '../src/core/reviewQueue';
 import type { CiState } from '../src/core/reviews';
+import { INBOX_STATE_LABELS, type InboxState } from '../src/core/inbox';
 import { formatDuration } from '../src/core/timeline';
 import type { OwnPullRequestRow } from '../src/queue/protocol';
 import { codicon, h, setAttr } from './shared/dom';
@@ -48,6 +49,7 @@ let reviewTemplate: HTMLTableRowElement | undefined;
 function reviewRowTemplate(): HTMLTableRowElement {
   reviewTemplate ??= h('tr', { role: 'row', tabindex: 0 },
     h('td', { class: 'title', role: 'cell' }, codicon('git-pull-request'), ' ', h('span', { class: 'pr-number' }), ' ', h('span', { class: 'title-text' })),
+    h('td', { class: 'state', role: 'cell' }),
     h('td', { class: 'repo', role: 'cell' }),
     h('td', { class: 'author', role: 'cell' }),
     h('td', { class: 'waiting num', role: 'cell' }),
@@ -66,7 +68,9 @@ export function reviewRow(row: ReviewQueueRow): HTMLTableRowElement {
   setAttr(tr, 'class', ['review', `sla-${row.sla}`, row.draft ? 'is-draft' : '', row.snoozed ? 'is-snoozed' : ''].filter(Boolean).join(' '));
   setAttr(tr, 'data-repo', row.repo);
   setAttr(tr, 'data-number', String(row.number));
-  const [title, repo, author, waiting, size, ci, sla, draft, actions] = [...tr.cells] as HTMLTableCellElement[];
+  const [title, state, repo, author, waiting, size, ci, sla, draft, actions] = [...tr.cells] as HTMLTableCellElement[];
+  state!.textContent = INBOX_STATE_LABELS[row.state];
+  if (row.commitsSinceMyReview) setAttr(state!, 'title', `${row.commitsSinceMyReview >= 10 ? '10+' : row.commitsSinceMyReview} commits since your review`);
   setAttr(title!, 'title', row.title);
   const [icon, number, text] = [...title!.children];
   if (row.draft) setAttr(icon!, 'class', 'codicon codicon-git-pull-request-draft');
@@ -101,9 +105,10 @@ export function ownPullRequestRow(pr: OwnPullRequestRow): HTMLTableRowElement {
   if (pr.url === '') setAttr(open, 'disabled', '');
   return h('tr', { class: pr.draft ? 'own is-draft' : 'own', role: 'row', tabindex: 0, 'data-repo': pr.repo, 'data-number': pr.number },
     titleCell(pr.number, pr.title, pr.draft, pr.draft ? tag('draft') : null),
+    h('td', { class: 'state', role: 'cell' }, INBOX_STATE_LABELS[pr.state]),
     h('td', { class: 'repo', role: 'cell' }, pr.repo),
     h('td', { class: 'waiting num', role: 'cell' }, formatDuration(pr.waitingBusinessMs)),
-    h('td', { class: 'waiting-on', role: 'cell' }, pr.waitingOn.length > 0 ? pr.waitingOn.join(', ') : 'nobody requested'),
+    h('td', { class: 'waiting-on', role: 'cell' }, pr.summary),
     h('td', { class: 'actions', role: 'cell' }, open),
   );
 }
@@ -111,4 +116,6 @@ export function ownPullRequestRow(pr: OwnPullRequestRow): HTMLTableRowElement {
 /** The toolbar's drop-down choices: [value, label]. */
 export const CI_CHOICES: readonly (readonly [CiState | '', string])[] = [['', 'Any CI'], ['failure', 'CI failing'], ['pending', 'CI running'], ['success', 'CI passing'], ['none', 'No CI']];
 export const SLA_CHOICES: readonly (readonly [SlaState | '', string])[] = [['', 'Any SLA'], ['breached', 'Breached'], ['due-soon', 'Due soon'], ['ok', 'OK']];
+export const STATE_CHOICES: readonly (readonly [InboxState | '', string])[] = [['', 'Any state'],
+  ...(['needs-review', 're-requested', 'waiting-on-author', 'stale'] as const).map((s) => [s, INBOX_STATE_LABELS[s]] as const)];
 export const DRAFT_CHOICES: readonly (readonly [string, string])[] = [['any', 'Drafts and ready'], ['ready', 'Ready only'], ['draft', 'Drafts only']];

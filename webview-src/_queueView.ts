@@ -2,6 +2,7 @@
 import type { SlaState } from '../src/core/businessHours';
 import { filterQueue, sortQueue, type ReviewQueueRow, type ReviewSortKey, type SortDirection } from '../src/core/reviewQueue';
 import type { CiState } from '../src/core/reviews';
+import type { InboxState } from '../src/core/inbox';
 import { savedRecord, savedScrollY } from './shared/vscodeApi';
 
 export type DraftFilter = 'any' | 'ready' | 'draft';
@@ -11,6 +12,7 @@ export interface QueueViewState {
   readonly ci: CiState | '';
   readonly sla: SlaState | '';
   readonly draft: DraftFilter;
+  readonly state: InboxState | '';
   readonly directOnly: boolean;
   readonly includeSnoozed: boolean;
   readonly sortKey: ReviewSortKey;
@@ -20,11 +22,12 @@ export interface QueueViewState {
 
 export const CI_STATES: readonly CiState[] = ['success', 'failure', 'pending', 'none'];
 export const SLA_STATES: readonly SlaState[] = ['ok', 'due-soon', 'breached'];
-export const SORT_KEYS: readonly ReviewSortKey[] = ['repo', 'author', 'age', 'size', 'ci', 'sla', 'draft'];
+export const SORT_KEYS: readonly ReviewSortKey[] = ['state', 'repo', 'author', 'age', 'size', 'ci', 'sla', 'draft'];
+export const QUEUE_STATES: readonly InboxState[] = ['needs-review', 're-requested', 'waiting-on-author', 'stale'];
 
 /** Longest wait first, the order a lead works through the queue in. */
 export const DEFAULT_VIEW: QueueViewState = {
-  text: '', ci: '', sla: '', draft: 'any', directOnly: false, includeSnoozed: false, sortKey: 'age', sortDir: 'desc', scrollY: 0,
+  text: '', ci: '', sla: '', draft: 'any', state: '', directOnly: false, includeSnoozed: false, sortKey: 'age', sortDir: 'desc', scrollY: 0,
 };
 
 function oneOf<T>(value: unknown, allowed: readonly T[], fallback: T): T {
@@ -39,6 +42,7 @@ export function sanitizeView(saved: unknown): QueueViewState {
     ci: oneOf<CiState | ''>(s.ci, ['', ...CI_STATES], ''),
     sla: oneOf<SlaState | ''>(s.sla, ['', ...SLA_STATES], ''),
     draft: oneOf<DraftFilter>(s.draft, ['any', 'ready', 'draft'], 'any'),
+    state: oneOf<InboxState | ''>(s.state, ['', ...QUEUE_STATES], ''),
     directOnly: s.directOnly === true,
     includeSnoozed: s.includeSnoozed === true,
     sortKey: oneOf(s.sortKey, SORT_KEYS, DEFAULT_VIEW.sortKey),
@@ -53,6 +57,7 @@ export function visibleRows(rows: readonly ReviewQueueRow[], view: QueueViewStat
     ...(view.ci === '' ? {} : { ci: view.ci }),
     ...(view.sla === '' ? {} : { sla: view.sla }),
     ...(view.draft === 'any' ? {} : { draft: view.draft === 'draft' }),
+    ...(view.state === '' ? {} : { state: view.state }),
     includeSnoozed: view.includeSnoozed,
   });
   return sortQueue(view.directOnly ? filtered.filter((r) => r.direct) : filtered, view.sortKey, view.sortDir);

@@ -4,10 +4,10 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { ReviewQueueRow, ReviewSortKey } from '../src/core/reviewQueue';
+import { stateCountsText, type ReviewQueueRow, type ReviewSortKey } from '../src/core/reviewQueue';
 import type { OwnPullRequestRow, QueueData, QueueFromWebview, QueueToWebview } from '../src/queue/protocol';
-import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, ownPullRequestRow, reviewRow, type RowAction } from './_queueRows';
-import { CI_STATES, SLA_STATES, rowKey, sanitizeView, visibleRows, type DraftFilter, type QueueViewState } from './_queueView';
+import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, STATE_CHOICES, ownPullRequestRow, reviewRow, type RowAction } from './_queueRows';
+import { CI_STATES, QUEUE_STATES, SLA_STATES, rowKey, sanitizeView, visibleRows, type DraftFilter, type QueueViewState } from './_queueView';
 import { byId, codicon, h } from './shared/dom';
 import { connect } from './shared/vscodeApi';
 
@@ -19,7 +19,7 @@ let scrollRestored = false;
 let snoozing: ReviewQueueRow | null = null;
 
 const COLUMNS: readonly (readonly [string, ReviewSortKey | null])[] = [
-  ['Pull request', null], ['Repository', 'repo'], ['Author', 'author'], ['Waiting', 'age'], ['Size', 'size'],
+  ['Pull request', null], ['State', 'state'], ['Repository', 'repo'], ['Author', 'author'], ['Waiting', 'age'], ['Size', 'size'],
   ['CI', 'ci'], ['SLA', 'sla'], ['Draft', 'draft'], ['Actions', null],
 ];
 
@@ -46,6 +46,7 @@ function layout(): void {
     h('header', { class: 'toolbar' }, h('h1', {}, 'Code Review Queue'), h('span', { id: 'updated', class: 'muted' })),
     h('div', { class: 'filters', role: 'search' },
       h('vscode-textfield', { id: 'filter-text', placeholder: 'Filter by repository, author, title or label', 'aria-label': 'Filter', value: view.text }),
+      select('filter-state', 'Review state', STATE_CHOICES.map(([v, l]) => [v || 'any', l]), view.state || 'any'),
       select('filter-ci', 'CI state', CI_CHOICES.map(([v, l]) => [v || 'any', l]), view.ci || 'any'),
       select('filter-sla', 'SLA state', SLA_CHOICES.map(([v, l]) => [v || 'any', l]), view.sla || 'any'),
       select('filter-draft', 'Drafts', DRAFT_CHOICES, view.draft),
@@ -53,16 +54,17 @@ function layout(): void {
       checkbox('filter-snoozed', 'Show snoozed', view.includeSnoozed)),
     h('section', { 'aria-labelledby': 'reviews-heading' },
       h('h2', { id: 'reviews-heading' }, 'Waiting for your review ', h('span', { id: 'count', class: 'muted', 'aria-live': 'polite' })),
+      h('p', { id: 'state-counts', class: 'muted' }),
       // Explicit roles: the rows are laid out as flex boxes (see queue.css), which a table needs its roles back for.
       h('table', { id: 'reviews', class: 'grid', role: 'table', 'aria-labelledby': 'reviews-heading' },
         h('thead', { role: 'rowgroup' }, headerRow()), h('tbody', { role: 'rowgroup' })),
       h('p', { id: 'reviews-empty', class: 'empty', hidden: true }, 'No reviews match.')),
     h('section', { 'aria-labelledby': 'own-heading' },
-      h('h2', { id: 'own-heading' }, 'My pull requests waiting on others'),
+      h('h2', { id: 'own-heading' }, 'My open pull requests'),
       h('table', { id: 'own-prs', class: 'grid', 'aria-labelledby': 'own-heading' },
-        h('thead', {}, h('tr', {}, ...['Pull request', 'Repository', 'Waiting', 'Waiting on', 'Actions'].map((l) => h('th', { scope: 'col' }, l)))),
+        h('thead', {}, h('tr', {}, ...['Pull request', 'State', 'Repository', 'Waiting', 'Reviews', 'Actions'].map((l) => h('th', { scope: 'col' }, l)))),
         h('tbody')),
-      h('p', { id: 'own-empty', class: 'empty', hidden: true }, 'None of your open pull requests is waiting on a review.')),
+      h('p', { id: 'own-empty', class: 'empty', hidden: true }, 'You have no open pull requests.')),
     h('dialog', { id: 'snooze-dialog', 'aria-labelledby': 'snooze-title' },
       h('form', { method: 'dialog' },
         h('h2', { id: 'snooze-title' }, 'Snooze ', h('span', { id: 'snooze-target' })),
@@ -109,6 +111,7 @@ function renderReviews(started = performance.now()): void {
   const total = view.includeSnoozed ? data.rows.length : data.rows.length - snoozed;
   const hiddenSnoozed = !view.includeSnoozed && snoozed > 0 ? ` · ${snoozed} snoozed` : '';
   byId('count').textContent = `${rows.length} of ${total}${hiddenSnoozed}`;
+  byId('state-counts').textContent = stateCountsText(view.includeSnoozed ? data.rows : data.rows.filter((r) => !r.snoozed));
   for (const th of byId('reviews').querySelectorAll<HTMLTableCellElement>('th[data-sort]')) {
     const active = th.dataset.sort === view.sortKey;
     if (active) th.setAttribute('aria-sort', view.sortDir === 'asc' ? 'ascending' : 'descending');
@@ -126,7 +129,7 @@ function renderOwn(): void {
   for (const pr of data.ownPullRequests) fragment.appendChild(ownPullRequestRow(pr));
   byId('own-prs').querySelector('tbody')!.replaceChildren(fragment);
   byId('own-empty').hidden = data.ownPullRequests.length > 0;
-  byId('own-empty').textContent = data.loading ? 'Loading…' : 'None of your open pull requests is waiting on a review.';
+  byId('own-empty').textContent = data.loading ? 'Loading…' : 'You have no open pull requests.';
 }
 
 function showNotice(text: string | null, kind: 'warning' | 'error' = 'warning'): void {
@@ -212,6 +215,7 @@ function wire(): void {
     const el = byId<HTMLInputElement>(id);
     el.addEventListener('change', () => update(read(el.value)));
   };
+  choice('filter-state', (v) => ({ state: QUEUE_STATES.find((s) => s === v) ?? '' }));
   choice('filter-ci', (v) => ({ ci: CI_STATES.find((s) => s === v) ?? '' }));
   choice('filter-sla', (v) => ({ sla: SLA_STATES.find((s) => s === v) ?? '' }));
   choice('filter-draft', (v) => ({ draft: (['ready', 'draft'].includes(v) ? v : 'any') as DraftFilter }));

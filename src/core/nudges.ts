@@ -186,16 +186,17 @@ export function delegatedNudgeTarget(
 }
 
 /**
- * One of the lead's own PRs as a nudge target, waiting on its reviewers since it was opened (the
- * sidebar does not know when each review was requested), or null when it waits on no one.
+ * One of the lead's own PRs as a nudge target, waiting on its reviewers since the latest review
+ * request (since it was opened, in a snapshot saved before that was known), or null when it waits
+ * on no one.
  */
 export function ownPrNudgeTarget(
-  pr: { repo: string; number: number; url: string; title: string; createdAt: number; waitingOn: readonly string[]; draft?: boolean },
+  pr: { repo: string; number: number; url: string; title: string; createdAt: number; waitingSince?: number; waitingOn: readonly string[]; draft?: boolean },
   now: number, hours: BusinessHours,
 ): NudgeTarget | null {
   const who = mentionable(pr.waitingOn);
   if (who.length === 0 || pr.draft) return null;
-  return { repo: pr.repo, number: pr.number, url: pr.url, title: pr.title, who, waitedMs: businessMsBetween(pr.createdAt, now, hours), kind: 'own-pr' };
+  return { repo: pr.repo, number: pr.number, url: pr.url, title: pr.title, who, waitedMs: businessMsBetween(pr.waitingSince ?? pr.createdAt, now, hours), kind: 'own-pr' };
 }
 
 /** True when a target has waited past an SLA of `slaHours` business hours. */

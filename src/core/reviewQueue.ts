@@ -1,5 +1,7 @@
 import type { SlaState } from './businessHours';
-import { compareOldestFirst, isSnoozed, reviewSlaState, waitingBusinessMs, type CiState, type PendingReview, type ReviewQueueConfig } from './reviews';
+import { INBOX_STATE_LABELS, isStale, type InboxState } from './inbox';
+import { REVIEW_GROUP_ORDER } from './inboxEntries';
+import { compareOldestFirst, isSnoozed, pendingReviewState, reviewSlaState, waitingBusinessMs, type CiState, type PendingReview, type ReviewQueueConfig } from './reviews';
 
 /** A pending review with the values the Code Review Queue table shows and sorts by. */
 export interface ReviewQueueRow extends PendingReview {
@@ -8,9 +10,11 @@ export interface ReviewQueueRow extends PendingReview {
   /** Changed lines: additions + deletions. */
   readonly size: number;
   readonly snoozed: boolean;
+  /** Where it stands in the review inbox (see `inbox.ts`). */
+  readonly state: InboxState;
 }
 
-export type ReviewSortKey = 'repo' | 'author' | 'age' | 'size' | 'ci' | 'sla' | 'draft';
+export type ReviewSortKey = 'state' | 'repo' | 'author' | 'age' | 'size' | 'ci' | 'sla' | 'draft';
 export type SortDirection = 'asc' | 'desc';
 
 /** Every criterion is optional; an item must meet all that are given. */
@@ -20,6 +24,7 @@ export interface ReviewQueueFilter {
   readonly ci?: CiState;
   readonly sla?: SlaState;
   readonly draft?: boolean;
+  readonly state?: InboxState;
   /** Case-insensitive substring of title, repo, author or a label. */
   readonly text?: string;
   /** Snoozed items are hidden unless this is true. */
@@ -30,14 +35,28 @@ export interface ReviewQueueFilter {
 const CI_ORDER: Record<CiState, number> = { failure: 0, pending: 1, none: 2, success: 3 };
 const SLA_ORDER: Record<SlaState, number> = { breached: 0, 'due-soon': 1, ok: 2 };
 
-export function toQueueRows(items: readonly PendingReview[], now: number, config: ReviewQueueConfig): ReviewQueueRow[] {
-  return items.map((item) => ({
-    ...item,
-    waitingBusinessMs: waitingBusinessMs(item, now, config.businessHours),
-    sla: reviewSlaState(item, now, config),
-    size: item.additions + item.deletions,
-    snoozed: isSnoozed(item, now),
-  }));
+/** The rows of the pending reviews in the inbox (a PR the lead is done with has none). */
+export function toQueueRows(items: readonly PendingReview[], now: number, config: ReviewQueueConfig & { readonly staleDays?: number }): ReviewQueueRow[] {
+  const staleness = { staleDays: config.staleDays ?? 0, ...(config.businessHours ? { businessHours: config.businessHours } : {}) };
+  return items.flatMap((item) => {
+    const basis = pendingReviewState(item);
+    if (basis === null) return [];
+    const stale = isStale(item.updatedAt ?? Math.max(item.createdAt, item.requestedAt), now, staleness);
+    return [{
+      ...item,
+      waitingBusinessMs: waitingBusinessMs(item, now, config.businessHours),
+      sla: reviewSlaState(item, now, config),
+      size: item.additions + item.deletions,
+      snoozed: isSnoozed(item, now),
+      state: stale ? 'stale' : basis,
+    }];
+  });
+}
+
+/** "3 need your review · 1 re-requested · 2 stale": the states present among `rows`, in the inbox's order. */
+export function stateCountsText(rows: readonly ReviewQueueRow[]): string {
+  return REVIEW_GROUP_ORDER.map((s) => [s, rows.filter((r) => r.state === s).length] as const)
+    .filter(([, n]) => n > 0).map(([s, n]) => `${INBOX_STATE_LABELS[s]}: ${n}`).join(' · ');
 }
 
 export function filterQueue(rows: readonly ReviewQueueRow[], filter: ReviewQueueFilter): ReviewQueueRow[] {
@@ -50,6 +69,7 @@ export function filterQueue(rows: readonly ReviewQueueRow[], filter: ReviewQueue
       (filter.ci === undefined || row.ci === filter.ci) &&
       (filter.sla === undefined || row.sla === filter.sla) &&
       (filter.draft === undefined || row.draft === filter.draft) &&
+      (filter.state === undefined || row.state === filter.state) &&
       (text === '' || [row.title, row.repo, row.author, ...row.labels].some((s) => s.toLowerCase().includes(text))),
   );
 }
@@ -72,6 +92,8 @@ export function filterChoices(rows: readonly ReviewQueueRow[]): { repos: string[
 }
 
 const KEY_COMPARERS: Record<ReviewSortKey, (a: ReviewQueueRow, b: ReviewQueueRow) => number> = {
+  // The inbox's order: needs your review, re-requested, waiting on author, stale; then the longest wait.
+  state: (a, b) => REVIEW_GROUP_ORDER.indexOf(a.state) - REVIEW_GROUP_ORDER.indexOf(b.state) || b.waitingBusinessMs - a.waitingBusinessMs,
   repo: (a, b) => compareText(a.repo.toLowerCase(), b.repo.toLowerCase()),
   author: (a, b) => compareText(a.author.toLowerCase(), b.author.toLowerCase()),
   // Business-hours wait, then the raw request time: two PRs requested over a weekend wait 0 each.

@@ -1,4 +1,5 @@
 import { businessMsBetween, slaState, DEFAULT_BUSINESS_HOURS, type BusinessHours, type SlaState } from './businessHours';
+import { reviewInboxState, type MyReview, type ReviewInboxState } from './inbox';
 
 export type CiState = 'success' | 'failure' | 'pending' | 'none';
 
@@ -24,6 +25,27 @@ export interface PendingReview {
   readonly labels: readonly string[];
   /** Hidden from the queue summary until this instant (epoch ms). */
   readonly snoozedUntil?: number;
+  /**
+   * Asked of the lead right now. False for a PR the lead asked changes on, which is back with
+   * its author or has new commits. Absent (a snapshot saved before) means asked.
+   */
+  readonly requested?: boolean;
+  /** The lead's latest review, if any. */
+  readonly myReview?: MyReview;
+  /** Commits after the lead's latest review (`COMMITS_SEEN` or more when it is that number). */
+  readonly commitsSinceMyReview?: number;
+  /** GitHub's page of the changes since the lead's latest review. */
+  readonly changesSinceUrl?: string;
+  /** Last activity (GitHub's `updatedAt`, epoch ms); absent in older snapshots. */
+  readonly updatedAt?: number;
+}
+
+/** How many of a PR's latest commits the sidebar query reads: "10+ commits since your review". */
+export const COMMITS_SEEN = 10;
+
+/** Where a pending review stands (null: not the lead's to do, e.g. approved and not asked again). */
+export function pendingReviewState(item: PendingReview): ReviewInboxState | null {
+  return reviewInboxState({ requested: item.requested ?? true, myReview: item.myReview ?? null, commitsSinceMyReview: item.commitsSinceMyReview ?? 0 });
 }
 
 /** The part of a GitHub issue timeline event this module reads. */
@@ -99,15 +121,19 @@ export function waitingBusinessMs(item: PendingReview, now: number, hours: Busin
   return businessMsBetween(item.requestedAt, now, hours);
 }
 
-/** Drafts have no SLA: their author has not asked for the final review yet. */
+/**
+ * Drafts have no SLA: their author has not asked for the final review yet. Nor has a PR waiting
+ * on its author: the lead asked for changes and nothing came since.
+ */
 export function reviewSlaState(item: PendingReview, now: number, config: ReviewQueueConfig): SlaState {
-  if (item.draft) return 'ok';
+  if (item.draft || pendingReviewState(item) === 'waiting-on-author') return 'ok';
   return slaState(waitingBusinessMs(item, now, config.businessHours), config.slaHours);
 }
 
 /** The Team & reviews line of the morning review: how many wait, the oldest, which breach. */
 export function summarizeQueue(items: readonly PendingReview[], now: number, config: ReviewQueueConfig): ReviewQueueSummary {
-  const waiting = sortOldestFirst(items.filter((item) => !isSnoozed(item, now)));
+  const state = (item: PendingReview) => pendingReviewState(item);
+  const waiting = sortOldestFirst(items.filter((item) => !isSnoozed(item, now) && (state(item) === 'needs-review' || state(item) === 're-requested')));
   return {
     count: waiting.length,
     oldest: waiting[0] ?? null,

@@ -6,6 +6,7 @@
 import type { AlertRun } from '../core/buildAlerts';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import type { GitHubFailure } from './failure';
+import type { MergeMethod } from './mergeMethod';
 import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
 import type { MorningReviewGitHub } from './morningReviewQuery';
 import type { SearchPage } from './service';
@@ -29,6 +30,10 @@ export interface GitHubService {
   /** Sets the `Due: YYYY-MM-DD` line of an issue's description; false when it was already there. */
   writeDueLine(repo: string, number: number, date: string): Promise<boolean>;
   setAssignees(repo: string, number: number, assignees: string[]): Promise<void>;
+  /** The merge method the repo's settings allow for this viewer. */
+  mergeMethod(repo: string): Promise<MergeMethod>;
+  /** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise). */
+  merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<void>;
   addLabels(repo: string, number: number, labels: string[]): Promise<void>;
   removeLabel(repo: string, number: number, label: string): Promise<void>;
   /** Adds `toLabel`, then removes `fromLabel` (if any, and if it is still there). */

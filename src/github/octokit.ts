@@ -101,7 +101,9 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
       // mutations are spaced in the hook below instead; queries go at once (one at a time per refresh).
       write: UNSPACED as never,
     },
-    retry: { retries: 2, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+    // The plugin's list plus 405 (not mergeable) and 409 (head moved): a client error that a retry
+    // cannot change, and a write that must not be sent three times.
+    retry: { retries: 2, retryAfterBaseValue: opts.retryBaseMs ?? 1000, doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 451] },
     // Octokit logs every failed request at info level; the UI reports failures instead.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => console.warn(`[lead-desk] ${m}`), error: (m: string) => {
       // Octokit reports every 304 as an error; for us it is the cheap, good answer.

@@ -13,6 +13,7 @@ import {
 import { nudgeAnswers } from './nudgeAnswers';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import { undefinedFields, withoutFieldsAt } from './graphqlFields';
+import { chooseMergeMethod, MERGE_METHOD_QUERY, type MergeMethod } from './mergeMethod';
 import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './morningReviewQuery';
 import * as runs from './runs';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
@@ -212,6 +213,18 @@ export class GitHubClient implements GitHubService {
   async setAssignees(repo: string, number: number, assignees: string[]): Promise<void> {
     const [owner, name] = repo.split('/');
     await this.octokit.rest.issues.update({ owner, repo: name, issue_number: number, assignees });
+  }
+
+  /** The merge method the repo's settings allow for this viewer (one GraphQL request). */
+  async mergeMethod(repo: string): Promise<MergeMethod> {
+    const [owner, name] = repo.split('/');
+    return chooseMergeMethod(await this.graphql<unknown>(MERGE_METHOD_QUERY, { owner, name }), repo);
+  }
+
+  /** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise). */
+  async merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<void> {
+    const [owner, name] = repo.split('/');
+    await this.octokit.rest.pulls.merge({ owner, repo: name, pull_number: number, merge_method: method, ...(sha ? { sha } : {}) });
   }
 
   async addLabels(repo: string, number: number, labels: string[]): Promise<void> {

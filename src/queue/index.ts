@@ -42,6 +42,7 @@ export function workQueueSource(config: Config, work: WorkFeature, reportActivit
         notice: s.failure ? s.failure.describe() : s.missing.length > 0 ? `GitHub did not send ${s.missing.join(', ')} — showing the rest` : null,
         loading: s.asOf === null && s.failure === null && (s.signedIn || !s.signInKnown), saved: s.fromSnapshot,
         slaHours: settings.slaHours,
+        staleDays: settings.staleDays,
         businessHours: settings.businessHours,
       };
     },

@@ -2,6 +2,7 @@
  * Messages between the Code Review Queue host and its webview. Both sides compile against this
  * file (esbuild bundles it into the webview), so it must not import `vscode`.
  */
+import type { InboxState } from '../core/inbox';
 import type { ReviewQueueRow } from '../core/reviewQueue';
 import { MAX_LINK_LENGTH } from '../webview/links';
 import { boundedString, integerIn, messageGuard, numberIn, type ReadyMessage } from '../webview/messageGuard';
@@ -17,8 +18,12 @@ export interface OwnPullRequestRow {
   readonly url: string;
   readonly draft: boolean;
   readonly waitingOn: readonly string[];
-  /** Business hours since the PR was opened. */
+  /** Business hours since the latest review request (or since it was opened). */
   readonly waitingBusinessMs: number;
+  readonly state: InboxState;
+  /** "approved by kwame", "changes requested by mira", "waiting on tomas". */
+  readonly summary: string;
+  readonly pastSla: boolean;
 }
 
 export interface QueueData {

@@ -1,6 +1,6 @@
 /** Builds what the queue webview shows from a source snapshot. Pure: unit tested in plain Node. */
 import { format } from 'date-fns';
-import { businessMsBetween } from '../core/businessHours';
+import { ownInbox, ownPullSummary } from '../core/inboxEntries';
 import { toLocalDate } from '../core/localDate';
 import { sortOldestFirst } from '../core/reviews';
 import { toQueueRows } from '../core/reviewQueue';
@@ -10,18 +10,20 @@ import type { ReviewQueueSnapshot } from './source';
 import { formatClock } from '../core/clock';
 
 export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number): QueueData {
-  const config = { slaHours: snapshot.slaHours, businessHours: snapshot.businessHours };
-  const ownPullRequests = [...snapshot.ownPullRequests]
-    .sort((a, b) => a.createdAt - b.createdAt || a.repo.localeCompare(b.repo) || a.number - b.number)
-    .map((pr): OwnPullRequestRow => ({
-      repo: pr.repo,
-      number: pr.number,
-      title: pr.title,
-      url: pr.url,
-      draft: pr.draft,
-      waitingOn: [...pr.waitingOn],
-      waitingBusinessMs: businessMsBetween(pr.createdAt, now, snapshot.businessHours),
-    }));
+  const config = { slaHours: snapshot.slaHours, staleDays: snapshot.staleDays ?? 0, businessHours: snapshot.businessHours };
+  // In the inbox's order: approved, changes requested, waiting on reviewers, stale; the longest wait first.
+  const ownPullRequests = ownInbox(snapshot.ownPullRequests, now, config).map(({ item: pr, state, basis, waitMs, pastSla }): OwnPullRequestRow => ({
+    repo: pr.repo,
+    number: pr.number,
+    title: pr.title,
+    url: pr.url,
+    draft: pr.draft,
+    waitingOn: [...pr.waitingOn],
+    waitingBusinessMs: waitMs,
+    state,
+    summary: ownPullSummary(pr, basis),
+    pastSla,
+  }));
   const when = snapshot.asOf === null ? null : clockText(snapshot.asOf, now);
   const notice = snapshot.notice === null ? null : when === null ? snapshot.notice : `As of ${when} — ${snapshot.notice}`;
   return {

@@ -8,6 +8,7 @@ import { SnapshotStore } from '../store/snapshotStore';
 import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
 import { WorkTree } from './workTree';
 import { NudgeLog } from './nudgeLog';
+import { registerMergeCommand } from './mergePullRequest';
 
 /** What the work feature provides to the others (`ctx.need('work')`). */
 export interface WorkFeature {
@@ -47,5 +48,5 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   });
   model.start();
   ctx.provide('work', { model, tree, repositories, delegate, nudges });
-  return vscode.Disposable.from(commands, followRefresh, tree, model, repositories, nudges);
+  return vscode.Disposable.from(commands, registerMergeCommand(model, github), followRefresh, tree, model, repositories, nudges);
 }

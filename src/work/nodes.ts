@@ -6,12 +6,14 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BUSINESS_HOURS, type BusinessHours, type SlaState } from '../core/businessHours';
 import { dueBucket, type DueBucket } from '../core/dueDates';
+import { INBOX_STATE_LABELS, type InboxState } from '../core/inbox';
 import { reviewSlaState, waitingBusinessMs, type PendingReview } from '../core/reviews';
 import { formatDuration } from '../core/timeline';
 import { delegatedNudgeTarget, nudgedText, type NudgeTarget } from '../core/nudges';
 import type { DelegatedIssue } from '../github/service';
 import type { DelegatedTask } from './taskRepository';
 import { Commands } from '../ids';
+import type { InboxStateNode, OwnPullNode } from './inboxNodes';
 
 /** What a delegated item needs for Nudge…: the business hours its wait counts in, and when it was last nudged. */
 export interface NodeNudge {
@@ -22,7 +24,11 @@ export interface NodeNudge {
 /** " · nudged 2h ago" for a description, or ''. */
 const nudgedSuffix = (nudge: NodeNudge | undefined, now: number): string => (nudge?.lastAt === undefined ? '' : ` · ${nudgedText(nudge.lastAt, now)}`);
 
-export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode;
+export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode | InboxStateNode | OwnPullNode;
+
+const GROUP_LABELS = { delegated: 'Delegated work', reviews: 'Pending reviews', own: 'Your pull requests' } as const;
+const GROUP_ICONS = { delegated: 'person', reviews: 'git-pull-request', own: 'git-pull-request-create' } as const;
+
 
 function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
@@ -33,11 +39,11 @@ function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownStr
 }
 
 export class GroupNode extends vscode.TreeItem {
-  constructor(readonly group: 'delegated' | 'reviews', count: number, attention: number, readonly children: WorkNode[], dueToday = 0) {
-    super(group === 'delegated' ? 'Delegated work' : 'Pending reviews', vscode.TreeItemCollapsibleState.Expanded);
+  constructor(readonly group: 'delegated' | 'reviews' | 'own', count: number, attention: number, readonly children: WorkNode[], dueToday = 0) {
+    super(GROUP_LABELS[group], vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${group}`;
     this.description = countsText(count, attention, group === 'delegated' ? 'overdue' : 'past SLA', dueToday);
-    this.iconPath = new vscode.ThemeIcon(group === 'delegated' ? 'person' : 'git-pull-request');
+    this.iconPath = new vscode.ThemeIcon(GROUP_ICONS[group]);
     this.contextValue = `group.${group}`;
   }
 }
@@ -157,24 +163,41 @@ export class IssueNode extends vscode.TreeItem {
 const SLA_COLOR: Record<SlaState, string | undefined> = { ok: undefined, 'due-soon': 'charts.yellow', breached: 'list.errorForeground' };
 const CI_TEXT = { success: 'CI ✓', failure: 'CI ✗', pending: 'CI …', none: '' } as const;
 
+/** "3 commits since your review", "10+ commits since your review". */
+export function commitsSinceText(n: number): string {
+  return `${n >= 10 ? '10+' : n} commit${n === 1 ? '' : 's'} since your review`;
+}
+
 export class ReviewNode extends vscode.TreeItem {
   readonly children: WorkNode[] = [];
   readonly sla: SlaState;
-  constructor(readonly review: PendingReview, now: number, config: { slaHours: number; businessHours: BusinessHours }) {
+  /** Where it stands in the inbox (undefined outside it). */
+  readonly state?: InboxState;
+  constructor(readonly review: PendingReview, now: number, config: { slaHours: number; businessHours: BusinessHours }, state?: InboxState) {
     super(`#${review.number} ${review.title}`, vscode.TreeItemCollapsibleState.None);
     this.sla = reviewSlaState(review, now, config);
+    if (state) this.state = state;
     const waited = formatDuration(waitingBusinessMs(review, now, config.businessHours));
     this.id = `review:${review.repo}#${review.number}`;
     const size = review.additions || review.deletions ? `+${review.additions} −${review.deletions}` : '';
-    this.description = [review.repo, waited, size, CI_TEXT[review.ci], review.draft ? 'draft' : '', review.direct ? '' : `via @${review.team ?? 'team'}`]
-      .filter(Boolean).join(' · ');
+    const since = review.commitsSinceMyReview ? commitsSinceText(review.commitsSinceMyReview) : '';
+    const waitingOnAuthor = review.requested === false && !since;
+    this.description = [review.repo, waitingOnAuthor ? 'you asked for changes' : waited, since, size, CI_TEXT[review.ci], review.draft ? 'draft' : '',
+      review.direct ? '' : `via @${review.team ?? 'team'}`].filter(Boolean).join(' · ');
+    this.accessibilityInformation = {
+      label: [`Review ${review.repo} number ${review.number}: ${review.title}`, state ? INBOX_STATE_LABELS[state] : '', `by ${review.author}`,
+        waitingOnAuthor ? 'you asked for changes' : `waiting ${waited} business hours`, since,
+        this.sla === 'breached' ? `past the ${config.slaHours} hour SLA` : '', review.ci === 'failure' ? 'CI failing' : '', review.draft ? 'draft' : ''].filter(Boolean).join(', '),
+    };
     const color = SLA_COLOR[this.sla];
     this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : this.sla === 'breached' ? 'git-pull-request-go-to-changes' : 'git-pull-request', color ? new vscode.ThemeColor(color) : undefined);
-    this.contextValue = 'review' + (review.url ? ' linked' : '');
+    this.contextValue = 'review' + (review.url ? ' linked' : '') + (review.changesSinceUrl ? ' changedSinceReview' : '');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
       md.appendMarkdown('\n\n').appendText(`by ${review.author} · waiting ${waited} business hours${this.sla === 'breached' ? ` (past the ${config.slaHours} h SLA)` : ''}`);
       md.appendMarkdown('\n\n').appendText([size, CI_TEXT[review.ci], review.draft ? 'draft' : '', review.direct ? 'requested from you' : `requested from @${review.team ?? 'your team'}`].filter(Boolean).join(' · '));
+      if (state) md.appendMarkdown('\n\n').appendText(INBOX_STATE_LABELS[state] + (waitingOnAuthor ? ': you asked for changes, nothing pushed since' : ''));
+      if (since) md.appendMarkdown('\n\n').appendText(`${since}: `).appendText(review.changesSinceUrl ?? review.url);
     });
     if (review.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
   }

@@ -320,6 +320,12 @@ export class WorkModel extends Disposable {
     this.set({ reviews: this.state.reviews.map((r) => (r.repo === repo && r.number === number ? { ...r, snoozedUntil: until } : r)) });
   }
 
+  /** One of the lead's PRs is merged or closed: it leaves the tree and the queue now, not at the next refresh. */
+  forgetOwnPullRequest(repo: string, number: number): void {
+    const same = (p: OwnPullRequest) => p.repo.toLowerCase() === repo.toLowerCase() && p.number === number;
+    if (this.state.ownPullRequests.some(same)) this.set({ ownPullRequests: this.state.ownPullRequests.filter((p) => !same(p)) });
+  }
+
   private set(patch: Partial<WorkSnapshot>): void {
     this.state = { ...this.state, ...patch };
     this.changed.fire(this.state);

@@ -4,12 +4,14 @@ import type { Config } from '../config';
 import { formatClock } from '../core/clock';
 import type { DueBucket } from '../core/dueDates';
 import { LOW_BUDGET_MINUTES, LOW_BUDGET_SHARE, isBudgetLow } from '../core/refreshBudget';
-import { isSnoozed, sortOldestFirst } from '../core/reviews';
+import { badgeCount, groupByState, ownInbox, reviewInbox, OWN_GROUP_ORDER, REVIEW_GROUP_ORDER } from '../core/inboxEntries';
+import type { InboxConfig } from '../core/inbox';
 import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views } from '../ids';
 import { Disposable } from '../util/disposable';
 import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, type NodeNudge, type WorkNode } from './nodes';
 import type { NudgeLog } from './nudgeLog';
 import type { BusinessHours } from '../core/businessHours';
+import { InboxStateNode, OwnPullNode } from './inboxNodes';
 import type { WorkModel, WorkSnapshot } from './workModel';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
@@ -56,6 +58,11 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     return this.view.message;
   }
 
+  /** The view's badge: reviews that need the lead, past the SLA (tests read it). */
+  get badge(): vscode.ViewBadge | undefined {
+    return this.view.badge;
+  }
+
   /** The current top-level nodes (tests read the tree through this). */
   get rootNodes(): readonly WorkNode[] {
     return this.roots;
@@ -70,8 +77,15 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     const started = performance.now();
     const settings = this.config.settings;
     const businessHours = settings.businessHours;
-    const reviews = sortOldestFirst(s.reviews.filter((r) => !isSnoozed(r, now))).map((r) => new ReviewNode(r, now, { slaHours: settings.slaHours, businessHours }));
-    const breached = reviews.filter((r) => r.sla === 'breached' && !r.review.draft).length;
+    const inbox: InboxConfig = { slaHours: settings.slaHours, staleDays: settings.staleDays, businessHours };
+    const reviewEntries = reviewInbox(s.reviews, now, inbox);
+    const ownEntries = ownInbox(s.ownPullRequests, now, inbox);
+    // The badge: "needs your review" and "re-requested" past the SLA; never drafts or PRs waiting on their authors.
+    const breached = badgeCount(reviewEntries);
+    const reviewStates = groupByState(reviewEntries, REVIEW_GROUP_ORDER).map((g) => new InboxStateNode('reviews', g.state,
+      g.entries.map((e) => new ReviewNode(e.item, now, { slaHours: settings.slaHours, businessHours }, e.state)), g.entries.filter((e) => e.pastSla).length));
+    const ownStates = groupByState(ownEntries, OWN_GROUP_ORDER).map((g) => new InboxStateNode('own', g.state,
+      g.entries.map((e) => new OwnPullNode(e, settings.slaHours, this.nudgeOf(e.item.repo, e.item.number, businessHours), now)), g.entries.filter((e) => e.pastSla).length));
 
     const delegated: (TaskNode | IssueNode)[] = [
       ...s.tasks.filter((t) => !t.doneAt).map((t) => new TaskNode(t, now, this.nudgeOf(t.repo, t.issueNumber, businessHours))),
@@ -108,14 +122,15 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
       const budget = budgetTooltip(s, now);
       const delegatedGroup = new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated) : byPerson(delegated), dueToday);
       roots.push(withTooltip(delegatedGroup, budget));
-      const reviewChildren: WorkNode[] = [...reviews];
+      const reviewChildren: WorkNode[] = [...reviewStates];
       if (s.reviewsTotal > s.reviews.length) reviewChildren.push(new NoticeNode('more', `${s.reviewsTotal - s.reviews.length} more on GitHub`, 'ellipsis'));
       // Until GitHub has answered once (or a snapshot was painted) there is no review count to
       // give, and a "0" would read as "nothing waiting".
       if (s.signInKnown) {
-        const group = new GroupNode('reviews', reviews.length, breached, reviewChildren);
+        const group = new GroupNode('reviews', reviewEntries.length, breached, reviewChildren);
         if (s.asOf === null) group.description = s.failure ? 'not loaded' : 'Loading…';
         roots.push(withTooltip(group, budget));
+        if (ownEntries.length > 0) roots.push(withTooltip(new GroupNode('own', ownEntries.length, ownEntries.filter((e) => e.pastSla).length, ownStates), budget));
       }
     }
     this.roots = roots;

@@ -4,6 +4,7 @@
 import { startFakeGitHub } from './server';
 import { emptyScenario, type Scenario } from './scenario';
 import { bigScenario, demoScenario } from './scenarios';
+import { addInboxStates } from './inboxScenario';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -12,7 +13,12 @@ function arg(name: string): string | undefined {
 
 function scenarioNamed(name: string): Scenario {
   switch (name) {
-    case 'demo': return demoScenario(new Date());
+    case 'demo': {
+      const now = new Date();
+      const s = demoScenario(now);
+      addInboxStates(s, now); // the demo shows every state of the review inbox
+      return s;
+    }
     case 'empty': return emptyScenario();
     case 'big': return bigScenario({ repos: Number(arg('repos') ?? 50), pulls: Number(arg('pulls') ?? 500) });
     default: throw new Error(`Unknown scenario "${name}" (demo, empty, big)`);

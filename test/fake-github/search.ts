@@ -112,6 +112,23 @@ export function parseSearchQuery(s: Scenario, q: string): ParsedQuery {
       case 'team-review-requested':
         p = (i) => isPull(i) && i.requestedTeams.some((t) => eq(t, v));
         break;
+      case 'review': {
+        // The PR's review decision: each reviewer's latest approving or blocking review counts.
+        const decision = (i: ScenarioIssue): string => {
+          const latest = new Map<string, string>();
+          for (const r of s.reviews.filter((x) => x.repo === i.repo && x.pull === i.number && (x.state === 'APPROVED' || x.state === 'CHANGES_REQUESTED'))
+            .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))) latest.set(r.user.toLowerCase(), r.state);
+          const states = [...latest.values()];
+          return states.includes('CHANGES_REQUESTED') ? 'changes_requested' : states.includes('APPROVED') ? 'approved' : 'none';
+        };
+        switch (v.toLowerCase()) {
+          case 'changes_requested': p = (i) => isPull(i) && decision(i) === 'changes_requested'; break;
+          case 'approved': p = (i) => isPull(i) && decision(i) === 'approved'; break;
+          case 'none': p = (i) => isPull(i) && decision(i) === 'none'; break;
+          default: throw validationFailed(`fake-github does not support review:${v}`);
+        }
+        break;
+      }
       case 'reviewed-by':
         p = (i) => s.reviews.some((r) => r.repo === i.repo && r.pull === i.number && eq(r.user, me(v)));
         break;

@@ -10,6 +10,7 @@ import { RateLimiter, type RateLimitOptions, primaryLimitBody, secondaryLimitBod
 import { issueRoutes } from './routes-issues';
 import { repoRoutes } from './routes-repos';
 import { userRoutes } from './routes-user';
+import { mergeRoutes } from './routes-merge';
 import { githubSchema } from './graphql/schema';
 
 export interface FakeGitHubOptions {
@@ -113,7 +114,7 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
   const limiter = new RateLimiter(opts.rateLimit, () => clock().getTime());
   const faults = new FaultTable();
   const graphqlOptions = opts.graphqlOmitFields ? { omitFields: opts.graphqlOmitFields } : {};
-  const routes = [...issueRoutes, ...repoRoutes, ...userRoutes(limiter, graphqlOptions)].map(compile);
+  const routes = [...issueRoutes, ...repoRoutes, ...mergeRoutes, ...userRoutes(limiter, graphqlOptions)].map(compile);
   if (opts.eagerGraphQL) githubSchema(opts.graphqlOmitFields);
   const pending = new Set<NodeJS.Timeout>();
   let counters = { requests: 0, notModified: 0, cost: { core: 0, search: 0, graphql: 0 } as Record<RateResource, number> };

@@ -26,8 +26,9 @@ describe('work tree (fake GitHub)', function () {
   const group = (g: 'delegated' | 'reviews') => roots().find((n): n is GroupNode => n.contextValue === `group.${g}`)!;
   const isReview = (n: WorkNode): n is ReviewNode => 'review' in n;
   const isIssue = (n: WorkNode): n is IssueNode => 'issue' in n;
-  const reviewNodes = () => group('reviews').children.filter(isReview);
   const flatten = (nodes: readonly WorkNode[]): WorkNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+  /** Pending reviews are grouped by inbox state: every review node under the group. */
+  const reviewNodes = () => flatten(group('reviews').children).filter(isReview);
   const refreshed = async () => {
     await vscode.commands.executeCommand('leadDesk.refresh');
     return api.work.model.snapshot;

@@ -1,6 +1,7 @@
 // Field resolvers over the scenario, per GraphQL type. A field without a resolver reads the
 // property of the same name (connections, page info, payloads are plain objects); a field the
 // scenario cannot answer resolves to null, which graphql-js rejects where the schema says `!`.
+import { allowedMergeMethods } from '../routes-merge';
 import { GraphQLError } from 'graphql';
 import {
   type Scenario, type ScenarioCheckRun, type ScenarioCommitStatus, type ScenarioIssue, type ScenarioPull, type ScenarioReview, type ScenarioTimelineEvent,
@@ -174,6 +175,11 @@ const repoFields: Fields<RepoSrc> = {
   updatedAt: (r) => r.repo.pushedAt,
   pushedAt: (r) => r.repo.pushedAt,
   defaultBranchRef: (r): RefSrc => ({ __typename: 'Ref', repo: r.repo, name: r.repo.defaultBranch }),
+  mergeCommitAllowed: (r) => allowedMergeMethods(r.repo).includes('merge'),
+  squashMergeAllowed: (r) => allowedMergeMethods(r.repo).includes('squash'),
+  rebaseMergeAllowed: (r) => allowedMergeMethods(r.repo).includes('rebase'),
+  // GitHub remembers the viewer's last method; a scenario's repo prefers its first allowed one.
+  viewerDefaultMergeMethod: (r) => (allowedMergeMethods(r.repo)[0] ?? 'merge').toUpperCase(),
   ref: (r, args): RefSrc | null => {
     const name = String(args['qualifiedName']).replace(/^refs\/heads\//, '');
     return r.repo.branches[name] ? { __typename: 'Ref', repo: r.repo, name } : null;
@@ -451,7 +457,7 @@ function pullCommits(s: Scenario, p: ScenarioPull): PullCommitSrc[] {
   const n = Math.max(1, p.commits);
   return Array.from({ length: n }, (_, i): PullCommitSrc => {
     const sha = i === n - 1 ? p.head.sha : fakeSha(`${p.repo}#${p.number}:commit:${i}`);
-    const commit = i === n - 1 ? commitSrc(s, p.repo, sha) : { __typename: 'Commit' as const, repo: p.repo, sha, date: p.createdAt, message: `Commit ${i + 1}` };
+    const commit = i === n - 1 ? commitSrc(s, p.repo, sha) : { __typename: 'Commit' as const, repo: p.repo, sha, date: p.commitDates?.[i] ?? p.createdAt, message: `Commit ${i + 1}` };
     return { __typename: 'PullRequestCommit', pull: p, commit };
   });
 }

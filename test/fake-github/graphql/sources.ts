@@ -103,7 +103,7 @@ export function labelSrc(s: Scenario, repo: string, name: string): LabelSrc {
  */
 export function commitSrc(s: Scenario, repo: string, sha: string): CommitSrc {
   const pull = s.pulls.find((p) => p.repo === repo && p.head.sha === sha);
-  if (pull) return { __typename: 'Commit', repo, sha, date: pull.createdAt, message: pull.title };
+  if (pull) return { __typename: 'Commit', repo, sha, date: pull.commitDates?.at(-1) ?? pull.createdAt, message: pull.title };
   const r = repoSrc(s, repo).repo;
   const branch = Object.entries(r.branches).find(([, v]) => v === sha)?.[0];
   return { __typename: 'Commit', repo, sha, date: r.pushedAt, message: branch ? `Latest commit on ${branch}` : 'Commit' };

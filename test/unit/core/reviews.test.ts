@@ -132,7 +132,7 @@ inTimeZone('Europe/Berlin', () => {
         author: fc.constantFrom('ana', 'Bo', 'cy'), size: fc.nat(50), ci: fc.constantFrom('success', 'failure', 'pending', 'none' as const),
         draft: fc.boolean(),
       });
-      const keys: ReviewSortKey[] = ['repo', 'author', 'age', 'size', 'ci', 'sla', 'draft'];
+      const keys: ReviewSortKey[] = ['state', 'repo', 'author', 'age', 'size', 'ci', 'sla', 'draft'];
       fc.assert(
         fc.property(fc.array(item, { maxLength: 15 }), fc.constantFrom(...keys), fc.constantFrom('asc' as const, 'desc' as const), (raw, key, direction) => {
           // Numbers are made unique so the permutation check can match rows one to one.
@@ -140,7 +140,7 @@ inTimeZone('Europe/Berlin', () => {
           const sorted = sortQueue(input, key, direction);
           assert.deepEqual([...sorted].sort((a, b) => a.number - b.number), input);
           const value = (r: (typeof sorted)[number]) =>
-            ({ repo: r.repo.toLowerCase(), author: r.author.toLowerCase(), age: r.waitingBusinessMs, size: r.size,
+            ({ state: ['needs-review', 're-requested', 'waiting-on-author', 'stale'].indexOf(r.state), repo: r.repo.toLowerCase(), author: r.author.toLowerCase(), age: r.waitingBusinessMs, size: r.size,
               ci: ['failure', 'pending', 'none', 'success'].indexOf(r.ci), sla: ['breached', 'due-soon', 'ok'].indexOf(r.sla), draft: Number(r.draft) })[key];
           for (let i = 1; i < sorted.length; i++) {
             const [prev, next] = [value(sorted[i - 1]!), value(sorted[i]!)];

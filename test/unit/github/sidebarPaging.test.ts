@@ -13,7 +13,7 @@ describe('sidebar paging', () => {
     const p = new SidebarPager();
     const first = p.next()!;
     assert.deepEqual([first.withReviews, first.withMine, first.withDelegated, first.afterReviews], [true, true, true, null]);
-    p.accept(answer({ reviews: page(100, 250, 'r1', true), mine: page(3, 3, 'm1', false), delegated: page(100, 120, 'd1', true) }));
+    p.accept(answer({ reviews: page(100, 250, 'r1', true), reviewed: page(0, 0, null, false), mine: page(3, 3, 'm1', false), delegated: page(100, 120, 'd1', true) }));
     const second = p.next()!;
     assert.deepEqual([second.withReviews, second.withMine, second.withDelegated, second.afterReviews, second.afterDelegated], [true, false, true, 'r1', 'd1']);
     p.accept(answer({ reviews: page(100, 250, 'r2', true), delegated: page(20, 120, 'd2', false) }));
@@ -34,6 +34,7 @@ describe('sidebar paging', () => {
       trips++;
       p.accept(answer({
         ...(vars.withReviews ? { reviews: page(100, 5000, `r${trips}`, true) } : {}),
+        ...(vars.withReviewed ? { reviewed: page(0, 0, null, false) } : {}),
         ...(vars.withMine ? { mine: page(0, 0, null, false) } : {}),
         ...(vars.withDelegated ? { delegated: page(0, 0, null, false) } : {}),
       }));
@@ -44,7 +45,7 @@ describe('sidebar paging', () => {
 
   it('a list that fails stops paging and is named; a failed item is counted', () => {
     const p = new SidebarPager();
-    p.accept(answer({ reviews: { ...page(2, 3, 'r1', true), nodes: [page(2, 3, 'r1', true).nodes[0], null] }, mine: page(0, 0, null, false), delegated: { issueCount: 0, pageInfo: { hasNextPage: true, endCursor: 'd1' }, nodes: null } }),
+    p.accept(answer({ reviews: { ...page(2, 3, 'r1', true), nodes: [page(2, 3, 'r1', true).nodes[0], null] }, reviewed: page(0, 0, null, false), mine: page(0, 0, null, false), delegated: { issueCount: 0, pageInfo: { hasNextPage: true, endCursor: 'd1' }, nodes: null } }),
       [{ path: ['reviews', 'nodes', 1], message: 'x' }, { path: ['delegated', 'nodes'], message: 'y' }]);
     const vars = p.next()!;
     assert.deepEqual([vars.withReviews, vars.withDelegated], [true, false]);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
 import type { PendingReview } from '../../../src/core/reviews';
 import { buildQueueData } from '../../../src/queue/queueData';
+import { filterQueue, sortQueue, stateCountsText } from '../../../src/core/reviewQueue';
 import type { ReviewQueueSnapshot } from '../../../src/queue/source';
 import { HOUR, at, inTimeZone } from '../core/timeZone';
 
@@ -29,6 +30,31 @@ inTimeZone('Europe/London', () => {
       assert.equal(data.notice, null);
       assert.equal(data.updated, 'Updated 15:00');
       assert.deepEqual([data.snoozeMin, data.snoozeMax], ['2024-05-09', '2024-08-06']);
+    });
+
+    it('gives every row its inbox state, filters and sorts by it, and counts the states', () => {
+      const now = at('2024-05-08T15:00:00+01:00'); // Wednesday
+      const snapshot: ReviewQueueSnapshot = {
+        reviews: [
+          review(1, at('2024-05-08T14:00:00+01:00')),
+          review(2, at('2024-05-07T10:00:00+01:00'), { requested: false, myReview: { verdict: 'CHANGES_REQUESTED', at: at('2024-05-07T11:00:00+01:00') }, commitsSinceMyReview: 0 }),
+          review(3, at('2024-05-08T09:00:00+01:00'), { myReview: { verdict: 'COMMENTED', at: at('2024-05-07T12:00:00+01:00') } }),
+          review(4, at('2024-04-29T10:00:00+01:00'), { updatedAt: at('2024-04-29T10:00:00+01:00') }),
+          review(5, at('2024-05-07T10:00:00+01:00'), { requested: false, myReview: { verdict: 'APPROVED', at: at('2024-05-07T11:00:00+01:00') } }),
+        ],
+        ownPullRequests: [
+          { repo: 'octo/app', number: 9, title: 'Mine', url: '', createdAt: at('2024-05-06T10:00:00+01:00'), draft: false, waitingOn: ['bo'], reviewDecision: 'REVIEW_REQUIRED', waitingSince: at('2024-05-06T10:00:00+01:00') },
+          { repo: 'octo/app', number: 8, title: 'Approved', url: '', createdAt: at('2024-05-08T10:00:00+01:00'), draft: false, waitingOn: [], reviewDecision: 'APPROVED', reviews: [{ reviewer: 'cy', verdict: 'APPROVED', at: 0 }] },
+        ],
+        asOf: now, notice: null, slaHours: 16, staleDays: 3, businessHours: DEFAULT_BUSINESS_HOURS,
+      };
+      const data = buildQueueData(snapshot, now);
+      assert.deepEqual(data.rows.map((r) => [r.number, r.state]), [[4, 'stale'], [2, 'waiting-on-author'], [3, 're-requested'], [1, 'needs-review']], 'approved and not asked again: no row');
+      assert.equal(data.rows.find((r) => r.number === 2)?.sla, 'ok', 'waiting on its author: no SLA');
+      assert.deepEqual(filterQueue(data.rows, { state: 're-requested' }).map((r) => r.number), [3]);
+      assert.deepEqual(sortQueue(data.rows, 'state').map((r) => r.number), [1, 3, 2, 4]);
+      assert.equal(stateCountsText(data.rows), 'Needs your review: 1 · Re-requested: 1 · Waiting on author: 1 · Stale: 1');
+      assert.deepEqual(data.ownPullRequests.map((p) => [p.number, p.state, p.summary, p.pastSla]), [[8, 'approved', 'approved by cy', false], [9, 'waiting-on-reviewers', 'waiting on bo', true]]);
     });
 
     it('says how old the data is when the source has a notice', () => {

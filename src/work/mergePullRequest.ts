@@ -1,0 +1,52 @@
+/**
+ * "Merge…" on one of the lead's approved PRs: the method follows the repository's settings, the
+ * lead confirms with the method named, and the merge only goes through if the head is still the
+ * commit the tree showed. GitHub's refusals (405 not mergeable, 409 head moved, 403) each say why.
+ */
+import * as vscode from 'vscode';
+import type { GitHubConnection } from '../github/connection';
+import { MERGE_METHOD_WORDS, mergeRefusal } from '../github/mergeMethod';
+import type { OwnPullRequest } from '../github/service';
+import { Commands } from '../ids';
+import { notificationSafe } from '../util/errors';
+import type { WorkModel } from './workModel';
+
+/** Tests pass the confirmation in: VS Code refuses modal dialogs under test. */
+export interface MergeOptions {
+  readonly confirmed?: boolean;
+}
+
+export function registerMergeCommand(model: WorkModel, github: GitHubConnection): vscode.Disposable {
+  const merge = async (node?: { readonly pullRequest?: OwnPullRequest }, options: MergeOptions = {}): Promise<boolean> => {
+    const pr = node?.pullRequest ?? await pickApproved(model);
+    if (!pr) return false;
+    try {
+      const method = await github.run((s) => s.mergeMethod(pr.repo));
+      if (!method) return false;
+      const confirmed = options.confirmed ?? (await vscode.window.showWarningMessage(
+        `Merge ${pr.repo}#${pr.number} "${notificationSafe(pr.title)}" with ${MERGE_METHOD_WORDS[method]}?`,
+        { modal: true, detail: `The method follows ${pr.repo}'s settings. It merges only if nothing was pushed since the tree last refreshed.` }, 'Merge',
+      )) === 'Merge';
+      if (!confirmed) return false;
+      await github.run((s) => s.merge(pr.repo, pr.number, method, pr.headSha));
+      model.forgetOwnPullRequest(pr.repo, pr.number);
+      void vscode.window.showInformationMessage(`Lead Desk: merged ${pr.repo}#${pr.number} with ${MERGE_METHOD_WORDS[method]}.`);
+      return true;
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Lead Desk: ${mergeRefusal(e, pr)}`);
+      return false;
+    }
+  };
+  return vscode.commands.registerCommand(Commands.workMerge, merge);
+}
+
+/** From the palette: the lead's approved PRs. */
+async function pickApproved(model: WorkModel): Promise<OwnPullRequest | undefined> {
+  const approved = model.snapshot.ownPullRequests.filter((p) => p.reviewDecision === 'APPROVED' && !p.draft);
+  if (approved.length === 0) {
+    void vscode.window.showInformationMessage('Lead Desk: none of your open pull requests is approved.');
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(approved.map((pr) => ({ label: `#${pr.number} ${pr.title}`, description: pr.repo, pr })), { title: 'Merge which pull request?' });
+  return pick?.pr;
+}

@@ -1,0 +1,169 @@
+/** The review inbox against the fake GitHub: every state in its group of the tree, the badge rule, what changed since a review. */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { addInboxStates, demoScenario, INBOX_TITLES, pushCommit, startFakeGitHub, submitReview, type FakeGitHub } from '../fake-github';
+import type { LeadDeskApi } from '../../src/extension';
+import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
+import type { OwnPullNode } from '../../src/work/inboxNodes';
+import { hasBridge, screenshot, texts, viewport, waitFor } from './support/bridge';
+import { leadDesk, setSetting } from './support/extension';
+import { disconnect } from './support/github';
+
+describe('review inbox states (fake GitHub)', function () {
+  this.timeout(90_000);
+  let api: LeadDeskApi;
+  let fake: FakeGitHub;
+
+  const roots = () => api.work.tree.rootNodes;
+  const group = (g: 'reviews' | 'own') => roots().find((n): n is GroupNode => n.contextValue === `group.${g}`);
+  /** Titles per state under a group: `{ 'needs-review': [...], stale: [...] }`. */
+  const byState = (g: 'reviews' | 'own') => Object.fromEntries((group(g)?.children ?? [])
+    .filter((n) => String(n.contextValue).startsWith('inboxState'))
+    .map((n) => [String(n.contextValue).split(' ')[2], n.children.map((c) => String(c.label).replace(/^#\d+ /, ''))]));
+  const reviewNode = (title: string) => flatten(group('reviews')?.children ?? []).find((n): n is ReviewNode => 'review' in n && n.review.title === title);
+  const flatten = (nodes: readonly WorkNode[]): WorkNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+  before(async () => {
+    const now = new Date();
+    const scenario = demoScenario(now);
+    addInboxStates(scenario, now);
+    // acme/infra allows squash and rebase only: a merge from Lead Desk follows that.
+    scenario.repos.find((r) => r.name === 'infra')!.mergeMethods = ['squash', 'rebase'];
+    fake = await startFakeGitHub(scenario, { tokens: ['test-token'], eagerGraphQL: true });
+    api = await leadDesk();
+    await api.stores;
+    await setSetting('github.apiUrl', fake.url);
+    await setSetting('github.repositories', ['acme/api', 'acme/web', 'acme/infra']);
+    // A setting's change event can land after `update` resolves: wait until Lead Desk reads the fake's URL.
+    const deadline = Date.now() + 10_000;
+    while (api.settings().apiUrl !== fake.url && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await api.github.auth.adoptEnvironmentToken(fake.token);
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    assert.ok(api.work.model.snapshot.reviews.length > 5, `signed in and loaded: ${api.work.model.snapshot.failure?.message ?? ''}`);
+  });
+
+  after(async () => {
+    await disconnect(fake);
+  });
+
+  it('puts each pending review in its state: needs review, re-requested, waiting on author, stale', async () => {
+    const states = byState('reviews');
+    assert.ok(states['needs-review']?.includes('Fix focus trap in checkout modal'), JSON.stringify(states));
+    assert.deepEqual(states['re-requested']?.sort(), [INBOX_TITLES.newCommits, INBOX_TITLES.reRequested].sort(), 'asked again, and back with new commits');
+    assert.deepEqual(states['waiting-on-author'], [INBOX_TITLES.waitingOnAuthor]);
+    assert.ok(states.stale?.includes(INBOX_TITLES.stale), JSON.stringify(states));
+    assert.ok(!Object.values(states).flat().includes('Cache exchange rates for 5 minutes'), 'approved by the lead and not asked again: not in the inbox');
+    const all = Object.values(states).flat();
+    assert.equal(new Set(all).size, all.length, 'each review in exactly one state');
+    if (hasBridge()) {
+      await viewport(1400, 1100);
+      await vscode.commands.executeCommand('leadDesk.work.focus');
+      await waitFor('the state groups on screen', async () => (await texts('.monaco-list-row')).some((t) => t.includes('Waiting on author')));
+      await screenshot('inbox-tree');
+    }
+  });
+
+  it('puts each of the lead\'s PRs in its state: approved, changes requested, waiting on reviewers', () => {
+    const states = byState('own');
+    assert.deepEqual(states.approved, ['Add on-call runbook links to alerts']);
+    assert.deepEqual(states['changes-requested'], [INBOX_TITLES.ownChangesRequested]);
+    assert.deepEqual(states['waiting-on-reviewers']?.sort(), ['Tighten CORS policy for admin routes', 'Upgrade to TypeScript 5.9']);
+    const approved = flatten(group('own')!.children).find((n): n is OwnPullNode => 'pullRequest' in n && n.pullRequest.title === 'Add on-call runbook links to alerts')!;
+    assert.match(String(approved.description), /approved by kwame/);
+    assert.match(String(approved.contextValue), /mergeable/);
+    const changes = flatten(group('own')!.children).find((n): n is OwnPullNode => 'pullRequest' in n && n.pullRequest.title === INBOX_TITLES.ownChangesRequested)!;
+    assert.match(String(changes.description), /changes requested by kwame/);
+  });
+
+  it('shows what changed since the lead\'s review, with the link to those changes', () => {
+    const again = reviewNode(INBOX_TITLES.reRequested)!;
+    assert.match(String(again.description), /2 commits since your review/);
+    assert.match(again.review.changesSinceUrl ?? '', /\/acme\/web\/pull\/\d+\/files\/[0-9a-f]{40}\.\.[0-9a-f]{40}$/);
+    assert.match((again.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /2 commits since your review: http:\/\/127\.0\.0\.1:\d+\/acme\/web\/pull\/\d+\/files\//);
+    assert.match(String(reviewNode(INBOX_TITLES.newCommits)!.description), /1 commit since your review/);
+  });
+
+  it('a review waiting on its author is past any SLA yet not flagged: the badge counts only what needs the lead', () => {
+    const back = reviewNode(INBOX_TITLES.waitingOnAuthor)!;
+    assert.equal(back.sla, 'ok', 'four business days since the lead asked for changes, but the author has the ball');
+    assert.match(String(back.description), /you asked for changes/);
+    const needing = flatten(group('reviews')!.children).filter((n): n is ReviewNode => 'review' in n && n.state !== 'waiting-on-author' && n.sla === 'breached' && !n.review.draft);
+    assert.ok(needing.length > 0, 'the demo has reviews past the SLA');
+    assert.equal(api.work.tree.badge?.value, needing.length);
+    assert.match(String(group('reviews')!.description), new RegExp(`${needing.length} past SLA`));
+  });
+
+  it('says each state and SLA breach to a screen reader', () => {
+    const stale = reviewNode(INBOX_TITLES.stale)!;
+    assert.match(stale.accessibilityInformation?.label ?? '', /Stale/);
+    assert.match(stale.accessibilityInformation?.label ?? '', /past the 24 hour SLA/);
+    const failing = flatten(group('reviews')!.children).find((n): n is ReviewNode => 'review' in n && n.review.ci === 'failure')!;
+    assert.match(failing.accessibilityInformation?.label ?? '', /CI failing/);
+  });
+
+  it('the queue shows each review\'s state, and counts the states in its header', async function () {
+    if (!hasBridge()) this.skip();
+    await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+    const counts = await waitFor('state counts', async () => (await texts('#state-counts'))[0] || undefined);
+    assert.match(counts, /^Needs your review: \d+ · Re-requested: 2 · Waiting on author: 1 · Stale: \d+$/);
+    const rows = await texts('#reviews tbody tr');
+    const row = (title: string) => rows.find((t) => t.includes(title)) ?? '';
+    assert.match(row(INBOX_TITLES.waitingOnAuthor), /Waiting on author/);
+    assert.match(row(INBOX_TITLES.reRequested), /Re-requested/);
+    const own = await texts('#own-prs tbody tr');
+    assert.ok(own.some((t) => t.includes('Add on-call runbook links to alerts') && t.includes('Approved, not merged') && t.includes('approved by kwame')), own.join('\n'));
+    await screenshot('inbox-queue');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  const ownNode = (title: string) => flatten(group('own')?.children ?? []).find((n): n is OwnPullNode => 'pullRequest' in n && n.pullRequest.title === title);
+  const MERGE_ROUTE = 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge';
+
+  it('merges an approved PR of the lead\'s with the method the repo allows, at the head it showed, and drops it from the tree', async () => {
+    const node = ownNode('Add on-call runbook links to alerts')!;
+    const before = fake.writes().length;
+    assert.equal(await vscode.commands.executeCommand('leadDesk.work.merge', node, { confirmed: true }), true);
+    const writes = fake.writes().slice(before);
+    assert.deepEqual(writes.map((w) => `${w.method} ${w.route} ${w.status}`), [`${MERGE_ROUTE} 200`]);
+    assert.deepEqual(writes[0]!.body, { merge_method: 'squash', sha: node.pullRequest.headSha });
+    assert.match(node.pullRequest.headSha ?? '', /^[0-9a-f]{40}$/);
+    assert.equal(byState('own').approved, undefined, 'gone from the tree at once');
+    assert.ok(fake.scenario.pulls.find((p) => p.title === 'Add on-call runbook links to alerts')?.mergedAt);
+  });
+
+  it('does not merge a PR that got new commits after the tree showed it approved (409), and says why', async function () {
+    const cors = fake.scenario.pulls.find((p) => p.title === 'Tighten CORS policy for admin routes')!;
+    submitReview(fake.scenario, cors, 'tomas', 'APPROVED', new Date());
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const node = ownNode(cors.title)!;
+    assert.equal(node.state, 'approved');
+    pushCommit(cors, new Date());
+    const before = fake.writes().length;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await vscode.commands.executeCommand('leadDesk.work.merge', node, { confirmed: true }), false);
+    assert.deepEqual(fake.writes().slice(before).map((w) => `${w.method} ${w.route} ${w.status}`), [`${MERGE_ROUTE} 409`]);
+    assert.equal(cors.mergedAt, null);
+    assert.ok(ownNode(cors.title), 'still in the tree');
+    if (!hasBridge()) return;
+    await vscode.commands.executeCommand('notifications.showList');
+    const messages = await waitFor('the refusal', async () => {
+      const list = await texts('.notifications-center .notification-list-item-message');
+      return list.some((t) => t.includes('changed since it was approved')) ? list : undefined;
+    });
+    assert.ok(messages.some((t) => t.includes(`acme/api#${cors.number} changed since it was approved`)), messages.join('\n'));
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('turns staleness off with leadDesk.reviews.staleDays = 0', async () => {
+    await setSetting('reviews.staleDays', 0);
+    try {
+      const deadline = Date.now() + 10_000;
+      while (api.settings().staleDays !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(byState('reviews').stale, undefined);
+      assert.ok(byState('reviews')['needs-review']?.includes(INBOX_TITLES.stale));
+    } finally {
+      await setSetting('reviews.staleDays', undefined);
+    }
+  });
+});
