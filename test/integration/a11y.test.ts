@@ -174,6 +174,13 @@ describe('webview accessibility (axe-core)', function () {
         const minor = violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
         if (minor.length) console.log(`      (${panel.name}: ${minor.map((v) => `${v.id} ×${v.nodes.length} (${v.impact})`).join(', ')})`);
         await screenshot(`a11y-${panel.name}-${bodyClass}`);
+        // The rest of a long panel, scrolled to its end, for the person reviewing the screenshots.
+        const [scrolled] = await evaluate<boolean>('(() => { const more = document.scrollingElement.scrollHeight > innerHeight + 40; if (more) scrollTo(0, 1e6); return more; })()', frame);
+        if (scrolled?.value) {
+          await new Promise((r) => setTimeout(r, 200));
+          await screenshot(`a11y-${panel.name}-${bodyClass}-end`);
+          await evaluate('scrollTo(0, 0)', frame);
+        }
       }
       // One line per element, printed once (a deepEqual diff would print them twice more).
       if (failures.length > 0) assert.fail(`${failures.length} serious or critical axe-core violations under ${theme}:\n${failures.join('\n')}`);
