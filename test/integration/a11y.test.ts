@@ -26,11 +26,12 @@ const HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>';
 const HOUR = 3_600_000;
 
 /**
- * Eight weeks of time, weekdays 09:00: technical then managerial with tagged notes, and today
- * mostly managerial (the balance shows "too managerial"); written as another window would.
+ * Eight weeks of time, weekdays from 09:00: technical then managerial with tagged notes; today, the
+ * last three hours (at most), mostly managerial (the balance shows "too managerial").
  */
 function timeHistory(now: number): { range: { from: number; to: number }; entries: NewTimeEntry[] } {
   const { from } = trendRange(now);
+  const dayStart = new Date(now).setHours(0, 0, 0, 0);
   const entries: NewTimeEntry[] = [];
   const notes = ['#1:1 with Mira', `#review ${HOSTILE}`, '#hiring panel', 'planning', '#review PR 40'];
   for (let day = 0; day < 8 * 7; day++) {
@@ -38,11 +39,10 @@ function timeHistory(now: number): { range: { from: number; to: number }; entrie
     date.setDate(date.getDate() + day);
     date.setHours(9, 0, 0, 0);
     const start = date.getTime();
-    if (date.getDay() === 0 || date.getDay() === 6 || start + 6 * HOUR > now) continue;
+    if (date.getDay() === 0 || date.getDay() === 6 || start >= dayStart) continue;
     entries.push({ mode: 'technical', start, end: start + (2 + (day % 4)) * HOUR, ...(day % 7 === 2 ? { auto: 'edits' as const } : {}) });
     entries.push({ mode: 'managerial', start: start + (2 + (day % 4)) * HOUR, end: start + 6 * HOUR, note: notes[day % 5]! });
   }
-  const dayStart = new Date(now).setHours(0, 0, 0, 0);
   const todayFrom = Math.max(dayStart, now - 3 * HOUR);
   if (now - 2 * 60_000 - todayFrom > 4 * 60_000) {
     const split = todayFrom + (now - 2 * 60_000 - todayFrom) / 4;
@@ -171,12 +171,14 @@ describe('webview accessibility (axe-core)', function () {
       const failures: string[] = [];
       for (const panel of PANELS) {
         await panel.open();
-        const frame = await waitFor(`the ${panel.name} frame with its data`, async () => (await frames()).find((f) => panel.shown(f.text))?.url, 30_000);
-        // The webview follows the theme: its body carries the kind's class and the theme's colours.
-        await waitFor(`the ${panel.name} frame in ${theme}`, async () => {
-          const [body] = await evaluate<string>('document.body.className', frame);
-          return body?.value.split(' ').includes(bodyClass);
-        });
+        // The panel's frame, showing its data and following the theme (its body carries the kind's class).
+        const frame = await waitFor(`the ${panel.name} frame with its data in ${theme}`, async () => {
+          for (const f of (await frames()).filter((x) => panel.shown(x.text))) {
+            const [body] = await evaluate<string>('document.body.className', f.url);
+            if (body?.value.split(' ').includes(bodyClass)) return f.url;
+          }
+          return undefined;
+        }, 30_000);
         await new Promise((r) => setTimeout(r, 300));
         const violations = await axeViolations(frame);
         failures.push(...describeViolations(`${panel.name} / ${theme}`, violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')));
