@@ -8,6 +8,7 @@ import { stateCountsText, type ReviewQueueRow, type ReviewSortKey } from '../src
 import type { OwnPullRequestRow, QueueData, QueueFromWebview, QueueToWebview } from '../src/queue/protocol';
 import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, STATE_CHOICES, ownPullRequestRow, reviewRow, type RowAction } from './_queueRows';
 import { CI_STATES, QUEUE_STATES, SLA_STATES, rowKey, sanitizeView, visibleRows, type DraftFilter, type QueueViewState } from './_queueView';
+import { nameShadowControls } from './shared/controls';
 import { byId, codicon, h } from './shared/dom';
 import { connect } from './shared/vscodeApi';
 
@@ -74,6 +75,7 @@ function layout(): void {
           h('button', { type: 'submit', value: 'snooze', id: 'snooze-confirm', class: 'primary' }, 'Snooze'),
           h('button', { type: 'submit', value: 'cancel', id: 'snooze-cancel', class: 'secondary', formnovalidate: true }, 'Cancel')))),
   );
+  nameShadowControls(byId('app'));
   byId('app').removeAttribute('aria-busy');
 }
 

@@ -131,6 +131,10 @@ function parseArgs(argv) {
 //   POST /type { text }                -> types text
 //   POST /screenshot { path }          -> saves a PNG of the page
 //   POST /viewport { width, height }   -> resizes the page (the "window"); returns the size it had before
+//   POST /evaluate { expression, frame } -> [{ url, value }]: the (awaited, JSON) value of a script expression in each frame whose
+//                                         URL contains `frame`. Playwright evaluates it over the DevTools protocol, which a page's
+//                                         CSP does not govern: that is how the accessibility test runs axe-core inside a webview
+//                                         while the webview keeps its production CSP (nonce scripts only), unchanged.
 async function startBridge(getPage) {
   const { createServer } = await import('node:http');
   const framesMatching = (frame) => getPage().frames().filter((f) => !frame || f.url().includes(frame));
@@ -152,6 +156,10 @@ async function startBridge(getPage) {
     press: async ({ key }) => getPage().keyboard.press(key),
     type: async ({ text }) => getPage().keyboard.type(text),
     screenshot: async ({ path: file }) => getPage().screenshot({ path: file }),
+    evaluate: async ({ expression, frame }) => {
+      if (typeof expression !== 'string' || !frame) throw new Error('evaluate needs an expression and a frame');
+      return Promise.all(framesMatching(frame).map(async (f) => ({ url: f.url(), value: await f.evaluate(expression) })));
+    },
     viewport: async ({ width, height }) => {
       const before = getPage().viewportSize();
       await getPage().setViewportSize({ width, height });

@@ -34,6 +34,11 @@ export const press = (key: string) => call<void>('press', { key });
 export const type = (text: string) => call<void>('type', { text });
 /** Resizes the browser page the workbench runs in, like resizing the window; resolves to the previous size. */
 export const viewport = (width: number, height: number) => call<{ width: number; height: number }>('viewport', { width, height });
+/**
+ * The value of `expression` (a script, awaited, JSON-serialisable) in every frame whose URL contains `frame`.
+ * The browser driver evaluates it over the DevTools protocol, outside the page's CSP.
+ */
+export const evaluate = <T>(expression: string, frame: string) => call<{ url: string; value: T }[]>('evaluate', { expression, frame });
 export const frames = () => call<{ url: string; text: string }[]>('frames');
 
 export async function screenshot(name: string): Promise<string> {
