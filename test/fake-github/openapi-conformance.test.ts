@@ -55,6 +55,10 @@ describe('fake GitHub — OpenAPI conformance', function () {
       ['POST', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs', () => gh.rest.actions.reRunWorkflowFailedJobs({
         ...o, run_id: ctx.fg.scenario.runs.filter((r) => r.repo === 'acme/api' && r.conclusion === 'failure').at(-1)!.id,
       })],
+      // Last: it merges one of the lead's PRs.
+      ['PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/merge', () => gh.rest.pulls.merge({
+        ...o, pull_number: ctx.fg.scenario.pulls.find((p) => p.repo === 'acme/api' && p.author === 'lead' && p.state === 'open')!.number, merge_method: 'squash',
+      })],
     ];
     for (const [method, template, call] of calls) {
       const res = await call();
