@@ -76,7 +76,7 @@ describe('panels', function () {
       await vscode.commands.executeCommand('leadDesk.openReviewQueue');
       const before = await viewport(1500, 900);
       try {
-        const headers = ['Pull request', 'Repository', 'Author', 'Waiting', 'Size', 'CI', 'SLA', 'Draft', 'Actions'];
+        const headers = ['Pull request', 'State', 'Repository', 'Author', 'Waiting', 'Size', 'CI', 'SLA', 'Draft', 'Actions'];
         // After the resize the webview lays out again; wait until the breached badges are measured.
         await waitFor('SLA cells laid out', async () => (await query('#reviews tbody td.sla')).some((c) => c.text.trim() === 'Breached' && c.clientWidth > 0));
         await new Promise((r) => setTimeout(r, 300));

@@ -120,11 +120,15 @@ describe('work tree (fake GitHub)', function () {
     // Reviews snoozed by an earlier suite (the queue panel's) stay out of the tree.
     const snoozed = snapshot.reviews.filter((r) => r.snoozedUntil && r.snoozedUntil > Date.now()).length;
     assert.equal(reviews.length, 9 - snoozed, reviews.map((r) => r.label).join('\n'));
-    const requested = reviews.map((r) => r.review.requestedAt);
-    assert.deepEqual(requested, [...requested].sort((a, b) => a - b), 'oldest request first');
-    assert.match(String(reviews[0].label), /Migrate settings page to React Query/);
-    assert.equal(reviews[0].review.direct, false);
-    assert.equal(reviews[0].review.team, 'platform');
+    // Grouped by inbox state ("Needs your review", "Stale", …): oldest request first in each.
+    for (const state of group('reviews').children.filter((n) => String(n.contextValue).startsWith('inboxState'))) {
+      const requested = state.children.filter(isReview).map((r) => r.review.requestedAt);
+      assert.deepEqual(requested, [...requested].sort((a, b) => a - b), `oldest request first in ${String(state.label)}`);
+    }
+    const oldest = [...reviews].sort((a, b) => a.review.requestedAt - b.review.requestedAt)[0]!;
+    assert.match(String(oldest.label), /Migrate settings page to React Query/);
+    assert.equal(oldest.review.direct, false);
+    assert.equal(oldest.review.team, 'platform');
     const sla = Object.fromEntries(reviews.map((r) => [r.review.title, r.sla]));
     assert.equal(sla['Migrate settings page to React Query'], 'breached');
     assert.equal(sla['Add idempotency keys to payment retries'], 'breached');
