@@ -11,10 +11,11 @@ import { formatDuration } from '../core/timeline';
 import type { DelegatedIssue } from '../github/service';
 import type { DelegatedTask } from './delegatedTask';
 import { Commands } from '../ids';
+import type { TeamNode } from './teamNodes';
 
-export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode;
+export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode | TeamNode;
 
-function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownString {
+export function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;

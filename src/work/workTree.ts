@@ -8,6 +8,7 @@ import { isSnoozed, sortOldestFirst } from '../core/reviews';
 import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views } from '../ids';
 import { Disposable } from '../util/disposable';
 import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, type WorkNode } from './nodes';
+import { TeamGroupNode } from './teamNodes';
 import type { WorkModel, WorkSnapshot } from './workModel';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
@@ -109,6 +110,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
         if (s.asOf === null) group.description = s.failure ? 'not loaded' : 'Loading…';
         roots.push(withTooltip(group, budget));
       }
+      if (settings.teamMembers.length > 0 && s.signInKnown) roots.push(new TeamGroupNode(s.teamLoad ?? null, settings.teamMembers, now, { slaHours: settings.slaHours, businessHours }));
     }
     this.roots = roots;
 
