@@ -5,6 +5,8 @@ import type { Stores } from '../store';
 import type { TaskRepository } from './delegatedTask';
 import { DelegateTaskFlow } from './delegateTask';
 import { WatchedRepositories } from './watchedRepositories';
+import { registerReviewAssignment } from './reviewAssignment';
+import { TeamLoadWarnings } from './teamLoadSource';
 import { registerWorkCommands } from './workCommands';
 import { SnapshotStore } from '../store/snapshotStore';
 import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
@@ -16,6 +18,8 @@ export interface WorkFeature {
   readonly repositories: WatchedRepositories;
   /** "Delegate Task…", for features that hand work on (a red build). */
   readonly delegate: DelegateTaskFlow;
+  /** Says once per setting value which team members GitHub does not know. */
+  readonly teamWarnings: TeamLoadWarnings;
   readonly disposable: vscode.Disposable;
 }
 
@@ -31,13 +35,15 @@ export function registerWork(config: Config, stores: Promise<Stores>, github: Gi
     check: isSidebarSnapshotData,
     log: (line) => console.warn(`[lead-desk] ${line}`),
   });
-  const model = new WorkModel(config, github, tasks, repositories, memento, snapshots);
+  const teamWarnings = new TeamLoadWarnings();
+  const model = new WorkModel(config, github, tasks, repositories, memento, snapshots, teamWarnings);
   const tree = new WorkTree(model, config);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
   const recordNudge = async (login: string, nudge: { at: number; repo: string; number: number; url: string }) => (await stores).oneOnOnes.recordNudge(login, nudge);
   const commands = registerWorkCommands({ config, model, tasks, github, delegate, recordNudge });
+  const assignment = registerReviewAssignment({ config, model, github });
   model.start();
-  return { model, tree, repositories, delegate, disposable: vscode.Disposable.from(commands, tree, model, repositories) };
+  return { model, tree, repositories, delegate, teamWarnings, disposable: vscode.Disposable.from(commands, assignment, tree, model, repositories) };
 }
 
 function taskRepository(stores: Promise<Stores>): TaskRepository {

@@ -8,7 +8,7 @@ import type { BusinessHours } from '../core/businessHours';
 import { reviewSlaState, waitingBusinessMs } from '../core/reviews';
 import { loadCountsText, teamLoad, type MemberLoad, type MemberReview, type MemberReviews } from '../core/teamLoad';
 import { formatDuration } from '../core/timeline';
-import { Commands } from '../ids';
+import { Commands, Settings, settingId } from '../ids';
 import { tooltip } from './nodes';
 
 interface LoadConfig { readonly slaHours: number; readonly businessHours: BusinessHours }
@@ -48,7 +48,7 @@ export class TeamMemberNode extends vscode.TreeItem {
     this.children = load.reviews.map((r) => new TeamReviewNode(load.login, r, now, config));
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(load.login).appendMarkdown('**\n\n');
-      md.appendText(!load.exists ? 'GitHub knows no user by this login: check leadDesk.team.members.'
+      md.appendText(!load.exists ? `GitHub knows no user by this login: check ${settingId(Settings.teamMembers)}.`
         : load.count === null ? 'GitHub did not send this member\'s review requests.'
           : `${load.count} review${load.count === 1 ? '' : 's'} requested of them and waiting${load.count ? `; the oldest for ${formatDuration(load.oldestWaitMs)} business hours` : ''}${load.breaching ? `; ${load.breaching} past the ${config.slaHours} h SLA` : ''}`);
     });
