@@ -13,12 +13,15 @@ export class TeamLoadWarnings {
   private readonly warned = new Set<string>();
   /** The last warning, for tests (VS Code's notifications are not readable from the API). */
   last: string | undefined;
+  /** How many warnings were shown, for tests. */
+  shown = 0;
 
   warn(members: readonly string[], load: readonly MemberReviews[]): void {
     const unknown = unknownMembers(load);
     const key = JSON.stringify(members);
     if (unknown.length === 0 || this.warned.has(key)) return;
     this.warned.add(key);
+    this.shown++;
     const names = unknown.map((m) => `"${m}"`).join(', ');
     this.last = `Lead Desk: ${names} in ${settingId(Settings.teamMembers)} ${unknown.length === 1 ? 'is not a GitHub user' : 'are not GitHub users'} — check the spelling. ${unknown.length === 1 ? 'That member is' : 'They are'} left out of the team's review load.`;
     void vscode.window.showWarningMessage(notificationSafe(this.last), 'Open Settings').then((choice) => {
