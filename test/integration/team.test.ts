@@ -77,6 +77,16 @@ describe('team review load (fake GitHub)', function () {
     assert.ok(!md.value.includes('[link](command:'), md.value);
   });
 
+  it('keeps the team load in the sidebar snapshot: a new window paints it with no request', async () => {
+    const counts = () => members().map((m) => [String(m.label), String(m.description).split(' · oldest')[0]]);
+    const before = counts();
+    fake.resetStats();
+    await api.work.model.restart();
+    assert.equal(api.work.model.snapshot.fromSnapshot, true);
+    assert.deepEqual(counts(), before);
+    assert.deepEqual(graphqlNames(), [], 'painted from the snapshot');
+  });
+
   it('warns once about a misspelled member, naming the setting', async () => {
     const w = api.work.teamWarnings;
     assert.match(String(w.last), /"tomass" in leadDesk\.team\.members is not a GitHub user/);
