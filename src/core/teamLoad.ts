@@ -72,7 +72,7 @@ export function teamLoad(members: readonly MemberReviews[], now: number, config:
   return members.map((m) => memberLoad(m, now, config)).sort(compareLoad);
 }
 
-/** Business hours as "3h" / "2d 4h" style words are the caller's; this is the count line: `3 waiting · 1 past SLA`. */
+/** The counts of a member in words: `3 waiting · 1 past SLA`, `not a GitHub user`, `not loaded`. */
 export function loadCountsText(m: MemberLoad): string {
   if (!m.exists) return 'not a GitHub user';
   if (m.count === null) return 'not loaded';
@@ -88,4 +88,12 @@ export function unknownMembers(members: readonly MemberReviews[]): string[] {
 export function withReview(members: readonly MemberReviews[], login: string, review: MemberReview): MemberReviews[] {
   return members.map((m) => (m.login.toLowerCase() !== login.toLowerCase() || m.reviews === null ? m
     : { ...m, reviews: [...m.reviews.filter((r) => !(r.repo === review.repo && r.number === review.number)), review] }));
+}
+
+/** The shape check of a stored team load (a damaged snapshot is dropped). */
+export function isTeamLoadList(v: unknown): v is MemberReviews[] {
+  return Array.isArray(v) && v.every((m) => typeof m === 'object' && m !== null
+    && typeof (m as MemberReviews).login === 'string' && typeof (m as MemberReviews).exists === 'boolean'
+    && ((m as MemberReviews).reviews === null || (Array.isArray((m as MemberReviews).reviews)
+      && (m as MemberReviews).reviews!.every((r) => typeof r === 'object' && r !== null && typeof r.repo === 'string' && Number.isInteger(r.number) && Number.isFinite(r.requestedAt)))));
 }

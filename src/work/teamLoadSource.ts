@@ -46,11 +46,3 @@ export async function fetchTeamLoad(github: GitHubConnection, members: readonly 
     return undefined;
   }
 }
-
-/** The shape check of a stored team load (a damaged snapshot is dropped). */
-export function isTeamLoadList(v: unknown): v is MemberReviews[] {
-  return Array.isArray(v) && v.every((m) => typeof m === 'object' && m !== null
-    && typeof (m as MemberReviews).login === 'string' && typeof (m as MemberReviews).exists === 'boolean'
-    && ((m as MemberReviews).reviews === null || (Array.isArray((m as MemberReviews).reviews)
-      && (m as MemberReviews).reviews!.every((r) => typeof r === 'object' && r !== null && typeof r.repo === 'string' && Number.isInteger(r.number) && Number.isFinite(r.requestedAt)))));
-}

@@ -11,7 +11,8 @@ import { RateBudget } from '../../../src/github/rateBudget';
 import { MemoryResponseCache } from '../../../src/github/responseCache';
 import { removeReviewRequest, requestReviewers, reviewAccess, reviewRequestFailure } from '../../../src/github/reviewRequests';
 import { GitHubService } from '../../../src/github/service';
-import { teamLoadRequest } from '../../../src/github/teamLoadQuery';
+import { isTeamLoadList } from '../../../src/core/teamLoad';
+import { readTeamLoad, teamLoadRequest } from '../../../src/github/teamLoadQuery';
 
 const REPOS = ['acme/api', 'acme/web', 'acme/infra'];
 
@@ -55,6 +56,19 @@ describe('team load and review requests (fake GitHub)', function () {
     assert.match(req.query, /u1: user\(login: \$m1\)/);
     assert.equal(req.variables.q0, 'is:pr is:open archived:false user-review-requested:a-b sort:created-asc');
     assert.ok(!req.query.includes('a-b'));
+  });
+
+  it('reads a partial answer: a failed search is "not loaded", a failed user lookup is not called misspelled', () => {
+    const req = teamLoadRequest(['ana', 'bo', 'cy']);
+    const node = { __typename: 'PullRequest', number: 3, title: 'T', url: 'https://github.com/a/b/pull/3', createdAt: '2026-11-02T10:00:00Z', repository: { nameWithOwner: 'a/b' }, author: { login: 'x' },
+      timelineItems: { nodes: [{ __typename: 'ReviewRequestedEvent', createdAt: '2026-11-03T10:00:00Z', requestedReviewer: { __typename: 'User', login: 'ANA' } }] } };
+    const d = readTeamLoad(req, { u0: { login: 'ana' }, s0: { nodes: [node, node, { __typename: 'Issue' }, null] }, u1: null, s1: { nodes: [] }, u2: null, s2: null },
+      [{ path: ['u1'], type: 'NOT_FOUND' }, { path: ['u2'], message: 'timeout' }, { path: ['s2'], message: 'timeout' }], [], 'github.com');
+    assert.deepEqual(d.members.map((m) => [m.login, m.exists, m.reviews?.length ?? null]), [['ana', true, 1], ['bo', false, 0], ['cy', true, null]]);
+    assert.equal(d.members[0]!.reviews![0]!.requestedAt, Date.parse('2026-11-03T10:00:00Z'), 'the member\'s own request, case-insensitively');
+    assert.ok(isTeamLoadList(d.members));
+    assert.ok(!isTeamLoadList([{ login: 'a', exists: true, reviews: [{ repo: 1 }] }]));
+    assert.throws(() => readTeamLoad(req, null, [{ message: 'boom' }], [], 'github.com'));
   });
 
   it('requests and removes a reviewer with REST, and reads who is still requested', async () => {
