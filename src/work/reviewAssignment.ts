@@ -39,6 +39,9 @@ function pullFrom(arg: unknown, key: 'pullRequest' | 'review'): PullRef | undefi
   return isPullRef(arg) ? arg : undefined;
 }
 
+/** Quick-pick labels render `$(icon)`: a title from GitHub shows as typed, never as an icon. */
+const inert = (text: string): string => text.replace(/\$\(/g, '$\u200B(');
+
 interface Candidate { readonly login: string; readonly load: MemberLoad | undefined; readonly blocked?: string }
 
 export function registerReviewAssignment(deps: { config: Config; model: WorkModel; github: GitHubConnection }): vscode.Disposable {
@@ -101,7 +104,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     if (!pull) {
       const own = model.snapshot.ownPullRequests;
       if (own.length === 0) return say(false, 'you have no open pull requests to ask a review for (refresh the sidebar if you just opened one).');
-      const chosen = await vscode.window.showQuickPick(own.map((p) => ({ label: `#${p.number} ${p.title}`, description: p.repo, pull: p })), { title: 'Request review on which of your pull requests?', ignoreFocusOut: true });
+      const chosen = await vscode.window.showQuickPick(own.map((p) => ({ label: inert(`#${p.number} ${p.title}`), description: p.repo, pull: p })), { title: 'Request review on which of your pull requests?', ignoreFocusOut: true });
       if (!chosen) return undefined;
       pull = chosen.pull;
     }
@@ -128,7 +131,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     if (!ref) {
       const pending = model.snapshot.reviews;
       if (pending.length === 0) return say(false, 'no review is waiting on you.');
-      const chosen = await vscode.window.showQuickPick(pending.map((r) => ({ label: `#${r.number} ${r.title}`, description: r.repo, review: r })), { title: 'Hand which review on?', ignoreFocusOut: true });
+      const chosen = await vscode.window.showQuickPick(pending.map((r) => ({ label: inert(`#${r.number} ${r.title}`), description: r.repo, review: r })), { title: 'Hand which review on?', ignoreFocusOut: true });
       if (!chosen) return undefined;
       ref = chosen.review;
     }
