@@ -9,6 +9,7 @@ import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
 import type { TeamGroupNode, TeamMemberNode } from '../../src/work/teamNodes';
 import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
+import { hasBridge, press, texts, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 
@@ -106,6 +107,28 @@ describe('team review load (fake GitHub)', function () {
     assert.ok(api.work.model.snapshot.ownPullRequests.find((p) => p.number === own.number && p.repo === own.repo)!.waitingOn.includes(lightest));
     assert.match(String(memberNode(lightest)!.description), /^1 waiting/, 'the tree shows the new load without a refresh');
     assert.ok(!graphqlNames().includes('LeadDeskSidebar'), 'no full refresh');
+  });
+
+  it('offers teammates in the pick lightest first with their counts, the one without access greyed with why', async function () {
+    if (!hasBridge()) this.skip();
+    const own = api.work.model.snapshot.ownPullRequests.find((p) => p.title === 'Add on-call runbook links to alerts')!;
+    fake.resetStats();
+    const done = vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', own);
+    const rows = await waitFor('teammate pick', async () => {
+      const r = await texts('.quick-input-list .monaco-list-row');
+      return r.some((t) => t.includes('cannot review')) ? r : undefined;
+    });
+    const order = rows.map((t) => MEMBERS.filter((m) => t.startsWith(m)).sort((x, y) => y.length - x.length)[0] ?? t);
+    const expected = members().map((m) => String(m.label)).filter((m) => m !== 'outsider' && m !== 'tomass');
+    assert.deepEqual(order.slice(0, expected.length), expected, rows.join(' | '));
+    assert.ok(rows.some((t) => t.includes('outsider') && t.includes('cannot review: no access to acme/infra')), rows.join(' | '));
+    assert.ok(rows.some((t) => t.includes('tomass') && t.includes('not a GitHub user')), rows.join(' | '));
+    assert.match(rows[0]!, new RegExp(`^${expected[0]}0 waiting$`), 'the lightest first, with the counts');
+    assert.match(rows.find((t) => t.startsWith('tomas2'))!, /^tomas2 waiting · (1 past SLA · )?oldest \d+h \d\dm$/);
+    await press('Enter');
+    const out = await done;
+    assert.equal(out?.ok, true, out?.message);
+    assert.deepEqual(fake.writes().map((w) => w.body), [{ reviewers: [expected[0]] }]);
   });
 
   it('Hand This Review to… requests the teammate, removes the lead, and updates the tree', async () => {
