@@ -13,7 +13,7 @@ import { undefinedFields, withoutFieldsAt } from './graphqlFields';
 import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './morningReviewQuery';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
-import { readTeamLoad, teamLoadRequest, type TeamLoadData } from './teamLoadQuery';
+import { failedSearches, readTeamLoad, teamLoadRequest, type TeamLoadData } from './teamLoadQuery';
 
 export * from './morningReviewData';
 export type { DelegatedIssue, OwnPullRequest, SidebarData } from './sidebarQuery';
@@ -143,23 +143,31 @@ export class GitHubService {
   /**
    * The review load of `members` in one GraphQL round trip (see teamLoadQuery.ts), counting PRs
    * in the watched `repos` (all when empty). Partial errors keep what came: a member GitHub does
-   * not know has `exists: false`; a member whose search failed has `reviews: null`.
+   * not know has `exists: false`; a member whose search failed has `reviews: null`. A failed
+   * search nulls the whole answer (`search` is non-null): then it is asked once more without it.
    */
   async teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData> {
     if (members.length === 0) return { members: [], rateLimit: null };
-    const req = teamLoadRequest(members);
-    let data: unknown;
-    let errors: GraphQLErrorLike[] = [];
-    try {
-      data = await this.graphql<unknown>(req.query, req.variables);
-    } catch (e) {
-      const partial = e as { name?: string; data?: unknown; errors?: unknown };
-      if (partial?.name !== 'GraphqlResponseError') throw e;
-      data = partial.data ?? null;
-      errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
+    let req = teamLoadRequest(members);
+    for (let attempt = 0; ; attempt++) {
+      let data: unknown;
+      let errors: GraphQLErrorLike[] = [];
+      try {
+        data = await this.graphql<unknown>(req.query, req.variables);
+      } catch (e) {
+        const partial = e as { name?: string; data?: unknown; errors?: unknown };
+        if (partial?.name !== 'GraphqlResponseError') throw e;
+        data = partial.data ?? null;
+        errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
+      }
+      const failed = data === null && attempt === 0 ? failedSearches(errors) : new Set<number>();
+      if (failed.size > 0 && failed.size < members.length) {
+        req = teamLoadRequest(members, failed);
+        continue;
+      }
+      if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the team load answer is not an object');
+      return readTeamLoad(req, data as Json | null, errors, repos, this.webHost);
     }
-    if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the team load answer is not an object');
-    return readTeamLoad(req, data as Json | null, errors, repos, this.webHost);
   }
 
   /**

@@ -32,15 +32,27 @@ export interface TeamLoadRequest {
   readonly members: readonly string[];
 }
 
-/** The query for `members` (logins, already checked by the settings' pattern), with one variable per alias. */
-export function teamLoadRequest(members: readonly string[]): TeamLoadRequest {
-  const decls = members.flatMap((_, i) => [`$m${i}: String!`, `$q${i}: String!`]).join(', ');
+/**
+ * The query for `members` (logins, already checked by the settings' pattern), with one variable
+ * per alias. `withoutSearch`: members whose search is left out (it failed, and GitHub's `search`
+ * is non-null, so its error would null the whole answer again); their `user` is still asked.
+ */
+export function teamLoadRequest(members: readonly string[], withoutSearch: ReadonlySet<number> = new Set()): TeamLoadRequest {
+  const decls = members.flatMap((_, i) => [`$m${i}: String!`, ...(withoutSearch.has(i) ? [] : [`$q${i}: String!`])]).join(', ');
   const aliases = members.map((_, i) => `
-  u${i}: user(login: $m${i}) { login }
-  s${i}: search(type: ISSUE, query: $q${i}, first: ${TEAM_PAGE_SIZE}) { issueCount nodes { __typename ... on PullRequest { ${FIELDS} } } }`).join('');
+  u${i}: user(login: $m${i}) { login }${withoutSearch.has(i) ? '' : `
+  s${i}: search(type: ISSUE, query: $q${i}, first: ${TEAM_PAGE_SIZE}) { issueCount nodes { __typename ... on PullRequest { ${FIELDS} } } }`}`).join('');
   const variables: Record<string, string> = {};
-  members.forEach((m, i) => { variables[`m${i}`] = m; variables[`q${i}`] = memberSearch(m); });
+  members.forEach((m, i) => {
+    variables[`m${i}`] = m;
+    if (!withoutSearch.has(i)) variables[`q${i}`] = memberSearch(m);
+  });
   return { query: `query LeadDeskTeamLoad(${decls}) {\n  rateLimit { cost remaining limit resetAt }${aliases}\n}`, variables, members };
+}
+
+/** Members whose `search` an error names (`path: ['s3', …]`). */
+export function failedSearches(errors: readonly GraphQLErrorLike[]): Set<number> {
+  return new Set(errors.map((e) => /^s(\d+)$/.exec(String(e.path?.[0] ?? ''))?.[1]).filter((x): x is string => x !== undefined).map(Number));
 }
 
 export interface TeamLoadData {

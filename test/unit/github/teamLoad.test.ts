@@ -46,6 +46,15 @@ describe('team load and review requests (fake GitHub)', function () {
     assert.ok(d.rateLimit && d.rateLimit.cost <= 10, `cost ${d.rateLimit?.cost}`);
   });
 
+  it('a failed search (which nulls the whole answer) is asked again without it: that member is "not loaded", the rest load', async () => {
+    fake.inject('POST /graphql', { graphqlErrors: [{ path: 's1', message: 'Timeout on validation of query' }], times: 1 });
+    fake.resetStats();
+    const d = await service().teamLoad(['mira', 'tomas', 'nobody-here'], REPOS);
+    assert.deepEqual(d.members.map((m) => [m.login, m.exists, m.reviews?.length ?? null]), [['mira', true, 1], ['tomas', true, null], ['nobody-here', false, 0]]);
+    assert.equal(fake.requests.length, 2, 'one more request, only then');
+    assert.ok(!String((fake.requests[1]!.body as { query: string }).query).includes('s1:'));
+  });
+
   it('counts only the watched repositories', async () => {
     const d = await service().teamLoad(['tomas'], ['acme/web']);
     assert.deepEqual(d.members[0]!.reviews, []);
