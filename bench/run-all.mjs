@@ -2,7 +2,7 @@
 // `npm run bench`: builds Lead Desk, runs every benchmark, prints a table, and writes
 // bench/results.json and bench/RESULTS.md (the Markdown table for the README).
 //
-//   node bench/run-all.mjs [--long] [--only sizes,store,github,host] [--keep] [--verbose]
+//   node bench/run-all.mjs [--long] [--only sizes,store,github,team,host] [--keep] [--verbose]
 //
 //   sizes   production bundle (dist/extension.js) and VSIX size. Built in a temporary copy of the
 //           repository so the dev build in dist/ is never replaced under someone running tests.
@@ -11,6 +11,8 @@
 //   github  dist/bench/github-requests.js: requests, GraphQL points and time per full sidebar
 //           refresh against the fake GitHub, 25 / 100 / 500 reviews over 1 / 10 / 50 repos, also with
 //           every request delayed 100 ms (about 30 s).
+//   team    dist/bench/team-load.js: requests for the team's review load of 8 members (goal 1), and a
+//           sidebar refresh with it (goal: the sidebar's + 1), against the fake GitHub.
 //   host    dist/bench/inHost.js inside a real VS Code (code-server + headless Chromium) running
 //           the production build: tree build and queue first paint with 500 PRs, status bar
 //           following another window, timer wake-ups while idle (61 s; 130 s with --long), and
@@ -28,7 +30,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
-const ALL = ['sizes', 'store', 'trend', 'github', 'host'];
+const ALL = ['sizes', 'store', 'trend', 'github', 'team', 'host'];
 const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ALL;
 for (const name of only) if (!ALL.includes(name)) { console.error(`run-all: unknown benchmark "${name}" (${ALL.join(', ')})`); process.exit(2); }
 const LONG = flag('long');
@@ -118,7 +120,7 @@ let devBuildOk = false;
 await step('build', async () => {
   const r = await run('node', ['esbuild.mjs'], { name: 'build' });
   if (r.code !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
+  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/team-load.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
   if (missing.length) throw new Error(`the build did not produce ${missing.join(', ')}`);
   devBuildOk = true;
   return { ok: true };
@@ -219,6 +221,15 @@ if (only.includes('github')) await step('github', async () => {
   const r = await run('node', ['dist/bench/github-requests.js', '1,10,50', '25,100,500'], { name: 'github-requests', timeoutMs: 15 * 60_000 });
   const data = jsonLine(r.output, 'BENCH-JSON ');
   if (r.code !== 0 || !data) throw new Error(`github-requests failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  return data;
+});
+
+// ---------------------------------------------------------------- team
+if (only.includes('team')) await step('team', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/team-load.js)');
+  const r = await run('node', ['dist/bench/team-load.js'], { name: 'team-load' });
+  const data = jsonLine(r.output, 'BENCH-JSON ');
+  if (!data) throw new Error(`team-load failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
   return data;
 });
 
@@ -354,6 +365,14 @@ function table(b) {
         const limit = n <= 100 ? 1500 : 3000;
         rows.push([`Refresh → data ready, ${n} reviews, ${g.delayMs} ms per request`, `${span(list, (r) => r.delayedMs)} ms`, n === 25 ? '—' : `≤ ${limit / 1000} s`, n === 25 ? '' : verdict(list.every((r) => r.delayedMs <= limit))]);
       }
+    }
+  }
+  const tl = b.team;
+  if (tl) {
+    if (tl.error) rows.push(['Team review load, 8 members', err(tl.error), '1 request', '']);
+    else {
+      rows.push([`Team review load, ${tl.members} members (\`node dist/bench/team-load.js\`)`, `${tl.teamRequests} request, ${tl.points} points, ${tl.waiting} reviews waiting, ${ms(tl.ms, 0)}; with a misspelled ninth member: ${tl.withUnknownMemberRequests}`, '1 request', verdict(tl.teamRequests === 1)]);
+      rows.push(['Sidebar refresh with the team load, 100 reviews', `${tl.refreshWithTeamRequests} requests (sidebar alone: ${tl.sidebarOnlyRequests}), ${ms(tl.refreshMs, 0)}`, '≤ sidebar + 1', verdict(tl.refreshWithTeamRequests <= tl.sidebarOnlyRequests + 1)]);
     }
   }
   const st = b.store;

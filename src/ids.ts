@@ -30,6 +30,10 @@ export const Commands = {
   workChangeDueDate: 'leadDesk.work.changeDueDate',
   workMarkDone: 'leadDesk.work.markDone',
   workMerge: 'leadDesk.work.merge',
+  /** On the lead's own PRs (and from the palette): ask a teammate, lightest review load first. */
+  workRequestReview: 'leadDesk.work.requestReviewFrom',
+  /** On a pending review: ask a teammate and remove the lead's own request. */
+  workHandReview: 'leadDesk.work.handReviewTo',
   showRedBuilds: 'leadDesk.showRedBuilds',
   prepareStandup: 'leadDesk.prepareStandup',
   prepareOneOnOne: 'leadDesk.prepareOneOnOne',

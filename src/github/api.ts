@@ -7,6 +7,8 @@ import type { AlertRun } from '../core/buildAlerts';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import type { GitHubFailure } from './failure';
 import type { MergeMethod } from './mergeMethod';
+import type { RequestedReviewers } from './reviewRequests';
+import type { TeamLoadData } from './teamLoadQuery';
 import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
 import type { MorningReviewGitHub } from './morningReviewQuery';
 import type { SearchPage } from './service';
@@ -47,6 +49,14 @@ export interface GitHubService {
   /** The newest runs on `repo`'s default branch (any status), and that branch: the red-build alerts' poll. */
   defaultBranchRuns(repo: string): Promise<{ branch: string; runs: AlertRun[] }>;
   rerunFailedJobs(repo: string, runId: number): Promise<true>;
+  /** The review load of `members` over `repos`, in one GraphQL request (see teamLoadQuery.ts). */
+  teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData>;
+  /** Asks `reviewers` for a review (REST); GitHub's 422s become messages that name the person. */
+  requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers>;
+  /** Removes `reviewers`' review requests (REST). */
+  removeReviewRequest(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers>;
+  /** Which of `members` can review in `repo` (login, lower case → can), in one GraphQL request. */
+  reviewAccess(repo: string, members: readonly string[]): Promise<Map<string, boolean>>;
   /** Activity on each nudged item since its nudge, in one aliased query (see `nudgeAnswers.ts`). */
   nudgeAnswers(nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>>;
   /** The heads-down status; null clears it. */

@@ -10,6 +10,7 @@ import {
   MILESTONE_WINDOW_DAYS, chunkQueries, latestRunPerWorkflow, subjectWebUrl,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
 } from './morningReviewData';
+import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './reviewRequests';
 import { nudgeAnswers } from './nudgeAnswers';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import { undefinedFields, withoutFieldsAt } from './graphqlFields';
@@ -18,10 +19,12 @@ import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } fro
 import * as runs from './runs';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
+import { failedSearches, readTeamLoad, teamLoadRequest, type TeamLoadData } from './teamLoadQuery';
 
 export * from './morningReviewData';
 export type { GitHubService } from './api';
 export type { DelegatedIssue, OwnPullRequest, SidebarData } from './sidebarQuery';
+export type { TeamLoadData } from './teamLoadQuery';
 
 export interface SearchPage {
   readonly items: Json[];
@@ -143,6 +146,36 @@ export class GitHubClient implements GitHubService {
       if (onPage && pager.next() !== null) onPage(filtered(pager.result(this.webHost)));
     }
     return filtered(pager.result(this.webHost));
+  }
+
+  /**
+   * The review load of `members` in one GraphQL round trip (see teamLoadQuery.ts), counting PRs
+   * in the watched `repos` (all when empty). Partial errors keep what came: a member GitHub does
+   * not know has `exists: false`; a member whose search failed has `reviews: null`. A failed
+   * search nulls the whole answer (`search` is non-null): then it is asked once more without it.
+   */
+  async teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData> {
+    if (members.length === 0) return { members: [], rateLimit: null };
+    let req = teamLoadRequest(members);
+    for (let attempt = 0; ; attempt++) {
+      let data: unknown;
+      let errors: GraphQLErrorLike[] = [];
+      try {
+        data = await this.graphql<unknown>(req.query, req.variables);
+      } catch (e) {
+        const partial = e as { name?: string; data?: unknown; errors?: unknown };
+        if (partial?.name !== 'GraphqlResponseError') throw e;
+        data = partial.data ?? null;
+        errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
+      }
+      const failed = data === null && attempt === 0 ? failedSearches(errors) : new Set<number>();
+      if (failed.size > 0 && failed.size < members.length) {
+        req = teamLoadRequest(members, failed);
+        continue;
+      }
+      if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the team load answer is not an object');
+      return readTeamLoad(req, data as Json | null, errors, repos, this.webHost);
+    }
   }
 
   /**
@@ -357,6 +390,18 @@ export class GitHubClient implements GitHubService {
   }
 
   /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`. */
+  requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers> {
+    return requestReviewers(this, repo, number, reviewers);
+  }
+
+  removeReviewRequest(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers> {
+    return removeReviewRequest(this, repo, number, reviewers);
+  }
+
+  reviewAccess(repo: string, members: readonly string[]): Promise<Map<string, boolean>> {
+    return reviewAccess(this, repo, members);
+  }
+
   nudgeAnswers(nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>> {
     return nudgeAnswers(this, nudges);
   }

@@ -8,6 +8,7 @@ import { formatClock } from '../core/clock';
 import { dueBucket } from '../core/dueDates';
 import { parseLocalDate, toLocalDate } from '../core/localDate';
 import { summarizeQueue, waitingBusinessMs } from '../core/reviews';
+import { memberLoad, type MemberLoad } from '../core/teamLoad';
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { dailyTotals, formatDuration, weekTotals, type ModeTotals } from '../core/timeline';
 import { isWorkingDay } from '../core/workingDays';
@@ -55,6 +56,11 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
     }));
   const businessHours = settings.businessHours;
   const config = { slaHours: settings.slaHours, businessHours };
+  const loads = new Map((snapshot.teamLoad ?? []).map((m) => [m.login.toLowerCase(), memberLoad(m, now, config)]));
+  const withLoad = (p: PersonItem): PersonItem => {
+    const load = loads.get(p.login.toLowerCase());
+    return load ? { ...p, reviewLoad: reviewLoadLine(load) } : p;
+  };
   const summary = summarizeQueue(snapshot.reviews, now, config);
   const oldest = summary.oldest === null ? null
     : `${summary.oldest.repo}#${summary.oldest.number} ${summary.oldest.title} — waiting ${formatDuration(waitingBusinessMs(summary.oldest, now, businessHours))} (business hours)`;
@@ -64,13 +70,21 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
   const breaching = summary.breaching.map((r) => ({ id: `pr:${r.repo}#${r.number}`, text: `${r.repo}#${r.number} ${r.title}` }));
   const taskIds = items.flatMap((p) => [...p.overdue, ...p.dueToday].map((t) => t.id));
   return {
-    data: { kind: 'team', people: items, queue: { count: summary.count, oldest, breaching, notice } },
+    data: { kind: 'team', people: items.map(withLoad), queue: { count: summary.count, oldest, breaching, notice } },
     ids: [...taskIds, ...breaching.map((b) => b.id)],
     counts: {
       overdue: items.reduce((n, p) => n + p.overdue.length, 0), dueToday: items.reduce((n, p) => n + p.dueToday.length, 0),
       reviewsWaiting: summary.count, breaching: breaching.length,
     },
   };
+}
+
+/** A member's review load in words for the Team section. */
+export function reviewLoadLine(m: MemberLoad): string {
+  if (!m.exists) return 'not a GitHub user — check the spelling in the team members setting';
+  if (m.count === null) return 'review requests not loaded';
+  if (m.count === 0) return 'no reviews waiting';
+  return [`${m.count} review${m.count === 1 ? '' : 's'} waiting`, `oldest ${formatDuration(m.oldestWaitMs)}`, m.breaching ? `${m.breaching} past SLA` : ''].filter(Boolean).join(' · ');
 }
 
 /** The last working day before today (Friday on a Monday), or yesterday if no day is a working day. */

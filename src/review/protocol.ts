@@ -120,6 +120,8 @@ export interface PersonItem {
   readonly login: string;
   readonly overdue: readonly TaskLine[];
   readonly dueToday: readonly TaskLine[];
+  /** Reviews waiting on them: "2 reviews waiting · oldest 5h 10m · 1 past SLA" (team members only, once loaded). */
+  readonly reviewLoad?: string;
 }
 export interface QueueSummaryView {
   readonly count: number;

@@ -3,6 +3,8 @@ import type { FeatureContext } from '../feature';
 import { DelegateTaskFlow } from './delegateTask';
 import { taskRepository } from './taskRepository';
 import { WatchedRepositories } from './watchedRepositories';
+import { registerReviewAssignment } from './reviewAssignment';
+import { TeamLoadWarnings } from './teamLoadSource';
 import { registerWorkCommands } from './workCommands';
 import { SnapshotStore } from '../store/snapshotStore';
 import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
@@ -19,6 +21,8 @@ export interface WorkFeature {
   readonly delegate: DelegateTaskFlow;
   /** The nudges sent (Nudge…, Follow Up…), for "nudged 2h ago" and the Morning Review. */
   readonly nudges: NudgeLog;
+  /** Says once per setting value which team members GitHub does not know. */
+  readonly teamWarnings: TeamLoadWarnings;
 }
 
 /**
@@ -35,11 +39,13 @@ export function register(ctx: FeatureContext): vscode.Disposable {
     check: isSidebarSnapshotData,
     log: (line) => console.warn(`[lead-desk] ${line}`),
   });
-  const model = new WorkModel(config, github, tasks, repositories, memento, snapshots);
+  const teamWarnings = new TeamLoadWarnings();
+  const model = new WorkModel(config, github, tasks, repositories, memento, snapshots, teamWarnings);
   const nudges = new NudgeLog(stores);
   const tree = new WorkTree(model, config, nudges);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
   const commands = registerWorkCommands({ config, model, tasks, github, delegate, nudges });
+  const assignment = registerReviewAssignment({ config, model, github });
   // Another window's nudges show after the next refresh (reading the file only if it changed).
   let wasRefreshing = false;
   const followRefresh = model.onDidChange((s) => {
@@ -47,6 +53,6 @@ export function register(ctx: FeatureContext): vscode.Disposable {
     wasRefreshing = s.refreshing;
   });
   model.start();
-  ctx.provide('work', { model, tree, repositories, delegate, nudges });
-  return vscode.Disposable.from(commands, registerMergeCommand(model, github), followRefresh, tree, model, repositories, nudges);
+  ctx.provide('work', { model, tree, repositories, delegate, nudges, teamWarnings });
+  return vscode.Disposable.from(commands, assignment, registerMergeCommand(model, github), followRefresh, tree, model, repositories, nudges);
 }

@@ -14,6 +14,7 @@ import type { DelegatedIssue } from '../github/service';
 import type { DelegatedTask } from './taskRepository';
 import { Commands } from '../ids';
 import type { InboxStateNode, OwnPullNode } from './inboxNodes';
+import type { TeamNode } from './teamNodes';
 
 /** What a delegated item needs for Nudge…: the business hours its wait counts in, and when it was last nudged. */
 export interface NodeNudge {
@@ -24,13 +25,13 @@ export interface NodeNudge {
 /** " · nudged 2h ago" for a description, or ''. */
 const nudgedSuffix = (nudge: NodeNudge | undefined, now: number): string => (nudge?.lastAt === undefined ? '' : ` · ${nudgedText(nudge.lastAt, now)}`);
 
-export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode | InboxStateNode | OwnPullNode;
+export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode | InboxStateNode | OwnPullNode | TeamNode;
 
 const GROUP_LABELS = { delegated: 'Delegated work', reviews: 'Pending reviews', own: 'Your pull requests' } as const;
 const GROUP_ICONS = { delegated: 'person', reviews: 'git-pull-request', own: 'git-pull-request-create' } as const;
 
 
-function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownString {
+export function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;

@@ -28,7 +28,7 @@ export function registerWorkCommands(deps: {
 
   const open = async (node?: WorkNode) => {
     const url = node instanceof TaskNode ? node.task.link : node instanceof IssueNode ? node.issue.url : node instanceof ReviewNode ? node.review.url
-      : node instanceof OwnPullNode ? node.pullRequest.url : undefined;
+      : node instanceof OwnPullNode ? node.pullRequest.url : node && 'review' in node ? node.review.url : undefined;
     if (!url) return;
     // Links come from GitHub or the lead's own input: only http(s) to the configured host open.
     const host = webHostFor(config.settings.apiUrl);

@@ -11,6 +11,8 @@ import type { GitHubConnection } from '../github/connection';
 import { GitHubFailure } from '../github/failure';
 import type { DelegatedIssue, OwnPullRequest, SidebarData } from '../github/service';
 import type { RateLimitReading } from '../github/sidebarQuery';
+import { isTeamLoadList, withReview, type MemberReview, type MemberReviews } from '../core/teamLoad';
+import { fetchTeamLoad, type TeamLoadWarnings } from './teamLoadSource';
 import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { Disposable } from '../util/disposable';
@@ -30,6 +32,8 @@ export interface WorkSnapshot {
   readonly reviewsTotal: number;
   readonly delegatedIssues: readonly DelegatedIssue[];
   readonly ownPullRequests: readonly OwnPullRequest[];
+  /** Review load per member of `leadDesk.team.members` (src/core/teamLoad.ts); null until first loaded. */
+  readonly teamLoad?: readonly MemberReviews[] | null;
   /** When the GitHub data shown was fetched (epoch ms), by this window or, from the snapshot, another; null = never heard. */
   readonly asOf: number | null;
   /** The data shown is the saved snapshot, not yet confirmed by a refresh of this window. */
@@ -51,6 +55,8 @@ export interface SidebarSnapshotData {
   readonly delegatedIssues: readonly DelegatedIssue[];
   readonly ownPullRequests: readonly OwnPullRequest[];
   readonly rateLimit: RateLimitReading | null;
+  /** Absent in snapshots written before the team load existed. */
+  readonly teamLoad?: readonly MemberReviews[] | null;
 }
 
 const isItemList = (v: unknown): boolean => Array.isArray(v)
@@ -61,16 +67,17 @@ export function isSidebarSnapshotData(d: unknown): d is SidebarSnapshotData {
   if (typeof d !== 'object' || d === null) return false;
   const x = d as Record<string, unknown>;
   return isItemList(x.reviews) && isItemList(x.delegatedIssues) && isItemList(x.ownPullRequests) && Number.isFinite(x.reviewsTotal)
+    && (x.teamLoad === undefined || x.teamLoad === null || isTeamLoadList(x.teamLoad))
     && (x.rateLimit === null || (typeof x.rateLimit === 'object' && Number.isFinite((x.rateLimit as RateLimitReading).remaining)));
 }
 
 const EMPTY: WorkSnapshot = {
-  signedIn: false, signInKnown: false, noRepositories: false, tasks: [], reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [],
+  signedIn: false, signInKnown: false, noRepositories: false, tasks: [], reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], teamLoad: null,
   asOf: null, fromSnapshot: false, missing: [], rateLimit: null, heldUntil: null, failure: null, refreshing: false,
 };
 
 const NO_GITHUB_DATA = {
-  reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], asOf: null, fromSnapshot: false, missing: [], rateLimit: null, heldUntil: null, failure: null,
+  reviews: [], reviewsTotal: 0, delegatedIssues: [], ownPullRequests: [], teamLoad: null, asOf: null, fromSnapshot: false, missing: [], rateLimit: null, heldUntil: null, failure: null,
 } as const;
 
 /** Why a refresh runs: the user asked (Refresh, sign-in, settings) or a schedule/focus did. */
@@ -100,6 +107,7 @@ export class WorkModel extends Disposable {
     private readonly repositories: WatchedRepositories,
     private readonly memento: vscode.Memento,
     private readonly snapshots?: SnapshotStore<SidebarSnapshotData>,
+    private readonly teamWarnings?: TeamLoadWarnings,
   ) {
     super();
     this.snoozes = readState(memento, StateKeys.snoozes) ?? {};
@@ -108,7 +116,14 @@ export class WorkModel extends Disposable {
       void this.refresh('user');
     }));
     this.register(repositories.onDidChange(() => void this.refresh('user')));
-    this.register(config.onDidChange(() => this.schedule()));
+    let members = JSON.stringify(config.settings.teamMembers);
+    this.register(config.onDidChange((c) => {
+      this.schedule();
+      const next = JSON.stringify(c.teamMembers);
+      if (next === members) return;
+      members = next;
+      if (this.state.signedIn) void this.refreshTeamLoad();
+    }));
     this.register(vscode.window.onDidChangeWindowState((w) => {
       if (w.focused && this.isStale()) void this.refresh('auto');
       this.schedule();
@@ -169,8 +184,8 @@ export class WorkModel extends Disposable {
     return true;
   }
 
-  private dataFrom(d: SidebarSnapshotData): Pick<WorkSnapshot, 'reviews' | 'reviewsTotal' | 'delegatedIssues' | 'ownPullRequests' | 'rateLimit'> {
-    return { reviews: d.reviews.map((r) => this.withSnooze(r)), reviewsTotal: d.reviewsTotal, delegatedIssues: d.delegatedIssues, ownPullRequests: d.ownPullRequests, rateLimit: d.rateLimit };
+  private dataFrom(d: SidebarSnapshotData): Pick<WorkSnapshot, 'reviews' | 'reviewsTotal' | 'delegatedIssues' | 'ownPullRequests' | 'rateLimit' | 'teamLoad'> {
+    return { reviews: d.reviews.map((r) => this.withSnooze(r)), reviewsTotal: d.reviewsTotal, delegatedIssues: d.delegatedIssues, ownPullRequests: d.ownPullRequests, rateLimit: d.rateLimit, teamLoad: d.teamLoad ?? null };
   }
 
   private intervalMinutes(): number {
@@ -262,6 +277,8 @@ export class WorkModel extends Disposable {
         return;
       }
       this.apply(result, key, true);
+      // After the sidebar, never before it: one more request, and the sidebar does not wait for it.
+      await this.refreshTeamLoad(generation, repos);
       if (result.missing.length === 0 && key) await this.saveSnapshot(result, key);
     } catch (e) {
       if (generation !== this.generation) return;
@@ -303,6 +320,7 @@ export class WorkModel extends Disposable {
   private async saveSnapshot(d: SidebarData, key: string): Promise<void> {
     const data: SidebarSnapshotData = {
       reviews: d.reviews, reviewsTotal: d.reviewsTotal, delegatedIssues: d.delegatedIssues, ownPullRequests: d.ownPullRequests, rateLimit: d.rateLimit,
+      teamLoad: this.state.teamLoad,
     };
     await this.snapshots?.write({ savedAt: this.state.asOf ?? Date.now(), origin: this.github.apiOrigin, account: d.account, session: key, data })
       .catch((e: unknown) => console.warn(`[lead-desk] sidebar snapshot not saved: ${describeError(e)}`));
@@ -324,6 +342,27 @@ export class WorkModel extends Disposable {
   forgetOwnPullRequest(repo: string, number: number): void {
     const same = (p: OwnPullRequest) => p.repo.toLowerCase() === repo.toLowerCase() && p.number === number;
     if (this.state.ownPullRequests.some(same)) this.set({ ownPullRequests: this.state.ownPullRequests.filter((p) => !same(p)) });
+  }
+
+  /** The team's review load again (one request); a failure keeps what was shown, with a log line. */
+  async refreshTeamLoad(generation = this.generation, repos?: readonly string[]): Promise<void> {
+    const load = await fetchTeamLoad(this.github, this.config.settings.teamMembers, repos ?? await this.repositories.resolve(), this.teamWarnings);
+    if (load !== undefined && generation === this.generation) this.set({ teamLoad: load });
+  }
+
+  /**
+   * A review request changed on GitHub (src/work/reviewAssignment.ts): the tree shows GitHub's
+   * answer without a refresh. `waitingOn` is whom the PR now waits on (users); `leadRemoved` drops
+   * it from the lead's pending reviews; `requested` adds it to that teammate's load.
+   */
+  applyReviewChange(change: { repo: string; number: number; waitingOn?: readonly string[]; leadRemoved: boolean; requested?: { login: string; review: MemberReview } }): void {
+    const same = (x: { repo: string; number: number }) => x.repo === change.repo && x.number === change.number;
+    this.set({
+      reviews: change.leadRemoved ? this.state.reviews.filter((r) => !same(r)) : this.state.reviews,
+      ownPullRequests: change.waitingOn === undefined ? this.state.ownPullRequests : this.state.ownPullRequests.map((p) => (same(p)
+        ? { ...p, waitingOn: [...change.waitingOn!, ...p.waitingOn.filter((w) => w.startsWith('@'))] } : p)),
+      teamLoad: change.requested && this.state.teamLoad ? withReview(this.state.teamLoad, change.requested.login, change.requested.review) : this.state.teamLoad,
+    });
   }
 
   private set(patch: Partial<WorkSnapshot>): void {

@@ -12,6 +12,7 @@ import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, typ
 import type { NudgeLog } from './nudgeLog';
 import type { BusinessHours } from '../core/businessHours';
 import { InboxStateNode, OwnPullNode } from './inboxNodes';
+import { TeamGroupNode } from './teamNodes';
 import type { WorkModel, WorkSnapshot } from './workModel';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
@@ -132,6 +133,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
         roots.push(withTooltip(group, budget));
         if (ownEntries.length > 0) roots.push(withTooltip(new GroupNode('own', ownEntries.length, ownEntries.filter((e) => e.pastSla).length, ownStates), budget));
       }
+      if (settings.teamMembers.length > 0 && s.signInKnown) roots.push(new TeamGroupNode(s.teamLoad ?? null, settings.teamMembers, now, { slaHours: settings.slaHours, businessHours }));
     }
     this.roots = roots;
 

@@ -29,6 +29,8 @@ describe('fake GitHub — OpenAPI conformance', function () {
       ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}', () => gh.rest.pulls.get({ ...o, pull_number: pr.number })],
       ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', () => gh.rest.pulls.listReviews({ ...o, pull_number: 1 })],
       ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', () => gh.rest.pulls.listRequestedReviewers({ ...o, pull_number: pr.number })],
+      ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', () => gh.rest.pulls.requestReviewers({ ...o, pull_number: pr.number, reviewers: ['jun'] })],
+      ['DELETE', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', () => gh.rest.pulls.removeRequestedReviewers({ ...o, pull_number: pr.number, reviewers: ['jun'] })],
       ['GET', '/repos/{owner}/{repo}/issues', () => gh.rest.issues.listForRepo({ ...o, state: 'all' })],
       ['GET', '/repos/{owner}/{repo}/issues/{issue_number}', () => gh.rest.issues.get({ ...o, issue_number: issue.number })],
       ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/timeline', () => gh.rest.issues.listEventsForTimeline({ ...o, issue_number: pr.number })],

@@ -1,7 +1,7 @@
 // Routes for search, issues (and PRs through the issues API), pull requests, reviews, comments.
 import {
   type Scenario, type ScenarioIssue, type ScenarioLabel, type ScenarioRepo, findIssueOrPull, findRepo, fullName, isPull,
-  iso, nextId,
+  iso, nextId, requestReview,
 } from './scenario';
 import * as shapes from './builders';
 import {
@@ -278,5 +278,36 @@ export const issueRoutes: Route[] = [
   {
     method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
     handle: (req) => ok(shapes.requestedReviewers(req.ctx, pullOf(req))),
+  },
+  {
+    // GitHub: 422 when any reviewer is not a collaborator, or is the author; nothing is requested then.
+    method: 'POST', template: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    handle(req) {
+      const s = req.ctx.scenario;
+      const repo = repoOf(req);
+      const p = pullOf(req);
+      const users = logins(asRecord(req.body)['reviewers']);
+      if (users.some((u) => u.toLowerCase() === p.author.toLowerCase())) throw unprocessable('Review cannot be requested from pull request author.');
+      if (users.some((u) => !assignable(s, repo, u) || !s.users.some((x) => x.login.toLowerCase() === u.toLowerCase()))) {
+        throw unprocessable(`Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${fullName(repo)} repository.`);
+      }
+      for (const u of users) requestReview(s, p, { user: s.users.find((x) => x.login.toLowerCase() === u.toLowerCase())!.login }, req.now, s.me);
+      p.updatedAt = iso(req.now);
+      return { status: 201, body: shapes.pullSimple(req.ctx, p) };
+    },
+  },
+  {
+    method: 'DELETE', template: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    handle(req) {
+      const s = req.ctx.scenario;
+      const p = pullOf(req);
+      const drop = logins(asRecord(req.body)['reviewers']).map((l) => l.toLowerCase());
+      for (const u of p.requestedReviewers.filter((x) => drop.includes(x.toLowerCase()))) {
+        s.timeline.push({ id: nextId(s), repo: p.repo, issue: p.number, event: 'review_request_removed', actor: s.me, createdAt: iso(req.now), requestedReviewer: u });
+      }
+      p.requestedReviewers = p.requestedReviewers.filter((x) => !drop.includes(x.toLowerCase()));
+      p.updatedAt = iso(req.now);
+      return ok(shapes.pullSimple(req.ctx, p));
+    },
   },
 ];

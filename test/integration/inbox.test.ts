@@ -87,7 +87,7 @@ describe('review inbox states (fake GitHub)', function () {
     const back = reviewNode(INBOX_TITLES.waitingOnAuthor)!;
     assert.equal(back.sla, 'ok', 'four business days since the lead asked for changes, but the author has the ball');
     assert.match(String(back.description), /you asked for changes/);
-    const needing = flatten(group('reviews')!.children).filter((n): n is ReviewNode => 'review' in n && n.state !== 'waiting-on-author' && n.sla === 'breached' && !n.review.draft);
+    const needing = flatten(group('reviews')!.children).filter((n): n is ReviewNode => 'review' in n && 'sla' in n && n.state !== 'waiting-on-author' && n.sla === 'breached' && !n.review.draft);
     assert.ok(needing.length > 0, 'the demo has reviews past the SLA');
     assert.equal(api.work.tree.badge?.value, needing.length);
     assert.match(String(group('reviews')!.description), new RegExp(`${needing.length} past SLA`));

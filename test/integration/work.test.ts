@@ -122,7 +122,7 @@ describe('work tree (fake GitHub)', function () {
     assert.equal(reviews.length, 9 - snoozed, reviews.map((r) => r.label).join('\n'));
     // Grouped by inbox state ("Needs your review", "Stale", …): oldest request first in each.
     for (const state of group('reviews').children.filter((n) => String(n.contextValue).startsWith('inboxState'))) {
-      const requested = state.children.filter(isReview).map((r) => r.review.requestedAt);
+      const requested = (state.children as readonly WorkNode[]).filter(isReview).map((r) => r.review.requestedAt);
       assert.deepEqual(requested, [...requested].sort((a, b) => a - b), `oldest request first in ${String(state.label)}`);
     }
     const oldest = [...reviews].sort((a, b) => a.review.requestedAt - b.review.requestedAt)[0]!;
@@ -140,12 +140,13 @@ describe('work tree (fake GitHub)', function () {
     assert.match(String(group('reviews').description), /past SLA/);
   });
 
-  it('builds the tree from exactly one GraphQL request and no REST request', async () => {
+  it('builds the tree from exactly one GraphQL request and no REST request (and one more for the team load)', async () => {
     await signedIn();
     fake.resetStats();
     const s = await refreshed();
     assert.equal(s.failure, null, s.failure?.message);
-    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), ['POST /graphql']);
+    const names = fake.requests.map((r) => `${r.method} ${r.path} ${/query (\w+)/.exec(String((r.body as { query?: string })?.query ?? ''))?.[1] ?? ''}`);
+    assert.deepEqual(names, ['POST /graphql LeadDeskSidebar', 'POST /graphql LeadDeskTeamLoad'], 'the team load of leadDesk.team.members comes after the sidebar, in one request');
     assert.ok(fake.requests[0]!.cost <= 10, `cost ${fake.requests[0]!.cost}`);
     assert.ok(reviewNodes().length >= 8);
     assert.match(String(group('reviews').tooltip), /GitHub budget: [\d,]+ of [\d,]+ points left \(resets \d\d:\d\d\); the last refresh cost \d+/);

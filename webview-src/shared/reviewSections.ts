@@ -126,6 +126,7 @@ function team(d: TeamData, f: Filter): Child[] {
     const tasks = [...p.overdue.map((t) => ({ t, overdue: true })), ...p.dueToday.map((t) => ({ t, overdue: false }))];
     const summary = tasks.length === 0 ? 'nothing overdue or due today' : `${p.overdue.length} overdue · ${p.dueToday.length} due today`;
     return item(f, p.id, { 'data-login': p.login }, h('strong', { class: 'login' }, p.login), ' ', h('span', { class: 'muted' }, summary),
+      p.reviewLoad ? h('span', { class: 'muted review-load' }, ` · ${p.reviewLoad}`) : null,
       tasks.length ? h('ul', { class: 'tasks' }, ...tasks.map(({ t, overdue }) => h('li', { class: overdue ? 'task overdue' : 'task', 'data-id': t.id },
         // Overdue is said in words (and marked with an icon), not only by a colour.
         newBadge(f, t.id), overdue ? codicon('warning') : null, h('span', { class: 'title' }, t.title), ' ', h('span', { class: 'muted' }, overdue ? `overdue, was due ${t.due}` : 'due today')))) : null);

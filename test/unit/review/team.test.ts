@@ -36,4 +36,22 @@ describe('review: Team section', () => {
     assert.deepEqual([team.counts.overdue, team.counts.dueToday], [2, 1]);
     assert.ok(team.ids.includes(`issue:acme/api#1:overdue`) && team.ids.includes(`issue:acme/api#2:today`), team.ids.join(' '));
   });
+
+  it('adds each member\'s review load line once the team load came', () => {
+    const pr = (number: number, hoursAgo: number) => ({
+      repo: 'acme/api', number, title: `PR ${number}`, author: 'ana', url: '', requestedAt: now - hoursAgo * 3_600_000, createdAt: now - 400 * 3_600_000,
+      direct: true, additions: 1, deletions: 1, draft: false, ci: 'none' as const, labels: [],
+    });
+    const always = { ...DEFAULT_SETTINGS, teamMembers: ['mira', 'tomas', 'jun', 'typo'], slaHours: 24, businessHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00' } };
+    const team = loadTeam({ ...snapshot, teamLoad: [
+      { login: 'mira', exists: true, reviews: [pr(1, 30), pr(2, 2)] }, { login: 'tomas', exists: true, reviews: [] },
+      { login: 'typo', exists: false, reviews: [] },
+    ] }, always, now);
+    if (team.data.kind !== 'team') return assert.fail('team section');
+    const line = Object.fromEntries(team.data.people.map((p) => [p.login, p.reviewLoad]));
+    assert.equal(line.mira, '2 reviews waiting · oldest 30h 00m · 1 past SLA');
+    assert.equal(line.tomas, 'no reviews waiting');
+    assert.equal(line.jun, undefined, 'not loaded: no line');
+    assert.match(String(line.typo), /not a GitHub user/);
+  });
 });

@@ -1,0 +1,191 @@
+/**
+ * "Request Review from…" (on the lead's own PRs, or from the palette) and "Hand This Review to…"
+ * (on a pending review): a quick pick of teammates, lightest review load first, then the review
+ * request on GitHub, one write at a time. The tree follows GitHub's answers without a refresh.
+ * Under test, modal dialogs are refused: `{ reviewer, confirmed }` can come as the second argument.
+ */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import type { PendingReview } from '../core/reviews';
+import { loadCountsText, teamLoad, type MemberLoad, type MemberReview } from '../core/teamLoad';
+import { formatDuration } from '../core/timeline';
+import type { GitHubConnection } from '../github/connection';
+import type { OwnPullRequest } from '../github/service';
+import { Commands, Settings, settingId } from '../ids';
+import { describeForNotification, describeError, notificationSafe } from '../util/errors';
+import type { WorkModel } from './workModel';
+
+/** What the tests (and a caller) pass instead of answering the pick and the confirmation. */
+export interface AssignmentOptions {
+  readonly reviewer?: string;
+  readonly confirmed?: boolean;
+}
+
+/** What a command did, in the words it showed. */
+export interface AssignmentOutcome {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+type PullRef = { readonly repo: string; readonly number: number; readonly title?: string; readonly url?: string; readonly draft?: boolean; readonly createdAt?: number };
+
+const isPullRef = (v: unknown): v is PullRef => typeof v === 'object' && v !== null
+  && typeof (v as PullRef).repo === 'string' && /^[\w.-]+\/[\w.-]+$/.test((v as PullRef).repo) && Number.isInteger((v as PullRef).number);
+
+/** `{repo, number, …}`, a node with `.pullRequest` (own PRs) or `.review` (pending reviews). */
+function pullFrom(arg: unknown, key: 'pullRequest' | 'review'): PullRef | undefined {
+  if (typeof arg === 'object' && arg !== null && isPullRef((arg as Record<string, unknown>)[key])) return (arg as Record<string, PullRef>)[key];
+  return isPullRef(arg) ? arg : undefined;
+}
+
+/** Quick-pick labels render `$(icon)`: a title from GitHub shows as typed, never as an icon. */
+const inert = (text: string): string => text.replace(/\$\(/g, '$\u200B(');
+
+interface Candidate { readonly login: string; readonly load: MemberLoad | undefined; readonly blocked?: string }
+
+export function registerReviewAssignment(deps: { config: Config; model: WorkModel; github: GitHubConnection }): vscode.Disposable {
+  const { config, model, github } = deps;
+
+  const say = (ok: boolean, message: string): AssignmentOutcome => {
+    const text = notificationSafe(`Lead Desk: ${message}`);
+    void (ok ? vscode.window.showInformationMessage(text) : vscode.window.showErrorMessage(text));
+    return { ok, message };
+  };
+
+  /** Teammates for `pull`: load from the last refresh (or one now), access from one GraphQL request. */
+  const candidates = async (pull: PullRef, me: string, author: string, exclude: readonly string[]): Promise<Candidate[]> => {
+    if (!model.snapshot.teamLoad) await model.refreshTeamLoad();
+    const loads = teamLoad(model.snapshot.teamLoad ?? [], Date.now(), { slaHours: config.settings.slaHours, businessHours: config.settings.businessHours });
+    const skip = new Set([me, ...exclude].map((l) => l.toLowerCase()));
+    const members = config.settings.teamMembers.filter((m) => !skip.has(m.toLowerCase()));
+    const access = await github.run((s) => s.reviewAccess(pull.repo, members)).catch((e: unknown) => {
+      // Without the check, GitHub's own answer (a 422) still says who cannot review.
+      console.warn(`[lead-desk] review access of the team on ${pull.repo} not checked: ${describeError(e)}`);
+      return undefined;
+    });
+    const byLogin = new Map(loads.map((l) => [l.login.toLowerCase(), l]));
+    const list = members.map((login): Candidate => {
+      const load = byLogin.get(login.toLowerCase());
+      const blocked = load && !load.exists ? 'not a GitHub user'
+        : login.toLowerCase() === author.toLowerCase() ? 'wrote this pull request'
+          : access?.get(login.toLowerCase()) === false ? `no access to ${pull.repo}` : undefined;
+      return { login, load, ...(blocked ? { blocked } : {}) };
+    });
+    const order = new Map(loads.map((l, i) => [l.login.toLowerCase(), i]));
+    return list.sort((a, b) => Number(!!a.blocked) - Number(!!b.blocked)
+      || (order.get(a.login.toLowerCase()) ?? 1e9) - (order.get(b.login.toLowerCase()) ?? 1e9) || a.login.localeCompare(b.login));
+  };
+
+  /** The pick: available teammates lightest first, then the ones who cannot review, greyed, with why. */
+  const pickTeammate = async (title: string, list: Candidate[], given?: string): Promise<Candidate | undefined> => {
+    if (given !== undefined) return list.find((c) => c.login.toLowerCase() === given.toLowerCase()) ?? { login: given, load: undefined, blocked: `not in ${settingId(Settings.teamMembers)}` };
+    type Item = vscode.QuickPickItem & { candidate?: Candidate };
+    const line = (c: Candidate) => (c.load ? [loadCountsText(c.load), c.load.count ? `oldest ${formatDuration(c.load.oldestWaitMs)}` : ''].filter(Boolean).join(' · ') : 'load not known');
+    const open = list.filter((c) => !c.blocked).map((c): Item => ({ label: c.login, description: line(c), iconPath: new vscode.ThemeIcon('account'), candidate: c }));
+    const blocked = list.filter((c) => c.blocked).map((c): Item => ({
+      label: c.login, description: `cannot review: ${c.blocked}`, iconPath: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')), candidate: c,
+    }));
+    const items: Item[] = [...open, ...(blocked.length ? [{ label: 'Cannot review', kind: vscode.QuickPickItemKind.Separator } as Item, ...blocked] : [])];
+    if (open.length + blocked.length === 0) {
+      void vscode.window.showInformationMessage(`Lead Desk: no teammate to ask — add GitHub logins to ${settingId(Settings.teamMembers)}.`);
+      return undefined;
+    }
+    return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Teammates, lightest review load first', ignoreFocusOut: true }))?.candidate;
+  };
+
+  const reviewOf = (pull: PullRef, author: string): MemberReview => ({
+    repo: pull.repo, number: pull.number, title: pull.title ?? `#${pull.number}`, author, url: pull.url ?? '', createdAt: pull.createdAt ?? Date.now(),
+    requestedAt: Date.now(), direct: true, additions: 0, deletions: 0, draft: pull.draft === true, ci: 'none', labels: [],
+  });
+
+  const requestReviewFrom = async (arg?: unknown, opts: AssignmentOptions = {}): Promise<AssignmentOutcome | undefined> => {
+    let pull = pullFrom(arg, 'pullRequest');
+    if (!pull) {
+      const own = model.snapshot.ownPullRequests;
+      if (own.length === 0) return say(false, 'you have no open pull requests to ask a review for (refresh the sidebar if you just opened one).');
+      const chosen = await vscode.window.showQuickPick(own.map((p) => ({ label: inert(`#${p.number} ${p.title}`), description: p.repo, pull: p })), { title: 'Request review on which of your pull requests?', ignoreFocusOut: true });
+      if (!chosen) return undefined;
+      pull = chosen.pull;
+    }
+    const target = pull;
+    const me = await github.run((s) => s.me());
+    if (!me) return say(false, 'sign in to GitHub to request reviews.');
+    const own = model.snapshot.ownPullRequests.find((p: OwnPullRequest) => p.repo === target.repo && p.number === target.number);
+    const list = await candidates(target, me, me, own?.waitingOn ?? []);
+    const who = await pickTeammate(`Request a review of ${target.repo}#${target.number} from…`, list, opts.reviewer);
+    if (!who) return undefined;
+    if (who.blocked) return say(false, `${who.login} cannot review ${target.repo}#${target.number}: ${who.blocked}. Nothing was sent.`);
+    try {
+      const after = await github.run((s) => s.requestReviewers(target.repo, target.number, [who.login]));
+      if (!after) return say(false, 'sign in to GitHub to request reviews.');
+      model.applyReviewChange({ repo: target.repo, number: target.number, waitingOn: after.users, leadRemoved: false, requested: { login: who.login, review: reviewOf({ ...own, ...target }, me) } });
+      return say(true, `asked ${who.login} to review ${target.repo}#${target.number}.`);
+    } catch (e) {
+      return say(false, `could not ask ${who.login} to review ${target.repo}#${target.number}: ${describeForNotification(e)}. Nothing changed on GitHub.`);
+    }
+  };
+
+  const handReviewTo = async (arg?: unknown, opts: AssignmentOptions = {}): Promise<AssignmentOutcome | undefined> => {
+    let ref = pullFrom(arg, 'review');
+    if (!ref) {
+      const pending = model.snapshot.reviews;
+      if (pending.length === 0) return say(false, 'no review is waiting on you.');
+      const chosen = await vscode.window.showQuickPick(pending.map((r) => ({ label: inert(`#${r.number} ${r.title}`), description: r.repo, review: r })), { title: 'Hand which review on?', ignoreFocusOut: true });
+      if (!chosen) return undefined;
+      ref = chosen.review;
+    }
+    const target = ref;
+    const review: PendingReview | undefined = model.snapshot.reviews.find((r) => r.repo === target.repo && r.number === target.number);
+    if (!review) return say(false, `${target.repo}#${target.number} is no longer waiting on you (refresh the sidebar).`);
+    const me = await github.run((s) => s.me());
+    if (!me) return say(false, 'sign in to GitHub to hand reviews on.');
+    const list = await candidates(review, me, review.author, []);
+    const who = await pickTeammate(`Hand ${review.repo}#${review.number} to…`, list, opts.reviewer);
+    if (!who) return undefined;
+    if (who.blocked) return say(false, `${who.login} cannot review ${review.repo}#${review.number}: ${who.blocked}. Nothing was sent.`);
+    const name = `${review.repo}#${review.number}`;
+    const what = review.direct
+      ? `This asks ${who.login} to review ${name} on GitHub and removes your own review request.`
+      : `This asks ${who.login} to review ${name} on GitHub. Your request came through @${review.team ?? 'your team'}, which stays requested.`;
+    if (!opts.confirmed) {
+      const ok = await vscode.window.showWarningMessage(`Hand ${name} to ${who.login}?`, { modal: true, detail: notificationSafe(`${what} "${review.title}"`) }, 'Hand Over');
+      if (ok !== 'Hand Over') return undefined;
+    }
+    const requested = { login: who.login, review: { ...review, requestedAt: Date.now(), direct: true } as MemberReview };
+    try {
+      const after = await github.run((s) => s.requestReviewers(review.repo, review.number, [who.login]));
+      if (!after) return say(false, 'sign in to GitHub to hand reviews on.');
+    } catch (e) {
+      return say(false, `could not ask ${who.login} to review ${name}: ${describeForNotification(e)}. Nothing changed: the review still waits on you.`);
+    }
+    if (!review.direct) {
+      model.applyReviewChange({ repo: review.repo, number: review.number, leadRemoved: false, requested });
+      return say(true, `asked ${who.login} to review ${name}; the request to @${review.team ?? 'your team'} stays.`);
+    }
+    try {
+      const after = await github.run((s) => s.removeReviewRequest(review.repo, review.number, [me]));
+      const stillMine = after?.users.some((u) => u.toLowerCase() === me.toLowerCase()) ?? true;
+      model.applyReviewChange({ repo: review.repo, number: review.number, leadRemoved: !stillMine, requested });
+      return stillMine ? say(false, `asked ${who.login} to review ${name}, but GitHub still lists you as a requested reviewer.`)
+        : say(true, `handed ${name} to ${who.login}: they are asked to review, and your request is removed.`);
+    } catch (e) {
+      model.applyReviewChange({ repo: review.repo, number: review.number, leadRemoved: false, requested });
+      return say(false, `asked ${who.login} to review ${name}, but could not remove your own request: ${describeForNotification(e)}. You are still a requested reviewer.`);
+    }
+  };
+
+  /** A command never rejects: whatever went wrong is said. */
+  const guarded = (what: string, fn: (arg?: unknown, opts?: AssignmentOptions) => Promise<AssignmentOutcome | undefined>) =>
+    async (arg?: unknown, opts?: unknown): Promise<AssignmentOutcome | undefined> => {
+      try {
+        return await fn(arg, typeof opts === 'object' && opts !== null ? opts as AssignmentOptions : {});
+      } catch (e) {
+        return say(false, `could not ${what}: ${describeForNotification(e)}`);
+      }
+    };
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.workRequestReview, guarded('request the review', requestReviewFrom)),
+    vscode.commands.registerCommand(Commands.workHandReview, guarded('hand the review on', handReviewTo)),
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Fetches the team's review load for the WorkModel (one GraphQL request, after the sidebar's),
+ * and warns once per value of `leadDesk.team.members` about logins GitHub does not know.
+ */
+import * as vscode from 'vscode';
+import { unknownMembers, type MemberReviews } from '../core/teamLoad';
+import type { GitHubConnection } from '../github/connection';
+import { Settings, settingId } from '../ids';
+import { describeError, notificationSafe } from '../util/errors';
+
+/** Remembers which setting values were warned about: a misspelling is said once, not every refresh. */
+export class TeamLoadWarnings {
+  private readonly warned = new Set<string>();
+  /** The last warning, for tests (VS Code's notifications are not readable from the API). */
+  last: string | undefined;
+  /** How many warnings were shown, for tests. */
+  shown = 0;
+
+  warn(members: readonly string[], load: readonly MemberReviews[]): void {
+    const unknown = unknownMembers(load);
+    const key = JSON.stringify(members);
+    if (unknown.length === 0 || this.warned.has(key)) return;
+    this.warned.add(key);
+    this.shown++;
+    const names = unknown.map((m) => `"${m}"`).join(', ');
+    this.last = `Lead Desk: ${names} in ${settingId(Settings.teamMembers)} ${unknown.length === 1 ? 'is not a GitHub user' : 'are not GitHub users'} — check the spelling. ${unknown.length === 1 ? 'That member is' : 'They are'} left out of the team's review load.`;
+    void vscode.window.showWarningMessage(notificationSafe(this.last), 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', settingId(Settings.teamMembers));
+    });
+  }
+}
+
+/**
+ * The load of `members` in the watched `repos`; `[]` without members (no request), undefined when
+ * signed out or when GitHub failed (the caller keeps what it showed).
+ */
+export async function fetchTeamLoad(github: GitHubConnection, members: readonly string[], repos: readonly string[], warnings?: TeamLoadWarnings): Promise<MemberReviews[] | undefined> {
+  if (members.length === 0) return [];
+  try {
+    const answer = await github.run((s) => s.teamLoad(members, repos));
+    if (!answer) return undefined;
+    warnings?.warn(members, answer.members);
+    return answer.members;
+  } catch (e) {
+    console.warn(`[lead-desk] team review load not loaded: ${describeError(e)}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The "Team" group of the tree: one node per member of `leadDesk.team.members`, lightest review
+ * load first, with the PRs waiting on them as children. GitHub text is untrusted: labels are
+ * plain text, tooltips take it through `appendText` only.
+ */
+import * as vscode from 'vscode';
+import type { BusinessHours } from '../core/businessHours';
+import { reviewSlaState, waitingBusinessMs } from '../core/reviews';
+import { loadCountsText, teamLoad, type MemberLoad, type MemberReview, type MemberReviews } from '../core/teamLoad';
+import { formatDuration } from '../core/timeline';
+import { Commands, Settings, settingId } from '../ids';
+import { tooltip } from './nodes';
+
+interface LoadConfig { readonly slaHours: number; readonly businessHours: BusinessHours }
+
+export type TeamNode = TeamGroupNode | TeamMemberNode | TeamReviewNode;
+
+/** Collapsed by default: the lead's own work comes first. */
+export class TeamGroupNode extends vscode.TreeItem {
+  readonly children: TeamNode[];
+  readonly members: readonly MemberLoad[];
+  constructor(load: readonly MemberReviews[] | null, configured: readonly string[], now: number, config: LoadConfig) {
+    super('Team', vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = 'group:team';
+    this.contextValue = 'group.team';
+    this.iconPath = new vscode.ThemeIcon('organization');
+    // Only configured members show: a load fetched for an older setting value is not theirs.
+    const wanted = new Set(configured.map((m) => m.toLowerCase()));
+    this.members = load === null ? [] : teamLoad(load.filter((m) => wanted.has(m.login.toLowerCase())), now, config);
+    this.children = this.members.map((m) => new TeamMemberNode(m, now, config));
+    const waiting = this.members.reduce((n, m) => n + (m.count ?? 0), 0);
+    const breaching = this.members.reduce((n, m) => n + m.breaching, 0);
+    this.description = load === null ? 'Loading…'
+      : [`${waiting} review${waiting === 1 ? '' : 's'} waiting`, breaching > 0 ? `${breaching} past SLA` : ''].filter(Boolean).join(' · ');
+  }
+}
+
+export class TeamMemberNode extends vscode.TreeItem {
+  readonly children: TeamReviewNode[];
+  constructor(readonly load: MemberLoad, now: number, config: LoadConfig) {
+    super(load.login, load.reviews.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    this.id = `team:${load.login.toLowerCase()}`;
+    this.contextValue = load.exists ? 'teamMember' : 'teamMember unknown';
+    const oldest = load.count ? `oldest ${formatDuration(load.oldestWaitMs)}` : '';
+    this.description = [loadCountsText(load), oldest].filter(Boolean).join(' · ');
+    this.iconPath = new vscode.ThemeIcon(load.exists ? 'account' : 'warning', load.breaching > 0 || !load.exists
+      ? new vscode.ThemeColor(load.exists ? 'list.errorForeground' : 'list.warningForeground') : undefined);
+    this.children = load.reviews.map((r) => new TeamReviewNode(load.login, r, now, config));
+    this.tooltip = tooltip((md) => {
+      md.appendMarkdown('**').appendText(load.login).appendMarkdown('**\n\n');
+      md.appendText(!load.exists ? `GitHub knows no user by this login: check ${settingId(Settings.teamMembers)}.`
+        : load.count === null ? 'GitHub did not send this member\'s review requests.'
+          : `${load.count} review${load.count === 1 ? '' : 's'} requested of them and waiting${load.count ? `; the oldest for ${formatDuration(load.oldestWaitMs)} business hours` : ''}${load.breaching ? `; ${load.breaching} past the ${config.slaHours} h SLA` : ''}`);
+    });
+  }
+}
+
+export class TeamReviewNode extends vscode.TreeItem {
+  readonly children: TeamNode[] = [];
+  constructor(readonly member: string, readonly review: MemberReview, now: number, config: LoadConfig) {
+    super(`#${review.number} ${review.title}`, vscode.TreeItemCollapsibleState.None);
+    const waited = formatDuration(waitingBusinessMs(review, now, config.businessHours));
+    const breached = reviewSlaState(review, now, config) === 'breached';
+    this.id = `team:${member.toLowerCase()}:${review.repo}#${review.number}`;
+    this.contextValue = 'teamReview' + (review.url ? ' linked' : '');
+    this.description = [review.repo, waited, review.draft ? 'draft' : '', breached ? 'past SLA' : ''].filter(Boolean).join(' · ');
+    this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : 'git-pull-request', breached ? new vscode.ThemeColor('list.errorForeground') : undefined);
+    this.tooltip = tooltip((md) => {
+      md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
+      md.appendMarkdown('\n\n').appendText(`by ${review.author} · waiting on ${member} for ${waited} business hours${breached ? ` (past the ${config.slaHours} h SLA)` : ''}`);
+    });
+    if (review.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+  }
+}

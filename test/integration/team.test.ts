@@ -1,0 +1,176 @@
+/**
+ * Team review load against the fake GitHub: the Team group and its counts, Request Review from…,
+ * Hand This Review to…, GitHub's 422 for a non-collaborator, and a misspelled member.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { demoScenario, startFakeGitHub, type FakeGitHub } from '../fake-github';
+import type { LeadDeskApi } from '../../src/extension';
+import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
+import type { TeamGroupNode, TeamMemberNode } from '../../src/work/teamNodes';
+import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
+import { hasBridge, press, texts, waitFor } from './support/bridge';
+import { leadDesk, setSetting } from './support/extension';
+import { disconnect } from './support/github';
+
+const MEMBERS = ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena', 'outsider', 'tomass'];
+const HOSTILE = '<img src=x onerror="window.pwned=1"> **bold** [link](command:workbench.action.quit)';
+
+describe('team review load (fake GitHub)', function () {
+  this.timeout(90_000);
+  let api: LeadDeskApi;
+  let fake: FakeGitHub;
+
+  const roots = () => api.work.tree.rootNodes;
+  const teamGroup = () => roots().find((n): n is TeamGroupNode => n.contextValue === 'group.team');
+  const members = () => (teamGroup()?.children ?? []) as TeamMemberNode[];
+  const memberNode = (login: string) => members().find((m) => m.label === login);
+  const reviewNodes = () => (roots().find((n): n is GroupNode => n.contextValue === 'group.reviews')?.children ?? []).filter((n: WorkNode): n is ReviewNode => 'review' in n && n.contextValue?.startsWith('review') === true);
+  const graphqlNames = () => fake.requests.filter((r) => r.path === '/graphql').map((r) => /query (\w+)/.exec(String((r.body as { query?: string })?.query ?? ''))?.[1] ?? '?');
+  const refreshed = async () => {
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    return api.work.model.snapshot;
+  };
+
+  before(async () => {
+    const scenario = demoScenario(new Date());
+    // A GitHub user who is not a collaborator of the repos, and hostile text in a title.
+    scenario.users.push({ login: 'outsider', id: 999, name: HOSTILE });
+    const tomasPr = scenario.pulls.find((p) => p.title.startsWith('Extract billing client'))!;
+    tomasPr.title = `Extract billing client ${HOSTILE}`;
+    fake = await startFakeGitHub(scenario, { eagerGraphQL: true });
+    api = await leadDesk();
+    await api.stores;
+    await setSetting('github.apiUrl', fake.url);
+    await setSetting('github.repositories', ['acme/api', 'acme/web', 'acme/infra']);
+    await setSetting('team.members', MEMBERS);
+    const deadline = Date.now() + 10_000;
+    while (api.settings().teamMembers.length !== MEMBERS.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await api.github.auth.adoptEnvironmentToken(fake.token);
+    await refreshed();
+  });
+
+  after(async () => {
+    await setSetting('team.members', undefined);
+    await disconnect(fake);
+  });
+
+  it('shows a collapsed Team group with each member\'s counts, lightest first, from one extra request', async () => {
+    fake.resetStats();
+    const s = await refreshed();
+    assert.equal(s.failure, null, s.failure?.message);
+    assert.deepEqual(graphqlNames(), ['LeadDeskSidebar', 'LeadDeskTeamLoad'], 'the sidebar first, then one request for the whole team');
+    const group = teamGroup();
+    assert.ok(group, roots().map((n) => n.id).join(' '));
+    assert.equal(group.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.deepEqual(members().map((m) => String(m.label)), ['elena', 'jun', 'kwame', 'outsider', 'sofia', 'mira', 'tomas', 'tomass']);
+    assert.match(String(memberNode('tomas')!.description), /^2 waiting · (1 past SLA · )?oldest \d+h \d\dm$/);
+    assert.match(String(memberNode('mira')!.description), /^1 waiting/);
+    assert.equal(memberNode('jun')!.description, '0 waiting');
+    assert.equal(memberNode('tomass')!.description, 'not a GitHub user');
+    const titles = memberNode('tomas')!.children.map((c) => String(c.label));
+    assert.ok(titles.some((t) => t.includes('Tighten CORS policy')), titles.join(' | '));
+    // Hostile text stays plain: the label is the title as text, the tooltip escapes Markdown.
+    const hostile = memberNode('tomas')!.children.find((c) => String(c.label).includes('<img'))!;
+    assert.equal(typeof hostile.label, 'string');
+    const md = (hostile.tooltip as vscode.MarkdownString);
+    assert.equal(md.isTrusted, false);
+    assert.ok(!md.value.includes('[link](command:'), md.value);
+  });
+
+  it('keeps the team load in the sidebar snapshot: a new window paints it with no request', async () => {
+    const counts = () => members().map((m) => [String(m.label), String(m.description).split(' · oldest')[0]]);
+    const before = counts();
+    fake.resetStats();
+    await api.work.model.restart();
+    assert.equal(api.work.model.snapshot.fromSnapshot, true);
+    assert.deepEqual(counts(), before);
+    assert.deepEqual(graphqlNames(), [], 'painted from the snapshot');
+  });
+
+  it('warns once about a misspelled member, naming the setting', async () => {
+    const w = api.work.teamWarnings;
+    assert.match(String(w.last), /"tomass" in leadDesk\.team\.members is not a GitHub user/);
+    const shown = w.shown;
+    await refreshed();
+    assert.equal(w.shown, shown, 'not again on the next refresh');
+  });
+
+  it('Request Review from… the lightest teammate sends the right GitHub request', async () => {
+    const own = api.work.model.snapshot.ownPullRequests.find((p) => p.title === 'Upgrade to TypeScript 5.9')!;
+    assert.ok(own, 'the lead\'s own PR is in the sidebar data');
+    const lightest = String(members()[0]!.label);
+    fake.resetStats();
+    const out = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', { pullRequest: own }, { reviewer: lightest });
+    assert.equal(out?.ok, true, out?.message);
+    assert.deepEqual(fake.writes().map((w) => [w.method, w.path, w.body]), [['POST', `/repos/acme/web/pulls/${own.number}/requested_reviewers`, { reviewers: [lightest] }]]);
+    assert.ok(api.work.model.snapshot.ownPullRequests.find((p) => p.number === own.number && p.repo === own.repo)!.waitingOn.includes(lightest));
+    assert.match(String(memberNode(lightest)!.description), /^1 waiting/, 'the tree shows the new load without a refresh');
+    assert.ok(!graphqlNames().includes('LeadDeskSidebar'), 'no full refresh');
+  });
+
+  it('offers teammates in the pick lightest first with their counts, the one without access greyed with why', async function () {
+    if (!hasBridge()) this.skip();
+    const own = api.work.model.snapshot.ownPullRequests.find((p) => p.title === 'Add on-call runbook links to alerts')!;
+    fake.resetStats();
+    const done = vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', own);
+    const rows = await waitFor('teammate pick', async () => {
+      const r = await texts('.quick-input-list .monaco-list-row');
+      return r.some((t) => t.includes('cannot review')) ? r : undefined;
+    });
+    const order = rows.map((t) => MEMBERS.filter((m) => t.startsWith(m)).sort((x, y) => y.length - x.length)[0] ?? t);
+    const expected = members().map((m) => String(m.label)).filter((m) => m !== 'outsider' && m !== 'tomass');
+    assert.deepEqual(order.slice(0, expected.length), expected, rows.join(' | '));
+    assert.ok(rows.some((t) => t.includes('outsider') && t.includes('cannot review: no access to acme/infra')), rows.join(' | '));
+    assert.ok(rows.some((t) => t.includes('tomass') && t.includes('not a GitHub user')), rows.join(' | '));
+    assert.match(rows[0]!, new RegExp(`^${expected[0]}0 waiting$`), 'the lightest first, with the counts');
+    assert.match(rows.find((t) => t.startsWith('tomas2'))!, /^tomas2 waiting · (1 past SLA · )?oldest \d+h \d\dm$/);
+    await press('Enter');
+    const out = await done;
+    assert.equal(out?.ok, true, out?.message);
+    assert.deepEqual(fake.writes().map((w) => w.body), [{ reviewers: [expected[0]] }]);
+  });
+
+  it('Hand This Review to… requests the teammate, removes the lead, and updates the tree', async () => {
+    const node = reviewNodes().find((n) => n.review.title === 'Fix focus trap in checkout modal')!;
+    assert.ok(node && node.review.direct);
+    fake.resetStats();
+    const out = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.handReviewTo', node, { reviewer: 'jun', confirmed: true });
+    assert.equal(out?.ok, true, out?.message);
+    assert.match(out!.message, /handed acme\/web#\d+ to jun: they are asked to review, and your request is removed/);
+    const path = `/repos/acme/web/pulls/${node.review.number}/requested_reviewers`;
+    assert.deepEqual(fake.writes().map((w) => [w.method, w.path, w.body]), [['POST', path, { reviewers: ['jun'] }], ['DELETE', path, { reviewers: ['lead'] }]]);
+    assert.ok(!reviewNodes().some((n) => n.review.number === node.review.number && n.review.repo === 'acme/web'), 'gone from pending reviews');
+    assert.ok(memberNode('jun')!.children.some((c) => String(c.label).includes('Fix focus trap')));
+    assert.ok(!graphqlNames().includes('LeadDeskSidebar'), 'no full refresh');
+    // GitHub agrees after a refresh.
+    await refreshed();
+    assert.ok(!reviewNodes().some((n) => n.review.title === 'Fix focus trap in checkout modal'));
+  });
+
+  it('says when removing the lead failed after the teammate was asked, and keeps the review', async () => {
+    const node = reviewNodes().find((n) => n.review.title === 'Rate-limit the public search endpoint')!;
+    fake.inject(`DELETE /repos/acme/api/pulls/${node.review.number}/requested_reviewers`, { status: 403, body: { message: 'Must have push access to remove reviewers' }, times: 1 });
+    const out = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.handReviewTo', node, { reviewer: 'kwame', confirmed: true });
+    assert.equal(out?.ok, false);
+    assert.match(out!.message, /^asked kwame to review acme\/api#\d+, but could not remove your own request: .*You are still a requested reviewer\.$/);
+    assert.ok(reviewNodes().some((n) => n.review.number === node.review.number && n.review.repo === 'acme/api'), 'still pending: the truth');
+    assert.ok(memberNode('kwame')!.children.some((c) => String(c.label).includes('Rate-limit')));
+  });
+
+  it('shows a teammate without access as unable to review, and GitHub\'s 422 as its message', async () => {
+    const own = api.work.model.snapshot.ownPullRequests.find((p) => p.title.startsWith('Tighten CORS'))!;
+    // The access check knows: nothing is sent.
+    fake.resetStats();
+    const refused = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', own, { reviewer: 'outsider' });
+    assert.equal(refused?.ok, false);
+    assert.match(refused!.message, /outsider cannot review acme\/api#\d+: no access to acme\/api\. Nothing was sent\./);
+    assert.deepEqual(fake.writes(), []);
+    // The access check fails (it is retried twice): GitHub's 422 says it, in words.
+    fake.inject('POST /graphql', { graphqlErrors: [{ path: 'repository' }], times: 3 });
+    const out = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', own, { reviewer: 'outsider' });
+    assert.equal(out?.ok, false);
+    assert.equal(out!.message, `could not ask outsider to review acme/api#${own.number}: GitHub rejected the request: outsider is not a collaborator on acme/api, so GitHub cannot ask them for a review. Nothing changed on GitHub.`);
+    assert.deepEqual(fake.writes().map((w) => w.method), ['POST']);
+  });
+});

@@ -1,0 +1,78 @@
+/** Team review load: per-member counts, oldest wait and breaches, and the lightest-first order. */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { BusinessHours } from '../../../src/core/businessHours';
+import type { PendingReview } from '../../../src/core/reviews';
+import { compareLoad, loadCountsText, memberLoad, teamLoad, unknownMembers, withReview, type MemberReviews } from '../../../src/core/teamLoad';
+
+const ALWAYS: BusinessHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00' };
+const HOUR = 3_600_000;
+const NOW = Date.UTC(2026, 10, 4, 12);
+const config = { slaHours: 24, businessHours: ALWAYS };
+
+function pr(number: number, hoursAgo: number, extra: Partial<PendingReview> = {}): PendingReview {
+  return {
+    repo: 'acme/api', number, title: `PR ${number}`, author: 'ana', url: '', requestedAt: NOW - hoursAgo * HOUR, createdAt: NOW - hoursAgo * HOUR - 1,
+    direct: true, additions: 1, deletions: 1, draft: false, ci: 'none', labels: [], ...extra,
+  };
+}
+const member = (login: string, reviews: PendingReview[] | null, exists = true): MemberReviews => ({ login, exists, reviews });
+
+describe('team load', () => {
+  it('counts the reviews waiting on a member, the oldest wait and the breaches (drafts never breach)', () => {
+    const m = memberLoad(member('bob', [pr(1, 2), pr(2, 30), pr(3, 50, { draft: true })]), NOW, config);
+    assert.equal(m.count, 3);
+    assert.equal(m.oldestWaitMs, 50 * HOUR);
+    assert.equal(m.breaching, 1);
+    assert.deepEqual(m.reviews.map((r) => r.number), [3, 2, 1], 'longest-waiting first');
+    assert.equal(loadCountsText(m), '3 waiting · 1 past SLA');
+  });
+
+  it('measures the wait in business hours', () => {
+    const weekdays: BusinessHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+    const monday9 = new Date(2026, 10, 2, 9).getTime();
+    const m = memberLoad(member('bob', [pr(1, 0, { requestedAt: monday9 })]), monday9 + 26 * HOUR, { slaHours: 8, businessHours: weekdays });
+    assert.equal(m.oldestWaitMs, 10 * HOUR, 'Monday 8 h + Tuesday 09:00–11:00');
+    assert.equal(m.breaching, 1);
+  });
+
+  it('sorts lightest first, ties by fewer breaches, shorter wait, then by name', () => {
+    const load = teamLoad([
+      member('zed', [pr(1, 1)]), member('Amy', [pr(2, 1)]), member('bob', []), member('cat', [pr(3, 30)]),
+      member('dan', null), member('typo', [], false),
+    ], NOW, config);
+    assert.deepEqual(load.map((m) => m.login), ['bob', 'Amy', 'zed', 'cat', 'dan', 'typo']);
+    assert.equal(loadCountsText(load[4]!), 'not loaded');
+    assert.equal(loadCountsText(load[5]!), 'not a GitHub user');
+  });
+
+  it('names the members GitHub does not know, in the setting\'s order', () => {
+    assert.deepEqual(unknownMembers([member('a', []), member('b', [], false), member('c', [], false)]), ['b', 'c']);
+  });
+
+  it('adds a handed-over review to the teammate once', () => {
+    const before = [member('bob', [pr(1, 3)]), member('amy', [])];
+    const after = withReview(withReview(before, 'BOB', pr(1, 0)), 'amy', pr(7, 0));
+    assert.deepEqual(after.map((m) => m.reviews?.map((r) => [r.number, r.requestedAt])), [[[1, NOW]], [[7, NOW]]]);
+  });
+
+  it('property: the order is total and stable — every member once, each no heavier than the next', () => {
+    const review = fc.record({ n: fc.nat(20), hoursAgo: fc.integer({ min: 0, max: 100 }), draft: fc.boolean() });
+    const arbMember = fc.record({
+      login: fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,6}$/), exists: fc.boolean(),
+      reviews: fc.option(fc.array(review, { maxLength: 6 }), { nil: null }),
+    });
+    fc.assert(fc.property(fc.uniqueArray(arbMember, { selector: (m) => m.login, maxLength: 10 }), (raw) => {
+      const members = raw.map((m) => member(m.login, m.reviews?.map((r, i) => pr(r.n * 10 + i, r.hoursAgo, { draft: r.draft })) ?? null, m.exists));
+      const sorted = teamLoad(members, NOW, config);
+      assert.deepEqual(sorted.map((m) => m.login).sort(), members.map((m) => m.login).sort());
+      for (let i = 1; i < sorted.length; i++) assert.ok(compareLoad(sorted[i - 1]!, sorted[i]!) <= 0);
+      const again = teamLoad([...members].reverse(), NOW, config);
+      assert.deepEqual(again.map((m) => m.login), sorted.map((m) => m.login), 'input order does not matter');
+      for (const m of sorted) {
+        assert.ok(m.breaching <= (m.count ?? 0));
+        if (m.count !== null) assert.equal(m.count, m.reviews.length);
+      }
+    }));
+  });
+});
