@@ -35,7 +35,7 @@ const LONG = flag('long');
 const VERBOSE = flag('verbose');
 const KEEP = flag('keep');
 
-const GOALS = { bundleKB: 350, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5, trendMs: 100 };
+const GOALS = { bundleKB: 300, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5, trendMs: 100 };
 // Proposed .vscodeignore (an allowlist): only what the extension loads at run time is packaged.
 const PROPOSED_VSCODEIGNORE = `**
 !package.json
@@ -43,6 +43,7 @@ const PROPOSED_VSCODEIGNORE = `**
 !CHANGELOG.md
 !LICENSE*
 !dist/extension.js
+!dist/extension.js.LEGAL.txt
 !media/*.css
 !media/*.svg
 !media/*.png
