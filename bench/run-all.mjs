@@ -11,6 +11,10 @@
 //   github  dist/bench/github-requests.js: requests, GraphQL points and time per full sidebar
 //           refresh against the fake GitHub, 25 / 100 / 500 reviews over 1 / 10 / 50 repos, also with
 //           every request delayed 100 ms (about 30 s).
+//   review  dist/bench/morning-review.js: Start Morning Review → every section's data, 10 watched repos,
+//           every request answered after 50 ms; a first and a second review, 5 samples (about 30 s).
+//   rhythm  dist/bench/rhythm.js: red-build poll of 10 repos (first and unchanged) and the standup
+//           notes with warm data (50k entries of history).
 //   host    dist/bench/inHost.js inside a real VS Code (code-server + headless Chromium) running
 //           the production build: tree build and queue first paint with 500 PRs, status bar
 //           following another window, timer wake-ups while idle (61 s; 130 s with --long), and
@@ -28,7 +32,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
-const ALL = ['sizes', 'store', 'trend', 'github', 'host'];
+const ALL = ['sizes', 'store', 'trend', 'github', 'review', 'rhythm', 'host'];
 const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ALL;
 for (const name of only) if (!ALL.includes(name)) { console.error(`run-all: unknown benchmark "${name}" (${ALL.join(', ')})`); process.exit(2); }
 const LONG = flag('long');
@@ -119,7 +123,7 @@ let devBuildOk = false;
 await step('build', async () => {
   const r = await run('node', ['esbuild.mjs'], { name: 'build' });
   if (r.code !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
+  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/morning-review.js', 'dist/bench/rhythm.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
   if (missing.length) throw new Error(`the build did not produce ${missing.join(', ')}`);
   devBuildOk = true;
   return { ok: true };
@@ -220,6 +224,24 @@ if (only.includes('github')) await step('github', async () => {
   const r = await run('node', ['dist/bench/github-requests.js', '1,10,50', '25,100,500'], { name: 'github-requests', timeoutMs: 15 * 60_000 });
   const data = jsonLine(r.output, 'BENCH-JSON ');
   if (r.code !== 0 || !data) throw new Error(`github-requests failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  return data;
+});
+
+// ---------------------------------------------------------------- review
+if (only.includes('review')) await step('review', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/morning-review.js)');
+  const r = await run('node', ['dist/bench/morning-review.js', '10', '5'], { name: 'morning-review', timeoutMs: 10 * 60_000 });
+  const data = jsonLine(r.output, 'BENCH-JSON ');
+  if (r.code !== 0 || !data) throw new Error(`morning-review failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  return data;
+});
+
+// ---------------------------------------------------------------- rhythm
+if (only.includes('rhythm')) await step('rhythm', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/rhythm.js)');
+  const r = await run('node', ['dist/bench/rhythm.js'], { name: 'rhythm', timeoutMs: 10 * 60_000 });
+  const data = jsonLine(r.output, 'BENCH-JSON ');
+  if (r.code !== 0 || !data) throw new Error(`rhythm failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
   return data;
 });
 
@@ -355,6 +377,25 @@ function table(b) {
         const limit = n <= 100 ? 1500 : 3000;
         rows.push([`Refresh → data ready, ${n} reviews, ${g.delayMs} ms per request`, `${span(list, (r) => r.delayedMs)} ms`, n === 25 ? '—' : `≤ ${limit / 1000} s`, n === 25 ? '' : verdict(list.every((r) => r.delayedMs <= limit))]);
       }
+    }
+  }
+  const rv = b.review;
+  if (rv) {
+    if (rv.error) rows.push(['Start Morning Review → every section', err(rv.error), '≤ 1.5 s', '']);
+    else {
+      const line = (t, r) => `best ${t.best} ms, median ${t.median} ms, worst ${t.worst} ms (${rv.samples} samples); ${r.requests} requests (${r.graphqlRequests} GraphQL, ${r.restRequests} REST, ${r.notModified} × 304), ${r.points} GraphQL points + ${r.restPoints} REST points`;
+      rows.push([`Start Morning Review → every section's data, ${rv.repos} repos, ${rv.delayMs} ms per request: first review`, line(rv.firstMs, rv.first), `≤ ${rv.goalMs / 1000} s`, verdict(rv.firstMs.best <= rv.goalMs)]);
+      rows.push([`Start Morning Review, second review (warm client)`, line(rv.secondMs, rv.second), `≤ ${rv.goalMs / 1000} s`, verdict(rv.secondMs.best <= rv.goalMs)]);
+    }
+  }
+  const rh = b.rhythm;
+  if (rh) {
+    if (rh.error) rows.push(['Red-build poll / standup notes', err(rh.error), '', '']);
+    else {
+      const red = rh.redBuild;
+      rows.push([`Red-build poll, ${red.repos} repos, unchanged`, `${red.unchanged.requests} requests, ${red.unchanged.notModified} × 304, ${red.unchanged.rateLimitCost} points, ${red.unchanged.ms} ms (first poll: ${red.first.requests} requests, ${red.first.rateLimitCost} points)`, '0 points', verdict(red.unchanged.rateLimitCost === 0)]);
+      const su = rh.standup;
+      rows.push(['Standup notes, warm (50k entries of history)', `median ${ms(su.medianMs)}, max ${ms(su.maxMs)} (cold GitHub activity ${ms(su.coldActivityMs, 0)})`, 'median ≤ 300 ms', verdict(su.medianMs <= 300)]);
     }
   }
   const st = b.store;
