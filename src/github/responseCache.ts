@@ -15,6 +15,8 @@ export interface ResponseCache {
   clear(): void;
   /** The session the next requests are for (undefined: signed out); see `PersistedResponseCache`. */
   own?(owner: CacheOwner | undefined): Promise<void>;
+  /** Writes what waits to be saved, when the cache is saved at all. */
+  flush?(): Promise<void>;
 }
 
 /** An in-memory cache bounded by entry count, evicting the least recently used. */
