@@ -18,6 +18,16 @@ function testFiles(dir) {
     .map((f) => path.join(dir, f));
 }
 
+// proper-lockfile requires graceful-fs at load, but src/store/fileLock.ts hands it its own `fs`
+// adapter, so graceful-fs (11 KB, and it patches process.cwd when loaded) never runs: bundle
+// Node's own fs in its place.
+const gracefulFsIsFs = {
+  name: 'graceful-fs-is-fs',
+  setup(build) {
+    build.onResolve({ filter: /^graceful-fs$/ }, () => ({ path: 'fs', external: true }));
+  },
+};
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -28,6 +38,11 @@ const node = {
   define: { __LEAD_DESK_VERSION__: JSON.stringify(pkg.version) },
   // lowdb/steno and Octokit are ESM; `import.meta.url` is unused by the code paths we bundle.
   mainFields: ['module', 'main'],
+  plugins: [gracefulFsIsFs],
+  // Licence comments go to dist/extension.js.LEGAL.txt instead of the bundle.
+  legalComments: 'external',
+  // Write "…" and "→" as UTF-8 (VS Code loads the bundle as UTF-8), not as \uXXXX escapes.
+  charset: 'utf8',
 };
 
 const builds = [

@@ -13,6 +13,10 @@
 //           every request delayed 100 ms (about 30 s).
 //   team    dist/bench/team-load.js: requests for the team's review load of 8 members (goal 1), and a
 //           sidebar refresh with it (goal: the sidebar's + 1), against the fake GitHub.
+//   review  dist/bench/morning-review.js: Start Morning Review → every section's data, 10 watched repos,
+//           every request answered after 50 ms; a first and a second review, 5 samples (about 30 s).
+//   rhythm  dist/bench/rhythm.js: red-build poll of 10 repos (first and unchanged) and the standup
+//           notes with warm data (50k entries of history).
 //   host    dist/bench/inHost.js inside a real VS Code (code-server + headless Chromium) running
 //           the production build: tree build and queue first paint with 500 PRs, status bar
 //           following another window, timer wake-ups while idle (61 s; 130 s with --long), and
@@ -25,19 +29,19 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { GOALS, githubHeader, githubRows, machine, markdown, plainTable, table } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
-const ALL = ['sizes', 'store', 'trend', 'github', 'team', 'host'];
+const ALL = ['sizes', 'store', 'trend', 'github', 'team', 'review', 'rhythm', 'host'];
 const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ALL;
 for (const name of only) if (!ALL.includes(name)) { console.error(`run-all: unknown benchmark "${name}" (${ALL.join(', ')})`); process.exit(2); }
 const LONG = flag('long');
 const VERBOSE = flag('verbose');
 const KEEP = flag('keep');
 
-const GOALS = { bundleKB: 350, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5, trendMs: 100 };
 // Proposed .vscodeignore (an allowlist): only what the extension loads at run time is packaged.
 const PROPOSED_VSCODEIGNORE = `**
 !package.json
@@ -45,6 +49,7 @@ const PROPOSED_VSCODEIGNORE = `**
 !CHANGELOG.md
 !LICENSE*
 !dist/extension.js
+!dist/extension.js.LEGAL.txt
 !media/*.css
 !media/*.svg
 !media/*.png
@@ -91,9 +96,6 @@ function run(cmd, args, { cwd = root, name, env = {}, timeoutMs = 30 * 60_000 } 
 
 const tail = (text, n = 25) => text.trim().split('\n').slice(-n).join('\n');
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
-const size = (k) => (k >= 1024 ? `${(k / 1024).toFixed(2)} MB` : `${k} KB`);
-const ms = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '—' : `${Number(x).toFixed(d)} ms`);
-const verdict = (pass) => (pass === undefined ? '' : pass ? 'met' : '**missed**');
 
 async function step(name, fn) {
   const started = Date.now();
@@ -120,7 +122,7 @@ let devBuildOk = false;
 await step('build', async () => {
   const r = await run('node', ['esbuild.mjs'], { name: 'build' });
   if (r.code !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/team-load.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
+  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/team-load.js', 'dist/bench/morning-review.js', 'dist/bench/rhythm.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
   if (missing.length) throw new Error(`the build did not produce ${missing.join(', ')}`);
   devBuildOk = true;
   return { ok: true };
@@ -233,6 +235,24 @@ if (only.includes('team')) await step('team', async () => {
   return data;
 });
 
+// ---------------------------------------------------------------- review
+if (only.includes('review')) await step('review', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/morning-review.js)');
+  const r = await run('node', ['dist/bench/morning-review.js', '10', '5'], { name: 'morning-review', timeoutMs: 10 * 60_000 });
+  const data = jsonLine(r.output, 'BENCH-JSON ');
+  if (r.code !== 0 || !data) throw new Error(`morning-review failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  return data;
+});
+
+// ---------------------------------------------------------------- rhythm
+if (only.includes('rhythm')) await step('rhythm', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/rhythm.js)');
+  const r = await run('node', ['dist/bench/rhythm.js'], { name: 'rhythm', timeoutMs: 10 * 60_000 });
+  const data = jsonLine(r.output, 'BENCH-JSON ');
+  if (r.code !== 0 || !data) throw new Error(`rhythm failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  return data;
+});
+
 // ---------------------------------------------------------------- host
 if (only.includes('host')) await step('host', async () => {
   if (!devBuildOk) throw new Error('needs the dev build (dist/bench/inHost.js)');
@@ -303,143 +323,3 @@ if (!KEEP) {
   console.log(`Kept ${work}`);
 }
 process.exit(problems.length ? 1 : 0);
-
-// ---------------------------------------------------------------- report
-
-/** [benchmark, result, goal, verdict] rows for the summary. */
-function table(b) {
-  const rows = [];
-  const err = (e) => `not measured: ${String(e).split('\n')[0]}`;
-  const s = b.sizes;
-  if (s) {
-    if (s.error) rows.push(['Bundle size (production dist/extension.js)', err(s.error), `≤ ${GOALS.bundleKB} KB`, '']);
-    else {
-      rows.push(['Bundle size (production dist/extension.js)', `${s.bundle.kb} KB (${s.bundle.gzipKb} KB gzipped)`, `≤ ${GOALS.bundleKB} KB`, verdict(s.bundle.pass)]);
-      rows.push(['VSIX size (vsce package)', s.vsix.error ? err(s.vsix.error) : `${size(s.vsix.kb)}, ${s.vsix.files} files`, `≤ ${GOALS.vsixKB} KB`, s.vsix.error ? '' : verdict(s.vsix.pass)]);
-      const p = s.vsixWithProposedIgnore;
-      if (p && !p.error) rows.push(['VSIX size with the proposed .vscodeignore', `${size(p.kb)}, ${p.files} files`, `≤ ${GOALS.vsixKB} KB`, verdict(p.pass)]);
-    }
-  }
-  const h = b.host;
-  if (h) {
-    if (h.error) rows.push(['In-host benchmarks (real VS Code)', err(h.error), '', '']);
-    else {
-      const a = h.activation;
-      if (a?.error || !a) rows.push(['Activation: activate() of a fresh copy', err(a?.error ?? 'missing'), `median ≤ ${GOALS.activationMedianMs} ms`, '']);
-      else {
-        rows.push([`Activation: activate(), ${a.activateMs.n} fresh copies`, `median ${ms(a.activateMs.median)} (min ${ms(a.activateMs.min)}, max ${ms(a.activateMs.max)})`, `median ≤ ${GOALS.activationMedianMs} ms`, verdict(a.pass)]);
-        rows.push(['Activation: first in the host', ms(h.firstActivationMs), '—', '']);
-        rows.push(['Bundle load (require: parse + evaluate)', `median ${ms(a.moduleLoadMs.median)} (first ${ms(a.moduleLoadMs.first)})`, '—', '']);
-      }
-      const c = h.connect;
-      if (c && !c.error) rows.push([`Sign-in → ${c.reviews} reviews loaded (in the host, ${c.repos} repos)`, `loaded in ${(c.signInToLoadedMs / 1000).toFixed(1)} s; quiet after ${(c.signInToQuietMs / 1000).toFixed(1)} s and ${c.requestsUntilQuiet} requests (${c.notModifiedUntilQuiet} × 304)`, '—', '']);
-      const t = h.treeBuild;
-      if (t?.error || !t) rows.push(['Tree build, 500 reviews', err(t?.error ?? 'missing'), `≤ ${GOALS.treeBuildMs} ms`, '']);
-      else rows.push([`Tree build, ${t.items} reviews (${t.lastBuildMs.n} builds)`, `median ${ms(t.lastBuildMs.median)}, max ${ms(t.lastBuildMs.max)}; host event-loop delay max ${ms(t.eventLoopDelayMs.max)}`, `median ≤ ${GOALS.treeBuildMs} ms`, verdict(t.pass)]);
-      const q = h.queueFirstPaint;
-      if (q?.error || !q) rows.push(['Review queue first paint, 500 PRs', err(q?.error ?? 'missing'), `≤ ${GOALS.queuePaintMs} ms`, '']);
-      else {
-        rows.push([`Review queue first paint, ${q.rows} rows (${q.firstPaintMs.n} opens)`, `median ${ms(q.firstPaintMs.median)} (first ${ms(q.firstPaintMs.first)}, max ${ms(q.firstPaintMs.max)}); command → painted ${ms(q.openToPaintMs.median, 0)}${q.note ? ' ¹' : ''}`, `median ≤ ${GOALS.queuePaintMs} ms`, verdict(q.pass)]);
-        rows.push(['Review queue re-render, all rows (data update)', `median ${ms(q.rerenderMs.median)}, max ${ms(q.rerenderMs.max)}`, '—', '']);
-      }
-      const f = h.statusBarFollow;
-      if (f?.error || !f) rows.push(['Status bar follows another window', err(f?.error ?? 'missing'), `≤ ${GOALS.followMs} ms`, '']);
-      else rows.push([`Status bar follows another window (${f.followMs.n} switches)`, `median ${ms(f.followMs.median, 0)}, max ${ms(f.followMs.max, 0)}`, `≤ ${GOALS.followMs / 1000} s`, verdict(f.pass)]);
-      const w = h.idleWakeups;
-      if (w?.error || !w) rows.push(['Timer wake-ups while idle', err(w?.error ?? 'missing'), `≤ ${GOALS.wakeupsPerMinute} per minute`, '']);
-      else rows.push(['Timer wake-ups while idle', `${w.ticks} in ${w.waitedSeconds} s (${w.minuteBoundariesCrossed} minute boundaries); ${w.githubRequests} GitHub requests`, `≤ ${GOALS.wakeupsPerMinute} per minute`, verdict(w.pass)]);
-    }
-  }
-  const g = b.github;
-  if (g) {
-    if (g.error) rows.push(['GitHub requests per sidebar refresh', err(g.error), '', '']);
-    else {
-      const at = (n) => g.results.filter((r) => r.reviews === n);
-      const span = (list, f) => { const v = list.map(f); const lo = Math.min(...v); const hi = Math.max(...v); return lo === hi ? String(lo) : `${lo}–${hi}`; };
-      for (const n of [...new Set(g.results.map((r) => r.reviews))]) {
-        const list = at(n);
-        const goal = list[0].requestGoal;
-        rows.push([`GitHub sidebar refresh, ${n} reviews, ${list.map((r) => r.repos).join(' / ')} repos`,
-          `${span(list, (r) => r.requests)} request(s) (${span(list, (r) => r.restRequests)} REST), ${span(list, (r) => r.points)} points`,
-          `≤ ${goal} request(s)${n === 100 ? ', ≤ 10 points' : ''}`, verdict(list.every((r) => r.requests <= goal && (n !== 100 || r.points <= 10)))]);
-        const limit = n <= 100 ? 1500 : 3000;
-        rows.push([`Refresh → data ready, ${n} reviews, ${g.delayMs} ms per request`, `${span(list, (r) => r.delayedMs)} ms`, n === 25 ? '—' : `≤ ${limit / 1000} s`, n === 25 ? '' : verdict(list.every((r) => r.delayedMs <= limit))]);
-      }
-    }
-  }
-  const tl = b.team;
-  if (tl) {
-    if (tl.error) rows.push(['Team review load, 8 members', err(tl.error), '1 request', '']);
-    else {
-      rows.push([`Team review load, ${tl.members} members (\`node dist/bench/team-load.js\`)`, `${tl.teamRequests} request, ${tl.points} points, ${tl.waiting} reviews waiting, ${ms(tl.ms, 0)}; with a misspelled ninth member: ${tl.withUnknownMemberRequests}`, '1 request', verdict(tl.teamRequests === 1)]);
-      rows.push(['Sidebar refresh with the team load, 100 reviews', `${tl.refreshWithTeamRequests} requests (sidebar alone: ${tl.sidebarOnlyRequests}), ${ms(tl.refreshMs, 0)}`, '≤ sidebar + 1', verdict(tl.refreshWithTeamRequests <= tl.sidebarOnlyRequests + 1)]);
-    }
-  }
-  const st = b.store;
-  if (st) {
-    if (st.error) rows.push(['Store write (timer switch)', err(st.error), `50k ≤ ${GOALS.storeRatio} × 1k`, '']);
-    else {
-      const small = st.results['1000'];
-      const large = st.results['50000'];
-      rows.push(['Store write (timer switch), 1k entries of history', `p50 ${ms(small.switch.p50, 2)}, p99 ${ms(small.switch.p99, 2)}`, '—', '']);
-      rows.push(['Store write (timer switch), 50k entries of history', `p50 ${ms(large.switch.p50, 2)}, p99 ${ms(large.switch.p99, 2)} (× ${st.ratioP50} of 1k)`, `p50 ≤ ${GOALS.storeRatio} × 1k`, verdict(st.pass)]);
-      rows.push(['Store heartbeat write, 50k entries of history', `p50 ${ms(large.heartbeat.p50, 2)}, p99 ${ms(large.heartbeat.p99, 2)}`, '—', '']);
-    }
-  }
-  const tr = b.trend;
-  if (tr) {
-    if (tr.error) rows.push(['Balance 8-week trend', err(tr.error), `≤ ${GOALS.trendMs} ms`, '']);
-    else {
-      const large = tr.results['50000'];
-      rows.push(['Balance 8-week trend, 50k entries of history (store read + report)',
-        `cold ${ms(large.cold, 1)}, warm p50 ${ms(large.warm.p50, 1)} (max ${ms(large.warm.max, 1)}); ${large.shardsRead.length} of ${large.shardsOnDisk} month shards read`,
-        `≤ ${GOALS.trendMs} ms`, verdict(tr.pass)]);
-    }
-  }
-  return rows;
-}
-
-function githubHeader() { return ['Repos', 'Reviews', 'Requests (goal)', 'GraphQL', 'REST', 'Points', 'Loaded', 'Time', 'Time at 100 ms per request']; }
-
-function githubRows(g) {
-  if (!g || g.error) return [];
-  return g.results.map((r) => [String(r.repos), String(r.reviews), `${r.requests} (≤ ${r.requestGoal})`, String(r.graphqlRequests), String(r.restRequests),
-    String(r.points), String(r.reviewsLoaded), `${r.ms} ms`, `${r.delayedMs} ms`]);
-}
-
-function plainTable(rows, header = ['Benchmark', 'Result', 'Goal', '']) {
-  const all = [header, ...rows.map((r) => r.map((c) => c.replace(/\*\*/g, '')))];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r) => r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
-  return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
-}
-
-function mdTable(rows, header) {
-  const esc = (c) => String(c ?? '').replace(/\|/g, '\\|');
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
-}
-
-function markdown(rows, r) {
-  const m = r.machine;
-  const h = r.benchmarks.host;
-  const parts = [
-    '## Benchmarks',
-    '',
-    `Measured ${r.startedAt.slice(0, 10)} on ${m.cpu} (${m.cores} cores, ${m.memGb} GB), ${m.os}; plain-Node benchmarks on Node ${m.node}${h && !h.error ? `; in-host ones in VS Code ${h.vscodeVersion} (code-server, extension host on Node ${h.node}, headless Chromium), ${h.build}` : ''}. Run \`npm run bench\` to reproduce (\`--long\` waits 130 s for the idle wake-ups).`,
-    '',
-    mdTable(rows, ['Benchmark', 'Result', 'Goal', '']),
-  ];
-  const gh = githubRows(r.benchmarks.github);
-  if (gh.length) {
-    parts.push('', 'GitHub per full sidebar refresh against the fake GitHub (`node dist/bench/github-requests.js`; points as the fake computes GitHub\'s GraphQL cost):', '',
-      mdTable(gh, githubHeader()));
-  }
-  const q = h?.queueFirstPaint;
-  if (q && !q.error && q.note) parts.push('', `¹ ${q.note}.`);
-  return `${parts.join('\n')}\n`;
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return { cpu: cpus[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'unknown CPU', cores: cpus.length, memGb: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
-}

@@ -16,11 +16,12 @@ import * as reviewQueue from './queue';
 import { ReviewQueuePanel } from './queue/panel';
 import * as morningReview from './review';
 import { BalancePanel } from './balance/panel';
+import { isCachedResponses, PersistedResponseCache } from './github/responseCache';
 import type { LeadDeskSettings, SettingProblem } from './settings';
 import * as signIn from './signIn';
 import * as standup from './standup';
 import { openStorage } from './storage';
-import type { Stores } from './store';
+import { RESPONSE_CACHE_FILE, SnapshotStore, type Stores } from './store';
 import * as timer from './timer';
 import type { AutoMode } from './timer/autoMode';
 import type { TimerController } from './timer/timerController';
@@ -70,8 +71,11 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   closeStores = () => stores.then((s) => s.close(), () => undefined).catch(() => undefined);
   subs.push(config, { dispose: () => void closeStores?.() });
 
-  const github = new GitHubConnection(config, context.secrets, context.globalState);
-  subs.push(github);
+  // ETags and Last-Modified of the REST polls, saved so the first request after a start is conditional.
+  const log = (line: string) => console.warn(`[lead-desk] ${line}`);
+  const responses = new PersistedResponseCache(new SnapshotStore(context.globalStorageUri.fsPath, { file: RESPONSE_CACHE_FILE, check: isCachedResponses, log }), { log });
+  const github = new GitHubConnection(config, context.secrets, context.globalState, responses);
+  subs.push(github, { dispose: () => void responses.flush() });
   // A token handed over by the environment (demo, CI) moves into SecretStorage.
   void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN);
 

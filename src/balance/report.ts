@@ -1,5 +1,6 @@
 /** The numbers the Time Balance panel shows, built on the host. Pure: unit tested in plain Node. */
-import { addDays, format, startOfISOWeek } from 'date-fns';
+import { addDays, startOfISOWeek } from 'date-fns';
+import { format } from '../core/dateFormat';
 import { balanceAgainstTarget, type Balance } from '../core/balance';
 import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localDate';
 import type { Mode, TimeEntry } from '../core/timeEntry';

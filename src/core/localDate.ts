@@ -1,4 +1,5 @@
-import { addDays, format, startOfDay } from 'date-fns';
+import { addDays, startOfDay } from 'date-fns';
+import { format } from './dateFormat';
 
 /**
  * Local calendar days as `yyyy-MM-dd` strings. Stored data keeps UTC instants; a day string is

@@ -3,7 +3,8 @@
  * to paste. Pure — the feature gathers the data, this shapes it — so the document is unit tested
  * for a fixed clock.
  */
-import { format, subDays } from 'date-fns';
+import { subDays } from 'date-fns';
+import { format } from './dateFormat';
 import { formatClock } from './clock';
 import { parseLocalDate, startOfNextLocalDay, toLocalDate } from './localDate';
 import { escapeMarkdown, markdownLink } from './markdown';

@@ -128,6 +128,9 @@ export class GitHubConnection extends Disposable {
     if (this.unavailableReason) return undefined;
     const session = await this.auth.session();
     void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, Boolean(session));
+    // The saved validators are this session's, or dropped (signed out, another account).
+    const key = session ? await this.sessionKey().catch(() => undefined) : undefined;
+    await this.cache.own?.(key === undefined ? undefined : { origin: this.apiOrigin, session: key });
     if (!session) return undefined;
     const { apiUrl, requestTimeoutSeconds } = this.config.settings;
     const octokit = createOctokit({

@@ -1,5 +1,5 @@
 /** Builds what the queue webview shows from a source snapshot. Pure: unit tested in plain Node. */
-import { format } from 'date-fns';
+import { format } from '../core/dateFormat';
 import { ownInbox, ownPullSummary } from '../core/inboxEntries';
 import { toLocalDate } from '../core/localDate';
 import { sortOldestFirst } from '../core/reviews';

@@ -1,5 +1,5 @@
 /** Pure helpers that turn GitHub data into what the Morning Review shows. Unit tested in plain Node. */
-import { format } from 'date-fns';
+import { format } from '../core/dateFormat';
 import type { NotificationThread, WorkflowStatus } from '../github/service';
 import type { NotificationGroup, NotificationItem, ReasonGroup, WorkflowItem } from './protocol';
 import { REASON_GROUPS } from './protocol';

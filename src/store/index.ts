@@ -21,7 +21,7 @@ export { TimeStore, type AutoChange, type AutoSwitchUndo, type NewTimeEntry, typ
 export { TaskStore, type DelegatedTask, type NewTask, type TaskPatch } from './taskStore';
 export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './reviewHistoryStore';
 export { CacheStore, type CachedResponse, type CacheLimits } from './cacheStore';
-export { SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
+export { RESPONSE_CACHE_FILE, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
 export { JsonFile, type JsonFileOptions } from './jsonFile';
 export { AlertStore } from './alertStore';
 export { OneOnOneStore, type ActionItem, type OneOnOneMeeting, type PersonNotes } from './oneOnOneStore';

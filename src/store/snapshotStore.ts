@@ -11,6 +11,8 @@ import { writeFileAtomic } from './atomicWrite';
 import { errorCode, nodeStoreFs, type StoreFs } from './storeFs';
 
 export const SNAPSHOT_FILE = 'sidebar-snapshot.json';
+/** GitHub's validators (ETag, Last-Modified) and the bodies they stand for, for conditional requests after a restart. */
+export const RESPONSE_CACHE_FILE = 'response-cache.json';
 
 export interface StoredSnapshot<T> {
   readonly version: 1;
@@ -27,6 +29,8 @@ export interface StoredSnapshot<T> {
 
 export interface SnapshotStoreOptions<T> {
   readonly fs?: StoreFs;
+  /** The file's name in `dir`; default `sidebar-snapshot.json`. */
+  readonly file?: string;
   /** True when `data` has the shape this version writes. */
   readonly check: (data: unknown) => data is T;
   /** One line for the log, e.g. when a damaged file is dropped. */
@@ -36,9 +40,11 @@ export interface SnapshotStoreOptions<T> {
 export class SnapshotStore<T> {
   readonly path: string;
   private readonly fs: StoreFs;
+  private readonly name: string;
 
   constructor(dir: string, private readonly options: SnapshotStoreOptions<T>) {
-    this.path = path.join(dir, SNAPSHOT_FILE);
+    this.name = options.file ?? SNAPSHOT_FILE;
+    this.path = path.join(dir, this.name);
     this.fs = options.fs ?? nodeStoreFs;
   }
 
@@ -48,7 +54,7 @@ export class SnapshotStore<T> {
     try {
       text = await this.fs.promises.readFile(this.path, 'utf8');
     } catch (e) {
-      if (errorCode(e) !== 'ENOENT') this.options.log?.(`${SNAPSHOT_FILE} could not be read (${errorCode(e) ?? String(e)}); starting without it`);
+      if (errorCode(e) !== 'ENOENT') this.options.log?.(`${this.name} could not be read (${errorCode(e) ?? String(e)}); starting without it`);
       return undefined;
     }
     const problem = (() => {
@@ -66,7 +72,7 @@ export class SnapshotStore<T> {
       return { snapshot: s as StoredSnapshot<T> };
     })();
     if ('snapshot' in problem) return problem.snapshot;
-    this.options.log?.(`${SNAPSHOT_FILE} dropped: ${problem.why} (it is only a cache; the next refresh writes a new one)`);
+    this.options.log?.(`${this.name} dropped: ${problem.why} (it is only a cache; the next refresh writes a new one)`);
     await this.clear();
     return undefined;
   }

@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import { IdleDetector, idleSpanReplacement, otherMode, type IdleSpan } from '../core/idle';
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { formatDuration } from '../core/timeline';
+import { isStoreDataFile, STORE_FILES } from '../store/paths';
 import { Disposable } from '../util/disposable';
 import { describeForNotification } from '../util/errors';
 import { TimerStatus } from './timerStatus';
@@ -156,7 +157,10 @@ export class TimerController extends Disposable {
   /** Another window's switch rewrites the store's files: reload shortly after (debounced). */
   private watchStore(): void {
     try {
-      const watcher = fs.watch(this.store.directory, { persistent: false }, () => {
+      const watcher = fs.watch(this.store.directory, { persistent: false }, (_event, name) => {
+        // Only the data files: not the caches written next to them (the sidebar snapshot, the
+        // response cache), nor temp files and locks.
+        if (name !== null && !isStoreDataFile(String(name)) && String(name) !== STORE_FILES.timeDir) return;
         clearTimeout(this.reloadHandle);
         this.reloadHandle = setTimeout(() => void this.reload().catch(() => undefined), 150);
       });

@@ -6,6 +6,6 @@ export type { RateResource } from './http-kit';
 export type { GraphQLFieldFault, GitHubGraphQLError } from './graphql/endpoint';
 export { githubSchema } from './graphql/schema';
 export * from './scenario';
-export { demoScenario, bigScenario, businessDaysBefore, type BigScenarioOptions } from './scenarios';
+export { demoScenario, bigScenario, reviewScenario, businessDaysBefore, type BigScenarioOptions } from './scenarios';
 export { addInboxStates, INBOX_TITLES } from './inboxScenario';
 export * as shapes from './builders';

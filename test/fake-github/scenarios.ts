@@ -266,3 +266,28 @@ export function bigScenario(opts: BigScenarioOptions = {}): Scenario {
   }
   return s;
 }
+
+/**
+ * The demo scenario watched over `repos` repositories (the demo's three, then `acme/svc-NN`):
+ * each added repo has a CI workflow with a run on main (every third red), one `sev2` incident and
+ * an open milestone with a due date. For the Morning Review benchmark.
+ */
+export function reviewScenario(repos = 10, now = new Date()): Scenario {
+  const s = demoScenario(now);
+  const created = new Date(now.getTime() - 400 * DAY);
+  for (let i = 1; i <= repos - 3; i++) {
+    const name = `svc-${String(i).padStart(2, '0')}`;
+    const repo = addRepo(s, 'acme', name, { description: `Service ${i}`, pushedAt: iso(new Date(now.getTime() - i * HOUR)) }, ['lead', 'mira', 'tomas', 'jun'], created);
+    const id = nextId(s);
+    s.workflows.push({ id, repo: `acme/${name}`, name: 'CI', path: '.github/workflows/ci.yml', state: 'active', createdAt: iso(created), updatedAt: iso(created) });
+    addRun(s, repo, id, 'main', new Date(now.getTime() - 2 * HOUR), 'success');
+    addRun(s, repo, id, 'main', new Date(now.getTime() - i * 60_000), i % 3 === 0 ? 'failure' : 'success', repo.branches['main']);
+    addIssue(s, { repo: `acme/${name}`, title: `Error rate up on service ${i}`, author: 'mira', labels: ['sev2'] }, now);
+    s.milestones.push({
+      id: nextId(s), repo: `acme/${name}`, number: 1, title: `svc-${i} v1`, description: null, state: 'open', creator: 'lead',
+      dueOn: iso(new Date(now.getTime() + (5 + i) * DAY)), createdAt: iso(new Date(now.getTime() - 30 * DAY)), updatedAt: iso(now), closedAt: null,
+      openIssues: 4, closedIssues: 6,
+    });
+  }
+  return s;
+}
