@@ -99,19 +99,10 @@ export function readNudgeAnswers(req: NudgeAnswersRequest, data: Json | null, er
 }
 
 /** Runs the query (one request). Partial errors keep what came; a whole failure throws a `GitHubFailure`. */
-export async function nudgeAnswers(service: Pick<GitHubClient, 'graphql'>, nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>> {
+export async function nudgeAnswers(service: Pick<GitHubClient, 'graphqlWithErrors'>, nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>> {
   const req = nudgeAnswersRequest(nudges);
   if (!req) return new Map();
-  let data: unknown;
-  let errors: GraphQLErrorLike[] = [];
-  try {
-    data = await service.graphql<unknown>(req.query, req.variables);
-  } catch (e) {
-    const partial = e as { name?: string; data?: unknown; errors?: unknown };
-    if (partial?.name !== 'GraphqlResponseError' || partial.data === undefined || partial.data === null) throw e;
-    data = partial.data;
-    errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
-  }
+  const { data, errors } = await service.graphqlWithErrors(req.query, req.variables, { needData: true });
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new GitHubFailure('malformed', 'the nudge answers are not an object');
   return readNudgeAnswers(req, data as Json, errors);
 }

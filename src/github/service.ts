@@ -117,6 +117,23 @@ export class GitHubClient implements GitHubService {
   }
 
   /**
+   * A GraphQL answer with GitHub's partial `errors` beside its `data` (Octokit throws a
+   * `GraphqlResponseError` for any error, even when data came). `needData`: an answer without
+   * data throws Octokit's error as it is. `what` names the query in the log line about the errors.
+   */
+  async graphqlWithErrors(query: string, variables: Record<string, unknown>, opts: { what?: string; needData?: boolean } = {}): Promise<{ data: unknown; errors: GraphQLErrorLike[] }> {
+    try {
+      return { data: await this.graphql<unknown>(query, variables), errors: [] };
+    } catch (e) {
+      const partial = e as { name?: string; data?: unknown; errors?: unknown };
+      if (partial?.name !== 'GraphqlResponseError' || (opts.needData && (partial.data === undefined || partial.data === null))) throw e;
+      const errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
+      if (opts.what) console.warn(`[lead-desk] ${opts.what}: GitHub answered with ${errors.length} error(s): ${errors.map((x) => `${(x.path ?? []).join('.') || '(query)'}: ${x.message ?? ''}`).join('; ').slice(0, 500)}`);
+      return { data: partial.data ?? null, errors };
+    }
+  }
+
+  /**
    * Everything the sidebar and the queue show, in one GraphQL round trip up to 100 items a list
    * (50 own PRs); a list with more is paged on its own cursor, up to GitHub's 1,000 cap. Partial
    * `errors` keep what came and name what is missing. Delegated issues are filtered to the
@@ -130,17 +147,7 @@ export class GitHubClient implements GitHubService {
       ...d, delegatedIssues: d.delegatedIssues.filter((i) => i.assignees.length > 0 && (watched.size === 0 || watched.has(i.repo.toLowerCase()))),
     });
     for (let vars = pager.next(); vars !== null; vars = pager.next()) {
-      let data: unknown;
-      let errors: GraphQLErrorLike[] = [];
-      try {
-        data = await this.graphql<unknown>(SIDEBAR_QUERY, vars);
-      } catch (e) {
-        const partial = e as { name?: string; data?: unknown; errors?: unknown };
-        if (partial?.name !== 'GraphqlResponseError') throw e;
-        data = partial.data ?? null;
-        errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
-        console.warn(`[lead-desk] sidebar query: GitHub answered with ${errors.length} error(s): ${errors.map((x) => `${(x.path ?? []).join('.') || '(query)'}: ${x.message ?? ''}`).join('; ').slice(0, 500)}`);
-      }
+      const { data, errors } = await this.graphqlWithErrors(SIDEBAR_QUERY, vars, { what: 'sidebar query' });
       if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the sidebar answer is not an object');
       pager.accept(data as Json | null, errors);
       if (onPage && pager.next() !== null) onPage(filtered(pager.result(this.webHost)));
@@ -158,16 +165,7 @@ export class GitHubClient implements GitHubService {
     if (members.length === 0) return { members: [], rateLimit: null };
     let req = teamLoadRequest(members);
     for (let attempt = 0; ; attempt++) {
-      let data: unknown;
-      let errors: GraphQLErrorLike[] = [];
-      try {
-        data = await this.graphql<unknown>(req.query, req.variables);
-      } catch (e) {
-        const partial = e as { name?: string; data?: unknown; errors?: unknown };
-        if (partial?.name !== 'GraphqlResponseError') throw e;
-        data = partial.data ?? null;
-        errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
-      }
+      const { data, errors } = await this.graphqlWithErrors(req.query, req.variables);
       const failed = data === null && attempt === 0 ? failedSearches(errors) : new Set<number>();
       if (failed.size > 0 && failed.size < members.length) {
         req = teamLoadRequest(members, failed);
@@ -189,17 +187,7 @@ export class GitHubClient implements GitHubService {
     if (this.reviewQuery?.key === key) return this.reviewQuery.answer;
     const req = morningReviewRequest(repos, severityLabels, now);
     const answer = (async () => {
-      let data: unknown;
-      let errors: GraphQLErrorLike[] = [];
-      try {
-        data = await this.graphql<unknown>(req.query, req.variables);
-      } catch (e) {
-        const partial = e as { name?: string; data?: unknown; errors?: unknown };
-        if (partial?.name !== 'GraphqlResponseError' || partial.data === undefined || partial.data === null) throw e;
-        data = partial.data;
-        errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
-        console.warn(`[lead-desk] morning review query: GitHub answered with ${errors.length} error(s): ${errors.map((x) => `${(x.path ?? []).join('.') || '(query)'}: ${x.message ?? ''}`).join('; ').slice(0, 500)}`);
-      }
+      const { data, errors } = await this.graphqlWithErrors(req.query, req.variables, { what: 'morning review query', needData: true });
       if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new GitHubFailure('malformed', 'the morning review answer is not an object');
       const read = readMorningReview(req, data as Json, errors, now, this.webHost);
       // Rare: more than the query reads. The REST routes page; only what overflowed goes there.

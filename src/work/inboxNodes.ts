@@ -9,7 +9,7 @@ import { formatDuration } from '../core/timeline';
 import type { OwnPullRequest } from '../github/service';
 import { Commands } from '../ids';
 import { nudgedText, ownPrNudgeTarget, type NudgeTarget } from '../core/nudges';
-import type { NodeNudge, WorkNode } from './nodes';
+import { tooltip, type NodeNudge, type WorkNode } from './nodes';
 
 const STATE_ICONS: Record<InboxState, string> = {
   'needs-review': 'eye', 're-requested': 'sync', 'waiting-on-author': 'person',
@@ -29,14 +29,6 @@ export class InboxStateNode extends vscode.TreeItem {
     this.contextValue = `inboxState ${side} ${state}`;
     this.accessibilityInformation = { label: `${INBOX_STATE_LABELS[state]}: ${children.length}${pastSla > 0 ? `, ${pastSla} past the review SLA` : ''}` };
   }
-}
-
-function tooltip(build: (md: vscode.MarkdownString) => void): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', false);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  build(md);
-  return md;
 }
 
 /** One of the lead's open PRs. `pullRequest` is what the commands on it read. */
