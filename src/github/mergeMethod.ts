@@ -5,6 +5,7 @@
 import { GitHubFailure } from './failure';
 import type { Json } from './parse';
 import { describeForNotification, notificationSafe } from '../util/errors';
+import type { GitHubClient } from './service';
 
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
 
@@ -41,4 +42,16 @@ export function mergeRefusal(e: unknown, pr: { repo: string; number: number }): 
     if (e.kind === 'not-found') return `${what} was not found on GitHub (deleted, or no access).`;
   }
   return `Could not merge ${what}: ${describeForNotification(e)}`;
+}
+
+/** The merge method the repo's settings allow for this viewer (one GraphQL request). */
+export async function mergeMethodOf(client: Pick<GitHubClient, 'graphql'>, repo: string): Promise<MergeMethod> {
+  const [owner, name] = repo.split('/');
+  return chooseMergeMethod(await client.graphql<unknown>(MERGE_METHOD_QUERY, { owner, name }), repo);
+}
+
+/** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise, which is not retried). */
+export async function mergePull(client: Pick<GitHubClient, 'octokit'>, repo: string, number: number, method: MergeMethod, sha?: string): Promise<void> {
+  const [owner, name] = repo.split('/');
+  await client.octokit.rest.pulls.merge({ owner, repo: name, pull_number: number, merge_method: method, ...(sha ? { sha } : {}) });
 }

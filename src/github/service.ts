@@ -14,12 +14,12 @@ import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedRevi
 import { nudgeAnswers } from './nudgeAnswers';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import { undefinedFields, withoutFieldsAt } from './graphqlFields';
-import { chooseMergeMethod, MERGE_METHOD_QUERY, type MergeMethod } from './mergeMethod';
+import { mergeMethodOf, mergePull, type MergeMethod } from './mergeMethod';
 import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './morningReviewQuery';
 import * as runs from './runs';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
-import { failedSearches, readTeamLoad, teamLoadRequest, type TeamLoadData } from './teamLoadQuery';
+import { loadTeam, type TeamLoadData } from './teamLoadQuery';
 
 export * from './morningReviewData';
 export type { GitHubService } from './api';
@@ -155,25 +155,9 @@ export class GitHubClient implements GitHubService {
     return filtered(pager.result(this.webHost));
   }
 
-  /**
-   * The review load of `members` in one GraphQL round trip (see teamLoadQuery.ts), counting PRs
-   * in the watched `repos` (all when empty). Partial errors keep what came: a member GitHub does
-   * not know has `exists: false`; a member whose search failed has `reviews: null`. A failed
-   * search nulls the whole answer (`search` is non-null): then it is asked once more without it.
-   */
-  async teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData> {
-    if (members.length === 0) return { members: [], rateLimit: null };
-    let req = teamLoadRequest(members);
-    for (let attempt = 0; ; attempt++) {
-      const { data, errors } = await this.graphqlWithErrors(req.query, req.variables);
-      const failed = data === null && attempt === 0 ? failedSearches(errors) : new Set<number>();
-      if (failed.size > 0 && failed.size < members.length) {
-        req = teamLoadRequest(members, failed);
-        continue;
-      }
-      if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the team load answer is not an object');
-      return readTeamLoad(req, data as Json | null, errors, repos, this.webHost);
-    }
+  /** The review load of `members` over the watched `repos`, in one GraphQL round trip (see `loadTeam`). */
+  teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData> {
+    return loadTeam((query, variables) => this.graphqlWithErrors(query, variables), members, repos, this.webHost);
   }
 
   /**
@@ -236,16 +220,12 @@ export class GitHubClient implements GitHubService {
     await this.octokit.rest.issues.update({ owner, repo: name, issue_number: number, assignees });
   }
 
-  /** The merge method the repo's settings allow for this viewer (one GraphQL request). */
-  async mergeMethod(repo: string): Promise<MergeMethod> {
-    const [owner, name] = repo.split('/');
-    return chooseMergeMethod(await this.graphql<unknown>(MERGE_METHOD_QUERY, { owner, name }), repo);
+  mergeMethod(repo: string): Promise<MergeMethod> {
+    return mergeMethodOf(this, repo);
   }
 
-  /** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise). */
-  async merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<void> {
-    const [owner, name] = repo.split('/');
-    await this.octokit.rest.pulls.merge({ owner, repo: name, pull_number: number, merge_method: method, ...(sha ? { sha } : {}) });
+  merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<void> {
+    return mergePull(this, repo, number, method, sha);
   }
 
   async addLabels(repo: string, number: number, labels: string[]): Promise<void> {

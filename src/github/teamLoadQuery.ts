@@ -9,6 +9,7 @@ import type { MemberReview, MemberReviews } from '../core/teamLoad';
 import { login as loginOf, logSkipped, num, object, requiredNum, safeUrl, str, time, type Json } from './parse';
 import { failureFromErrors, readRateLimit, type GraphQLErrorLike, type RateLimitReading } from './sidebarQuery';
 import { timelineEvents } from './sidebarItems';
+import { GitHubFailure } from './failure';
 
 /** PRs read per member: a lead whose teammate waits on more has a bigger problem than this list. */
 export const TEAM_PAGE_SIZE = 50;
@@ -107,4 +108,28 @@ export function readTeamLoad(req: TeamLoadRequest, data: Json | null, errors: re
   });
   logSkipped('team review requests from GitHub', { malformed });
   return { members, rateLimit: readRateLimit(data) };
+}
+
+/**
+ * The review load of `members` in one GraphQL round trip, counting PRs in the watched `repos` (all
+ * when empty). Partial errors keep what came: a member GitHub does not know has `exists: false`; a
+ * member whose search failed has `reviews: null`. A failed search nulls the whole answer (`search`
+ * is non-null): then it is asked once more without it. `ask` runs a query and keeps partial errors.
+ */
+export async function loadTeam(
+  ask: (query: string, variables: Record<string, unknown>) => Promise<{ data: unknown; errors: GraphQLErrorLike[] }>,
+  members: readonly string[], repos: readonly string[], webHost: string,
+): Promise<TeamLoadData> {
+  if (members.length === 0) return { members: [], rateLimit: null };
+  let req = teamLoadRequest(members);
+  for (let attempt = 0; ; attempt++) {
+    const { data, errors } = await ask(req.query, req.variables);
+    const failed = data === null && attempt === 0 ? failedSearches(errors) : new Set<number>();
+    if (failed.size > 0 && failed.size < members.length) {
+      req = teamLoadRequest(members, failed);
+      continue;
+    }
+    if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the team load answer is not an object');
+    return readTeamLoad(req, data as Json | null, errors, repos, webHost);
+  }
 }

@@ -2,10 +2,31 @@
 // a review re-requested after the lead's review, changes the lead requested with nothing pushed
 // since, changes requested and then new commits, one of the lead's PRs with changes requested,
 // and a stale one. The demo already has an approved PR of the lead's and PRs waiting on reviewers.
-import { type Scenario, addPull, iso, pushCommit, requestReview, submitReview } from './scenario';
+import { type Scenario, type ScenarioPull, type ScenarioReview, addPull, fakeSha, iso, nextId, requestReview } from './scenario';
 import { businessDaysBefore } from './scenarios';
 
 const HOUR = 3_600_000;
+
+/**
+ * A review, as GitHub records it: the reviewer's request is fulfilled (removed from the PR), and
+ * the review is on the PR's head commit at that moment.
+ */
+export function submitReview(s: Scenario, pull: ScenarioPull, user: string, state: ScenarioReview['state'], at: Date, body = ''): ScenarioReview {
+  const review: ScenarioReview = { id: nextId(s), repo: pull.repo, pull: pull.number, user, state, body, commitId: pull.head.sha, submittedAt: iso(at) };
+  s.reviews.push(review);
+  pull.requestedReviewers = pull.requestedReviewers.filter((r) => r.toLowerCase() !== user.toLowerCase());
+  pull.updatedAt = iso(at);
+  return review;
+}
+
+/** A commit pushed to the PR's branch: a new head, dated `at`. */
+export function pushCommit(pull: ScenarioPull, at: Date): void {
+  const dates = pull.commitDates ?? Array.from({ length: Math.max(1, pull.commits) }, () => pull.createdAt);
+  pull.commitDates = [...dates, iso(at)];
+  pull.commits = pull.commitDates.length;
+  pull.head = { ...pull.head, sha: fakeSha(`${pull.repo}#${pull.number}:head:${pull.commits}`) };
+  pull.updatedAt = iso(at);
+}
 
 export const INBOX_TITLES = {
   reRequested: 'Lazy-load the analytics bundle',

@@ -7,5 +7,5 @@ export type { GraphQLFieldFault, GitHubGraphQLError } from './graphql/endpoint';
 export { githubSchema } from './graphql/schema';
 export * from './scenario';
 export { demoScenario, bigScenario, reviewScenario, businessDaysBefore, type BigScenarioOptions } from './scenarios';
-export { addInboxStates, INBOX_TITLES } from './inboxScenario';
+export { addInboxStates, INBOX_TITLES, pushCommit, submitReview } from './inboxScenario';
 export * as shapes from './builders';

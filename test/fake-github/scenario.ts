@@ -380,27 +380,6 @@ export function setDraft(s: Scenario, pull: ScenarioPull, draft: boolean, at: Da
   s.timeline.push({ id: nextId(s), repo: pull.repo, issue: pull.number, event: draft ? 'convert_to_draft' : 'ready_for_review', actor, createdAt: iso(at) });
 }
 
-/**
- * A review, as GitHub records it: the reviewer's request is fulfilled (removed from the PR), and
- * the review is on the PR's head commit at that moment.
- */
-export function submitReview(s: Scenario, pull: ScenarioPull, user: string, state: ScenarioReview['state'], at: Date, body = ''): ScenarioReview {
-  const review: ScenarioReview = { id: nextId(s), repo: pull.repo, pull: pull.number, user, state, body, commitId: pull.head.sha, submittedAt: iso(at) };
-  s.reviews.push(review);
-  pull.requestedReviewers = pull.requestedReviewers.filter((r) => r.toLowerCase() !== user.toLowerCase());
-  pull.updatedAt = iso(at);
-  return review;
-}
-
-/** A commit pushed to the PR's branch: a new head, dated `at`. */
-export function pushCommit(pull: ScenarioPull, at: Date): void {
-  const dates = pull.commitDates ?? Array.from({ length: Math.max(1, pull.commits) }, () => pull.createdAt);
-  pull.commitDates = [...dates, iso(at)];
-  pull.commits = pull.commitDates.length;
-  pull.head = { ...pull.head, sha: fakeSha(`${pull.repo}#${pull.number}:head:${pull.commits}`) };
-  pull.updatedAt = iso(at);
-}
-
 /** Close an issue or PR (optionally merging a PR), as GitHub does on merge/close. */
 export function closeItem(item: ScenarioIssue, at = new Date(), merged = false): void {
   item.state = 'closed';
