@@ -80,7 +80,7 @@ export function ownInboxState(f: OwnFacts): OwnInboxState {
 
 export interface InboxConfig {
   readonly slaHours: number;
-  /** `leadDesk.reviews.staleDays`: business days without activity; 0 turns staleness off. */
+  /** {@link Settings.staleDays}: business days without activity; 0 turns staleness off. */
   readonly staleDays: number;
   readonly businessHours?: BusinessHours;
 }

@@ -42,7 +42,7 @@ export interface NudgeRecord {
   readonly kind?: NudgeKind;
 }
 
-/** `leadDesk.nudges.quietHours`: its default and bounds (business hours). */
+/** {@link Settings.nudgeQuietHours}: its default and bounds (business hours). */
 export const QUIET_HOURS_DEFAULT = 24;
 export const QUIET_HOURS_MIN = 0;
 export const QUIET_HOURS_MAX = 720;

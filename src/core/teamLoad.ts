@@ -1,5 +1,5 @@
 /**
- * Team review load: per member of `leadDesk.team.members`, the open review requests waiting on
+ * Team review load: per member of {@link Settings.teamMembers}, the open review requests waiting on
  * them, the oldest wait in business hours and how many breach the SLA; members sorted lightest
  * first. Pure (no `vscode`, no GitHub).
  */

@@ -21,7 +21,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
     vscode.commands.registerCommand(Commands.prepareOneOnOne, async (login?: string) => {
       const who = typeof login === 'string' && LOGIN.test(login) ? login : await pickTeammate(ctx.config.settings.teamMembers, work);
       if (!who) return undefined;
-      // Tells the timer the lead turned to a 1:1 (leadDesk.timer.autoMode).
+      // Tells the timer the lead turned to a 1:1 ({@link Settings.autoMode}).
       timer.reportActivity('one-on-one');
       await OneOnOnePanel.remember(memento, who);
       return panel.show(who);

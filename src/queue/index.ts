@@ -13,7 +13,7 @@ import type { ReviewQueueSource } from './source';
 
 export function register(ctx: FeatureContext): vscode.Disposable {
   const timer = ctx.need('timer');
-  // Tells the timer the lead turned to reviews (leadDesk.timer.autoMode).
+  // Tells the timer the lead turned to reviews ({@link Settings.autoMode}).
   const reportActivity = (signal: ManagerialSignal) => timer.reportActivity(signal);
   const source = workQueueSource(ctx.config, ctx.need('work'), reportActivity);
   const panel = registerPanel(ctx.extensionUri, ReviewQueuePanel.descriptor(source));

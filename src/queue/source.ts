@@ -13,7 +13,7 @@ export interface ReviewQueueSnapshot {
   /** Why the data may be stale, e.g. "GitHub unreachable"; the panel shows "As of 10:42 — …". `null` when fresh. */
   readonly notice: string | null;
   readonly slaHours: number;
-  /** `leadDesk.reviews.staleDays` (absent: staleness off). */
+  /** {@link Settings.staleDays} (absent: staleness off). */
   readonly staleDays?: number;
   readonly businessHours: BusinessHours;
   /** Nothing heard from GitHub yet (no answer, no snapshot): the panel says "Loading…", not "No reviews match". */

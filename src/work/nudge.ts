@@ -1,7 +1,7 @@
 /**
  * Nudge…: the one way Lead Desk posts a follow-up comment. It drafts a comment mentioning the
  * people (with the wait and a link), asks first when one of them was nudged on the same item
- * within `leadDesk.nudges.quietHours`, lets the lead edit the draft, posts it, and records the
+ * within {@link Settings.nudgeQuietHours}, lets the lead edit the draft, posts it, and records the
  * nudge — only once GitHub has taken the comment. "Follow Up…" on a delegated item runs it too.
  */
 import * as vscode from 'vscode';

@@ -1,6 +1,6 @@
 /**
  * Fetches the team's review load for the WorkModel (one GraphQL request, after the sidebar's),
- * and warns once per value of `leadDesk.team.members` about logins GitHub does not know.
+ * and warns once per value of {@link Settings.teamMembers} about logins GitHub does not know.
  */
 import * as vscode from 'vscode';
 import { unknownMembers, type MemberReviews } from '../core/teamLoad';

@@ -1,5 +1,5 @@
 /**
- * The "Team" group of the tree: one node per member of `leadDesk.team.members`, lightest review
+ * The "Team" group of the tree: one node per member of {@link Settings.teamMembers}, lightest review
  * load first, with the PRs waiting on them as children. GitHub text is untrusted: labels are
  * plain text, tooltips take it through `appendText` only.
  */

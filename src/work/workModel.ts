@@ -32,7 +32,7 @@ export interface WorkSnapshot {
   readonly reviewsTotal: number;
   readonly delegatedIssues: readonly DelegatedIssue[];
   readonly ownPullRequests: readonly OwnPullRequest[];
-  /** Review load per member of `leadDesk.team.members` (src/core/teamLoad.ts); null until first loaded. */
+  /** Review load per member of {@link Settings.teamMembers} (src/core/teamLoad.ts); null until first loaded. */
   readonly teamLoad?: readonly MemberReviews[] | null;
   /** When the GitHub data shown was fetched (epoch ms), by this window or, from the snapshot, another; null = never heard. */
   readonly asOf: number | null;
