@@ -27,7 +27,9 @@ const nudgedSuffix = (nudge: NodeNudge | undefined, now: number): string => (nud
 
 export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode | InboxStateNode | OwnPullNode | TeamNode;
 
-const GROUP_LABELS = { delegated: 'Delegated work', reviews: 'Pending reviews', own: 'Your pull requests' } as const;
+const GROUP_LABELS = {
+  delegated: () => vscode.l10n.t('Delegated work'), reviews: () => vscode.l10n.t('Pending reviews'), own: () => vscode.l10n.t('Your pull requests'),
+} as const;
 const GROUP_ICONS = { delegated: 'person', reviews: 'git-pull-request', own: 'git-pull-request-create' } as const;
 
 
@@ -41,7 +43,7 @@ export function tooltip(build: (md: vscode.MarkdownString) => void): vscode.Mark
 
 export class GroupNode extends vscode.TreeItem {
   constructor(readonly group: 'delegated' | 'reviews' | 'own', count: number, attention: number, readonly children: WorkNode[], dueToday = 0) {
-    super(GROUP_LABELS[group], vscode.TreeItemCollapsibleState.Expanded);
+    super(GROUP_LABELS[group](), vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${group}`;
     this.description = countsText(count, attention, group === 'delegated' ? 'overdue' : 'past SLA', dueToday);
     this.iconPath = new vscode.ThemeIcon(GROUP_ICONS[group]);
@@ -65,7 +67,10 @@ export class NoticeNode extends vscode.TreeItem {
   }
 }
 
-const BUCKET_LABEL: Record<DueBucket, string> = { overdue: 'Overdue', today: 'Due today', 'this-week': 'This week', later: 'Later', none: 'No due date' };
+const BUCKET_LABEL: Record<DueBucket, () => string> = {
+  overdue: () => vscode.l10n.t('Overdue'), today: () => vscode.l10n.t('Due today'), 'this-week': () => vscode.l10n.t('This week'),
+  later: () => vscode.l10n.t('Later'), none: () => vscode.l10n.t('No due date'),
+};
 
 /** A person (grouped by assignee) or a due-date bucket. */
 export class BucketNode extends vscode.TreeItem {
@@ -78,7 +83,7 @@ export class BucketNode extends vscode.TreeItem {
   }
 
   static forDue(bucket: DueBucket, children: WorkNode[]): BucketNode {
-    return new BucketNode(`due:${bucket}`, BUCKET_LABEL[bucket], bucket === 'overdue' ? children.length : 0, children, bucket === 'overdue' ? 'error' : 'calendar');
+    return new BucketNode(`due:${bucket}`, BUCKET_LABEL[bucket](), bucket === 'overdue' ? children.length : 0, children, bucket === 'overdue' ? 'error' : 'calendar');
   }
 }
 
