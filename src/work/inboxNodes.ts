@@ -74,6 +74,6 @@ export class OwnPullNode extends vscode.TreeItem {
       md.appendMarkdown('\n\n').appendText(`${INBOX_STATE_LABELS[entry.state]}: ${summary}`);
       if (entry.basis === 'waiting-on-reviewers') md.appendMarkdown('\n\n').appendText(`waiting ${waited} business hours${entry.pastSla ? ` (past the ${slaHours} h SLA)` : ''}`);
     });
-    if (pr.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (pr.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }

@@ -126,11 +126,12 @@ export class TaskNode extends vscode.TreeItem {
     this.contextValue = ['localTask', 'delegated', task.link ? 'linked' : '', task.repo && task.issueNumber ? 'followable' : '', this.nudgeTarget && bucket === 'overdue' ? 'nudgeable' : ''].filter(Boolean).join(' ');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(task.title).appendMarkdown('**\n\n');
-      md.appendText(`Delegated to ${task.assignee}${task.due ? `, due ${task.due}${bucket === 'overdue' ? ' (overdue)' : ''}` : ''}`);
+      md.appendText(!task.due ? vscode.l10n.t('Delegated to {0}', task.assignee)
+        : bucket === 'overdue' ? vscode.l10n.t('Delegated to {0}, due {1} (overdue)', task.assignee, task.due) : vscode.l10n.t('Delegated to {0}, due {1}', task.assignee, task.due));
       if (task.notes) md.appendMarkdown('\n\n').appendText(task.notes);
       if (task.link) md.appendMarkdown('\n\n').appendText(task.link);
     });
-    if (task.link) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (task.link) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }
 
@@ -155,14 +156,15 @@ export class IssueNode extends vscode.TreeItem {
     this.contextValue = 'githubIssue delegated followable' + (issue.url ? ' linked' : '') + (bucket === 'overdue' ? ' nudgeable' : '');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${issue.repo}#${issue.number}`).appendMarkdown('** ').appendText(issue.title);
-      md.appendMarkdown('\n\n').appendText(`Assigned to ${issue.assignees.join(', ')}; opened ${new Date(issue.createdAt).toLocaleDateString()}`);
+      md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Assigned to {0}; opened {1}', issue.assignees.join(', '), new Date(issue.createdAt).toLocaleDateString()));
       if (issue.due) {
-        const from = issue.dueSource === 'milestone' ? ` (milestone ${issue.milestone ?? ''})` : ' (Due: line in the description)';
-        md.appendMarkdown('\n\n').appendText(`Due ${issue.due}${bucket === 'overdue' ? ', overdue' : bucket === 'today' ? ', today' : ''}${from}`);
+        const from = issue.dueSource === 'milestone' ? vscode.l10n.t(' (milestone {0})', issue.milestone ?? '') : vscode.l10n.t(' (Due: line in the description)');
+        const when = bucket === 'overdue' ? vscode.l10n.t('Due {0}, overdue', issue.due) : bucket === 'today' ? vscode.l10n.t('Due {0}, today', issue.due) : vscode.l10n.t('Due {0}', issue.due);
+        md.appendMarkdown('\n\n').appendText(`${when}${from}`);
       }
-      if (issue.labels.length) md.appendMarkdown('\n\n').appendText(`Labels: ${issue.labels.join(', ')}`);
+      if (issue.labels.length) md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Labels: {0}', issue.labels.join(', ')));
     });
-    if (issue.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (issue.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }
 
@@ -171,7 +173,7 @@ const CI_TEXT = { success: 'CI ✓', failure: 'CI ✗', pending: 'CI …', none:
 
 /** "3 commits since your review", "10+ commits since your review". */
 export function commitsSinceText(n: number): string {
-  return `${n >= 10 ? '10+' : n} commit${n === 1 ? '' : 's'} since your review`;
+  return n === 1 ? vscode.l10n.t('1 commit since your review') : vscode.l10n.t('{0} commits since your review', n >= 10 ? '10+' : n);
 }
 
 export class ReviewNode extends vscode.TreeItem {
@@ -188,8 +190,8 @@ export class ReviewNode extends vscode.TreeItem {
     const size = review.additions || review.deletions ? `+${review.additions} −${review.deletions}` : '';
     const since = review.commitsSinceMyReview ? commitsSinceText(review.commitsSinceMyReview) : '';
     const waitingOnAuthor = review.requested === false && !since;
-    this.description = [review.repo, waitingOnAuthor ? 'you asked for changes' : waited, since, size, CI_TEXT[review.ci], review.draft ? 'draft' : '',
-      review.direct ? '' : `via @${review.team ?? 'team'}`].filter(Boolean).join(' · ');
+    this.description = [review.repo, waitingOnAuthor ? vscode.l10n.t('you asked for changes') : waited, since, size, CI_TEXT[review.ci], review.draft ? vscode.l10n.t('draft') : '',
+      review.direct ? '' : vscode.l10n.t('via @{0}', review.team ?? vscode.l10n.t('team'))].filter(Boolean).join(' · ');
     this.accessibilityInformation = {
       label: [`Review ${review.repo} number ${review.number}: ${review.title}`, state ? INBOX_STATE_LABELS[state] : '', `by ${review.author}`,
         waitingOnAuthor ? 'you asked for changes' : `waiting ${waited} business hours`, since,
@@ -205,6 +207,6 @@ export class ReviewNode extends vscode.TreeItem {
       if (state) md.appendMarkdown('\n\n').appendText(INBOX_STATE_LABELS[state] + (waitingOnAuthor ? ': you asked for changes, nothing pushed since' : ''));
       if (since) md.appendMarkdown('\n\n').appendText(`${since}: `).appendText(review.changesSinceUrl ?? review.url);
     });
-    if (review.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (review.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }

@@ -63,12 +63,14 @@ export class TeamReviewNode extends vscode.TreeItem {
     const breached = reviewSlaState(review, now, config) === 'breached';
     this.id = `team:${member.toLowerCase()}:${review.repo}#${review.number}`;
     this.contextValue = 'teamReview' + (review.url ? ' linked' : '');
-    this.description = [review.repo, waited, review.draft ? 'draft' : '', breached ? 'past SLA' : ''].filter(Boolean).join(' · ');
+    this.description = [review.repo, waited, review.draft ? vscode.l10n.t('draft') : '', breached ? vscode.l10n.t('past SLA') : ''].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : 'git-pull-request', breached ? new vscode.ThemeColor('list.errorForeground') : undefined);
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
-      md.appendMarkdown('\n\n').appendText(`by ${review.author} · waiting on ${member} for ${waited} business hours${breached ? ` (past the ${config.slaHours} h SLA)` : ''}`);
+      md.appendMarkdown('\n\n').appendText(breached
+        ? vscode.l10n.t('by {0} · waiting on {1} for {2} business hours (past the {3} h SLA)', review.author, member, waited, config.slaHours)
+        : vscode.l10n.t('by {0} · waiting on {1} for {2} business hours', review.author, member, waited));
     });
-    if (review.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (review.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }
