@@ -202,9 +202,12 @@ export class ReviewNode extends vscode.TreeItem {
     this.contextValue = 'review' + (review.url ? ' linked' : '') + (review.changesSinceUrl ? ' changedSinceReview' : '');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
-      md.appendMarkdown('\n\n').appendText(`by ${review.author} · waiting ${waited} business hours${this.sla === 'breached' ? ` (past the ${config.slaHours} h SLA)` : ''}`);
-      md.appendMarkdown('\n\n').appendText([size, CI_TEXT[review.ci], review.draft ? 'draft' : '', review.direct ? 'requested from you' : `requested from @${review.team ?? 'your team'}`].filter(Boolean).join(' · '));
-      if (state) md.appendMarkdown('\n\n').appendText(INBOX_STATE_LABELS[state] + (waitingOnAuthor ? ': you asked for changes, nothing pushed since' : ''));
+      md.appendMarkdown('\n\n').appendText(this.sla === 'breached'
+        ? vscode.l10n.t('by {0} · waiting {1} business hours (past the {2} h SLA)', review.author, waited, config.slaHours)
+        : vscode.l10n.t('by {0} · waiting {1} business hours', review.author, waited));
+      md.appendMarkdown('\n\n').appendText([size, CI_TEXT[review.ci], review.draft ? vscode.l10n.t('draft') : '',
+        review.direct ? vscode.l10n.t('requested from you') : vscode.l10n.t('requested from @{0}', review.team ?? vscode.l10n.t('your team'))].filter(Boolean).join(' · '));
+      if (state) md.appendMarkdown('\n\n').appendText(INBOX_STATE_LABELS[state] + (waitingOnAuthor ? vscode.l10n.t(': you asked for changes, nothing pushed since') : ''));
       if (since) md.appendMarkdown('\n\n').appendText(`${since}: `).appendText(review.changesSinceUrl ?? review.url);
     });
     if (review.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
