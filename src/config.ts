@@ -61,8 +61,8 @@ export class Config extends Disposable {
 }
 
 function showProblem(p: SettingProblem): void {
-  const open = 'Open Setting';
+  const open = vscode.l10n.t('Open Setting');
   void vscode.window
-    .showWarningMessage(`Lead Desk: the setting "${p.setting}" ${notificationSafe(p.message)}. ${p.outcome ?? 'Its default is used until it is fixed.'}`, open)
+    .showWarningMessage(vscode.l10n.t('Lead Desk: the setting "{0}" {1}. {2}', p.setting, notificationSafe(p.message), p.outcome ?? vscode.l10n.t('Its default is used until it is fixed.')), open)
     .then((choice) => choice === open && vscode.commands.executeCommand('workbench.action.openSettings', p.setting));
 }

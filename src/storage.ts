@@ -18,7 +18,7 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
     onRecovered: (e) => {
       log.warn(`${e.file} moved aside to ${e.movedTo}: ${e.reason}`);
       void vscode.window
-        .showWarningMessage(`Lead Desk: ${e.file} could not be read (${e.reason}). It was moved aside to ${e.movedTo} and a fresh file started; nothing was deleted.`, 'Reveal File')
+        .showWarningMessage(vscode.l10n.t('Lead Desk: {0} could not be read ({1}). It was moved aside to {2} and a fresh file started; nothing was deleted.', e.file, e.reason, e.movedTo), vscode.l10n.t('Reveal File'))
         .then((c) => c && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(e.movedTo)));
     },
     onWriteFailed: (e) => {
@@ -26,10 +26,10 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
       // One message per file until it saves again; the store keeps retrying on its own.
       if (failing.has(e.file)) return;
       failing.add(e.file);
-      void vscode.window.showErrorMessage(`Lead Desk: ${e.message} ${e.unsavedChanges} change(s) are kept in memory and will be saved when possible.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: {0} {1} change(s) are kept in memory and will be saved when possible.', e.message, e.unsavedChanges));
     },
     onWriteResumed: (e) => {
-      if (failing.delete(e.file)) void vscode.window.showInformationMessage('Lead Desk: saving works again; nothing was lost.');
+      if (failing.delete(e.file)) void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: saving works again; nothing was lost.'));
     },
     onNewerVersion: (e) => {
       log.warn(e.message);
@@ -37,7 +37,7 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
       if (toldNewer) return;
       toldNewer = true;
       void vscode.window
-        .showWarningMessage(`Lead Desk: another window runs a newer version of Lead Desk. This window keeps its changes in memory and saves nothing until you reload it or update Lead Desk.`, 'Reload Window')
+        .showWarningMessage(vscode.l10n.t('Lead Desk: another window runs a newer version of Lead Desk. This window keeps its changes in memory and saves nothing until you reload it or update Lead Desk.'), vscode.l10n.t('Reload Window'))
         .then((c) => c && vscode.commands.executeCommand('workbench.action.reloadWindow'));
     },
     onRecordSkipped: (e) => log.warn(`${e.file}: ${e.line}`),
@@ -47,7 +47,7 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
     },
     onRecoveryMerged: (e) => {
       log.info(`${e.file}: merged ${e.recoveryFile}, left by a window that closed before it could save`);
-      void vscode.window.showInformationMessage('Lead Desk: changes a closed window could not save were recovered and saved.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: changes a closed window could not save were recovered and saved.'));
     },
   });
 }

@@ -8,7 +8,7 @@ export class AlertStatus implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem(StatusBarIds.redBuilds, vscode.StatusBarAlignment.Left, 99);
 
   constructor() {
-    this.item.name = 'Lead Desk Red Builds';
+    this.item.name = vscode.l10n.t('Lead Desk Red Builds');
     this.item.command = Commands.showRedBuilds;
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
   }
@@ -22,10 +22,10 @@ export class AlertStatus implements vscode.Disposable {
     this.item.text = alertStatusText(red);
     const md = new vscode.MarkdownString('', false);
     md.isTrusted = false;
-    md.appendMarkdown('**Lead Desk — red on the default branch**\n\n');
+    md.appendMarkdown(`**${vscode.l10n.t('Lead Desk — red on the default branch')}**\n\n`);
     // Workflow names come from GitHub: text, never Markdown.
-    for (const a of red) md.appendText(`${alertLabel(a)} — red since ${formatClock(a.since)}\n`);
-    md.appendMarkdown(red.length > 1 ? '\nClick to pick one to open.' : '\nClick to open the run.');
+    for (const a of red) md.appendText(`${vscode.l10n.t('{0} — red since {1}', alertLabel(a), formatClock(a.since))}\n`);
+    md.appendMarkdown(`\n${red.length > 1 ? vscode.l10n.t('Click to pick one to open.') : vscode.l10n.t('Click to open the run.')}`);
     this.item.tooltip = md;
     this.item.show();
   }

@@ -19,9 +19,9 @@ import { isAllowedLink } from '../webview/links';
 import type { WorkFeature } from '../work';
 import { AlertStatus } from './alertStatus';
 
-const OPEN_RUN = 'Open Run';
-const RERUN = 'Re-run Failed Jobs';
-const DELEGATE = 'Delegate…';
+const OPEN_RUN = (): string => vscode.l10n.t('Open Run');
+const RERUN = (): string => vscode.l10n.t('Re-run Failed Jobs');
+const DELEGATE = (): string => vscode.l10n.t('Delegate…');
 /** Repos polled at once: well under GitHub's secondary limit. */
 const POLL_CONCURRENCY = 4;
 
@@ -33,7 +33,7 @@ export interface PollResult {
 }
 
 async function confirmModal(question: string, detail: string): Promise<boolean> {
-  return (await vscode.window.showWarningMessage(question, { modal: true, detail }, RERUN)) === RERUN;
+  return (await vscode.window.showWarningMessage(question, { modal: true, detail }, RERUN())) === RERUN();
 }
 
 export class RedBuildAlerts extends Disposable {
@@ -155,24 +155,24 @@ export class RedBuildAlerts extends Disposable {
   private async notify(alert: WorkflowAlert): Promise<void> {
     this.notified.push(alert);
     const choice = await vscode.window.showErrorMessage(
-      `Lead Desk: ${notificationSafe(alertLabel(alert))} turned red on the default branch.`, OPEN_RUN, RERUN, DELEGATE,
+      vscode.l10n.t('Lead Desk: {0} turned red on the default branch.', notificationSafe(alertLabel(alert))), OPEN_RUN(), RERUN(), DELEGATE(),
     );
-    if (choice === OPEN_RUN) await this.openRun(alert);
-    else if (choice === RERUN) await this.rerun(alert);
-    else if (choice === DELEGATE) await this.delegate(alert);
+    if (choice === OPEN_RUN()) await this.openRun(alert);
+    else if (choice === RERUN()) await this.rerun(alert);
+    else if (choice === DELEGATE()) await this.delegate(alert);
   }
 
   /** The status-bar click: the run, or a pick of the red workflows when there are several. */
   async showRedBuilds(): Promise<void> {
     const red = this.red;
     if (red.length === 0) {
-      void vscode.window.showInformationMessage('Lead Desk: every watched default branch is green.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: every watched default branch is green.'));
       return;
     }
     if (red.length === 1) return this.openRun(red[0]!);
     const pick = await vscode.window.showQuickPick(
-      red.map((a) => ({ label: `$(error) ${alertLabel(a).replace(/\$\(/g, '$\u200b(')}`, description: 'red on the default branch', alert: a })),
-      { title: 'Lead Desk: red builds', placeHolder: 'Open which run?' },
+      red.map((a) => ({ label: `$(error) ${alertLabel(a).replace(/\$\(/g, '$\u200b(')}`, description: vscode.l10n.t('red on the default branch'), alert: a })),
+      { title: vscode.l10n.t('Lead Desk: red builds'), placeHolder: vscode.l10n.t('Open which run?') },
     );
     if (pick) await this.openRun(pick.alert);
   }
@@ -180,7 +180,7 @@ export class RedBuildAlerts extends Disposable {
   async openRun(alert: WorkflowAlert): Promise<void> {
     const host = webHostFor(this.config.settings.apiUrl);
     if (!isAllowedLink(alert.url, host)) {
-      void vscode.window.showWarningMessage(`Lead Desk: the run of ${notificationSafe(alertLabel(alert))} has no link on ${host}.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: the run of {0} has no link on {1}.', notificationSafe(alertLabel(alert)), host));
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(alert.url, true));
@@ -192,17 +192,17 @@ export class RedBuildAlerts extends Disposable {
    */
   async rerun(alert: WorkflowAlert, confirm: (question: string, detail: string) => Promise<boolean> = confirmModal): Promise<boolean> {
     const label = notificationSafe(alertLabel(alert));
-    if (!(await confirm(`Re-run the failed jobs of ${label}?`, `Run ${alert.runId} on the default branch; GitHub starts a new attempt of the jobs that failed.`))) return false;
+    if (!(await confirm(vscode.l10n.t('Re-run the failed jobs of {0}?', label), vscode.l10n.t('Run {0} on the default branch; GitHub starts a new attempt of the jobs that failed.', alert.runId)))) return false;
     try {
       const done = await this.github.run((s) => s.rerunFailedJobs(alert.repo, alert.runId));
       if (done === undefined) {
-        void vscode.window.showWarningMessage('Lead Desk: sign in to GitHub to re-run the failed jobs.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: sign in to GitHub to re-run the failed jobs.'));
         return false;
       }
-      void vscode.window.showInformationMessage(`Lead Desk: the failed jobs of ${label} were started again.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: the failed jobs of {0} were started again.', label));
       return true;
     } catch (e) {
-      void vscode.window.showErrorMessage(`Lead Desk: could not re-run the failed jobs of ${label}: ${describeForNotification(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not re-run the failed jobs of {0}: {1}', label, describeForNotification(e)));
       return false;
     }
   }
@@ -210,10 +210,10 @@ export class RedBuildAlerts extends Disposable {
   /** "Delegate Task…" with the run as its link. */
   async delegate(alert: WorkflowAlert): Promise<void> {
     try {
-      const task = await this.work.delegate.run({ title: `Fix the red ${alertLabel(alert)} build`, ...(alert.url ? { link: alert.url } : {}) });
+      const task = await this.work.delegate.run({ title: vscode.l10n.t('Fix the red {0} build', alertLabel(alert)), ...(alert.url ? { link: alert.url } : {}) });
       if (task) await this.work.model.reloadTasks();
     } catch (e) {
-      void vscode.window.showErrorMessage(`Lead Desk: could not save the task: ${describeForNotification(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not save the task: {0}', describeForNotification(e)));
     }
   }
 }

@@ -19,9 +19,9 @@ export async function exportTimeCommand(
   const choice = await vscode.window.showQuickPick(
     [
       ...exportRanges(at).map((range) => ({ label: range.label, description: span(range), range: range as ExportRange | null })),
-      { label: 'Custom range…', description: 'any first and last day', range: null },
+      { label: vscode.l10n.t('Custom range…'), description: vscode.l10n.t('any first and last day'), range: null },
     ],
-    { title: 'Export Time as CSV', placeHolder: 'Which time to export' },
+    { title: vscode.l10n.t('Export Time as CSV'), placeHolder: vscode.l10n.t('Which time to export') },
   );
   if (!choice) return undefined;
   const range = choice.range ?? await askForRange(at);
@@ -29,10 +29,10 @@ export async function exportTimeCommand(
   const picked = { range };
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
   const target = await vscode.window.showSaveDialog({
-    title: `Export ${picked.range.label.toLowerCase()} as CSV`,
+    title: vscode.l10n.t('Export {0} as CSV', picked.range.label.toLowerCase()),
     defaultUri: vscode.Uri.joinPath(folder, `lead-desk-time-${toLocalDate(at)}.csv`),
-    filters: { 'CSV files': ['csv'] },
-    saveLabel: 'Export',
+    filters: { [vscode.l10n.t('CSV files')]: ['csv'] },
+    saveLabel: vscode.l10n.t('Export'),
   });
   if (!target) return undefined;
   try {
@@ -40,13 +40,14 @@ export async function exportTimeCommand(
     const { csv, rows } = rangeCsv(entries, picked.range, at);
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-    const what = rows === 0 ? 'no tracked time' : `${rows} row${rows === 1 ? '' : 's'}`;
+    const what = rows === 0 ? vscode.l10n.t('no tracked time') : rows === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', rows);
+    const open = vscode.l10n.t('Open');
     void vscode.window
-      .showInformationMessage(`Lead Desk: exported ${what} (${picked.range.label.toLowerCase()}, ${span(picked.range)}) to ${name}.`, 'Open')
-      .then((choice) => (choice === 'Open' ? vscode.commands.executeCommand('vscode.open', target) : undefined));
+      .showInformationMessage(vscode.l10n.t('Lead Desk: exported {0} ({1}, {2}) to {3}.', what, picked.range.label.toLowerCase(), span(picked.range), name), open)
+      .then((choice) => (choice === open ? vscode.commands.executeCommand('vscode.open', target) : undefined));
     return target;
   } catch (e) {
-    void vscode.window.showErrorMessage(`Lead Desk: could not export the time to ${target.fsPath}: ${describeForNotification(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not export the time to {0}: {1}', target.fsPath, describeForNotification(e)));
     return undefined;
   }
 }
@@ -55,12 +56,12 @@ export async function exportTimeCommand(
 async function askForRange(now: number): Promise<ExportRange | undefined> {
   const today = toLocalDate(now);
   const first = await vscode.window.showInputBox({
-    title: 'Export Time as CSV: first day', prompt: 'The first day to export (YYYY-MM-DD)', value: today,
+    title: vscode.l10n.t('Export Time as CSV: first day'), prompt: vscode.l10n.t('The first day to export (YYYY-MM-DD)'), value: today,
     validateInput: (text) => dayInputProblem(text),
   });
   if (first === undefined) return undefined;
   const last = await vscode.window.showInputBox({
-    title: 'Export Time as CSV: last day', prompt: 'The last day to export, included (YYYY-MM-DD)', value: today,
+    title: vscode.l10n.t('Export Time as CSV: last day'), prompt: vscode.l10n.t('The last day to export, included (YYYY-MM-DD)'), value: today,
     validateInput: (text) => dayInputProblem(text, first.trim()),
   });
   if (last === undefined) return undefined;

@@ -23,7 +23,7 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceRe
   /** The panel's descriptor, for `registerPanel`. */
   static descriptor(source: BalanceSource): PanelDescriptor<BalancePanel, BalanceFromWebview> {
     const create = (site: PanelSite<BalanceFromWebview>) => new BalancePanel(site, source);
-    return { viewType: BalancePanel.viewType, title: 'Time Balance', app: 'balance', stylesheets: ['balance.css'], protocol: balanceProtocol, create, revive: create };
+    return { viewType: BalancePanel.viewType, title: vscode.l10n.t('Time Balance'), app: 'balance', stylesheets: ['balance.css'], protocol: balanceProtocol, create, revive: create };
   }
 
   private constructor(site: PanelSite<BalanceFromWebview>, private readonly source: BalanceSource) {

@@ -113,15 +113,15 @@ export class GitHubAuth extends Disposable {
     const apiUrl = this.apiUrl();
     const host = new URL(apiUrl).host;
     const token = await vscode.window.showInputBox({
-      title: 'Lead Desk: Sign In to GitHub',
-      prompt: `Paste a personal access token for ${host} (scopes: repo, read:org, notifications; user for the heads-down status)`,
+      title: vscode.l10n.t('Lead Desk: Sign In to GitHub'),
+      prompt: vscode.l10n.t('Paste a personal access token for {0} (scopes: repo, read:org, notifications; user for the heads-down status)', host),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' ? 'A token is needed' : /\s/.test(v.trim()) ? 'A token has no spaces' : undefined),
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('A token is needed') : /\s/.test(v.trim()) ? vscode.l10n.t('A token has no spaces') : undefined),
     });
     if (!token) return undefined;
     const login = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Checking the token with ${host}…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with {0}…', host) },
       () => this.verify(token.trim()),
     );
     // Stored under the origin it was checked against, even if the setting changed meanwhile.

@@ -82,14 +82,14 @@ export class GitHubConnection extends Disposable {
   private async askForStatusScope(): Promise<void> {
     if (!vscode.window.state.focused) return; // every window hears the change; the focused one asks
     if (!this.auth.usesBuiltInProvider) {
-      void vscode.window.showInformationMessage('Lead Desk: the heads-down status needs your token to have the "user" scope; without it a warning says the status could not be set.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: the heads-down status needs your token to have the "user" scope; without it a warning says the status could not be set.'));
       return;
     }
-    const grant = 'Allow';
-    const choice = await vscode.window.showInformationMessage('Lead Desk: to set your GitHub status while you code, Lead Desk needs the "user" scope of your GitHub sign-in.', grant);
+    const grant = vscode.l10n.t('Allow');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: to set your GitHub status while you code, Lead Desk needs the "user" scope of your GitHub sign-in.'), grant);
     if (choice !== grant) return;
     if (!(await this.auth.requestScopes(STATUS_SCOPES))) {
-      void vscode.window.showWarningMessage('Lead Desk: the "user" scope was not granted, so your GitHub status will not be set. Everything else keeps working.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: the "user" scope was not granted, so your GitHub status will not be set. Everything else keeps working.'));
     }
   }
 
@@ -186,7 +186,7 @@ export class GitHubConnection extends Disposable {
   }
 
   private async promptSignIn(): Promise<void> {
-    const choice = await vscode.window.showWarningMessage('Lead Desk: GitHub rejected the sign-in (401). Sign in again to keep your reviews and delegated work up to date.', 'Sign In Again');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: GitHub rejected the sign-in (401). Sign in again to keep your reviews and delegated work up to date.'), vscode.l10n.t('Sign In Again'));
     if (choice) await vscode.commands.executeCommand(Commands.signIn);
   }
 }

@@ -35,14 +35,15 @@ async function pickTeammate(team: readonly string[], work: WorkFeature): Promise
   const others = new Set<string>();
   for (const t of snapshot.tasks) if (!t.doneAt) others.add(t.assignee);
   for (const i of snapshot.delegatedIssues) i.assignees.forEach((a) => others.add(a));
+  const someoneElse = vscode.l10n.t('Someone else…');
   const items: vscode.QuickPickItem[] = [
-    ...team.map((label) => ({ label, description: 'team' })),
-    ...[...others].filter((o) => LOGIN.test(o) && !team.some((m) => m.toLowerCase() === o.toLowerCase())).sort().map((label) => ({ label, description: 'has delegated work' })),
-    { label: 'Someone else…', alwaysShow: true },
+    ...team.map((label) => ({ label, description: vscode.l10n.t('team') })),
+    ...[...others].filter((o) => LOGIN.test(o) && !team.some((m) => m.toLowerCase() === o.toLowerCase())).sort().map((label) => ({ label, description: vscode.l10n.t('has delegated work') })),
+    { label: someoneElse, alwaysShow: true },
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: 'Lead Desk: Prepare 1:1 with…', placeHolder: 'Who is the 1:1 with?' });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Lead Desk: Prepare 1:1 with…'), placeHolder: vscode.l10n.t('Who is the 1:1 with?') });
   if (!pick) return undefined;
-  if (pick.label !== 'Someone else…') return pick.label;
-  const typed = await vscode.window.showInputBox({ prompt: 'GitHub login', validateInput: (v) => (LOGIN.test(v.trim()) ? undefined : 'A GitHub login') });
+  if (pick.label !== someoneElse) return pick.label;
+  const typed = await vscode.window.showInputBox({ prompt: vscode.l10n.t('GitHub login'), validateInput: (v) => (LOGIN.test(v.trim()) ? undefined : vscode.l10n.t('A GitHub login')) });
   return typed?.trim() || undefined;
 }

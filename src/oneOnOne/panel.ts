@@ -30,7 +30,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
    */
   static descriptor(deps: OneOnOneDeps): PanelDescriptor<OneOnOnePanel, OneOnOneFromWebview, [login: string]> {
     return {
-      viewType: OneOnOnePanel.viewType, title: '1:1', app: 'oneOnOne', stylesheets: ['oneOnOne.css'], protocol: oneOnOneProtocol,
+      viewType: OneOnOnePanel.viewType, title: vscode.l10n.t('1:1'), app: 'oneOnOne', stylesheets: ['oneOnOne.css'], protocol: oneOnOneProtocol,
       create: (site, login) => new OneOnOnePanel(site, deps, login),
       revive: (site) => {
         const login = readState(deps.memento, StateKeys.oneOnOneLogin);
@@ -70,8 +70,8 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
       ownPullRequests: snapshot.ownPullRequests, nudges: person.nudges ?? [],
     });
     const date = toLocalDate(now);
-    const notice = !snapshot.signedIn ? 'Sign in to GitHub to see pull requests and GitHub issues.'
-      : snapshot.failure ? snapshot.failure.describe() : snapshot.asOf === null ? 'GitHub items are still loading.' : null;
+    const notice = !snapshot.signedIn ? vscode.l10n.t('Sign in to GitHub to see pull requests and GitHub issues.')
+      : snapshot.failure ? snapshot.failure.describe() : snapshot.asOf === null ? vscode.l10n.t('GitHub items are still loading.') : null;
     return {
       ...items, login: this.login, date, notice,
       todayNotes: person.meetings.find((m) => m.date === date)?.notes ?? '',

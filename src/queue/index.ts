@@ -61,7 +61,7 @@ export function workQueueSource(config: Config, work: WorkFeature, reportActivit
       // GitHub serves every PR head as pull/N/head on the base repo, forks included.
       await git.repository.fetch(git.remoteName, `pull/${number}/head:${branch}`);
       await git.repository.checkout(branch);
-      void vscode.window.showInformationMessage(`Lead Desk: checked out ${repo}#${number} as ${notificationSafe(branch)}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: checked out {0}#{1} as {2}.', repo, number, notificationSafe(branch)));
     },
     webHost: () => webHostFor(config.settings.apiUrl),
   };

@@ -25,7 +25,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
   /** The panel's descriptor, for `registerPanel`. */
   static descriptor(source: ReviewQueueSource): PanelDescriptor<ReviewQueuePanel, QueueFromWebview> {
     const create = (site: PanelSite<QueueFromWebview>) => new ReviewQueuePanel(site, source);
-    return { viewType: ReviewQueuePanel.viewType, title: 'Code Review Queue', app: 'queue', stylesheets: ['queue.css'], protocol: queueProtocol, create, revive: create };
+    return { viewType: ReviewQueuePanel.viewType, title: vscode.l10n.t('Code Review Queue'), app: 'queue', stylesheets: ['queue.css'], protocol: queueProtocol, create, revive: create };
   }
 
   private constructor(site: PanelSite<QueueFromWebview>, private readonly source: ReviewQueueSource) {
@@ -57,7 +57,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
         if (!this.isQueued(message.repo, message.number)) return this.refuse(`a snooze of ${message.repo}#${message.number}, which is not in the queue`);
         const until = snoozeUntil(message.until, Date.now());
         if (until === null) {
-          void vscode.window.showWarningMessage('Lead Desk: pick a snooze date from tomorrow up to 90 days ahead.');
+          void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: pick a snooze date from tomorrow up to 90 days ahead.'));
           return this.refuse(`a snooze date out of range (${message.until})`);
         }
         await this.source.snooze(message.repo, message.number, until);

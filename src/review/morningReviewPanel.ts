@@ -52,7 +52,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       if (open.session?.finishedAt != null) void open.restart();
       return true;
     };
-    return { viewType: MorningReviewPanel.viewType, title: 'Morning Review', app: 'review', stylesheets: ['review.css'], protocol: reviewProtocol, create, revive: create, reuse };
+    return { viewType: MorningReviewPanel.viewType, title: vscode.l10n.t('Morning Review'), app: 'review', stylesheets: ['review.css'], protocol: reviewProtocol, create, revive: create, reuse };
   }
 
   private constructor(site: PanelSite<ReviewFromWebview>, private readonly deps: ReviewDeps) {
@@ -85,7 +85,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     if (!this.session) return undefined;
     return {
       streak: this.history.streak, lastReview: this.history.lastReview, hasPrevious: this.session.previous !== null,
-      finished: this.session.finishedAt === null ? null : `Saved ${new Date(this.session.finishedAt).toTimeString().slice(0, 5)}`,
+      finished: this.session.finishedAt === null ? null : vscode.l10n.t('Saved {0}', new Date(this.session.finishedAt).toTimeString().slice(0, 5)),
       history: this.history.rows, sections: this.session.states(),
     };
   }

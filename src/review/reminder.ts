@@ -33,7 +33,7 @@ export class MorningReminder extends Disposable {
       const remindedOn = readState(this.memento, StateKeys.remindedOn);
       if (!reminderDue({ reminderTime, workingDays: businessDays, now, reviewedToday: reviewedToday(latest, now), remindedOn })) return false;
       await writeState(this.memento, StateKeys.remindedOn, toLocalDate(now));
-      void vscode.window.showInformationMessage('Lead Desk: no morning review yet today.', 'Start Morning Review')
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: no morning review yet today.'), vscode.l10n.t('Start Morning Review'))
         .then((choice) => choice && vscode.commands.executeCommand(Commands.startMorningReview));
       return true;
     } finally {

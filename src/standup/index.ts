@@ -21,7 +21,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
     try {
       const started = performance.now();
       const markdown = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Lead Desk: preparing standup notes' },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Lead Desk: preparing standup notes') },
         async () => standupMarkdown(await data.gather(now)),
       );
       const ms = performance.now() - started;
@@ -29,7 +29,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
       await vscode.window.showTextDocument(document, { preview: false });
       return { markdown, document, ms };
     } catch (e) {
-      void vscode.window.showErrorMessage(`Lead Desk: could not prepare the standup notes: ${describeForNotification(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not prepare the standup notes: {0}', describeForNotification(e)));
       return undefined;
     }
   });

@@ -30,7 +30,7 @@ export const UNDO_MS = 30_000;
 /** How long a suggestion stays in the status bar. */
 export const SUGGESTION_MS = 60_000;
 
-const LABEL: Record<Mode, string> = { technical: 'Technical', managerial: 'Managerial' };
+const LABEL: Record<Mode, () => string> = { technical: () => vscode.l10n.t('Technical'), managerial: () => vscode.l10n.t('Managerial') };
 const ICON: Record<Mode, string> = { technical: '$(code)', managerial: '$(organization)' };
 
 type Offer =
@@ -57,7 +57,7 @@ export class AutoMode extends Disposable {
     private readonly now: () => number = Date.now,
   ) {
     super();
-    this.item.name = 'Lead Desk Automatic Mode';
+    this.item.name = vscode.l10n.t('Lead Desk Automatic Mode');
     const running = timer.current;
     this.decider = new AutoModeDecider(initialAutoModeState(running?.mode ?? null, running?.start ?? this.now(), store.lastAutoAt), this.options());
     this.register(config.onDidChange(() => {
@@ -92,13 +92,13 @@ export class AutoMode extends Disposable {
       const undone = await this.store.undoAutoSwitch(offer.undo, this.now());
       await this.timer.reload();
       if (!undone) {
-        void vscode.window.showInformationMessage('Lead Desk: the timer changed since the automatic switch, so there is nothing to undo.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: the timer changed since the automatic switch, so there is nothing to undo.'));
         return false;
       }
       this.onModeChange(offer.undo.previous?.mode ?? null);
       return true;
     } catch (e) {
-      void vscode.window.showErrorMessage(`Lead Desk: could not undo the automatic switch: ${describeForNotification(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not undo the automatic switch: {0}', describeForNotification(e)));
       return false;
     }
   }
@@ -152,12 +152,12 @@ export class AutoMode extends Disposable {
     const { to, signal } = offer.proposal;
     const why = describeSignal(signal);
     if (offer.kind === 'undo') {
-      this.item.text = `$(discard) Undo switch to ${LABEL[to]}`;
-      this.item.tooltip = `Lead Desk switched to ${LABEL[to]} because ${why}. Click within 30 seconds to undo it; the previous entry runs on as if nothing happened.`;
+      this.item.text = `$(discard) ${vscode.l10n.t('Undo switch to {0}', LABEL[to]())}`;
+      this.item.tooltip = vscode.l10n.t('Lead Desk switched to {0} because {1}. Click within 30 seconds to undo it; the previous entry runs on as if nothing happened.', LABEL[to](), why);
       this.item.command = Commands.undoAutoSwitch;
     } else {
-      this.item.text = `$(lightbulb) ${ICON[to]} ${LABEL[to]}?`;
-      this.item.tooltip = `Lead Desk: ${why}. Click to switch to ${LABEL[to]}.`;
+      this.item.text = `$(lightbulb) ${ICON[to]} ${vscode.l10n.t('{0}?', LABEL[to]())}`;
+      this.item.tooltip = vscode.l10n.t('Lead Desk: {0}. Click to switch to {1}.', why, LABEL[to]());
       this.item.command = Commands.acceptModeSuggestion;
     }
     this.item.show();

@@ -66,7 +66,7 @@ export class HeadsDownStatus {
       await change();
       return true;
     } catch (e) {
-      void vscode.window.showWarningMessage(`Lead Desk: could not update your GitHub status: ${describeForNotification(e)}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: could not update your GitHub status: {0}', describeForNotification(e)));
       return false;
     }
   }

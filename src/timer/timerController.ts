@@ -83,7 +83,7 @@ export class TimerController extends Disposable {
     });
     if (crashed) {
       const at = formatClock(crashed.end ?? crashed.start);
-      void vscode.window.showInformationMessage(`Lead Desk: VS Code stopped while the ${crashed.mode} timer ran; that entry was closed at its last sign of activity (${at}), not now.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: VS Code stopped while the {0} timer ran; that entry was closed at its last sign of activity ({1}), not now.', crashed.mode, at));
     }
     this.watchStore();
     await this.reload();
@@ -119,10 +119,10 @@ export class TimerController extends Disposable {
 
   async addNote(): Promise<void> {
     if (!this.running) {
-      void vscode.window.showInformationMessage('Lead Desk: start the timer first; a note belongs to the running entry.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: start the timer first; a note belongs to the running entry.'));
       return;
     }
-    const text = await vscode.window.showInputBox({ title: 'Lead Desk: note for this time entry', prompt: `What are you doing (${this.running.mode})?`, value: this.running.note ?? '' });
+    const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Lead Desk: note for this time entry'), prompt: vscode.l10n.t('What are you doing ({0})?', this.running.mode), value: this.running.note ?? '' });
     if (text === undefined) return;
     await this.store.addNote(text.trim());
     await this.reload();
@@ -211,7 +211,7 @@ export class TimerController extends Disposable {
     try {
       await this.askAboutSpan(span);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Lead Desk: could not apply your choice about the time away; it is still counted as before: ${describeForNotification(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not apply your choice about the time away; it is still counted as before: {0}', describeForNotification(e)));
       await this.reload().catch(() => undefined);
     }
   }
@@ -224,15 +224,15 @@ export class TimerController extends Disposable {
     const mode = during[0].mode;
     const other = otherMode(mode);
     const length = formatDuration(span.end - span.start);
-    const why = span.reason === 'sleep' ? 'The computer slept' : 'You were away';
-    const keep = `Keep as ${mode}`;
-    const retag = `Count as ${other}`;
-    const drop = 'Drop it';
+    const why = span.reason === 'sleep' ? vscode.l10n.t('The computer slept') : vscode.l10n.t('You were away');
+    const keep = vscode.l10n.t('Keep as {0}', mode);
+    const retag = vscode.l10n.t('Count as {0}', other);
+    const drop = vscode.l10n.t('Drop it');
     this.askingAboutAway = true;
     this.awayQuestion.fire(true);
     let choice: string | undefined;
     try {
-      choice = await vscode.window.showInformationMessage(`Lead Desk: ${why} for ${length} while the ${mode} timer ran.`, keep, retag, drop);
+      choice = await vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: {0} for {1} while the {2} timer ran.', why, length, mode), keep, retag, drop);
     } finally {
       this.askingAboutAway = false;
       this.awayQuestion.fire(false);

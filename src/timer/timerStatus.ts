@@ -8,18 +8,18 @@ import type { Mode, TimeEntry } from '../core/timeEntry';
 import { formatDuration, todayTotals } from '../core/timeline';
 import { Commands, StatusBarIds } from '../ids';
 
-const LOOK: Record<Mode, { icon: string; label: string }> = {
-  technical: { icon: '$(code)', label: 'Technical' },
-  managerial: { icon: '$(organization)', label: 'Managerial' },
+const LOOK: Record<Mode, { icon: string; label: () => string }> = {
+  technical: { icon: '$(code)', label: () => vscode.l10n.t('Technical') },
+  managerial: { icon: '$(organization)', label: () => vscode.l10n.t('Managerial') },
 };
 
 export class TimerStatus implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem(StatusBarIds.timer, vscode.StatusBarAlignment.Left, 100);
 
   constructor() {
-    this.item.name = 'Lead Desk Timer';
+    this.item.name = vscode.l10n.t('Lead Desk Timer');
     this.item.command = Commands.switchMode;
-    this.item.text = '$(debug-pause) Paused';
+    this.item.text = `$(debug-pause) ${vscode.l10n.t('Paused')}`;
     this.item.show();
   }
 
@@ -28,20 +28,20 @@ export class TimerStatus implements vscode.Disposable {
     const totals = todayTotals(today, now);
     if (running) {
       const look = LOOK[running.mode];
-      this.item.text = `${look.icon} ${look.label} ${formatDuration(totals[running.mode])}${away ? ' $(clock)' : ''}`;
+      this.item.text = `${look.icon} ${look.label()} ${formatDuration(totals[running.mode])}${away ? ' $(clock)' : ''}`;
     } else {
-      this.item.text = '$(debug-pause) Paused';
+      this.item.text = `$(debug-pause) ${vscode.l10n.t('Paused')}`;
     }
     const balance = balanceAgainstTarget(totals, targetPercent);
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = false;
-    md.appendMarkdown(`**Lead Desk — today**\n\n`);
-    md.appendMarkdown(`$(code) Technical ${formatDuration(totals.technical)}  \n$(organization) Managerial ${formatDuration(totals.managerial)}\n\n`);
+    md.appendMarkdown(`**${vscode.l10n.t('Lead Desk — today')}**\n\n`);
+    md.appendMarkdown(`$(code) ${vscode.l10n.t('Technical {0}', formatDuration(totals.technical))}  \n$(organization) ${vscode.l10n.t('Managerial {0}', formatDuration(totals.managerial))}\n\n`);
     md.appendText(balance.state === 'no-data'
-      ? `Target: ${targetPercent}% technical`
-      : `${Math.round(balance.technicalPercent ?? 0)}% technical against a ${targetPercent}% target`);
+      ? vscode.l10n.t('Target: {0}% technical', targetPercent)
+      : vscode.l10n.t('{0}% technical against a {1}% target', Math.round(balance.technicalPercent ?? 0), targetPercent));
     if (away) md.appendMarkdown('\n\n').appendText(away);
-    md.appendMarkdown('\n\nClick to switch mode, pause, add a note or see the balance.');
+    md.appendMarkdown(`\n\n${vscode.l10n.t('Click to switch mode, pause, add a note or see the balance.')}`);
     this.item.tooltip = md;
     this.item.backgroundColor = undefined;
   }

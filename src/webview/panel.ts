@@ -150,7 +150,7 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, T> 
       else await this.onMessage(raw);
     } catch (e) {
       console.error(`[lead-desk] ${this.viewType}: handling "${raw.type}" failed`, e);
-      void vscode.window.showErrorMessage(`Lead Desk: ${describeForNotification(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: {0}', describeForNotification(e)));
     }
   }
 

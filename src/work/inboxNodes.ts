@@ -51,7 +51,7 @@ export class OwnPullNode extends vscode.TreeItem {
     this.id = `own:${pr.repo}#${pr.number}`;
     const target = entry.basis === 'waiting-on-reviewers' && entry.pastSla ? ownPrNudgeTarget(pr, now, nudge.hours) : null;
     if (target) this.nudgeTarget = target;
-    this.description = [pr.repo, summary, entry.basis === 'waiting-on-reviewers' ? waited : '', ci, pr.draft ? 'draft' : '',
+    this.description = [pr.repo, summary, entry.basis === 'waiting-on-reviewers' ? waited : '', ci, pr.draft ? vscode.l10n.t('draft') : '',
       nudge.lastAt === undefined ? '' : nudgedText(nudge.lastAt, now)].filter(Boolean).join(' · ');
     const color = entry.basis === 'approved' ? 'charts.green' : entry.pastSla || entry.basis === 'changes-requested' ? 'list.errorForeground' : undefined;
     this.iconPath = new vscode.ThemeIcon(pr.draft ? 'git-pull-request-draft' : STATE_ICONS[entry.basis], color ? new vscode.ThemeColor(color) : undefined);
@@ -64,8 +64,11 @@ export class OwnPullNode extends vscode.TreeItem {
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${pr.repo}#${pr.number}`).appendMarkdown('** ').appendText(pr.title);
       md.appendMarkdown('\n\n').appendText(`${INBOX_STATE_LABELS[entry.state]}: ${summary}`);
-      if (entry.basis === 'waiting-on-reviewers') md.appendMarkdown('\n\n').appendText(`waiting ${waited} business hours${entry.pastSla ? ` (past the ${slaHours} h SLA)` : ''}`);
+      if (entry.basis === 'waiting-on-reviewers') {
+        md.appendMarkdown('\n\n').appendText(entry.pastSla
+          ? vscode.l10n.t('waiting {0} business hours (past the {1} h SLA)', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited));
+      }
     });
-    if (pr.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (pr.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }

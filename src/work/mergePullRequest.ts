@@ -23,17 +23,18 @@ export function registerMergeCommand(model: WorkModel, github: GitHubConnection)
     try {
       const method = await github.run((s) => s.mergeMethod(pr.repo));
       if (!method) return false;
+      const mergeButton = vscode.l10n.t('Merge');
       const confirmed = options.confirmed ?? (await vscode.window.showWarningMessage(
-        `Merge ${pr.repo}#${pr.number} "${notificationSafe(pr.title)}" with ${MERGE_METHOD_WORDS[method]}?`,
-        { modal: true, detail: `The method follows ${pr.repo}'s settings. It merges only if nothing was pushed since the tree last refreshed.` }, 'Merge',
-      )) === 'Merge';
+        vscode.l10n.t('Merge {0}#{1} "{2}" with {3}?', pr.repo, pr.number, notificationSafe(pr.title), MERGE_METHOD_WORDS[method]),
+        { modal: true, detail: vscode.l10n.t("The method follows {0}'s settings. It merges only if nothing was pushed since the tree last refreshed.", pr.repo) }, mergeButton,
+      )) === mergeButton;
       if (!confirmed) return false;
       await github.run((s) => s.merge(pr.repo, pr.number, method, pr.headSha));
       model.forgetOwnPullRequest(pr.repo, pr.number);
-      void vscode.window.showInformationMessage(`Lead Desk: merged ${pr.repo}#${pr.number} with ${MERGE_METHOD_WORDS[method]}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: merged {0}#{1} with {2}.', pr.repo, pr.number, MERGE_METHOD_WORDS[method]));
       return true;
     } catch (e) {
-      void vscode.window.showErrorMessage(`Lead Desk: ${mergeRefusal(e, pr)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: {0}', mergeRefusal(e, pr)));
       return false;
     }
   };
@@ -44,9 +45,9 @@ export function registerMergeCommand(model: WorkModel, github: GitHubConnection)
 async function pickApproved(model: WorkModel): Promise<OwnPullRequest | undefined> {
   const approved = model.snapshot.ownPullRequests.filter((p) => p.reviewDecision === 'APPROVED' && !p.draft);
   if (approved.length === 0) {
-    void vscode.window.showInformationMessage('Lead Desk: none of your open pull requests is approved.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: none of your open pull requests is approved.'));
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(approved.map((pr) => ({ label: `#${pr.number} ${pr.title}`, description: pr.repo, pr })), { title: 'Merge which pull request?' });
+  const pick = await vscode.window.showQuickPick(approved.map((pr) => ({ label: `#${pr.number} ${pr.title}`, description: pr.repo, pr })), { title: vscode.l10n.t('Merge which pull request?') });
   return pick?.pr;
 }

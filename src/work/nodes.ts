@@ -27,7 +27,9 @@ const nudgedSuffix = (nudge: NodeNudge | undefined, now: number): string => (nud
 
 export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode | InboxStateNode | OwnPullNode | TeamNode;
 
-const GROUP_LABELS = { delegated: 'Delegated work', reviews: 'Pending reviews', own: 'Your pull requests' } as const;
+const GROUP_LABELS = {
+  delegated: () => vscode.l10n.t('Delegated work'), reviews: () => vscode.l10n.t('Pending reviews'), own: () => vscode.l10n.t('Your pull requests'),
+} as const;
 const GROUP_ICONS = { delegated: 'person', reviews: 'git-pull-request', own: 'git-pull-request-create' } as const;
 
 
@@ -41,7 +43,7 @@ export function tooltip(build: (md: vscode.MarkdownString) => void): vscode.Mark
 
 export class GroupNode extends vscode.TreeItem {
   constructor(readonly group: 'delegated' | 'reviews' | 'own', count: number, attention: number, readonly children: WorkNode[], dueToday = 0) {
-    super(GROUP_LABELS[group], vscode.TreeItemCollapsibleState.Expanded);
+    super(GROUP_LABELS[group](), vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${group}`;
     this.description = countsText(count, attention, group === 'delegated' ? 'overdue' : 'past SLA', dueToday);
     this.iconPath = new vscode.ThemeIcon(GROUP_ICONS[group]);
@@ -65,7 +67,10 @@ export class NoticeNode extends vscode.TreeItem {
   }
 }
 
-const BUCKET_LABEL: Record<DueBucket, string> = { overdue: 'Overdue', today: 'Due today', 'this-week': 'This week', later: 'Later', none: 'No due date' };
+const BUCKET_LABEL: Record<DueBucket, () => string> = {
+  overdue: () => vscode.l10n.t('Overdue'), today: () => vscode.l10n.t('Due today'), 'this-week': () => vscode.l10n.t('This week'),
+  later: () => vscode.l10n.t('Later'), none: () => vscode.l10n.t('No due date'),
+};
 
 /** A person (grouped by assignee) or a due-date bucket. */
 export class BucketNode extends vscode.TreeItem {
@@ -78,7 +83,7 @@ export class BucketNode extends vscode.TreeItem {
   }
 
   static forDue(bucket: DueBucket, children: WorkNode[]): BucketNode {
-    return new BucketNode(`due:${bucket}`, BUCKET_LABEL[bucket], bucket === 'overdue' ? children.length : 0, children, bucket === 'overdue' ? 'error' : 'calendar');
+    return new BucketNode(`due:${bucket}`, BUCKET_LABEL[bucket](), bucket === 'overdue' ? children.length : 0, children, bucket === 'overdue' ? 'error' : 'calendar');
   }
 }
 
@@ -121,11 +126,12 @@ export class TaskNode extends vscode.TreeItem {
     this.contextValue = ['localTask', 'delegated', task.link ? 'linked' : '', task.repo && task.issueNumber ? 'followable' : '', this.nudgeTarget && bucket === 'overdue' ? 'nudgeable' : ''].filter(Boolean).join(' ');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(task.title).appendMarkdown('**\n\n');
-      md.appendText(`Delegated to ${task.assignee}${task.due ? `, due ${task.due}${bucket === 'overdue' ? ' (overdue)' : ''}` : ''}`);
+      md.appendText(!task.due ? vscode.l10n.t('Delegated to {0}', task.assignee)
+        : bucket === 'overdue' ? vscode.l10n.t('Delegated to {0}, due {1} (overdue)', task.assignee, task.due) : vscode.l10n.t('Delegated to {0}, due {1}', task.assignee, task.due));
       if (task.notes) md.appendMarkdown('\n\n').appendText(task.notes);
       if (task.link) md.appendMarkdown('\n\n').appendText(task.link);
     });
-    if (task.link) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (task.link) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }
 
@@ -150,14 +156,15 @@ export class IssueNode extends vscode.TreeItem {
     this.contextValue = 'githubIssue delegated followable' + (issue.url ? ' linked' : '') + (bucket === 'overdue' ? ' nudgeable' : '');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${issue.repo}#${issue.number}`).appendMarkdown('** ').appendText(issue.title);
-      md.appendMarkdown('\n\n').appendText(`Assigned to ${issue.assignees.join(', ')}; opened ${new Date(issue.createdAt).toLocaleDateString()}`);
+      md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Assigned to {0}; opened {1}', issue.assignees.join(', '), new Date(issue.createdAt).toLocaleDateString()));
       if (issue.due) {
-        const from = issue.dueSource === 'milestone' ? ` (milestone ${issue.milestone ?? ''})` : ' (Due: line in the description)';
-        md.appendMarkdown('\n\n').appendText(`Due ${issue.due}${bucket === 'overdue' ? ', overdue' : bucket === 'today' ? ', today' : ''}${from}`);
+        const from = issue.dueSource === 'milestone' ? vscode.l10n.t(' (milestone {0})', issue.milestone ?? '') : vscode.l10n.t(' (Due: line in the description)');
+        const when = bucket === 'overdue' ? vscode.l10n.t('Due {0}, overdue', issue.due) : bucket === 'today' ? vscode.l10n.t('Due {0}, today', issue.due) : vscode.l10n.t('Due {0}', issue.due);
+        md.appendMarkdown('\n\n').appendText(`${when}${from}`);
       }
-      if (issue.labels.length) md.appendMarkdown('\n\n').appendText(`Labels: ${issue.labels.join(', ')}`);
+      if (issue.labels.length) md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Labels: {0}', issue.labels.join(', ')));
     });
-    if (issue.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (issue.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }
 
@@ -166,7 +173,7 @@ const CI_TEXT = { success: 'CI ✓', failure: 'CI ✗', pending: 'CI …', none:
 
 /** "3 commits since your review", "10+ commits since your review". */
 export function commitsSinceText(n: number): string {
-  return `${n >= 10 ? '10+' : n} commit${n === 1 ? '' : 's'} since your review`;
+  return n === 1 ? vscode.l10n.t('1 commit since your review') : vscode.l10n.t('{0} commits since your review', n >= 10 ? '10+' : n);
 }
 
 export class ReviewNode extends vscode.TreeItem {
@@ -183,8 +190,8 @@ export class ReviewNode extends vscode.TreeItem {
     const size = review.additions || review.deletions ? `+${review.additions} −${review.deletions}` : '';
     const since = review.commitsSinceMyReview ? commitsSinceText(review.commitsSinceMyReview) : '';
     const waitingOnAuthor = review.requested === false && !since;
-    this.description = [review.repo, waitingOnAuthor ? 'you asked for changes' : waited, since, size, CI_TEXT[review.ci], review.draft ? 'draft' : '',
-      review.direct ? '' : `via @${review.team ?? 'team'}`].filter(Boolean).join(' · ');
+    this.description = [review.repo, waitingOnAuthor ? vscode.l10n.t('you asked for changes') : waited, since, size, CI_TEXT[review.ci], review.draft ? vscode.l10n.t('draft') : '',
+      review.direct ? '' : vscode.l10n.t('via @{0}', review.team ?? vscode.l10n.t('team'))].filter(Boolean).join(' · ');
     this.accessibilityInformation = {
       label: [`Review ${review.repo} number ${review.number}: ${review.title}`, state ? INBOX_STATE_LABELS[state] : '', `by ${review.author}`,
         waitingOnAuthor ? 'you asked for changes' : `waiting ${waited} business hours`, since,
@@ -195,11 +202,14 @@ export class ReviewNode extends vscode.TreeItem {
     this.contextValue = 'review' + (review.url ? ' linked' : '') + (review.changesSinceUrl ? ' changedSinceReview' : '');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
-      md.appendMarkdown('\n\n').appendText(`by ${review.author} · waiting ${waited} business hours${this.sla === 'breached' ? ` (past the ${config.slaHours} h SLA)` : ''}`);
-      md.appendMarkdown('\n\n').appendText([size, CI_TEXT[review.ci], review.draft ? 'draft' : '', review.direct ? 'requested from you' : `requested from @${review.team ?? 'your team'}`].filter(Boolean).join(' · '));
-      if (state) md.appendMarkdown('\n\n').appendText(INBOX_STATE_LABELS[state] + (waitingOnAuthor ? ': you asked for changes, nothing pushed since' : ''));
+      md.appendMarkdown('\n\n').appendText(this.sla === 'breached'
+        ? vscode.l10n.t('by {0} · waiting {1} business hours (past the {2} h SLA)', review.author, waited, config.slaHours)
+        : vscode.l10n.t('by {0} · waiting {1} business hours', review.author, waited));
+      md.appendMarkdown('\n\n').appendText([size, CI_TEXT[review.ci], review.draft ? vscode.l10n.t('draft') : '',
+        review.direct ? vscode.l10n.t('requested from you') : vscode.l10n.t('requested from @{0}', review.team ?? vscode.l10n.t('your team'))].filter(Boolean).join(' · '));
+      if (state) md.appendMarkdown('\n\n').appendText(INBOX_STATE_LABELS[state] + (waitingOnAuthor ? vscode.l10n.t(': you asked for changes, nothing pushed since') : ''));
       if (since) md.appendMarkdown('\n\n').appendText(`${since}: `).appendText(review.changesSinceUrl ?? review.url);
     });
-    if (review.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (review.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }

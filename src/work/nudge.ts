@@ -69,7 +69,7 @@ export function nudgeCandidates(deps: Pick<NudgeDeps, 'config' | 'model'>, now =
 async function pickTarget(deps: NudgeDeps): Promise<NudgeTarget | null> {
   const candidates = nudgeCandidates(deps);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('Lead Desk: nothing to nudge: none of your PRs waits on a reviewer past the SLA, and no delegated item is overdue.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: nothing to nudge: none of your PRs waits on a reviewer past the SLA, and no delegated item is overdue.'));
     return null;
   }
   const pick = await vscode.window.showQuickPick(candidates.map((t) => ({
@@ -77,7 +77,7 @@ async function pickTarget(deps: NudgeDeps): Promise<NudgeTarget | null> {
     description: plain(t.title),
     detail: `${t.kind === 'own-pr' ? 'Your PR, waiting on' : 'Overdue, assigned to'} ${mentionable(t.who).join(', ')}`,
     target: t,
-  })), { title: 'Nudge…', placeHolder: 'What to nudge', matchOnDescription: true, ignoreFocusOut: true });
+  })), { title: vscode.l10n.t('Nudge…'), placeHolder: vscode.l10n.t('What to nudge'), matchOnDescription: true, ignoreFocusOut: true });
   return pick?.target ?? null;
 }
 
@@ -88,7 +88,7 @@ export async function runNudge(deps: NudgeDeps, target: NudgeTarget | null, opti
   const where = `${chosen.repo}#${chosen.number}`;
   const who = mentionable(chosen.who);
   if (who.length === 0) {
-    void vscode.window.showInformationMessage(`Lead Desk: nobody to nudge on ${where}: it is not assigned to a GitHub user.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: nobody to nudge on {0}: it is not assigned to a GitHub user.', where));
     return 'nothing';
   }
   const now = Date.now();
@@ -98,15 +98,15 @@ export async function runNudge(deps: NudgeDeps, target: NudgeTarget | null, opti
   if (recent.length > 0 && options.confirmed !== true) {
     if (options.confirmed === false) return 'declined';
     const names = recent.map((r) => `@${r.who} (${nudgedText(r.at, now)})`).join(', ');
-    const again = 'Nudge anyway';
+    const again = vscode.l10n.t('Nudge anyway');
     const choice = await vscode.window.showWarningMessage(
-      `Lead Desk: you already nudged ${names} on ${where}, within the ${nudgeQuietHours} business quiet hours. Nudge again?`, again);
+      vscode.l10n.t('Lead Desk: you already nudged {0} on {1}, within the {2} business quiet hours. Nudge again?', names, where, nudgeQuietHours), again);
     if (choice !== again) return 'declined';
   }
   const body = await vscode.window.showInputBox({
-    title: `${options.verb ?? 'Nudge'} ${where}`, prompt: 'Edit the comment, then press Enter to post it',
+    title: `${options.verb ?? vscode.l10n.t('Nudge')} ${where}`, prompt: vscode.l10n.t('Edit the comment, then press Enter to post it'),
     value: draftNudge({ ...chosen, who }), ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'The comment is empty'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The comment is empty')),
   });
   if (!body?.trim()) return 'cancelled';
   let url: string | undefined;
@@ -114,20 +114,20 @@ export async function runNudge(deps: NudgeDeps, target: NudgeTarget | null, opti
     url = await deps.github.run((s) => s.comment(chosen.repo, chosen.number, body.trim()));
   } catch (e) {
     // Nothing is recorded for a comment GitHub did not take.
-    void vscode.window.showErrorMessage(`Lead Desk: the nudge on ${notificationSafe(where)} was not posted: ${describeForNotification(e)}. Nothing was recorded.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: the nudge on {0} was not posted: {1}. Nothing was recorded.', notificationSafe(where), describeForNotification(e)));
     return 'failed';
   }
   if (url === undefined) {
-    void vscode.window.showWarningMessage('Lead Desk: not signed in to GitHub: the nudge was not posted.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: not signed in to GitHub: the nudge was not posted.'));
     return 'failed';
   }
   const at = Date.now();
   const saved = await Promise.allSettled(who.map((w) => deps.log.record({ at, who: w, repo: chosen.repo, number: chosen.number, url, kind: chosen.kind })));
   const failed = saved.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
-    void vscode.window.showWarningMessage(`Lead Desk: the nudge on ${notificationSafe(where)} was posted, but not recorded: ${describeForNotification(failed.reason)}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: the nudge on {0} was posted, but not recorded: {1}', notificationSafe(where), describeForNotification(failed.reason)));
   } else {
-    void vscode.window.showInformationMessage(`Lead Desk: nudged ${who.map((w) => `@${w}`).join(', ')} on ${notificationSafe(where)}.`, ...(url ? ['Open'] : []))
+    void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: nudged {0} on {1}.', who.map((w) => `@${w}`).join(', '), notificationSafe(where)), ...(url ? [vscode.l10n.t('Open')] : []))
       .then((choice) => { if (choice && url) void vscode.env.openExternal(vscode.Uri.parse(url)); });
   }
   return 'posted';

@@ -47,7 +47,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
   const { config, model, github } = deps;
 
   const say = (ok: boolean, message: string): AssignmentOutcome => {
-    const text = notificationSafe(`Lead Desk: ${message}`);
+    const text = notificationSafe(vscode.l10n.t('Lead Desk: {0}', message));
     void (ok ? vscode.window.showInformationMessage(text) : vscode.window.showErrorMessage(text));
     return { ok, message };
   };
@@ -83,14 +83,14 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     const line = (c: Candidate) => (c.load ? [loadCountsText(c.load), c.load.count ? `oldest ${formatDuration(c.load.oldestWaitMs)}` : ''].filter(Boolean).join(' · ') : 'load not known');
     const open = list.filter((c) => !c.blocked).map((c): Item => ({ label: c.login, description: line(c), iconPath: new vscode.ThemeIcon('account'), candidate: c }));
     const blocked = list.filter((c) => c.blocked).map((c): Item => ({
-      label: c.login, description: `cannot review: ${c.blocked}`, iconPath: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')), candidate: c,
+      label: c.login, description: vscode.l10n.t('cannot review: {0}', c.blocked ?? ''), iconPath: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')), candidate: c,
     }));
-    const items: Item[] = [...open, ...(blocked.length ? [{ label: 'Cannot review', kind: vscode.QuickPickItemKind.Separator } as Item, ...blocked] : [])];
+    const items: Item[] = [...open, ...(blocked.length ? [{ label: vscode.l10n.t('Cannot review'), kind: vscode.QuickPickItemKind.Separator } as Item, ...blocked] : [])];
     if (open.length + blocked.length === 0) {
-      void vscode.window.showInformationMessage(`Lead Desk: no teammate to ask — add GitHub logins to ${settingId(Settings.teamMembers)}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: no teammate to ask — add GitHub logins to {0}.', settingId(Settings.teamMembers)));
       return undefined;
     }
-    return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Teammates, lightest review load first', ignoreFocusOut: true }))?.candidate;
+    return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Teammates, lightest review load first'), ignoreFocusOut: true }))?.candidate;
   };
 
   const reviewOf = (pull: PullRef, author: string): MemberReview => ({
@@ -102,26 +102,26 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     let pull = pullFrom(arg, 'pullRequest');
     if (!pull) {
       const own = model.snapshot.ownPullRequests;
-      if (own.length === 0) return say(false, 'you have no open pull requests to ask a review for (refresh the sidebar if you just opened one).');
-      const chosen = await vscode.window.showQuickPick(own.map((p) => ({ label: inert(`#${p.number} ${p.title}`), description: p.repo, pull: p })), { title: 'Request review on which of your pull requests?', ignoreFocusOut: true });
+      if (own.length === 0) return say(false, vscode.l10n.t('you have no open pull requests to ask a review for (refresh the sidebar if you just opened one).'));
+      const chosen = await vscode.window.showQuickPick(own.map((p) => ({ label: inert(`#${p.number} ${p.title}`), description: p.repo, pull: p })), { title: vscode.l10n.t('Request review on which of your pull requests?'), ignoreFocusOut: true });
       if (!chosen) return undefined;
       pull = chosen.pull;
     }
     const target = pull;
     const me = await github.run((s) => s.me());
-    if (!me) return say(false, 'sign in to GitHub to request reviews.');
+    if (!me) return say(false, vscode.l10n.t('sign in to GitHub to request reviews.'));
     const own = model.snapshot.ownPullRequests.find((p: OwnPullRequest) => p.repo === target.repo && p.number === target.number);
     const list = await candidates(target, me, me, own?.waitingOn ?? []);
-    const who = await pickTeammate(`Request a review of ${target.repo}#${target.number} from…`, list, opts.reviewer);
+    const who = await pickTeammate(vscode.l10n.t('Request a review of {0}#{1} from…', target.repo, target.number), list, opts.reviewer);
     if (!who) return undefined;
-    if (who.blocked) return say(false, `${who.login} cannot review ${target.repo}#${target.number}: ${who.blocked}. Nothing was sent.`);
+    if (who.blocked) return say(false, vscode.l10n.t('{0} cannot review {1}#{2}: {3}. Nothing was sent.', who.login, target.repo, target.number, who.blocked));
     try {
       const after = await github.run((s) => s.requestReviewers(target.repo, target.number, [who.login]));
-      if (!after) return say(false, 'sign in to GitHub to request reviews.');
+      if (!after) return say(false, vscode.l10n.t('sign in to GitHub to request reviews.'));
       model.applyReviewChange({ repo: target.repo, number: target.number, waitingOn: after.users, leadRemoved: false, requested: { login: who.login, review: reviewOf({ ...own, ...target }, me) } });
-      return say(true, `asked ${who.login} to review ${target.repo}#${target.number}.`);
+      return say(true, vscode.l10n.t('asked {0} to review {1}#{2}.', who.login, target.repo, target.number));
     } catch (e) {
-      return say(false, `could not ask ${who.login} to review ${target.repo}#${target.number}: ${describeForNotification(e)}. Nothing changed on GitHub.`);
+      return say(false, vscode.l10n.t('could not ask {0} to review {1}#{2}: {3}. Nothing changed on GitHub.', who.login, target.repo, target.number, describeForNotification(e)));
     }
   };
 
@@ -129,34 +129,35 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     let ref = pullFrom(arg, 'review');
     if (!ref) {
       const pending = model.snapshot.reviews;
-      if (pending.length === 0) return say(false, 'no review is waiting on you.');
-      const chosen = await vscode.window.showQuickPick(pending.map((r) => ({ label: inert(`#${r.number} ${r.title}`), description: r.repo, review: r })), { title: 'Hand which review on?', ignoreFocusOut: true });
+      if (pending.length === 0) return say(false, vscode.l10n.t('no review is waiting on you.'));
+      const chosen = await vscode.window.showQuickPick(pending.map((r) => ({ label: inert(`#${r.number} ${r.title}`), description: r.repo, review: r })), { title: vscode.l10n.t('Hand which review on?'), ignoreFocusOut: true });
       if (!chosen) return undefined;
       ref = chosen.review;
     }
     const target = ref;
     const review: PendingReview | undefined = model.snapshot.reviews.find((r) => r.repo === target.repo && r.number === target.number);
-    if (!review) return say(false, `${target.repo}#${target.number} is no longer waiting on you (refresh the sidebar).`);
+    if (!review) return say(false, vscode.l10n.t('{0}#{1} is no longer waiting on you (refresh the sidebar).', target.repo, target.number));
     const me = await github.run((s) => s.me());
-    if (!me) return say(false, 'sign in to GitHub to hand reviews on.');
+    if (!me) return say(false, vscode.l10n.t('sign in to GitHub to hand reviews on.'));
     const list = await candidates(review, me, review.author, []);
-    const who = await pickTeammate(`Hand ${review.repo}#${review.number} to…`, list, opts.reviewer);
+    const who = await pickTeammate(vscode.l10n.t('Hand {0}#{1} to…', review.repo, review.number), list, opts.reviewer);
     if (!who) return undefined;
-    if (who.blocked) return say(false, `${who.login} cannot review ${review.repo}#${review.number}: ${who.blocked}. Nothing was sent.`);
+    if (who.blocked) return say(false, vscode.l10n.t('{0} cannot review {1}#{2}: {3}. Nothing was sent.', who.login, review.repo, review.number, who.blocked));
     const name = `${review.repo}#${review.number}`;
     const what = review.direct
-      ? `This asks ${who.login} to review ${name} on GitHub and removes your own review request.`
-      : `This asks ${who.login} to review ${name} on GitHub. Your request came through @${review.team ?? 'your team'}, which stays requested.`;
+      ? vscode.l10n.t('This asks {0} to review {1} on GitHub and removes your own review request.', who.login, name)
+      : vscode.l10n.t('This asks {0} to review {1} on GitHub. Your request came through @{2}, which stays requested.', who.login, name, review.team ?? vscode.l10n.t('your team'));
+    const handOver = vscode.l10n.t('Hand Over');
     if (!opts.confirmed) {
-      const ok = await vscode.window.showWarningMessage(`Hand ${name} to ${who.login}?`, { modal: true, detail: notificationSafe(`${what} "${review.title}"`) }, 'Hand Over');
-      if (ok !== 'Hand Over') return undefined;
+      const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Hand {0} to {1}?', name, who.login), { modal: true, detail: notificationSafe(`${what} "${review.title}"`) }, handOver);
+      if (ok !== handOver) return undefined;
     }
     const requested = { login: who.login, review: { ...review, requestedAt: Date.now(), direct: true } as MemberReview };
     try {
       const after = await github.run((s) => s.requestReviewers(review.repo, review.number, [who.login]));
-      if (!after) return say(false, 'sign in to GitHub to hand reviews on.');
+      if (!after) return say(false, vscode.l10n.t('sign in to GitHub to hand reviews on.'));
     } catch (e) {
-      return say(false, `could not ask ${who.login} to review ${name}: ${describeForNotification(e)}. Nothing changed: the review still waits on you.`);
+      return say(false, vscode.l10n.t('could not ask {0} to review {1}: {2}. Nothing changed: the review still waits on you.', who.login, name, describeForNotification(e)));
     }
     if (!review.direct) {
       model.applyReviewChange({ repo: review.repo, number: review.number, leadRemoved: false, requested });

@@ -23,8 +23,10 @@ export class TeamLoadWarnings {
     this.warned.add(key);
     this.shown++;
     const names = unknown.map((m) => `"${m}"`).join(', ');
-    this.last = `Lead Desk: ${names} in ${settingId(Settings.teamMembers)} ${unknown.length === 1 ? 'is not a GitHub user' : 'are not GitHub users'} — check the spelling. ${unknown.length === 1 ? 'That member is' : 'They are'} left out of the team's review load.`;
-    void vscode.window.showWarningMessage(notificationSafe(this.last), 'Open Settings').then((choice) => {
+    this.last = unknown.length === 1
+      ? vscode.l10n.t("Lead Desk: {0} in {1} is not a GitHub user — check the spelling. That member is left out of the team's review load.", names, settingId(Settings.teamMembers))
+      : vscode.l10n.t("Lead Desk: {0} in {1} are not GitHub users — check the spelling. They are left out of the team's review load.", names, settingId(Settings.teamMembers));
+    void vscode.window.showWarningMessage(notificationSafe(this.last), vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', settingId(Settings.teamMembers));
     });
   }

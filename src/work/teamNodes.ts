@@ -20,7 +20,7 @@ export class TeamGroupNode extends vscode.TreeItem {
   readonly children: TeamNode[];
   readonly members: readonly MemberLoad[];
   constructor(load: readonly MemberReviews[] | null, configured: readonly string[], now: number, config: LoadConfig) {
-    super('Team', vscode.TreeItemCollapsibleState.Collapsed);
+    super(vscode.l10n.t('Team'), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = 'group:team';
     this.contextValue = 'group.team';
     this.iconPath = new vscode.ThemeIcon('organization');
@@ -30,8 +30,8 @@ export class TeamGroupNode extends vscode.TreeItem {
     this.children = this.members.map((m) => new TeamMemberNode(m, now, config));
     const waiting = this.members.reduce((n, m) => n + (m.count ?? 0), 0);
     const breaching = this.members.reduce((n, m) => n + m.breaching, 0);
-    this.description = load === null ? 'Loading…'
-      : [`${waiting} review${waiting === 1 ? '' : 's'} waiting`, breaching > 0 ? `${breaching} past SLA` : ''].filter(Boolean).join(' · ');
+    this.description = load === null ? vscode.l10n.t('Loading…')
+      : [waiting === 1 ? vscode.l10n.t('1 review waiting') : vscode.l10n.t('{0} reviews waiting', waiting), breaching > 0 ? vscode.l10n.t('{0} past SLA', breaching) : ''].filter(Boolean).join(' · ');
   }
 }
 
@@ -41,15 +41,15 @@ export class TeamMemberNode extends vscode.TreeItem {
     super(load.login, load.reviews.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     this.id = `team:${load.login.toLowerCase()}`;
     this.contextValue = load.exists ? 'teamMember' : 'teamMember unknown';
-    const oldest = load.count ? `oldest ${formatDuration(load.oldestWaitMs)}` : '';
+    const oldest = load.count ? vscode.l10n.t('oldest {0}', formatDuration(load.oldestWaitMs)) : '';
     this.description = [loadCountsText(load), oldest].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(load.exists ? 'account' : 'warning', load.breaching > 0 || !load.exists
       ? new vscode.ThemeColor(load.exists ? 'list.errorForeground' : 'list.warningForeground') : undefined);
     this.children = load.reviews.map((r) => new TeamReviewNode(load.login, r, now, config));
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(load.login).appendMarkdown('**\n\n');
-      md.appendText(!load.exists ? `GitHub knows no user by this login: check ${settingId(Settings.teamMembers)}.`
-        : load.count === null ? 'GitHub did not send this member\'s review requests.'
+      md.appendText(!load.exists ? vscode.l10n.t('GitHub knows no user by this login: check {0}.', settingId(Settings.teamMembers))
+        : load.count === null ? vscode.l10n.t('GitHub did not send this member\'s review requests.')
           : `${load.count} review${load.count === 1 ? '' : 's'} requested of them and waiting${load.count ? `; the oldest for ${formatDuration(load.oldestWaitMs)} business hours` : ''}${load.breaching ? `; ${load.breaching} past the ${config.slaHours} h SLA` : ''}`);
     });
   }
@@ -63,12 +63,14 @@ export class TeamReviewNode extends vscode.TreeItem {
     const breached = reviewSlaState(review, now, config) === 'breached';
     this.id = `team:${member.toLowerCase()}:${review.repo}#${review.number}`;
     this.contextValue = 'teamReview' + (review.url ? ' linked' : '');
-    this.description = [review.repo, waited, review.draft ? 'draft' : '', breached ? 'past SLA' : ''].filter(Boolean).join(' · ');
+    this.description = [review.repo, waited, review.draft ? vscode.l10n.t('draft') : '', breached ? vscode.l10n.t('past SLA') : ''].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : 'git-pull-request', breached ? new vscode.ThemeColor('list.errorForeground') : undefined);
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
-      md.appendMarkdown('\n\n').appendText(`by ${review.author} · waiting on ${member} for ${waited} business hours${breached ? ` (past the ${config.slaHours} h SLA)` : ''}`);
+      md.appendMarkdown('\n\n').appendText(breached
+        ? vscode.l10n.t('by {0} · waiting on {1} for {2} business hours (past the {3} h SLA)', review.author, member, waited, config.slaHours)
+        : vscode.l10n.t('by {0} · waiting on {1} for {2} business hours', review.author, member, waited));
     });
-    if (review.url) this.command = { command: Commands.workOpen, title: 'Open', arguments: [this] };
+    if (review.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }

@@ -23,7 +23,7 @@ export function registerWorkCommands(deps: {
   const nudge: NudgeDeps = { config, github, model, log: deps.nudges };
   const reportFailure = (what: string) => (e: unknown) => {
     const text = describeForNotification(e);
-    void vscode.window.showErrorMessage(`Lead Desk: could not ${what}: ${text}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not {0}: {1}', what, text));
   };
 
   const open = async (node?: WorkNode) => {
@@ -33,44 +33,45 @@ export function registerWorkCommands(deps: {
     // Links come from GitHub or the lead's own input: only http(s) to the configured host open.
     const host = webHostFor(config.settings.apiUrl);
     if (isAllowedLink(url, host)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
-    else void vscode.window.showWarningMessage(`Lead Desk: not opening ${notificationSafe(url)}: it is not on ${host}.`);
+    else void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: not opening {0}: it is not on {1}.', notificationSafe(url), host));
   };
 
   /** Follow Up… is Nudge… on a delegated item, with its own title: one code path posts and records. */
   const followUp = async (node?: WorkNode) => {
     const target = nudgeTargetOf(node);
     if (!target) {
-      void vscode.window.showInformationMessage('Lead Desk: follow-up comments need a task linked to a GitHub issue or pull request.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: follow-up comments need a task linked to a GitHub issue or pull request.'));
       return;
     }
-    await runNudge(nudge, target, { verb: 'Follow up on' });
+    await runNudge(nudge, target, { verb: vscode.l10n.t('Follow up on') });
   };
 
   const reassign = async (node?: WorkNode) => {
     if (!(node instanceof TaskNode) && !(node instanceof IssueNode)) return;
     const current = node instanceof TaskNode ? node.task.assignee : node.issue.assignees.join(', ');
     const choices = config.settings.teamMembers.filter((m) => m !== current).map((label) => ({ label }));
-    const pick = await vscode.window.showQuickPick([...choices, { label: 'Someone else…' }], { title: `Reassign (now: ${current})`, ignoreFocusOut: true });
+    const someoneElse = vscode.l10n.t('Someone else…');
+    const pick = await vscode.window.showQuickPick([...choices, { label: someoneElse }], { title: vscode.l10n.t('Reassign (now: {0})', current ?? ''), ignoreFocusOut: true });
     if (!pick) return;
-    const who = pick.label === 'Someone else…'
-      ? (await vscode.window.showInputBox({ prompt: 'GitHub login', validateInput: (v) => (/^[A-Za-z0-9-]{1,39}$/.test(v.trim()) ? undefined : 'A GitHub login') }))?.trim()
+    const who = pick.label === someoneElse
+      ? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('GitHub login'), validateInput: (v) => (/^[A-Za-z0-9-]{1,39}$/.test(v.trim()) ? undefined : vscode.l10n.t('A GitHub login')) }))?.trim()
       : pick.label;
     if (!who) return;
     if (node instanceof TaskNode) {
       await tasks.update(node.task.id, { assignee: who, ...(who !== node.task.assignee ? { reassignedAt: Date.now(), previousAssignee: node.task.assignee } : {}) });
       if (node.task.repo && node.task.issueNumber) {
-        await github.run((s) => s.setAssignees(node.task.repo!, node.task.issueNumber!, [who])).catch(reportFailure('reassign on GitHub'));
+        await github.run((s) => s.setAssignees(node.task.repo!, node.task.issueNumber!, [who])).catch(reportFailure(vscode.l10n.t('reassign on GitHub')));
       }
       await model.reloadTasks();
     } else {
-      await github.run((s) => s.setAssignees(node.issue.repo, node.issue.number, [who])).catch(reportFailure('reassign on GitHub'));
+      await github.run((s) => s.setAssignees(node.issue.repo, node.issue.number, [who])).catch(reportFailure(vscode.l10n.t('reassign on GitHub')));
       await model.refresh();
     }
   };
 
   const changeDueDate = async (node?: WorkNode) => {
     if (!(node instanceof TaskNode)) return;
-    const due = await pickDueDate(`Change the due date of "${node.task.title}"`);
+    const due = await pickDueDate(vscode.l10n.t('Change the due date of "{0}"', node.task.title));
     if (due === undefined) return;
     await tasks.update(node.task.id, { due: due || null });
     await model.reloadTasks();
@@ -101,30 +102,30 @@ export function registerWorkCommands(deps: {
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.workOpen, guarded('open it', open)),
-    vscode.commands.registerCommand(Commands.workFollowUp, guarded('follow up', followUp)),
+    vscode.commands.registerCommand(Commands.workOpen, guarded(vscode.l10n.t('open it'), open)),
+    vscode.commands.registerCommand(Commands.workFollowUp, guarded(vscode.l10n.t('follow up'), followUp)),
     // Returns how it ended (tests); never rejects.
     vscode.commands.registerCommand(Commands.nudge, async (arg?: unknown, options?: unknown): Promise<NudgeOutcome> => {
       try {
         const target = nudgeTargetOf(arg);
         // From the palette there is no argument: a pick follows. An item without a target says so.
         if (!target && arg !== undefined && arg !== null) {
-          void vscode.window.showInformationMessage('Lead Desk: this item cannot be nudged: Nudge… works on your PRs waiting on reviewers and on delegated items linked to GitHub.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: this item cannot be nudged: Nudge… works on your PRs waiting on reviewers and on delegated items linked to GitHub.'));
           return 'nothing';
         }
         return await runNudge(nudge, target, nudgeOptionsFrom(options));
       } catch (e) {
-        reportFailure('nudge')(e);
+        reportFailure(vscode.l10n.t('nudge'))(e);
         return 'failed';
       }
     }),
-    vscode.commands.registerCommand(Commands.workReassign, guarded('reassign it', reassign)),
-    vscode.commands.registerCommand(Commands.workChangeDueDate, guarded('change the due date', changeDueDate)),
-    vscode.commands.registerCommand(Commands.workMarkDone, guarded('mark it done', markDone)),
+    vscode.commands.registerCommand(Commands.workReassign, guarded(vscode.l10n.t('reassign it'), reassign)),
+    vscode.commands.registerCommand(Commands.workChangeDueDate, guarded(vscode.l10n.t('change the due date'), changeDueDate)),
+    vscode.commands.registerCommand(Commands.workMarkDone, guarded(vscode.l10n.t('mark it done'), markDone)),
     vscode.commands.registerCommand(Commands.toggleGrouping, toggleGrouping),
     vscode.commands.registerCommand(Commands.refresh, () => model.refresh()),
     vscode.commands.registerCommand(Commands.delegateTask, async () => {
-      const task = await delegate.run().catch((e) => { reportFailure('save the task')(e); return undefined; });
+      const task = await delegate.run().catch((e) => { reportFailure(vscode.l10n.t('save the task'))(e); return undefined; });
       if (task) await model.reloadTasks();
       return task;
     }),

@@ -107,29 +107,29 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
         const localToday = local.filter((d) => d.bucket === 'today').length;
         roots.push(new GroupNode('delegated', local.length, localOverdue, settings.groupBy === 'dueDate' ? byDue(local) : byPerson(local), localToday));
         roots.push(welcome === 'signedOut'
-          ? new NoticeNode('signed-out', 'Sign in to GitHub to see reviews and delegated issues', 'sign-in', { command: Commands.signIn, title: 'Sign In' })
-          : new NoticeNode('no-repositories', 'No GitHub repositories to watch — choose repositories', 'repo', {
-            command: 'workbench.action.openSettings', title: 'Choose Repositories', arguments: [`${SETTINGS_SECTION}.${Settings.repositories}`],
+          ? new NoticeNode('signed-out', vscode.l10n.t('Sign in to GitHub to see reviews and delegated issues'), 'sign-in', { command: Commands.signIn, title: vscode.l10n.t('Sign In') })
+          : new NoticeNode('no-repositories', vscode.l10n.t('No GitHub repositories to watch — choose repositories'), 'repo', {
+            command: 'workbench.action.openSettings', title: vscode.l10n.t('Choose Repositories'), arguments: [`${SETTINGS_SECTION}.${Settings.repositories}`],
           }));
       }
     } else {
       if (s.failure && s.signedIn) {
-        const asOf = s.asOf ? `as of ${formatClock(s.asOf)} — ` : '';
-        roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: Commands.refresh, title: 'Retry' }));
+        const asOf = s.asOf ? vscode.l10n.t('as of {0} — ', formatClock(s.asOf)) : '';
+        roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: Commands.refresh, title: vscode.l10n.t('Retry') }));
       }
       if (s.missing.length > 0 && s.signedIn) {
-        roots.push(new NoticeNode('partial', `GitHub did not send ${s.missing.join(', ')} — showing the rest`, 'warning', { command: Commands.refresh, title: 'Retry' }));
+        roots.push(new NoticeNode('partial', vscode.l10n.t('GitHub did not send {0} — showing the rest', s.missing.join(', ')), 'warning', { command: Commands.refresh, title: vscode.l10n.t('Retry') }));
       }
       const budget = budgetTooltip(s, now);
       const delegatedGroup = new GroupNode('delegated', delegated.length, overdue, settings.groupBy === 'dueDate' ? byDue(delegated) : byPerson(delegated), dueToday);
       roots.push(withTooltip(delegatedGroup, budget));
       const reviewChildren: WorkNode[] = [...reviewStates];
-      if (s.reviewsTotal > s.reviews.length) reviewChildren.push(new NoticeNode('more', `${s.reviewsTotal - s.reviews.length} more on GitHub`, 'ellipsis'));
+      if (s.reviewsTotal > s.reviews.length) reviewChildren.push(new NoticeNode('more', vscode.l10n.t('{0} more on GitHub', s.reviewsTotal - s.reviews.length), 'ellipsis'));
       // Until GitHub has answered once (or a snapshot was painted) there is no review count to
       // give, and a "0" would read as "nothing waiting".
       if (s.signInKnown) {
         const group = new GroupNode('reviews', reviewEntries.length, breached, reviewChildren);
-        if (s.asOf === null) group.description = s.failure ? 'not loaded' : 'Loading…';
+        if (s.asOf === null) group.description = s.failure ? vscode.l10n.t('not loaded') : vscode.l10n.t('Loading…');
         roots.push(withTooltip(group, budget));
         if (ownEntries.length > 0) roots.push(withTooltip(new GroupNode('own', ownEntries.length, ownEntries.filter((e) => e.pastSla).length, ownStates), budget));
       }
@@ -137,7 +137,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     }
     this.roots = roots;
 
-    this.view.badge = breached > 0 && welcome === 'none' ? { value: breached, tooltip: `${breached} review${breached === 1 ? '' : 's'} past the ${settings.slaHours} h SLA` } : undefined;
+    this.view.badge = breached > 0 && welcome === 'none' ? { value: breached, tooltip: breached === 1 ? vscode.l10n.t('1 review past the {0} h SLA', settings.slaHours) : vscode.l10n.t('{0} reviews past the {1} h SLA', breached, settings.slaHours) } : undefined;
     this.view.message = viewMessage(s, welcome);
     this.lastBuildMs = performance.now() - started;
     this.changed.fire(undefined);
@@ -151,13 +151,16 @@ type DelegatedNode = TaskNode | IssueNode;
  * snapshot, else "Loading…"), and a low budget's slower refreshes.
  */
 export function viewMessage(s: WorkSnapshot, welcome: WelcomeState): string | undefined {
-  if (s.fromSnapshot && s.asOf !== null) return `As of ${formatClock(s.asOf)} (saved)${s.refreshing ? ' — refreshing from GitHub…' : ''}`;
-  if (!s.signInKnown) return 'Loading…';
+  if (s.fromSnapshot && s.asOf !== null) {
+    return s.refreshing ? vscode.l10n.t('As of {0} (saved) — refreshing from GitHub…', formatClock(s.asOf)) : vscode.l10n.t('As of {0} (saved)', formatClock(s.asOf));
+  }
+  if (!s.signInKnown) return vscode.l10n.t('Loading…');
   if (welcome !== 'none') return undefined;
   if (s.heldUntil !== null && s.rateLimit) {
-    return `GitHub budget low (${s.rateLimit.remaining.toLocaleString('en-US')} of ${s.rateLimit.limit.toLocaleString('en-US')} points left): refreshing at most every ${LOW_BUDGET_MINUTES} minutes, next after ${formatClock(s.heldUntil)}`;
+    return vscode.l10n.t('GitHub budget low ({0} of {1} points left): refreshing at most every {2} minutes, next after {3}',
+      s.rateLimit.remaining.toLocaleString('en-US'), s.rateLimit.limit.toLocaleString('en-US'), LOW_BUDGET_MINUTES, formatClock(s.heldUntil));
   }
-  if (s.refreshing && s.asOf === null && s.signedIn) return 'Loading from GitHub…';
+  if (s.refreshing && s.asOf === null && s.signedIn) return vscode.l10n.t('Loading from GitHub…');
   return undefined;
 }
 
@@ -165,8 +168,8 @@ export function viewMessage(s: WorkSnapshot, welcome: WelcomeState): string | un
 export function budgetTooltip(s: WorkSnapshot, now: number): string | undefined {
   const r = s.rateLimit;
   if (!r) return undefined;
-  const low = isBudgetLow(r, now) ? `\nBelow ${LOW_BUDGET_SHARE * 100} % of the budget: refreshing at most every ${LOW_BUDGET_MINUTES} minutes.` : '';
-  return `GitHub budget: ${r.remaining.toLocaleString('en-US')} of ${r.limit.toLocaleString('en-US')} points left (resets ${formatClock(r.resetAt)}); the last refresh cost ${r.cost}${low}`;
+  const low = isBudgetLow(r, now) ? `\n${vscode.l10n.t('Below {0} % of the budget: refreshing at most every {1} minutes.', LOW_BUDGET_SHARE * 100, LOW_BUDGET_MINUTES)}` : '';
+  return `${vscode.l10n.t('GitHub budget: {0} of {1} points left (resets {2}); the last refresh cost {3}', r.remaining.toLocaleString('en-US'), r.limit.toLocaleString('en-US'), formatClock(r.resetAt), r.cost)}${low}`;
 }
 
 function withTooltip<T extends GroupNode>(node: T, tooltip: string | undefined): T {

@@ -59,7 +59,8 @@ describe('timer', () => {
     void vscode.commands.executeCommand('leadDesk.switchMode');
     const labels = await waitFor('quick pick rows', async () => {
       const rows = await texts('.quick-input-list .monaco-list-row');
-      return rows.length >= 5 ? rows : undefined;
+      // The rows of a pick an earlier suite closed can linger in the DOM: wait for this pick's.
+      return rows.length >= 5 && rows.some((r) => r.includes('Show balance')) ? rows : undefined;
     });
     await press('Escape');
     for (const want of ['Technical', 'Managerial', 'Pause', 'Stop', 'Add note…', 'Show balance']) {
