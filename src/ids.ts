@@ -131,6 +131,8 @@ export const StateKeys = {
   builtInSignedOut: stateKey('leadDesk.github.builtInSignedOut', isTrue),
   /** Snoozed reviews: `owner/repo#number` → until (epoch ms). */
   snoozes: stateKey('leadDesk.snoozes', isRecordOfNumbers),
+  /** Reviews the lead handed on: `owner/repo#number>login` → when (epoch ms), for Nudge… on them. */
+  handOffs: stateKey('leadDesk.handOffs', isRecordOfNumbers),
   /** The day a morning reminder was last shown (`yyyy-MM-dd`). */
   remindedOn: stateKey('leadDesk.review.remindedOn', isString),
   /** Today's technical target, set in the Morning Review. */

@@ -156,6 +156,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     try {
       const after = await github.run((s) => s.requestReviewers(review.repo, review.number, [who.login]));
       if (!after) return say(false, vscode.l10n.t('sign in to GitHub to hand reviews on.'));
+      await model.recordHandOff(review.repo, review.number, who.login).catch(() => undefined);
     } catch (e) {
       return say(false, vscode.l10n.t('could not ask {0} to review {1}: {2}. Nothing changed: the review still waits on you.', who.login, name, describeForNotification(e)));
     }

@@ -4,14 +4,20 @@
  * plain text, tooltips take it through `appendText` only.
  */
 import * as vscode from 'vscode';
-import type { BusinessHours } from '../core/businessHours';
+import { businessMsBetween, type BusinessHours } from '../core/businessHours';
+import type { NudgeTarget } from '../core/nudges';
 import { reviewSlaState, waitingBusinessMs } from '../core/reviews';
 import { loadCountsText, teamLoad, type MemberLoad, type MemberReview, type MemberReviews } from '../core/teamLoad';
 import { formatDuration } from '../core/timeline';
 import { Commands, Settings, settingId } from '../ids';
 import { tooltip } from './nodes';
 
-interface LoadConfig { readonly slaHours: number; readonly businessHours: BusinessHours }
+interface LoadConfig {
+  readonly slaHours: number;
+  readonly businessHours: BusinessHours;
+  /** When the lead handed this review to `login` ("Hand This Review to…"), if they did. */
+  readonly handedAt?: (repo: string, number: number, login: string) => number | undefined;
+}
 
 export type TeamNode = TeamGroupNode | TeamMemberNode | TeamReviewNode;
 
@@ -57,12 +63,19 @@ export class TeamMemberNode extends vscode.TreeItem {
 
 export class TeamReviewNode extends vscode.TreeItem {
   readonly children: TeamNode[] = [];
+  readonly nudgeTarget?: NudgeTarget;
   constructor(readonly member: string, readonly review: MemberReview, now: number, config: LoadConfig) {
     super(`#${review.number} ${review.title}`, vscode.TreeItemCollapsibleState.None);
     const waited = formatDuration(waitingBusinessMs(review, now, config.businessHours));
     const breached = reviewSlaState(review, now, config) === 'breached';
     this.id = `team:${member.toLowerCase()}:${review.repo}#${review.number}`;
-    this.contextValue = 'teamReview' + (review.url ? ' linked' : '');
+    // Handed on by the lead and still requested of them: not started, so Nudge… offers itself.
+    const handedAt = config.handedAt?.(review.repo, review.number, member);
+    if (handedAt !== undefined) {
+      this.nudgeTarget = { repo: review.repo, number: review.number, url: review.url, title: review.title, who: [member],
+        waitedMs: businessMsBetween(handedAt, now, config.businessHours), kind: 'handed-review' };
+    }
+    this.contextValue = 'teamReview' + (review.url ? ' linked' : '') + (this.nudgeTarget ? ' handedOn nudgeable' : '');
     this.description = [review.repo, waited, review.draft ? vscode.l10n.t('draft') : '', breached ? vscode.l10n.t('past SLA') : ''].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : 'git-pull-request', breached ? new vscode.ThemeColor('list.errorForeground') : undefined);
     this.tooltip = tooltip((md) => {

@@ -83,6 +83,8 @@ const NO_GITHUB_DATA = {
 /** Why a refresh runs: the user asked (Refresh, sign-in, settings) or a schedule/focus did. */
 export type RefreshReason = 'user' | 'auto';
 
+const handOffKey = (repo: string, number: number, login: string) => `${repo.toLowerCase()}#${number}>${login.toLowerCase()}`;
+
 export class WorkModel extends Disposable {
   private state: WorkSnapshot = EMPTY;
   private readonly changed = this.register(new vscode.EventEmitter<WorkSnapshot>());
@@ -93,6 +95,8 @@ export class WorkModel extends Disposable {
   private queued: Promise<void> | undefined;
   private queuedReason: RefreshReason = 'auto';
   private snoozes: Record<string, number>;
+  /** Reviews handed on with "Hand This Review to…" (see {@link StateKeys.handOffs}). */
+  private handOffs: Record<string, number>;
   /** Bumped when the session may have changed: answers fetched for an older one are dropped. */
   private generation = 0;
   /** The session key the GitHub data shown belongs to (see `GitHubConnection.sessionKey`). */
@@ -111,6 +115,7 @@ export class WorkModel extends Disposable {
   ) {
     super();
     this.snoozes = readState(memento, StateKeys.snoozes) ?? {};
+    this.handOffs = readState(memento, StateKeys.handOffs) ?? {};
     this.register(github.onDidChange(() => {
       this.generation++;
       void this.refresh('user');
@@ -336,6 +341,19 @@ export class WorkModel extends Disposable {
     this.snoozes = Object.fromEntries(Object.entries({ ...this.snoozes, [`${repo}#${number}`]: until }).filter(([, t]) => t > now));
     await writeState(this.memento, StateKeys.snoozes, this.snoozes);
     this.set({ reviews: this.state.reviews.map((r) => (r.repo === repo && r.number === number ? { ...r, snoozedUntil: until } : r)) });
+  }
+
+  /** Remembers that the lead handed this review to `login` (kept 30 days), for Nudge… on it. */
+  async recordHandOff(repo: string, number: number, login: string): Promise<void> {
+    const now = Date.now();
+    const kept = Object.entries(this.handOffs).filter(([, at]) => now - at < 30 * 86_400_000);
+    this.handOffs = Object.fromEntries([...kept, [handOffKey(repo, number, login), now]]);
+    await writeState(this.memento, StateKeys.handOffs, this.handOffs);
+  }
+
+  /** When the lead handed this review to `login`, if they did. */
+  handedAt(repo: string, number: number, login: string): number | undefined {
+    return this.handOffs[handOffKey(repo, number, login)];
   }
 
   /** One of the lead's PRs is merged or closed: it leaves the tree and the queue now, not at the next refresh. */

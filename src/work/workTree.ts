@@ -25,7 +25,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   /** Milliseconds the last build took, for the 500-item benchmark. */
   lastBuildMs = 0;
 
-  constructor(model: WorkModel, private readonly config: Config, private readonly nudges?: NudgeLog) {
+  constructor(private readonly model: WorkModel, private readonly config: Config, private readonly nudges?: NudgeLog) {
     super();
     this.view = this.register(vscode.window.createTreeView(Views.work, { treeDataProvider: this, showCollapseAll: true }));
     this.register(model.onDidChange((s) => this.rebuild(s)));
@@ -133,7 +133,9 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
         roots.push(withTooltip(group, budget));
         if (ownEntries.length > 0) roots.push(withTooltip(new GroupNode('own', ownEntries.length, ownEntries.filter((e) => e.pastSla).length, ownStates), budget));
       }
-      if (settings.teamMembers.length > 0 && s.signInKnown) roots.push(new TeamGroupNode(s.teamLoad ?? null, settings.teamMembers, now, { slaHours: settings.slaHours, businessHours }));
+      if (settings.teamMembers.length > 0 && s.signInKnown) roots.push(new TeamGroupNode(s.teamLoad ?? null, settings.teamMembers, now, {
+        slaHours: settings.slaHours, businessHours, handedAt: (repo, number, login) => this.model.handedAt(repo, number, login),
+      }));
     }
     this.roots = roots;
 

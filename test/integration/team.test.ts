@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { demoScenario, startFakeGitHub, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
-import type { TeamGroupNode, TeamMemberNode } from '../../src/work/teamNodes';
+import type { TeamGroupNode, TeamMemberNode, TeamReviewNode } from '../../src/work/teamNodes';
 import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
-import { hasBridge, press, texts, waitFor } from './support/bridge';
+import { hasBridge, press, query, texts, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 
@@ -150,6 +150,24 @@ describe('team review load (fake GitHub)', function () {
     // GitHub agrees after a refresh.
     await refreshed();
     assert.ok(!reviewNodes().some((n) => n.review.title === 'Fix focus trap in checkout modal'));
+  });
+
+  it('a review handed on and not started can be nudged: the draft says it was handed to them', async function () {
+    const handed = memberNode('jun')!.children.find((c) => String(c.label).includes('Fix focus trap')) as TeamReviewNode | undefined;
+    assert.ok(handed?.nudgeTarget, 'the handed review carries a nudge target');
+    assert.deepEqual([handed.nudgeTarget.kind, handed.nudgeTarget.who], ['handed-review', ['jun']]);
+    assert.match(String(handed.contextValue), /\bnudgeable\b/);
+    const other = memberNode('tomas')!.children[0] as TeamReviewNode | undefined;
+    assert.ok(other && !other.nudgeTarget, 'a review the lead did not hand on is not offered as "handed"');
+    if (!hasBridge()) return;
+    fake.resetStats();
+    const done = vscode.commands.executeCommand('leadDesk.nudge', handed, { confirmed: true });
+    await waitFor('the nudge draft', async () => (await query('.quick-input-widget .quick-input-title')).some((e) => e.clientWidth > 0 && e.text.includes('Nudge acme/web#')));
+    await press('Enter');
+    await done;
+    const posts = fake.writes().filter((w) => w.method === 'POST' && w.path.endsWith('/comments'));
+    assert.equal(posts.length, 1);
+    assert.match(String((posts[0]!.body as { body: string }).body), /^@jun I handed this review to you (\d+h )?\d+m \(business hours\) ago and it has not started yet\. Can you pick it up\? http:\/\/127\.0\.0\.1:\d+\/acme\/web\/pull\/\d+$/);
   });
 
   it('says when removing the lead failed after the teammate was asked, and keeps the review', async () => {
