@@ -32,25 +32,20 @@ export function reviewRequestFailure(e: unknown, repo: string, who: string): Git
   return f;
 }
 
-export async function requestReviewers(service: Client, repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers> {
+/** Asks `reviewers` for a review (POST), or removes their requests (DELETE); answers whom the PR now waits on. */
+async function changeRequests(service: Client, change: 'add' | 'remove', repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers> {
   const [owner, name] = repo.split('/');
+  const params = { owner: owner ?? '', repo: name ?? '', pull_number: number, reviewers: [...reviewers] };
   try {
-    const { data } = await service.octokit.rest.pulls.requestReviewers({ owner, repo: name, pull_number: number, reviewers: [...reviewers] });
+    const { data } = change === 'add' ? await service.octokit.rest.pulls.requestReviewers(params) : await service.octokit.rest.pulls.removeRequestedReviewers(params);
     return requestedFrom(data);
   } catch (e) {
     throw reviewRequestFailure(e, repo, reviewers.join(', '));
   }
 }
 
-export async function removeReviewRequest(service: Client, repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers> {
-  const [owner, name] = repo.split('/');
-  try {
-    const { data } = await service.octokit.rest.pulls.removeRequestedReviewers({ owner, repo: name, pull_number: number, reviewers: [...reviewers] });
-    return requestedFrom(data);
-  } catch (e) {
-    throw reviewRequestFailure(e, repo, reviewers.join(', '));
-  }
-}
+export const requestReviewers = (service: Client, repo: string, number: number, reviewers: readonly string[]) => changeRequests(service, 'add', repo, number, reviewers);
+export const removeReviewRequest = (service: Client, repo: string, number: number, reviewers: readonly string[]) => changeRequests(service, 'remove', repo, number, reviewers);
 
 /**
  * Which of `members` can review in `repo` (GitHub's assignable users: collaborators with access),
