@@ -3,13 +3,13 @@
  * the lead's own PRs. Labels are plain text; tooltips take GitHub text only through `appendText`.
  */
 import * as vscode from 'vscode';
-import { INBOX_STATE_LABELS, type InboxEntry, type InboxState } from '../core/inbox';
+import type { InboxEntry, InboxState } from '../core/inbox';
 import { ownPullSummary } from '../core/inboxEntries';
 import { formatDuration } from '../core/timeline';
 import type { OwnPullRequest } from '../github/service';
 import { Commands } from '../ids';
 import { nudgedText, ownPrNudgeTarget, type NudgeTarget } from '../core/nudges';
-import { tooltip, type NodeNudge, type WorkNode } from './nodes';
+import { ciText, stateLabel, tooltip, type NodeNudge, type WorkNode } from './nodes';
 
 const STATE_ICONS: Record<InboxState, string> = {
   'needs-review': 'eye', 're-requested': 'sync', 'waiting-on-author': 'person',
@@ -22,12 +22,14 @@ const FOLDED: ReadonlySet<InboxState> = new Set<InboxState>(['waiting-on-author'
 /** One inbox state under "Pending reviews" or "Your pull requests", with its count. */
 export class InboxStateNode extends vscode.TreeItem {
   constructor(side: 'reviews' | 'own', readonly state: InboxState, readonly children: WorkNode[], pastSla: number) {
-    super(INBOX_STATE_LABELS[state], FOLDED.has(state) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    super(stateLabel(state), FOLDED.has(state) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
     this.id = `state:${side}:${state}`;
     this.description = [String(children.length), pastSla > 0 ? `${pastSla} past SLA` : ''].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(STATE_ICONS[state], pastSla > 0 ? new vscode.ThemeColor('list.errorForeground') : undefined);
     this.contextValue = `inboxState ${side} ${state}`;
-    this.accessibilityInformation = { label: `${INBOX_STATE_LABELS[state]}: ${children.length}${pastSla > 0 ? `, ${pastSla} past the review SLA` : ''}` };
+    this.accessibilityInformation = {
+      label: pastSla > 0 ? vscode.l10n.t('{0}: {1}, {2} past the review SLA', stateLabel(state), children.length, pastSla) : vscode.l10n.t('{0}: {1}', stateLabel(state), children.length),
+    };
   }
 }
 
@@ -47,7 +49,7 @@ export class OwnPullNode extends vscode.TreeItem {
     this.pastSla = entry.pastSla;
     const summary = ownPullSummary(pr, entry.basis);
     const waited = formatDuration(entry.waitMs);
-    const ci = pr.ci === 'failure' ? 'CI ✗' : pr.ci === 'pending' ? 'CI …' : pr.ci === 'success' ? 'CI ✓' : '';
+    const ci = ciText(pr.ci ?? 'none');
     this.id = `own:${pr.repo}#${pr.number}`;
     const target = entry.basis === 'waiting-on-reviewers' && entry.pastSla ? ownPrNudgeTarget(pr, now, nudge.hours) : null;
     if (target) this.nudgeTarget = target;
@@ -57,13 +59,13 @@ export class OwnPullNode extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(pr.draft ? 'git-pull-request-draft' : STATE_ICONS[entry.basis], color ? new vscode.ThemeColor(color) : undefined);
     this.contextValue = ['ownPullRequest', pr.url ? 'linked' : '', entry.basis === 'approved' && !pr.draft ? 'mergeable' : '', entry.pastSla ? 'pastSla' : '', target ? 'nudgeable' : ''].filter(Boolean).join(' ');
     this.accessibilityInformation = {
-      label: [`Your pull request ${pr.repo} number ${pr.number}: ${pr.title}`, INBOX_STATE_LABELS[entry.state], summary,
-        entry.basis === 'waiting-on-reviewers' ? `waiting ${waited} business hours${entry.pastSla ? `, past the ${slaHours} hour SLA` : ''}` : '',
-        pr.ci === 'failure' ? 'CI failing' : ''].filter(Boolean).join(', '),
+      label: [vscode.l10n.t('Your pull request {0} number {1}: {2}', pr.repo, pr.number, pr.title), stateLabel(entry.state), summary,
+        entry.basis !== 'waiting-on-reviewers' ? '' : entry.pastSla ? vscode.l10n.t('waiting {0} business hours, past the {1} hour SLA', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited),
+        pr.ci === 'failure' ? vscode.l10n.t('CI failing') : ''].filter(Boolean).join(', '),
     };
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(`${pr.repo}#${pr.number}`).appendMarkdown('** ').appendText(pr.title);
-      md.appendMarkdown('\n\n').appendText(`${INBOX_STATE_LABELS[entry.state]}: ${summary}`);
+      md.appendMarkdown('\n\n').appendText(`${stateLabel(entry.state)}: ${summary}`);
       if (entry.basis === 'waiting-on-reviewers') {
         md.appendMarkdown('\n\n').appendText(entry.pastSla
           ? vscode.l10n.t('waiting {0} business hours (past the {1} h SLA)', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited));

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BUSINESS_HOURS, type BusinessHours, type SlaState } from '../core/businessHours';
 import { dueBucket, type DueBucket } from '../core/dueDates';
-import { INBOX_STATE_LABELS, type InboxState } from '../core/inbox';
+import type { InboxState } from '../core/inbox';
 import { reviewSlaState, waitingBusinessMs, type PendingReview } from '../core/reviews';
 import { formatDuration } from '../core/timeline';
 import { delegatedNudgeTarget, nudgedText, type NudgeTarget } from '../core/nudges';
@@ -169,7 +169,23 @@ export class IssueNode extends vscode.TreeItem {
 }
 
 const SLA_COLOR: Record<SlaState, string | undefined> = { ok: undefined, 'due-soon': 'charts.yellow', breached: 'list.errorForeground' };
-const CI_TEXT = { success: 'CI ✓', failure: 'CI ✗', pending: 'CI …', none: '' } as const;
+/** "CI ✓", "CI ✗", "CI …", or nothing without CI. */
+export function ciText(ci: PendingReview['ci']): string {
+  return ci === 'success' ? vscode.l10n.t('CI ✓') : ci === 'failure' ? vscode.l10n.t('CI ✗') : ci === 'pending' ? vscode.l10n.t('CI …') : '';
+}
+
+/** A state's name as the tree says it (the queue's webview takes core's English `INBOX_STATE_LABELS`). */
+export function stateLabel(state: InboxState): string {
+  switch (state) {
+    case 'needs-review': return vscode.l10n.t('Needs your review');
+    case 're-requested': return vscode.l10n.t('Re-requested');
+    case 'waiting-on-author': return vscode.l10n.t('Waiting on author');
+    case 'approved': return vscode.l10n.t('Approved, not merged');
+    case 'changes-requested': return vscode.l10n.t('Changes requested');
+    case 'waiting-on-reviewers': return vscode.l10n.t('Waiting on reviewers');
+    case 'stale': return vscode.l10n.t('Stale');
+  }
+}
 
 /** "3 commits since your review", "10+ commits since your review". */
 export function commitsSinceText(n: number): string {
@@ -190,12 +206,13 @@ export class ReviewNode extends vscode.TreeItem {
     const size = review.additions || review.deletions ? `+${review.additions} −${review.deletions}` : '';
     const since = review.commitsSinceMyReview ? commitsSinceText(review.commitsSinceMyReview) : '';
     const waitingOnAuthor = review.requested === false && !since;
-    this.description = [review.repo, waitingOnAuthor ? vscode.l10n.t('you asked for changes') : waited, since, size, CI_TEXT[review.ci], review.draft ? vscode.l10n.t('draft') : '',
+    this.description = [review.repo, waitingOnAuthor ? vscode.l10n.t('you asked for changes') : waited, since, size, ciText(review.ci), review.draft ? vscode.l10n.t('draft') : '',
       review.direct ? '' : vscode.l10n.t('via @{0}', review.team ?? vscode.l10n.t('team'))].filter(Boolean).join(' · ');
     this.accessibilityInformation = {
-      label: [`Review ${review.repo} number ${review.number}: ${review.title}`, state ? INBOX_STATE_LABELS[state] : '', `by ${review.author}`,
-        waitingOnAuthor ? 'you asked for changes' : `waiting ${waited} business hours`, since,
-        this.sla === 'breached' ? `past the ${config.slaHours} hour SLA` : '', review.ci === 'failure' ? 'CI failing' : '', review.draft ? 'draft' : ''].filter(Boolean).join(', '),
+      label: [vscode.l10n.t('Review {0} number {1}: {2}', review.repo, review.number, review.title), state ? stateLabel(state) : '', vscode.l10n.t('by {0}', review.author),
+        waitingOnAuthor ? vscode.l10n.t('you asked for changes') : vscode.l10n.t('waiting {0} business hours', waited), since,
+        this.sla === 'breached' ? vscode.l10n.t('past the {0} hour SLA', config.slaHours) : '', review.ci === 'failure' ? vscode.l10n.t('CI failing') : '',
+        review.draft ? vscode.l10n.t('draft') : ''].filter(Boolean).join(', '),
     };
     const color = SLA_COLOR[this.sla];
     this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : this.sla === 'breached' ? 'git-pull-request-go-to-changes' : 'git-pull-request', color ? new vscode.ThemeColor(color) : undefined);
@@ -205,9 +222,9 @@ export class ReviewNode extends vscode.TreeItem {
       md.appendMarkdown('\n\n').appendText(this.sla === 'breached'
         ? vscode.l10n.t('by {0} · waiting {1} business hours (past the {2} h SLA)', review.author, waited, config.slaHours)
         : vscode.l10n.t('by {0} · waiting {1} business hours', review.author, waited));
-      md.appendMarkdown('\n\n').appendText([size, CI_TEXT[review.ci], review.draft ? vscode.l10n.t('draft') : '',
+      md.appendMarkdown('\n\n').appendText([size, ciText(review.ci), review.draft ? vscode.l10n.t('draft') : '',
         review.direct ? vscode.l10n.t('requested from you') : vscode.l10n.t('requested from @{0}', review.team ?? vscode.l10n.t('your team'))].filter(Boolean).join(' · '));
-      if (state) md.appendMarkdown('\n\n').appendText(INBOX_STATE_LABELS[state] + (waitingOnAuthor ? vscode.l10n.t(': you asked for changes, nothing pushed since') : ''));
+      if (state) md.appendMarkdown('\n\n').appendText(stateLabel(state) + (waitingOnAuthor ? vscode.l10n.t(': you asked for changes, nothing pushed since') : ''));
       if (since) md.appendMarkdown('\n\n').appendText(`${since}: `).appendText(review.changesSinceUrl ?? review.url);
     });
     if (review.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
