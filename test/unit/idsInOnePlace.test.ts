@@ -6,16 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { REPO_ROOT, sourceFiles } from './sourceFiles';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(full);
-    return e.name.endsWith('.ts') ? [full] : [];
-  });
-}
+const root = REPO_ROOT;
 
 /** `file:line text` of every literal that spells an id. */
 function literalIds(file: string): string[] {

@@ -8,16 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
+import { REPO_ROOT, sourceFiles } from './sourceFiles';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(full);
-    return e.name.endsWith('.ts') ? [full] : [];
-  });
-}
+const root = REPO_ROOT;
 
 /** The bundle the l10n tool exports from `dir` (empty when it finds no string). */
 function exportBundle(dir: string): Record<string, unknown> {

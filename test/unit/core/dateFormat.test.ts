@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { format as dateFnsFormat } from 'date-fns';
 import fc from 'fast-check';
 import { format } from '../../../src/core/dateFormat';
+import { REPO_ROOT, sourceFiles } from '../sourceFiles';
 import { inTimeZone } from './timeZone';
 
 /** Every pattern src/ formats a date with (a new one must be added here and to dateFormat.ts). */
@@ -26,14 +27,9 @@ describe('dateFormat', () => {
     const fs = await import('node:fs');
     const path = await import('node:path');
     const found = new Set<string>();
-    const walk = (dir: string): void => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/\bformat\([^,()]+(?:\([^()]*\))?, (['"])(.*?)\1\)/g)) found.add(m[2]!);
-      }
-    };
-    walk('src');
+    for (const file of sourceFiles(path.join(REPO_ROOT, 'src'))) {
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bformat\([^,()]+(?:\([^()]*\))?, (['"])(.*?)\1\)/g)) found.add(m[2]!);
+    }
     assert.ok(found.size >= 5, `found only ${[...found].join(', ')}`);
     for (const p of found) assert.ok(PATTERNS.includes(p), `pattern ${p} is not compared with date-fns`);
   });
