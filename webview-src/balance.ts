@@ -7,8 +7,9 @@ import type { BalanceFromWebview, BalanceToWebview } from '../src/balance/protoc
 import type { BalanceReport, EntryRow, TagRow, TrendBar } from '../src/balance/report';
 import { BalanceChart } from './_balanceChart';
 import { TrendChart } from './_trendChart';
-import { byId, codicon, h, showErrorNotice } from './shared/dom';
+import { byId, codicon, h } from './shared/dom';
 import { connect, savedRecord, savedScrollY } from './shared/vscodeApi';
+import { startDataPanel } from './shared/dataPanel';
 import { Settings, settingId } from '../src/ids';
 
 interface BalanceViewState {
@@ -146,12 +147,4 @@ function render(report: BalanceReport): void {
   }
 }
 
-channel.onMessage((msg) => {
-  if (msg.type === 'data') render(msg.data);
-  else {
-    showErrorNotice(msg.message);
-  }
-});
-window.addEventListener('scroll', () => channel.saveState({ scrollY: Math.round(window.scrollY) }), { passive: true });
-layout();
-channel.post({ type: 'ready' });
+startDataPanel(channel, render, layout);

@@ -1,7 +1,8 @@
 /** The 1:1 prep webview: the teammate's items, today's notes, action items and past notes. */
 import type { OneOnOneLine } from '../src/core/oneOnOne';
 import type { OneOnOneFromWebview, OneOnOneToWebview, OneOnOneView } from '../src/oneOnOne/protocol';
-import { byId, codicon, h, showErrorNotice } from './shared/dom';
+import { byId, codicon, h } from './shared/dom';
+import { startDataPanel } from './shared/dataPanel';
 import { connect, savedRecord, savedScrollY } from './shared/vscodeApi';
 
 const channel = connect<OneOnOneToWebview, OneOnOneFromWebview, { readonly scrollY: number }>((saved) => {
@@ -111,12 +112,4 @@ document.addEventListener('click', (e) => {
   channel.post({ type: 'open', url: link.getAttribute('data-url') ?? '' });
 });
 
-channel.onMessage((msg) => {
-  if (msg.type === 'data') render(msg.data);
-  else {
-    showErrorNotice(msg.message);
-  }
-});
-window.addEventListener('scroll', () => channel.saveState({ scrollY: Math.round(window.scrollY) }), { passive: true });
-layout();
-channel.post({ type: 'ready' });
+startDataPanel(channel, render, layout);
