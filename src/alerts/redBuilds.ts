@@ -18,6 +18,7 @@ import { describeError, describeForNotification, notificationSafe } from '../uti
 import { isAllowedLink } from '../webview/links';
 import type { WorkFeature } from '../work';
 import { AlertStatus } from './alertStatus';
+import { withoutIconSyntax } from '../core/iconSyntax';
 
 const OPEN_RUN = (): string => vscode.l10n.t('Open Run');
 const RERUN = (): string => vscode.l10n.t('Re-run Failed Jobs');
@@ -171,7 +172,7 @@ export class RedBuildAlerts extends Disposable {
     }
     if (red.length === 1) return this.openRun(red[0]!);
     const pick = await vscode.window.showQuickPick(
-      red.map((a) => ({ label: `$(error) ${alertLabel(a).replace(/\$\(/g, '$\u200b(')}`, description: vscode.l10n.t('red on the default branch'), alert: a })),
+      red.map((a) => ({ label: `$(error) ${withoutIconSyntax(alertLabel(a))}`, description: vscode.l10n.t('red on the default branch'), alert: a })),
       { title: vscode.l10n.t('Lead Desk: red builds'), placeHolder: vscode.l10n.t('Open which run?') },
     );
     if (pick) await this.openRun(pick.alert);

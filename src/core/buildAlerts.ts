@@ -3,6 +3,7 @@
  * turned red (success → failure) and deserve one notification. Pure: the store runs `observe`
  * under its lock, so two windows polling at once notify once between them.
  */
+import { withoutIconSyntax } from './iconSyntax';
 
 /** One run as the alerts read it (any branch, any status: filtering happens here). */
 export interface AlertRun {
@@ -134,6 +135,6 @@ export function alertLabel(a: Pick<WorkflowAlert, 'repo' | 'name'>): string {
 /** The status-bar text: `$(error) acme/infra deploy`, `$(error) acme/infra deploy +2`, or '' when all is green. */
 export function alertStatusText(red: readonly WorkflowAlert[]): string {
   if (red.length === 0) return '';
-  const first = alertLabel(red[0]!).replace(/\$\(/g, '$\u200b(');
+  const first = withoutIconSyntax(alertLabel(red[0]!));
   return `$(error) ${first}${red.length > 1 ? ` +${red.length - 1}` : ''}`;
 }

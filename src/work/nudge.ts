@@ -14,6 +14,7 @@ import type { GitHubConnection } from '../github/connection';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import type { NudgeLog } from './nudgeLog';
 import type { WorkModel } from './workModel';
+import { withoutIconSyntax } from '../core/iconSyntax';
 
 export interface NudgeDeps {
   readonly config: Config;
@@ -49,7 +50,7 @@ export function nudgeTargetOf(arg: unknown): NudgeTarget | null {
 }
 
 /** Quick pick text never renders `$(icon)` syntax from GitHub titles. */
-const plain = (s: string): string => s.replace(/\$\(/g, '$\u200b(').replace(/[\r\n]+/g, ' ');
+const plain = (s: string): string => withoutIconSyntax(s).replace(/[\r\n]+/g, ' ');
 
 /** The items worth a nudge now, from the sidebar's data: own PRs waiting past the SLA, overdue delegated items. */
 export function nudgeCandidates(deps: Pick<NudgeDeps, 'config' | 'model'>, now = Date.now()): NudgeTarget[] {

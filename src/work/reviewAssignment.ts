@@ -14,6 +14,7 @@ import type { OwnPullRequest } from '../github/service';
 import { Commands, Settings, settingId } from '../ids';
 import { describeForNotification, describeError, notificationSafe } from '../util/errors';
 import type { WorkModel } from './workModel';
+import { withoutIconSyntax } from '../core/iconSyntax';
 
 /** What the tests (and a caller) pass instead of answering the pick and the confirmation. */
 export interface AssignmentOptions {
@@ -37,9 +38,6 @@ function pullFrom(arg: unknown, key: 'pullRequest' | 'review'): PullRef | undefi
   if (typeof arg === 'object' && arg !== null && isPullRef((arg as Record<string, unknown>)[key])) return (arg as Record<string, PullRef>)[key];
   return isPullRef(arg) ? arg : undefined;
 }
-
-/** Quick-pick labels render `$(icon)`: a title from GitHub shows as typed, never as an icon. */
-const inert = (text: string): string => text.replace(/\$\(/g, '$\u200B(');
 
 interface Candidate { readonly login: string; readonly load: MemberLoad | undefined; readonly blocked?: string }
 
@@ -103,7 +101,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     if (!pull) {
       const own = model.snapshot.ownPullRequests;
       if (own.length === 0) return say(false, vscode.l10n.t('you have no open pull requests to ask a review for (refresh the sidebar if you just opened one).'));
-      const chosen = await vscode.window.showQuickPick(own.map((p) => ({ label: inert(`#${p.number} ${p.title}`), description: p.repo, pull: p })), { title: vscode.l10n.t('Request review on which of your pull requests?'), ignoreFocusOut: true });
+      const chosen = await vscode.window.showQuickPick(own.map((p) => ({ label: withoutIconSyntax(`#${p.number} ${p.title}`), description: p.repo, pull: p })), { title: vscode.l10n.t('Request review on which of your pull requests?'), ignoreFocusOut: true });
       if (!chosen) return undefined;
       pull = chosen.pull;
     }
@@ -130,7 +128,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     if (!ref) {
       const pending = model.snapshot.reviews;
       if (pending.length === 0) return say(false, vscode.l10n.t('no review is waiting on you.'));
-      const chosen = await vscode.window.showQuickPick(pending.map((r) => ({ label: inert(`#${r.number} ${r.title}`), description: r.repo, review: r })), { title: vscode.l10n.t('Hand which review on?'), ignoreFocusOut: true });
+      const chosen = await vscode.window.showQuickPick(pending.map((r) => ({ label: withoutIconSyntax(`#${r.number} ${r.title}`), description: r.repo, review: r })), { title: vscode.l10n.t('Hand which review on?'), ignoreFocusOut: true });
       if (!chosen) return undefined;
       ref = chosen.review;
     }
