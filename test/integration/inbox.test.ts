@@ -1,11 +1,11 @@
 /** The review inbox against the fake GitHub: every state in its group of the tree, the badge rule, what changed since a review. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { addInboxStates, demoScenario, INBOX_TITLES, pushCommit, startFakeGitHub, submitReview, type FakeGitHub } from '../fake-github';
+import { addInboxStates, addPull, closeItem, demoScenario, INBOX_TITLES, pushCommit, startFakeGitHub, submitReview, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
-import { hasBridge, screenshot, texts, viewport, waitFor } from './support/bridge';
+import { hasBridge, press, screenshot, texts, viewport, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 
@@ -118,6 +118,27 @@ describe('review inbox states (fake GitHub)', function () {
 
   const ownNode = (title: string) => flatten(group('own')?.children ?? []).find((n): n is OwnPullNode => 'pullRequest' in n && n.pullRequest.title === title);
   const MERGE_ROUTE = 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge';
+
+  it('offers the approved PRs in the palette\'s Merge pick with their titles as typed, never as icons', async function () {
+    if (!hasBridge()) this.skip();
+    const own = addPull(fake.scenario, { repo: 'acme/web', title: 'Ship $(zap) fast', author: 'lead' }, new Date());
+    submitReview(fake.scenario, own, 'kwame', 'APPROVED', new Date());
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const done = vscode.commands.executeCommand('leadDesk.work.merge');
+    try {
+      const rows = await waitFor('the merge pick', async () => {
+        const r = await texts('.quick-input-list .monaco-list-row');
+        return r.some((t) => t.includes('Ship')) ? r : undefined;
+      });
+      assert.ok(rows.some((t) => t.includes('Ship $\u200b(zap) fast')), rows.join(' | '));
+    } finally {
+      await press('Escape');
+      await done;
+      // The tests below see the scenario's own PRs only.
+      closeItem(own);
+      await vscode.commands.executeCommand('leadDesk.refresh');
+    }
+  });
 
   it('merges an approved PR of the lead\'s with the method the repo allows, at the head it showed, and drops it from the tree', async () => {
     const node = ownNode('Add on-call runbook links to alerts')!;
