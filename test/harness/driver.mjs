@@ -188,7 +188,7 @@ function installExtension(src, extensionsDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8'));
   const dest = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   fs.mkdirSync(dest, { recursive: true });
-  for (const item of ['package.json', 'dist', 'media', 'README.md']) {
+  for (const item of ['package.json', 'package.nls.json', 'l10n', 'dist', 'media', 'README.md']) {
     if (fs.existsSync(path.join(src, item))) fs.cpSync(path.join(src, item), path.join(dest, item), { recursive: true, filter: (f) => !f.includes(`${path.sep}test`) });
   }
 }
