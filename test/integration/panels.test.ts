@@ -229,6 +229,9 @@ describe('panels', function () {
           other.dispose();
         }
         api.panels().balance?.dispose();
+        // The workbench removes a closed webview's frame a moment later: until then the old
+        // panel's table (with none of this history) would answer the queries below.
+        await waitFor('the earlier balance webview gone', async () => (await query('#trend')).length === 0);
       });
 
       it('shows 8 weeks, oldest first, with each week\'s hours and technical share', async () => {
