@@ -9,7 +9,7 @@ import type { MorningReviewPanel } from '../../src/review/morningReviewPanel';
 import type { TeamData } from '../../src/review/protocol';
 import type { IssueNode, WorkNode } from '../../src/work/nodes';
 import type { NudgeOutcome } from '../../src/work/nudge';
-import { click, frames, hasBridge, press, query, texts, type, waitFor } from './support/bridge';
+import { click, frames, hasBridge, press, quickInputTitled, texts, type, waitFor } from './support/bridge';
 import { connectToFake, disconnect } from './support/github';
 
 const HOUR = 3_600_000;
@@ -35,8 +35,6 @@ describe('nudges (fake GitHub)', function () {
     await vscode.commands.executeCommand('notifications.showList');
     return texts('.notifications-center .notification-list-item-message');
   };
-  /** A visible input box with this title (a closed one stays in the DOM, hidden). */
-  const inputTitled = (title: string) => waitFor(`input "${title}"`, async () => (await query('.quick-input-widget .quick-input-title')).some((e) => e.clientWidth > 0 && e.text.includes(title)));
 
   before(async () => {
     const s = demoScenario(now);
@@ -66,7 +64,7 @@ describe('nudges (fake GitHub)', function () {
     assert.equal(node.nudgeTarget.kind, 'delegated');
     fake.resetStats();
     const done = nudge(node);
-    await inputTitled(`Nudge acme/api#${overdue.number}`);
+    await quickInputTitled(`Nudge acme/api#${overdue.number}`);
     await press('Enter');
     assert.equal(await done, 'posted');
     const posts = comments(overdue.number);
@@ -96,13 +94,13 @@ describe('nudges (fake GitHub)', function () {
     assert.deepEqual(await texts('.notifications-center .notification-list-item .monaco-button'), ['Nudge anyway']);
     assert.ok(await click('.notifications-center .notification-list-item .monaco-button'), 'Nudge anyway');
     await vscode.commands.executeCommand('notifications.hideList');
-    await inputTitled(`Nudge acme/api#${overdue.number}`);
+    await quickInputTitled(`Nudge acme/api#${overdue.number}`);
     await press('Escape');
     assert.equal(await asking, 'cancelled');
     assert.equal(comments(overdue.number).length, before, 'an abandoned draft sends nothing');
 
     const again = nudge(node, { confirmed: true });
-    await inputTitled(`Nudge acme/api#${overdue.number}`);
+    await quickInputTitled(`Nudge acme/api#${overdue.number}`);
     await press('Enter');
     assert.equal(await again, 'posted');
     assert.equal(comments(overdue.number).length, before + 1);
@@ -121,7 +119,7 @@ describe('nudges (fake GitHub)', function () {
       await vscode.commands.executeCommand('notifications.clearAll');
       fake.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { status: c.status, body: c.body, times: 1 });
       const done = nudge(node);
-      await inputTitled(`Nudge acme/api#${quiet.number}`);
+      await quickInputTitled(`Nudge acme/api#${quiet.number}`);
       await press('Enter');
       assert.equal(await done, 'failed', String(c.status));
       const shown = await waitFor(`the ${c.status} message`, async () => (await notices()).find((t) => t.includes(`the nudge on acme/api#${quiet.number} was not posted`)));
@@ -136,6 +134,7 @@ describe('nudges (fake GitHub)', function () {
     if (!hasBridge()) this.skip();
     assert.equal(await nudge({ nudgeTarget: { repo: '../etc', number: 1, who: ['mira'], kind: 'own-pr' } }), 'nothing', 'a forged target is refused');
     const done = nudge();
+    await quickInputTitled('Nudge…');
     await waitFor('the pick', async () => (await texts('.quick-input-list .monaco-list-row')).some((t) => t.includes(`acme/api#${mine.number}`)));
     const rows = await texts('.quick-input-list .monaco-list-row');
     assert.ok(rows.some((t) => t.includes(`acme/api#${overdue.number}`)), rows.join('\n'));
@@ -143,7 +142,7 @@ describe('nudges (fake GitHub)', function () {
     await type(`acme/api#${mine.number}`);
     await waitFor('the PR first', async () => (await texts('.quick-input-list .monaco-list-row'))[0]?.includes(`acme/api#${mine.number}`));
     await press('Enter');
-    await inputTitled(`Nudge acme/api#${mine.number}`);
+    await quickInputTitled(`Nudge acme/api#${mine.number}`);
     await press('Enter');
     assert.equal(await done, 'posted');
     const body = String((comments(mine.number)[0]!.body as { body: string }).body);

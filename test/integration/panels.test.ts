@@ -8,7 +8,7 @@ import type { LeadDeskApi } from '../../src/extension';
 import type { Config } from '../../src/config';
 import { workQueueSource } from '../../src/queue';
 import type { WorkFeature } from '../../src/work';
-import { click, hasBridge, press, query, screenshot, texts, type, viewport, waitFor } from './support/bridge';
+import { click, hasBridge, press, query, quickInputTitled, screenshot, texts, type, viewport, waitFor } from './support/bridge';
 import { connectToFake, disconnect } from './support/github';
 import { openStores } from '../../src/store';
 import { trendRange } from '../../src/core/trend';
@@ -180,6 +180,7 @@ describe('panels', function () {
       await vscode.commands.executeCommand('leadDesk.startManagerial');
       await new Promise((r) => setTimeout(r, 50));
       const done = vscode.commands.executeCommand<vscode.Uri | undefined>('leadDesk.exportTime');
+      await quickInputTitled('Export Time as CSV');
       await waitFor('range pick', async () => (await texts('.quick-input-list .monaco-list-row')).some((t) => t.includes('Today')));
       await type('Today');
       await press('Enter');

@@ -9,7 +9,7 @@ import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
 import type { TeamGroupNode, TeamMemberNode, TeamReviewNode } from '../../src/work/teamNodes';
 import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
-import { hasBridge, press, query, texts, waitFor } from './support/bridge';
+import { hasBridge, press, quickInputTitled, texts, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 
@@ -162,7 +162,7 @@ describe('team review load (fake GitHub)', function () {
     if (!hasBridge()) return;
     fake.resetStats();
     const done = vscode.commands.executeCommand('leadDesk.nudge', handed, { confirmed: true });
-    await waitFor('the nudge draft', async () => (await query('.quick-input-widget .quick-input-title')).some((e) => e.clientWidth > 0 && e.text.includes('Nudge acme/web#')));
+    await quickInputTitled('Nudge acme/web#');
     await press('Enter');
     await done;
     const posts = fake.writes().filter((w) => w.method === 'POST' && w.path.endsWith('/comments'));

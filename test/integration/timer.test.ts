@@ -6,7 +6,7 @@ import type { TimeEntry } from '../../src/core/timeEntry';
 import type { Config } from '../../src/config';
 import { workQueueSource } from '../../src/queue';
 import { openStores } from '../../src/store';
-import { click, hasBridge, press, screenshot, texts, type, waitFor } from './support/bridge';
+import { click, hasBridge, press, quickInputTitled, screenshot, texts, type, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { demoScenario, startFakeGitHub, type FakeGitHub } from '../fake-github';
 
@@ -89,7 +89,7 @@ describe('timer', () => {
     const api = await leadDesk();
     await vscode.commands.executeCommand('leadDesk.startManagerial');
     const done = vscode.commands.executeCommand('leadDesk.addNote');
-    await waitFor('note input', async () => (await texts('.quick-input-widget .input')).length > 0 || (await texts('.quick-input-title')).some((t) => t.includes('note')));
+    await quickInputTitled('note for this time entry');
     await press('Control+a');
     await (await import('./support/bridge')).type('1:1 with Mira');
     await press('Enter');

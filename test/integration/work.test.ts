@@ -8,7 +8,7 @@ import { addIssue, addPull, demoScenario, iso, nextId, requestReview, type FakeG
 import { toLocalDate } from '../../src/core/localDate';
 import type { LeadDeskApi } from '../../src/extension';
 import type { BucketNode, GroupNode, IssueNode, ReviewNode, TaskNode, WorkNode } from '../../src/work/nodes';
-import { click, hasBridge, press, query, texts, type, waitFor } from './support/bridge';
+import { click, hasBridge, press, query, quickInputTitled, texts, type, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 import { startFakeGitHub } from '../fake-github';
@@ -260,7 +260,7 @@ describe('work tree (fake GitHub)', function () {
     for (const command of ['leadDesk.work.markDone', 'leadDesk.work.changeDueDate']) {
       const run = vscode.commands.executeCommand(command, node);
       if (command === 'leadDesk.work.changeDueDate') {
-        await waitFor('due date pick', async () => (await texts('.quick-input-title')).some((t) => t.includes('Change the due date')));
+        await quickInputTitled('Change the due date');
         await type('Tomorrow');
         await press('Enter');
       }
@@ -298,7 +298,7 @@ describe('work tree (fake GitHub)', function () {
     const node = flatten(group('delegated').children).find((n): n is IssueNode => isIssue(n) && n.issue.title.startsWith('Investigate p99'))!;
     fake.resetStats();
     const done = vscode.commands.executeCommand('leadDesk.work.followUp', node);
-    await waitFor('comment input', async () => (await texts('.quick-input-title')).some((t) => t.includes('Follow up')));
+    await quickInputTitled('Follow up');
     await press('Enter');
     await done;
     const post = fake.writes().find((w) => w.method === 'POST' && w.path.endsWith(`/issues/${node.issue.number}/comments`));
@@ -311,6 +311,7 @@ describe('work tree (fake GitHub)', function () {
     const node = flatten(group('delegated').children).find((n): n is IssueNode => isIssue(n) && n.issue.title.startsWith('Write migration plan'))!;
     fake.resetStats();
     const done = vscode.commands.executeCommand('leadDesk.work.reassign', node);
+    await quickInputTitled('Reassign');
     await waitFor('reassign pick', async () => (await texts('.quick-input-list .monaco-list-row')).some((t) => t.includes('jun')));
     await type('jun');
     await press('Enter');
@@ -329,7 +330,7 @@ describe('work tree (fake GitHub)', function () {
     editor.selection = new vscode.Selection(2, 0, 4, 10);
     await waitFor('git extension sees the fake remote', () => api.work.repositories.gitRepositoryFor(doc.uri)?.state.remotes.some((r) => r.name === 'fake'), 10_000);
     const done = vscode.commands.executeCommand('leadDesk.delegateTask');
-    const step = async (n: number) => waitFor(`step ${n}`, async () => (await texts('.quick-input-title')).some((t) => t.includes(`(${n}/5)`)));
+    const step = (n: number) => quickInputTitled(`(${n}/5)`);
     await step(1); await type('Tidy the line constants'); await press('Enter');
     await step(2); await type('mira'); await press('Enter');
     await step(3); await type('Tomorrow'); await press('Enter');
@@ -351,7 +352,7 @@ describe('work tree (fake GitHub)', function () {
     await vscode.commands.executeCommand('notifications.clearAll');
     fake.resetStats();
     const done = vscode.commands.executeCommand('leadDesk.delegateTask');
-    const step = async (n: number) => waitFor(`step ${n}`, async () => (await texts('.quick-input-title')).some((t) => t.includes(`(${n}/5)`)));
+    const step = (n: number) => quickInputTitled(`(${n}/5)`);
     await step(1); await type('Pick the flag vendor'); await press('Enter');
     await step(2); await type('kwame'); await press('Enter');
     await step(3); await type('Tomorrow'); await press('Enter');

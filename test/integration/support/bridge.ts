@@ -65,6 +65,18 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
 }
 
+/**
+ * Waits until the quick input (a pick or an input box) is shown with `title` in its title and has
+ * the keyboard focus. A closed one stays in the DOM, hidden, with its last title; and keys pressed
+ * before the focus arrives go to the editor, leaving the input open.
+ */
+export async function quickInputTitled(title: string | RegExp, ms?: number): Promise<void> {
+  const matches = (text: string) => (typeof title === 'string' ? text.includes(title) : title.test(text));
+  await waitFor(`the quick input "${String(title)}" shown and focused`, async () =>
+    (await query('.quick-input-widget .quick-input-title')).some((e) => e.clientWidth > 0 && matches(e.text))
+    && (await query('.quick-input-widget input:focus')).length > 0, ms);
+}
+
 /** Text of the elements matching `selector` in frames whose URL contains `frame`. */
 export async function texts(selector: string, frame?: string): Promise<string[]> {
   return (await query(selector, frame)).map((e) => e.text.trim());
