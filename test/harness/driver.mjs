@@ -188,9 +188,18 @@ function installExtension(src, extensionsDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8'));
   const dest = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   fs.mkdirSync(dest, { recursive: true });
-  for (const item of ['package.json', 'package.nls.json', 'l10n', 'dist', 'media', 'README.md']) {
-    if (fs.existsSync(path.join(src, item))) fs.cpSync(path.join(src, item), path.join(dest, item), { recursive: true, filter: (f) => !f.includes(`${path.sep}test`) });
+  for (const item of shippedTopLevel(src)) {
+    fs.cpSync(path.join(src, item), path.join(dest, item), { recursive: true, filter: (f) => !f.includes(`${path.sep}test`) });
   }
+}
+
+// The top-level files and folders that hold what the VSIX ships: the `!` lines of .vscodeignore
+// (`!dist/extension.js` → dist), so the demo runs what users install and the list lives once.
+function shippedTopLevel(src) {
+  const glob = (pattern) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  const tops = fs.readFileSync(path.join(src, '.vscodeignore'), 'utf8').split(/\r?\n/)
+    .map((line) => line.trim()).filter((line) => line.startsWith('!')).map((line) => glob(line.slice(1).split('/')[0]));
+  return fs.readdirSync(src).filter((name) => tops.some((top) => top.test(name)));
 }
 
 // Screenshots for the README: the workbench with the Lead Desk sidebar open, then whatever the

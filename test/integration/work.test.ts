@@ -105,7 +105,7 @@ describe('work tree (fake GitHub)', function () {
   it('signs in with a personal access token typed into the password box', async function () {
     if (!hasBridge()) this.skip();
     const signedIn = vscode.commands.executeCommand<string | undefined>('leadDesk.signIn');
-    await waitFor('token input', async () => (await query('.quick-input-widget input[type="password"]')).length > 0);
+    await waitFor('token input, focused', async () => (await query('.quick-input-widget input[type="password"]:focus')).length > 0);
     await type(fake.token);
     await press('Enter');
     assert.equal(await signedIn, 'lead');
@@ -357,7 +357,8 @@ describe('work tree (fake GitHub)', function () {
     await step(2); await type('kwame'); await press('Enter');
     await step(3); await type('Tomorrow'); await press('Enter');
     await step(4); await type('Issue or pull'); await press('Enter');
-    await waitFor('URL input', async () => (await texts('.quick-input-message, .quick-input-widget')).some((t) => t.includes('An issue or pull request URL')));
+    await waitFor('URL input, focused', async () => (await texts('.quick-input-message, .quick-input-widget')).some((t) => t.includes('An issue or pull request URL'))
+      && (await query('.quick-input-widget input:focus')).length > 0);
     await type(url); await press('Enter');
     await step(5); await press('Enter');
     const task = (await done) as { due: string; repo: string; issueNumber: number };
