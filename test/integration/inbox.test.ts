@@ -5,7 +5,7 @@ import { addInboxStates, addPull, closeItem, demoScenario, INBOX_TITLES, pushCom
 import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
-import { hasBridge, press, screenshot, texts, viewport, waitFor } from './support/bridge';
+import { hasBridge, press, quickInputTitled, screenshot, texts, viewport, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
 
@@ -126,6 +126,7 @@ describe('review inbox states (fake GitHub)', function () {
     await vscode.commands.executeCommand('leadDesk.refresh');
     const done = vscode.commands.executeCommand('leadDesk.work.merge');
     try {
+      await quickInputTitled('Merge which pull request?');
       const rows = await waitFor('the merge pick', async () => {
         const r = await texts('.quick-input-list .monaco-list-row');
         return r.some((t) => t.includes('Ship')) ? r : undefined;

@@ -135,9 +135,11 @@ describe('nudges (fake GitHub)', function () {
     assert.equal(await nudge({ nudgeTarget: { repo: '../etc', number: 1, who: ['mira'], kind: 'own-pr' } }), 'nothing', 'a forged target is refused');
     const done = nudge();
     await quickInputTitled('Nudge…');
-    await waitFor('the pick', async () => (await texts('.quick-input-list .monaco-list-row')).some((t) => t.includes(`acme/api#${mine.number}`)));
-    const rows = await texts('.quick-input-list .monaco-list-row');
-    assert.ok(rows.some((t) => t.includes(`acme/api#${overdue.number}`)), rows.join('\n'));
+    // The list draws its rows in passes: wait for both kinds (a missing one times out here).
+    await waitFor('the pick, with the own PR and the overdue item', async () => {
+      const rows = await texts('.quick-input-list .monaco-list-row');
+      return rows.some((t) => t.includes(`acme/api#${mine.number}`)) && rows.some((t) => t.includes(`acme/api#${overdue.number}`));
+    });
     // Narrow to the PR by its label, then take it.
     await type(`acme/api#${mine.number}`);
     await waitFor('the PR first', async () => (await texts('.quick-input-list .monaco-list-row'))[0]?.includes(`acme/api#${mine.number}`));
