@@ -14,6 +14,9 @@ export function makeNonce(): string {
  * from the extension's media folder or carry the nonce. vscode-elements styles its shadow roots
  * with constructable stylesheets and Chart.js sizes its canvas through the CSSOM, and neither
  * is governed by style-src, so both work under this policy.
+ * Trusted Types make every HTML sink (`innerHTML`, `insertAdjacentHTML`, …) throw on a plain
+ * string, so no text can become markup. The one policy allowed is Lit's own `lit-html`, which
+ * vscode-elements' components use to parse their static templates into a `<template>`.
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   if (!/^[A-Za-z0-9+/=]{16,}$/.test(nonce)) throw new Error('A CSP nonce must be base64 of at least 16 characters');
@@ -25,6 +28,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
   ].join('; ') + ';';
 }
 

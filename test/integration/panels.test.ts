@@ -8,7 +8,7 @@ import type { LeadDeskApi } from '../../src/extension';
 import type { Config } from '../../src/config';
 import { workQueueSource } from '../../src/queue';
 import type { WorkFeature } from '../../src/work';
-import { click, hasBridge, press, query, quickInputTitled, screenshot, texts, type, viewport, waitFor } from './support/bridge';
+import { click, evaluate, frames, hasBridge, press, query, quickInputTitled, screenshot, texts, type, viewport, waitFor } from './support/bridge';
 import { connectToFake, disconnect } from './support/github';
 import { openStores } from '../../src/store';
 import { trendRange } from '../../src/core/trend';
@@ -59,6 +59,20 @@ describe('panels', function () {
       const titles = await rowTitles();
       assert.ok(titles.includes(HOSTILE), titles.join('\n'));
       assert.equal((await query('#reviews img[src="x"], #reviews b')).length, 0, 'no element created from GitHub text');
+    });
+
+    it('turns no string into markup (Trusted Types), while the vscode-elements controls still draw', async () => {
+      // Runs in the queue's own document: a plain string into innerHTML must throw, and Lit's
+      // "lit-html" policy (the one allowed) must still have built the filters' shadow DOM.
+      const frame = await waitFor('the queue frame', async () => (await frames()).find((f) => f.text.includes(HOSTILE))?.url);
+      const [result] = (await evaluate<{ sink: string; drawn: boolean } | null>(`(() => {
+        if (!document.querySelector('#reviews')) return null;
+        let sink = 'allowed';
+        try { document.createElement('div').innerHTML = '<b>x</b>'; } catch (e) { sink = e.name; }
+        const select = document.querySelector('vscode-single-select');
+        return { sink, drawn: Boolean(select && select.shadowRoot && select.shadowRoot.childElementCount > 0) };
+      })()`, frame)).filter((f) => f.value !== null);
+      assert.deepEqual(result?.value, { sink: 'TypeError', drawn: true });
     });
 
     it('sorts by author when the header is clicked', async () => {

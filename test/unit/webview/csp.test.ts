@@ -22,7 +22,7 @@ describe('contentSecurityPolicy', () => {
   it('is the strict policy: nothing by default, scripts by nonce only', () => {
     const nonce = makeNonce();
     const csp = contentSecurityPolicy(SOURCE, nonce);
-    assert.equal(csp, `default-src 'none'; img-src ${SOURCE} https: data:; style-src ${SOURCE} 'nonce-${nonce}'; font-src ${SOURCE}; script-src 'nonce-${nonce}';`);
+    assert.equal(csp, `default-src 'none'; img-src ${SOURCE} https: data:; style-src ${SOURCE} 'nonce-${nonce}'; font-src ${SOURCE}; script-src 'nonce-${nonce}'; require-trusted-types-for 'script'; trusted-types lit-html;`);
     assert.ok(!csp.includes('unsafe-inline'));
     assert.ok(!csp.includes('unsafe-eval'));
     assert.ok(!/script-src[^;]*(https:|\*|vscode-resource)/.test(csp), 'scripts only by nonce');
