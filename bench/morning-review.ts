@@ -124,7 +124,8 @@ async function main(): Promise<void> {
     };
     const first = spread((s) => s.first.ms);
     const second = spread((s) => s.second.ms);
-    const pass = first.best <= GOAL_MS && second.best <= GOAL_MS;
+    // Judged on the median, as every other timing goal here.
+    const pass = first.median <= GOAL_MS && second.median <= GOAL_MS;
     const out = { bench: 'morning-review', repos: REPOS, delayMs: DELAY_MS, samples: SAMPLES, goalMs: GOAL_MS, firstMs: first, secondMs: second, first: samples[0]!.first, second: samples[0]!.second, pass };
     console.log(`BENCH-JSON ${JSON.stringify(out)}`);
     for (const [name, s, r] of [['first review', first, samples[0]!.first], ['second review', second, samples[0]!.second]] as const) {

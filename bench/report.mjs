@@ -17,8 +17,6 @@ export function table(b) {
     else {
       rows.push(['Bundle size (production dist/extension.js)', `${s.bundle.kb} KB (${s.bundle.gzipKb} KB gzipped)`, `≤ ${GOALS.bundleKB} KB`, verdict(s.bundle.pass)]);
       rows.push(['VSIX size (vsce package)', s.vsix.error ? err(s.vsix.error) : `${size(s.vsix.kb)}, ${s.vsix.files} files`, `≤ ${GOALS.vsixKB} KB`, s.vsix.error ? '' : verdict(s.vsix.pass)]);
-      const p = s.vsixWithProposedIgnore;
-      if (p && !p.error) rows.push(['VSIX size with the proposed .vscodeignore', `${size(p.kb)}, ${p.files} files`, `≤ ${GOALS.vsixKB} KB`, verdict(p.pass)]);
     }
   }
   const h = b.host;
@@ -72,7 +70,7 @@ export function table(b) {
   if (tl) {
     if (tl.error) rows.push(['Team review load, 8 members', err(tl.error), '1 request', '']);
     else {
-      rows.push([`Team review load, ${tl.members} members (\`node dist/bench/team-load.js\`)`, `${tl.teamRequests} request, ${tl.points} points, ${tl.waiting} reviews waiting, ${ms(tl.ms, 0)}; with a misspelled ninth member: ${tl.withUnknownMemberRequests}`, '1 request', verdict(tl.teamRequests === 1)]);
+      rows.push([`Team review load, ${tl.members} members (\`node dist/bench/team-load.js\`)`, `${tl.teamRequests} request, ${tl.points} points, ${tl.waiting} reviews waiting, ${ms(tl.ms, 0)}; with a misspelled ninth member: ${tl.withUnknownMemberRequests}`, '1 request', verdict(tl.teamRequests === 1 && tl.withUnknownMemberRequests === 1)]);
       rows.push(['Sidebar refresh with the team load, 100 reviews', `${tl.refreshWithTeamRequests} requests (sidebar alone: ${tl.sidebarOnlyRequests}), ${ms(tl.refreshMs, 0)}`, '≤ sidebar + 1', verdict(tl.refreshWithTeamRequests <= tl.sidebarOnlyRequests + 1)]);
     }
   }
@@ -81,8 +79,8 @@ export function table(b) {
     if (rv.error) rows.push(['Start Morning Review → every section', err(rv.error), '≤ 1.5 s', '']);
     else {
       const line = (t, r) => `best ${t.best} ms, median ${t.median} ms, worst ${t.worst} ms (${rv.samples} samples); ${r.requests} requests (${r.graphqlRequests} GraphQL, ${r.restRequests} REST, ${r.notModified} × 304), ${r.points} GraphQL points + ${r.restPoints} REST points`;
-      rows.push([`Start Morning Review → every section's data, ${rv.repos} repos, ${rv.delayMs} ms per request: first review`, line(rv.firstMs, rv.first), `≤ ${rv.goalMs / 1000} s`, verdict(rv.firstMs.best <= rv.goalMs)]);
-      rows.push([`Start Morning Review, second review (warm client)`, line(rv.secondMs, rv.second), `≤ ${rv.goalMs / 1000} s`, verdict(rv.secondMs.best <= rv.goalMs)]);
+      rows.push([`Start Morning Review → every section's data, ${rv.repos} repos, ${rv.delayMs} ms per request: first review`, line(rv.firstMs, rv.first), `≤ ${rv.goalMs / 1000} s`, verdict(rv.firstMs.median <= rv.goalMs)]);
+      rows.push([`Start Morning Review, second review (warm client)`, line(rv.secondMs, rv.second), `≤ ${rv.goalMs / 1000} s`, verdict(rv.secondMs.median <= rv.goalMs)]);
     }
   }
   const rh = b.rhythm;

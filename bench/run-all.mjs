@@ -42,22 +42,6 @@ const LONG = flag('long');
 const VERBOSE = flag('verbose');
 const KEEP = flag('keep');
 
-// Proposed .vscodeignore (an allowlist): only what the extension loads at run time is packaged.
-const PROPOSED_VSCODEIGNORE = `**
-!package.json
-!README.md
-!CHANGELOG.md
-!LICENSE*
-!dist/extension.js
-!dist/extension.js.LEGAL.txt
-!media/*.css
-!media/*.svg
-!media/*.png
-!media/dist/*.js
-!media/dist/*.css
-!media/dist/*.ttf
-`;
-
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-desk-bench-'));
 const logs = path.join(work, 'logs');
 fs.mkdirSync(logs);
@@ -176,8 +160,6 @@ if (only.includes('sizes')) await step('sizes', async () => {
     }
     out.bundle.largestParts = Object.entries(byPackage).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => ({ part: k, kb: kb(v) }));
   }
-  const hasIgnore = fs.existsSync(path.join(dir, '.vscodeignore'));
-  const hasFiles = Array.isArray(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).files);
   try {
     out.vsix = { ...(await vsce(dir, '/tmp/lead-desk.vsix', [], 'vsce')), path: '/tmp/lead-desk.vsix', goalKb: GOALS.vsixKB };
     out.vsix.pass = out.vsix.kb <= GOALS.vsixKB;
@@ -185,73 +167,28 @@ if (only.includes('sizes')) await step('sizes', async () => {
     out.vsix = { error: e.message };
     problems.push(`sizes: ${e.message.split('\n')[0]}`);
   }
-  if (!hasIgnore && !hasFiles) {
-    // No .vscodeignore yet: also package with the proposed one, so the fix can be judged.
-    const ignoreFile = path.join(work, 'proposed.vscodeignore');
-    fs.writeFileSync(ignoreFile, PROPOSED_VSCODEIGNORE);
-    try {
-      out.vsixWithProposedIgnore = { ...(await vsce(dir, path.join(work, 'lead-desk-proposed.vsix'), ['--ignoreFile', ignoreFile], 'vsce-proposed')), goalKb: GOALS.vsixKB, vscodeignore: PROPOSED_VSCODEIGNORE };
-      out.vsixWithProposedIgnore.pass = out.vsixWithProposedIgnore.kb <= GOALS.vsixKB;
-    } catch (e) {
-      out.vsixWithProposedIgnore = { error: e.message };
-    }
-  }
   return out;
 });
 
-// ---------------------------------------------------------------- store
-if (only.includes('store')) await step('store', async () => {
-  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/store-write.js)');
-  const r = await run('node', ['dist/bench/store-write.js'], { name: 'store-write' });
-  const data = jsonLine(r.output, '{"bench":"store-write"');
-  if (r.code !== 0 || !data) throw new Error(`store-write failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+/**
+ * Runs one plain-Node benchmark of the dev build and returns the JSON line it prints after
+ * `prefix`. `exitMayFail`: the script sets exit code 1 when it misses its goal, and the result
+ * still counts.
+ */
+async function nodeBench(name, script, args = [], { prefix = 'BENCH-JSON ', timeoutMs, exitMayFail = false } = {}) {
+  if (!devBuildOk) throw new Error(`needs the dev build (${script})`);
+  const r = await run('node', [script, ...args], { name, ...(timeoutMs ? { timeoutMs } : {}) });
+  const data = jsonLine(r.output, prefix);
+  if ((r.code !== 0 && !exitMayFail) || !data) throw new Error(`${name} failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
   return data;
-});
+}
 
-// ---------------------------------------------------------------- trend
-if (only.includes('trend')) await step('trend', async () => {
-  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/trend.js)');
-  const r = await run('node', ['dist/bench/trend.js'], { name: 'trend' });
-  const data = jsonLine(r.output, '{"bench":"trend"');
-  if (r.code !== 0 || !data) throw new Error(`trend failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  return data;
-});
-
-// ---------------------------------------------------------------- github
-if (only.includes('github')) await step('github', async () => {
-  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/github-requests.js)');
-  const r = await run('node', ['dist/bench/github-requests.js', '1,10,50', '25,100,500'], { name: 'github-requests', timeoutMs: 15 * 60_000 });
-  const data = jsonLine(r.output, 'BENCH-JSON ');
-  if (r.code !== 0 || !data) throw new Error(`github-requests failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  return data;
-});
-
-// ---------------------------------------------------------------- team
-if (only.includes('team')) await step('team', async () => {
-  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/team-load.js)');
-  const r = await run('node', ['dist/bench/team-load.js'], { name: 'team-load' });
-  const data = jsonLine(r.output, 'BENCH-JSON ');
-  if (!data) throw new Error(`team-load failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  return data;
-});
-
-// ---------------------------------------------------------------- review
-if (only.includes('review')) await step('review', async () => {
-  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/morning-review.js)');
-  const r = await run('node', ['dist/bench/morning-review.js', '10', '5'], { name: 'morning-review', timeoutMs: 10 * 60_000 });
-  const data = jsonLine(r.output, 'BENCH-JSON ');
-  if (r.code !== 0 || !data) throw new Error(`morning-review failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  return data;
-});
-
-// ---------------------------------------------------------------- rhythm
-if (only.includes('rhythm')) await step('rhythm', async () => {
-  if (!devBuildOk) throw new Error('needs the dev build (dist/bench/rhythm.js)');
-  const r = await run('node', ['dist/bench/rhythm.js'], { name: 'rhythm', timeoutMs: 10 * 60_000 });
-  const data = jsonLine(r.output, 'BENCH-JSON ');
-  if (r.code !== 0 || !data) throw new Error(`rhythm failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  return data;
-});
+if (only.includes('store')) await step('store', () => nodeBench('store-write', 'dist/bench/store-write.js', [], { prefix: '{"bench":"store-write"' }));
+if (only.includes('trend')) await step('trend', () => nodeBench('trend', 'dist/bench/trend.js', [], { prefix: '{"bench":"trend"' }));
+if (only.includes('github')) await step('github', () => nodeBench('github-requests', 'dist/bench/github-requests.js', ['1,10,50', '25,100,500'], { timeoutMs: 15 * 60_000 }));
+if (only.includes('team')) await step('team', () => nodeBench('team-load', 'dist/bench/team-load.js', [], { exitMayFail: true }));
+if (only.includes('review')) await step('review', () => nodeBench('morning-review', 'dist/bench/morning-review.js', ['10', '5'], { timeoutMs: 10 * 60_000 }));
+if (only.includes('rhythm')) await step('rhythm', () => nodeBench('rhythm', 'dist/bench/rhythm.js', [], { timeoutMs: 10 * 60_000 }));
 
 // ---------------------------------------------------------------- host
 if (only.includes('host')) await step('host', async () => {
