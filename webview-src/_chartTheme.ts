@@ -93,7 +93,8 @@ export abstract class ThemedChart {
   protected readonly chart: Chart<'bar' | 'line', (number | null)[], string>;
 
   constructor(protected readonly canvas: HTMLCanvasElement) {
-    this.chart = new Chart(canvas, chartConfig(readTheme(), this.design(readTheme())));
+    const theme = readTheme();
+    this.chart = new Chart(canvas, chartConfig(theme, this.design(theme)));
     onThemeChange(() => {
       const theme = readTheme();
       applyTheme(this.chart, chartConfig(theme, this.design(theme)));

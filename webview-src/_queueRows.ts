@@ -3,6 +3,7 @@ import type { SlaState } from '../src/core/businessHours';
 import type { ReviewQueueRow } from '../src/core/reviewQueue';
 import type { CiState } from '../src/core/reviews';
 import { INBOX_STATE_LABELS, type InboxState } from '../src/core/inbox';
+import { REVIEW_GROUP_ORDER } from '../src/core/inboxEntries';
 import { formatDuration } from '../src/core/timeline';
 import type { OwnPullRequestRow } from '../src/queue/protocol';
 import { codicon, h, setAttr } from './shared/dom';
@@ -117,5 +118,5 @@ export function ownPullRequestRow(pr: OwnPullRequestRow): HTMLTableRowElement {
 export const CI_CHOICES: readonly (readonly [CiState | '', string])[] = [['', 'Any CI'], ['failure', 'CI failing'], ['pending', 'CI running'], ['success', 'CI passing'], ['none', 'No CI']];
 export const SLA_CHOICES: readonly (readonly [SlaState | '', string])[] = [['', 'Any SLA'], ['breached', 'Breached'], ['due-soon', 'Due soon'], ['ok', 'OK']];
 export const STATE_CHOICES: readonly (readonly [InboxState | '', string])[] = [['', 'Any state'],
-  ...(['needs-review', 're-requested', 'waiting-on-author', 'stale'] as const).map((s) => [s, INBOX_STATE_LABELS[s]] as const)];
+  ...REVIEW_GROUP_ORDER.map((s) => [s, INBOX_STATE_LABELS[s]] as const)];
 export const DRAFT_CHOICES: readonly (readonly [string, string])[] = [['any', 'Drafts and ready'], ['ready', 'Ready only'], ['draft', 'Drafts only']];

@@ -3,6 +3,7 @@ import type { SlaState } from '../src/core/businessHours';
 import { filterQueue, sortQueue, type ReviewQueueRow, type ReviewSortKey, type SortDirection } from '../src/core/reviewQueue';
 import type { CiState } from '../src/core/reviews';
 import type { InboxState } from '../src/core/inbox';
+import { REVIEW_GROUP_ORDER } from '../src/core/inboxEntries';
 import { savedRecord, savedScrollY } from './shared/vscodeApi';
 
 export type DraftFilter = 'any' | 'ready' | 'draft';
@@ -23,7 +24,8 @@ export interface QueueViewState {
 export const CI_STATES: readonly CiState[] = ['success', 'failure', 'pending', 'none'];
 export const SLA_STATES: readonly SlaState[] = ['ok', 'due-soon', 'breached'];
 export const SORT_KEYS: readonly ReviewSortKey[] = ['state', 'repo', 'author', 'age', 'size', 'ci', 'sla', 'draft'];
-export const QUEUE_STATES: readonly InboxState[] = ['needs-review', 're-requested', 'waiting-on-author', 'stale'];
+/** The states a pending review can be in, in the inbox's order. */
+export const QUEUE_STATES: readonly InboxState[] = REVIEW_GROUP_ORDER;
 
 /** Longest wait first, the order a lead works through the queue in. */
 export const DEFAULT_VIEW: QueueViewState = {

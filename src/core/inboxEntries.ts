@@ -38,11 +38,14 @@ interface Placed<T> {
 
 const unwrap = <T>(e: InboxEntry<Placed<T>>): InboxEntry<T> => ({ ...e, item: e.item.value });
 
+/** When a pending review last saw activity, as far as the inbox knows: for staleness. */
+export const reviewLastActivity = (r: PendingReview): number => r.updatedAt ?? Math.max(r.createdAt, r.requestedAt);
+
 /** Pending reviews not snoozed at `now`, in their states; approved-and-not-asked-again ones are left out. */
 export function reviewInbox<T extends PendingReview>(reviews: readonly T[], now: number, config: InboxConfig): InboxEntry<T>[] {
   const placed = reviews.filter((r) => !isSnoozed(r, now)).map((r): Placed<T> => ({
     value: r, repo: r.repo, number: r.number, waitingSince: r.requestedAt, draft: r.draft,
-    lastActivity: r.updatedAt ?? Math.max(r.createdAt, r.requestedAt),
+    lastActivity: reviewLastActivity(r),
   }));
   return placeInInbox(placed, (p) => pendingReviewState(p.value), REVIEW_STATES, now, config).map(unwrap);
 }

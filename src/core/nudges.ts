@@ -5,7 +5,8 @@
  * yesterday's nudges got no answer — are pure and unit tested. Never imports `vscode`.
  */
 import { startOfDay, subDays } from 'date-fns';
-import { businessMsBetween, type BusinessHours } from './businessHours';
+import { businessMsBetween, slaState, type BusinessHours } from './businessHours';
+import { REPO_NAME } from './repoName';
 import { formatDuration } from './timeline';
 import { isWorkingDay } from './workingDays';
 
@@ -200,13 +201,13 @@ export function ownPrNudgeTarget(
 }
 
 /** True when a target has waited past an SLA of `slaHours` business hours. */
-export const pastSla = (target: NudgeTarget, slaHours: number): boolean => slaHours > 0 && target.waitedMs >= slaHours * HOUR;
+export const pastSla = (target: NudgeTarget, slaHours: number): boolean => slaState(target.waitedMs, slaHours) === 'breached';
 
 /** A value read from an untrusted argument as a `NudgeTarget`, or null when it is not one. */
 export function asNudgeTarget(v: unknown): NudgeTarget | null {
   if (typeof v !== 'object' || v === null) return null;
   const t = v as Record<keyof NudgeTarget, unknown>;
-  if (typeof t.repo !== 'string' || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(t.repo) || /(^|\/)\.\.?($|\/)/.test(t.repo)) return null;
+  if (typeof t.repo !== 'string' || !REPO_NAME.test(t.repo)) return null;
   if (!Number.isSafeInteger(t.number) || (t.number as number) <= 0) return null;
   if (!Array.isArray(t.who) || !NUDGE_KINDS.includes(t.kind as NudgeKind)) return null;
   return {

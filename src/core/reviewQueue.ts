@@ -1,6 +1,6 @@
 import type { SlaState } from './businessHours';
 import { INBOX_STATE_LABELS, isStale, type InboxState } from './inbox';
-import { REVIEW_GROUP_ORDER } from './inboxEntries';
+import { REVIEW_GROUP_ORDER, reviewLastActivity } from './inboxEntries';
 import { compareOldestFirst, isSnoozed, pendingReviewState, reviewSlaState, waitingBusinessMs, type CiState, type PendingReview, type ReviewQueueConfig } from './reviews';
 
 /** A pending review with the values the Code Review Queue table shows and sorts by. */
@@ -41,7 +41,7 @@ export function toQueueRows(items: readonly PendingReview[], now: number, config
   return items.flatMap((item) => {
     const basis = pendingReviewState(item);
     if (basis === null) return [];
-    const stale = isStale(item.updatedAt ?? Math.max(item.createdAt, item.requestedAt), now, staleness);
+    const stale = isStale(reviewLastActivity(item), now, staleness);
     return [{
       ...item,
       waitingBusinessMs: waitingBusinessMs(item, now, config.businessHours),

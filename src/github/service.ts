@@ -357,7 +357,6 @@ export class GitHubClient implements GitHubService {
     return runs.rerunFailedJobs(this, repo, runId);
   }
 
-  /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`. */
   requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers> {
     return requestReviewers(this, repo, number, reviewers);
   }
@@ -374,6 +373,7 @@ export class GitHubClient implements GitHubService {
     return nudgeAnswers(this, nudges);
   }
 
+  /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`. */
   async setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void> {
     const input = status
       ? { message: status.message, emoji: status.emoji, limitedAvailability: status.busy, expiresAt: status.expiresAt.toISOString() }

@@ -57,7 +57,8 @@ export function timelineEvents(timelineItems: unknown): TimelineEvent[] {
   });
 }
 
-function repoOf(n: Json): string {
+/** The result's `owner/repo`, checked; throws a malformed failure without one. */
+export function repoOf(n: Json): string {
   const name = str(object(n.repository ?? {}, 'repository').nameWithOwner);
   if (!REPO_NAME.test(name)) throw new GitHubFailure('malformed', 'a search result has no repository');
   return name;

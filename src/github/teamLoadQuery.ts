@@ -6,9 +6,9 @@
  */
 import { requestedAtFromTimeline } from '../core/reviews';
 import type { MemberReview, MemberReviews } from '../core/teamLoad';
-import { login as loginOf, logSkipped, num, object, requiredNum, safeUrl, str, time, type Json } from './parse';
+import { login as loginOf, logSkipped, num, requiredNum, safeUrl, str, time, type Json } from './parse';
 import { failureFromErrors, readRateLimit, type GraphQLErrorLike, type RateLimitReading } from './sidebarQuery';
-import { timelineEvents } from './sidebarItems';
+import { repoOf, timelineEvents, uniqueByRepoAndNumber } from './sidebarItems';
 import { GitHubFailure } from './failure';
 
 /** PRs read per member: a lead whose teammate waits on more has a bigger problem than this list. */
@@ -64,8 +64,7 @@ export interface TeamLoadData {
 
 /** One PR of a member's search, with the member's own wait (their latest request, or ready-for-review after it). */
 export function memberReviewFrom(n: Json, member: string, webHost: string): MemberReview {
-  const repo = str(object(n.repository ?? {}, 'repository').nameWithOwner);
-  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) throw new Error('a search result has no repository');
+  const repo = repoOf(n);
   const createdAt = time(n.createdAt);
   return {
     repo, number: requiredNum(n.number, 'PR number'), title: str(n.title, '(no title)'), author: loginOf(n.author), url: safeUrl(n.url, webHost), createdAt,
@@ -90,21 +89,17 @@ export function readTeamLoad(req: TeamLoadRequest, data: Json | null, errors: re
     const exists = (typeof user === 'object' && user !== null) || userFailed;
     const search = data[`s${i}`];
     if (typeof search !== 'object' || search === null || !Array.isArray((search as Json).nodes)) return { login, exists, reviews: exists ? null : [] };
-    const seen = new Set<string>();
     const reviews: MemberReview[] = [];
     for (const n of (search as Json).nodes as unknown[]) {
       if (typeof n !== 'object' || n === null || (n as Json).__typename !== 'PullRequest') continue;
       try {
         const r = memberReviewFrom(n as Json, login, webHost);
-        const key = `${r.repo.toLowerCase()}#${r.number}`;
-        if (seen.has(key) || (repos.size > 0 && !repos.has(r.repo.toLowerCase()))) continue;
-        seen.add(key);
-        reviews.push(r);
+        if (repos.size === 0 || repos.has(r.repo.toLowerCase())) reviews.push(r);
       } catch {
         malformed++;
       }
     }
-    return { login, exists, reviews };
+    return { login, exists, reviews: uniqueByRepoAndNumber(reviews) };
   });
   logSkipped('team review requests from GitHub', { malformed });
   return { members, rateLimit: readRateLimit(data) };

@@ -8,7 +8,7 @@ import { describeForNotification, notificationSafe } from '../util/errors';
 import { isAllowedLink } from '../webview/links';
 import type { TaskRepository } from './taskRepository';
 import { pickDueDate, type DelegateTaskFlow } from './delegateTask';
-import { IssueNode, ReviewNode, TaskNode, type WorkNode } from './nodes';
+import { IssueNode, TaskNode, type WorkNode } from './nodes';
 import { OwnPullNode } from './inboxNodes';
 import type { WorkModel } from './workModel';
 import { nudgeOptionsFrom, nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
@@ -27,7 +27,8 @@ export function registerWorkCommands(deps: {
   };
 
   const open = async (node?: WorkNode) => {
-    const url = node instanceof TaskNode ? node.task.link : node instanceof IssueNode ? node.issue.url : node instanceof ReviewNode ? node.review.url
+    // Pending reviews and the team's reviews both carry a `review`.
+    const url = node instanceof TaskNode ? node.task.link : node instanceof IssueNode ? node.issue.url
       : node instanceof OwnPullNode ? node.pullRequest.url : node && 'review' in node ? node.review.url : undefined;
     if (!url) return;
     // Links come from GitHub or the lead's own input: only http(s) to the configured host open.
