@@ -96,6 +96,17 @@ export function lastNudge(records: readonly NudgeRecord[], repo: string, number:
   return latest;
 }
 
+/** The latest nudge on each item (to anyone), keyed by `itemKey`: what `lastNudge` finds, for every item at once. */
+export function latestNudgeByItem(records: readonly NudgeRecord[]): Map<string, NudgeRecord> {
+  const latest = new Map<string, NudgeRecord>();
+  for (const r of records) {
+    const key = itemKey(r.repo, r.number);
+    const seen = latest.get(key);
+    if (!seen || r.at > seen.at) latest.set(key, r);
+  }
+  return latest;
+}
+
 /**
  * True while a nudge at `lastAt` is still within `quietHours` business hours of `now`: a second
  * nudge then asks first. Nights and weekends do not count, so a nudge on Friday evening is still

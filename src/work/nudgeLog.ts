@@ -4,13 +4,15 @@
  * when asked (another window may have nudged).
  */
 import * as vscode from 'vscode';
-import { lastNudge, type NudgeKind, type NudgeRecord } from '../core/nudges';
+import { itemKey, latestNudgeByItem, type NudgeKind, type NudgeRecord } from '../core/nudges';
 import type { Stores } from '../store';
 import { Disposable } from '../util/disposable';
 import { describeError } from '../util/errors';
 
 export class NudgeLog extends Disposable {
   private records: readonly NudgeRecord[] = [];
+  /** The tree asks for every item on each rebuild: one lookup each, not a scan of the log. */
+  private latest = new Map<string, NudgeRecord>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
@@ -25,7 +27,7 @@ export class NudgeLog extends Disposable {
 
   /** The latest nudge on an item (to anyone). */
   last(repo: string, number: number): NudgeRecord | undefined {
-    return lastNudge(this.records, repo, number);
+    return this.latest.get(itemKey(repo, number));
   }
 
   /** Rereads the store (a change by another window shows), and tells the tree when something changed. */
@@ -33,6 +35,7 @@ export class NudgeLog extends Disposable {
     const next = await (await this.stores).oneOnOnes.allNudges();
     const changed = next.length !== this.records.length || next.some((r, i) => r.at !== this.records[i]?.at || r.who !== this.records[i]?.who);
     this.records = next;
+    this.latest = latestNudgeByItem(next);
     if (changed && !this.isDisposed) this.changed.fire();
     return next;
   }

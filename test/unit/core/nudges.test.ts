@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { businessMsBetween, DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
 import {
-  asNudgeTarget, draftNudge, isAnswered, lastNudge, mentionable, nudgedText, overdueBusinessMs, ownPrNudgeTarget, pastSla, recentlyNudged,
+  asNudgeTarget, draftNudge, isAnswered, itemKey, lastNudge, latestNudgeByItem, mentionable, nudgedText, overdueBusinessMs, ownPrNudgeTarget, pastSla, recentlyNudged,
   withinQuietHours, yesterdayRange, yesterdaysNudges, type NudgeRecord, type NudgeTarget,
 } from '../../../src/core/nudges';
 import { at, HOUR, inTimeZone, MINUTE } from './timeZone';
@@ -69,6 +69,20 @@ inTimeZone('Europe/Berlin', () => {
       assert.deepEqual(recentlyNudged(records, { repo: 'ACME/api', number: 12, who: ['Mira', 'jun', 'tomas'] }, now, 24, DEFAULT_BUSINESS_HOURS).map((r) => r.who), ['mira']);
       assert.equal(lastNudge(records, 'acme/api', 12)?.who, 'mira');
       assert.equal(lastNudge(records, 'acme/api', 99), undefined);
+      const latest = latestNudgeByItem(records);
+      assert.equal(latest.get(itemKey('ACME/api', 12))?.who, lastNudge(records, 'acme/api', 12)?.who);
+      assert.equal(latest.get(itemKey('acme/api', 13))?.who, 'jun');
+      assert.equal(latest.get(itemKey('acme/api', 99)), undefined);
+    });
+
+    it('finds, for every item at once, the very record lastNudge finds (ties: the first one logged)', () => {
+      const nudges = fc.array(fc.record({ at: fc.integer({ min: 0, max: 20 }), who: fc.constantFrom('mira', 'jun'), repo: fc.constantFrom('acme/api', 'ACME/api', 'acme/web'), number: fc.integer({ min: 1, max: 3 }) }));
+      fc.assert(fc.property(nudges, (raw) => {
+        const records = raw.map((r) => record(r.at, r));
+        const latest = latestNudgeByItem(records);
+        for (const r of records) assert.equal(latest.get(itemKey(r.repo, r.number)), lastNudge(records, r.repo, r.number));
+        assert.equal(latest.size, new Set(records.map((r) => itemKey(r.repo, r.number))).size);
+      }));
     });
   });
 
