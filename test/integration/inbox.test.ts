@@ -1,13 +1,14 @@
 /** The review inbox against the fake GitHub: every state in its group of the tree, the badge rule, what changed since a review. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { addInboxStates, addPull, closeItem, demoScenario, INBOX_TITLES, pushCommit, startFakeGitHub, submitReview, type FakeGitHub } from '../fake-github';
+import { addInboxStates, addPull, closeItem, demoScenario, INBOX_TITLES, pushCommit, submitReview, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
-import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
+import type { GroupNode, ReviewNode } from '../../src/work/nodes';
+import { flatten } from './support/tree';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
 import { hasBridge, press, quickInputTitled, screenshot, texts, viewport, waitFor } from './support/bridge';
-import { leadDesk, setSetting } from './support/extension';
-import { disconnect } from './support/github';
+import { setSetting } from './support/extension';
+import { connectToFake, disconnect } from './support/github';
 
 describe('review inbox states (fake GitHub)', function () {
   this.timeout(90_000);
@@ -21,7 +22,6 @@ describe('review inbox states (fake GitHub)', function () {
     .filter((n) => String(n.contextValue).startsWith('inboxState'))
     .map((n) => [String(n.contextValue).split(' ')[2], n.children.map((c) => String(c.label).replace(/^#\d+ /, ''))]));
   const reviewNode = (title: string) => flatten(group('reviews')?.children ?? []).find((n): n is ReviewNode => 'review' in n && n.review.title === title);
-  const flatten = (nodes: readonly WorkNode[]): WorkNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
   before(async () => {
     const now = new Date();
@@ -29,15 +29,8 @@ describe('review inbox states (fake GitHub)', function () {
     addInboxStates(scenario, now);
     // acme/infra allows squash and rebase only: a merge from Lead Desk follows that.
     scenario.repos.find((r) => r.name === 'infra')!.mergeMethods = ['squash', 'rebase'];
-    fake = await startFakeGitHub(scenario, { tokens: ['test-token'], eagerGraphQL: true });
-    api = await leadDesk();
+    ({ api, fake } = await connectToFake({ scenario, fakeOptions: { eagerGraphQL: true } }));
     await api.stores;
-    await setSetting('github.apiUrl', fake.url);
-    await setSetting('github.repositories', ['acme/api', 'acme/web', 'acme/infra']);
-    // A setting's change event can land after `update` resolves: wait until Lead Desk reads the fake's URL.
-    const deadline = Date.now() + 10_000;
-    while (api.settings().apiUrl !== fake.url && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    await api.github.auth.adoptEnvironmentToken(fake.token);
     await vscode.commands.executeCommand('leadDesk.refresh');
     assert.ok(api.work.model.snapshot.reviews.length > 5, `signed in and loaded: ${api.work.model.snapshot.failure?.message ?? ''}`);
   });
@@ -179,8 +172,7 @@ describe('review inbox states (fake GitHub)', function () {
   it('turns staleness off with leadDesk.reviews.staleDays = 0', async () => {
     await setSetting('reviews.staleDays', 0);
     try {
-      const deadline = Date.now() + 10_000;
-      while (api.settings().staleDays !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await waitFor('Lead Desk to read staleDays = 0', () => api.settings().staleDays === 0, 10_000);
       await new Promise((r) => setTimeout(r, 100));
       assert.equal(byState('reviews').stale, undefined);
       assert.ok(byState('reviews')['needs-review']?.includes(INBOX_TITLES.stale));

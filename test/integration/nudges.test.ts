@@ -7,7 +7,8 @@ import { toLocalDate } from '../../src/core/localDate';
 import { yesterdayRange } from '../../src/core/nudges';
 import type { MorningReviewPanel } from '../../src/review/morningReviewPanel';
 import type { TeamData } from '../../src/review/protocol';
-import type { IssueNode, WorkNode } from '../../src/work/nodes';
+import type { IssueNode } from '../../src/work/nodes';
+import { flatten } from './support/tree';
 import type { NudgeOutcome } from '../../src/work/nudge';
 import { click, frames, hasBridge, press, quickInputTitled, texts, type, waitFor } from './support/bridge';
 import { connectToFake, disconnect } from './support/github';
@@ -25,7 +26,6 @@ describe('nudges (fake GitHub)', function () {
   let mine: ScenarioPull;
   const now = new Date();
 
-  const flatten = (nodes: readonly WorkNode[]): WorkNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
   const issueNode = (number: number) => flatten(api.work.tree.rootNodes).find((n): n is IssueNode => 'issue' in n && n.issue.number === number && n.issue.repo === 'acme/api');
   const comments = (number: number) => fake.writes().filter((w) => w.method === 'POST' && w.path === `/repos/acme/api/issues/${number}/comments`);
   const nudgesOn = async (number: number) => (await (await api.stores).oneOnOnes.allNudges()).filter((n) => n.repo === 'acme/api' && n.number === number);

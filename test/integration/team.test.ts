@@ -4,14 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { demoScenario, startFakeGitHub, type FakeGitHub } from '../fake-github';
+import { demoScenario, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
+import { flatten } from './support/tree';
 import type { TeamGroupNode, TeamMemberNode, TeamReviewNode } from '../../src/work/teamNodes';
 import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
 import { hasBridge, press, quickInputTitled, texts, waitFor } from './support/bridge';
-import { leadDesk, setSetting } from './support/extension';
-import { disconnect } from './support/github';
+import { connectToFake, disconnect } from './support/github';
 
 const MEMBERS = ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena', 'outsider', 'tomass'];
 const HOSTILE = '<img src=x onerror="window.pwned=1"> **bold** [link](command:workbench.action.quit)';
@@ -25,7 +25,6 @@ describe('team review load (fake GitHub)', function () {
   const teamGroup = () => roots().find((n): n is TeamGroupNode => n.contextValue === 'group.team');
   const members = () => (teamGroup()?.children ?? []) as TeamMemberNode[];
   const memberNode = (login: string) => members().find((m) => m.label === login);
-  const flatten = (nodes: readonly WorkNode[]): WorkNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
   /** Pending reviews are grouped by inbox state: every review node under the group. */
   const reviewNodes = () => flatten(roots().find((n): n is GroupNode => n.contextValue === 'group.reviews')?.children ?? [])
     .filter((n: WorkNode): n is ReviewNode => 'review' in n && n.contextValue?.startsWith('review') === true);
@@ -41,20 +40,12 @@ describe('team review load (fake GitHub)', function () {
     scenario.users.push({ login: 'outsider', id: 999, name: HOSTILE });
     const tomasPr = scenario.pulls.find((p) => p.title.startsWith('Extract billing client'))!;
     tomasPr.title = `Extract billing client ${HOSTILE}`;
-    fake = await startFakeGitHub(scenario, { eagerGraphQL: true });
-    api = await leadDesk();
+    ({ api, fake } = await connectToFake({ scenario, members: MEMBERS, fakeOptions: { eagerGraphQL: true } }));
     await api.stores;
-    await setSetting('github.apiUrl', fake.url);
-    await setSetting('github.repositories', ['acme/api', 'acme/web', 'acme/infra']);
-    await setSetting('team.members', MEMBERS);
-    const deadline = Date.now() + 10_000;
-    while (api.settings().teamMembers.length !== MEMBERS.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    await api.github.auth.adoptEnvironmentToken(fake.token);
     await refreshed();
   });
 
   after(async () => {
-    await setSetting('team.members', undefined);
     await disconnect(fake);
   });
 

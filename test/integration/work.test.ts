@@ -8,6 +8,7 @@ import { addIssue, addPull, demoScenario, iso, nextId, requestReview, type FakeG
 import { toLocalDate } from '../../src/core/localDate';
 import type { LeadDeskApi } from '../../src/extension';
 import type { BucketNode, GroupNode, IssueNode, ReviewNode, TaskNode, WorkNode } from '../../src/work/nodes';
+import { flatten } from './support/tree';
 import { click, hasBridge, press, query, quickInputTitled, texts, type, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
 import { disconnect } from './support/github';
@@ -26,7 +27,6 @@ describe('work tree (fake GitHub)', function () {
   const group = (g: 'delegated' | 'reviews') => roots().find((n): n is GroupNode => n.contextValue === `group.${g}`)!;
   const isReview = (n: WorkNode): n is ReviewNode => 'review' in n;
   const isIssue = (n: WorkNode): n is IssueNode => 'issue' in n;
-  const flatten = (nodes: readonly WorkNode[]): WorkNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
   /** Pending reviews are grouped by inbox state: every review node under the group. */
   const reviewNodes = () => flatten(group('reviews').children).filter(isReview);
   const refreshed = async () => {
