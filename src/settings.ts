@@ -9,6 +9,7 @@ import type { BusinessHours } from './core/businessHours';
 import { QUIET_HOURS_DEFAULT, QUIET_HOURS_MAX, QUIET_HOURS_MIN } from './core/nudges';
 import { REPO_NAME } from './core/repoName';
 import { SETTINGS_SECTION, Settings, type SettingKey } from './ids';
+import { LOGIN } from './core/login';
 
 export interface HealthCheck {
   readonly name: string;
@@ -89,7 +90,6 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   nudgeQuietHours: QUIET_HOURS_DEFAULT,
 };
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A parser returns the value, or a `Problem` saying what is wrong with it. */

@@ -9,6 +9,7 @@ import { businessMsBetween, slaState, type BusinessHours } from './businessHours
 import { REPO_NAME } from './repoName';
 import { formatDuration } from './timeline';
 import { isWorkingDay } from './workingDays';
+import { LOGIN } from './login';
 
 export const NUDGE_KINDS = ['own-pr', 'delegated', 'handed-review'] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
@@ -48,7 +49,6 @@ export const QUIET_HOURS_DEFAULT = 24;
 export const QUIET_HOURS_MIN = 0;
 export const QUIET_HOURS_MAX = 720;
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const HOUR = 3_600_000;
 
 export const isLogin = (s: string): boolean => LOGIN.test(s);

@@ -5,10 +5,10 @@ import { Commands } from '../ids';
 import type { WorkFeature } from '../work';
 import { registerPanel } from '../webview/registerPanel';
 import { OneOnOnePanel, type OneOnOneDeps } from './panel';
+import { LOGIN } from '../core/login';
 
 export { OneOnOnePanel } from './panel';
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** The command returns the panel (integration tests use it); `login` skips the pick. */
 export function register(ctx: FeatureContext): vscode.Disposable {

@@ -7,6 +7,7 @@ import { MAX_LINK_LENGTH } from '../webview/links';
 import { boundedString, integerIn, isBoolean, messageGuard, type FieldCheck, type ReadyMessage } from '../webview/messageGuard';
 import { REPO_NAME } from '../core/repoName';
 import { panelProtocol, type DataOrError } from '../webview/protocol';
+import { LOGIN } from '../core/login';
 
 export const SECTION_IDS = ['communication', 'systems', 'incidents', 'milestones', 'team', 'plan'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -230,8 +231,6 @@ export type ReviewFromWebview =
 
 /** Longest notes kept per section. */
 export const MAX_NOTES = 4000;
-/** `owner/name` as GitHub allows them (never `.` or `..`, which would walk a URL path). */
-export const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 const oneOf = (values: readonly string[]): FieldCheck => (v) => typeof v === 'string' && values.includes(v);
 const repo = boundedString(201, REPO_NAME);

@@ -4,6 +4,7 @@ import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
 import { FileBackedStore } from './fileBackedStore';
 import { NUDGE_KINDS, type NudgeKind, type NudgeRecord } from '../core/nudges';
+import { LOGIN } from '../core/login';
 
 /** The notes of one 1:1, by its local day. */
 export interface OneOnOneMeeting {
@@ -50,7 +51,6 @@ export interface OneOnOnesFile {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 function personProblem(record: unknown): string | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'it is not an object';

@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import type { GitHubConnection } from '../github/connection';
 import { MERGE_METHOD_WORDS, mergeRefusal } from '../github/mergeMethod';
 import type { OwnPullRequest } from '../github/service';
-import { withoutIconSyntax } from '../core/iconSyntax';
 import { Commands } from '../ids';
 import { notificationSafe } from '../util/errors';
+import { pickPull } from './pullPick';
 import type { WorkModel } from './workModel';
 
 /** Tests pass the confirmation in: VS Code refuses modal dialogs under test. */
@@ -49,6 +49,5 @@ async function pickApproved(model: WorkModel): Promise<OwnPullRequest | undefine
     void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: none of your open pull requests is approved.'));
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(approved.map((pr) => ({ label: withoutIconSyntax(`#${pr.number} ${pr.title}`), description: pr.repo, pr })), { title: vscode.l10n.t('Merge which pull request?') });
-  return pick?.pr;
+  return pickPull(approved, vscode.l10n.t('Merge which pull request?'));
 }

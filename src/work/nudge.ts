@@ -123,7 +123,7 @@ export async function runNudge(deps: NudgeDeps, target: NudgeTarget | null, opti
     return 'failed';
   }
   const at = Date.now();
-  const saved = await Promise.allSettled(who.map((w) => deps.log.record({ at, who: w, repo: chosen.repo, number: chosen.number, url, kind: chosen.kind })));
+  const saved = await deps.log.recordAll(who.map((w) => ({ at, who: w, repo: chosen.repo, number: chosen.number, url, kind: chosen.kind })));
   const failed = saved.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: the nudge on {0} was posted, but not recorded: {1}', notificationSafe(where), describeForNotification(failed.reason)));

@@ -40,9 +40,15 @@ export class NudgeLog extends Disposable {
     return next;
   }
 
-  /** Keeps one nudge (for the 1:1 view too), then rereads. */
-  async record(nudge: { at: number; who: string; repo: string; number: number; url: string; kind: NudgeKind }): Promise<void> {
-    await (await this.stores).oneOnOnes.recordNudge(nudge.who, { at: nudge.at, repo: nudge.repo, number: nudge.number, url: nudge.url, kind: nudge.kind });
-    await this.reload();
+  /**
+   * Keeps the nudges (one per person mentioned; for the 1:1 view too), then rereads once.
+   * Each is saved or fails on its own: the results say which.
+   */
+  async recordAll(nudges: readonly { at: number; who: string; repo: string; number: number; url: string; kind: NudgeKind }[]): Promise<PromiseSettledResult<void>[]> {
+    const store = (await this.stores).oneOnOnes;
+    const saved = await Promise.allSettled(nudges.map((n) => store.recordNudge(n.who, { at: n.at, repo: n.repo, number: n.number, url: n.url, kind: n.kind })));
+    // What was saved stays saved; a failed reread only leaves the tree's "nudged … ago" behind.
+    await this.reload().catch((e: unknown) => console.warn(`[lead-desk] nudges not reread: ${describeError(e)}`));
+    return saved;
   }
 }

@@ -13,8 +13,8 @@ import type { GitHubConnection } from '../github/connection';
 import type { OwnPullRequest } from '../github/service';
 import { Commands, Settings, settingId } from '../ids';
 import { describeForNotification, describeError, notificationSafe } from '../util/errors';
+import { pickPull } from './pullPick';
 import type { WorkModel } from './workModel';
-import { withoutIconSyntax } from '../core/iconSyntax';
 
 /** What the tests (and a caller) pass instead of answering the pick and the confirmation. */
 export interface AssignmentOptions {
@@ -91,10 +91,6 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Teammates, lightest review load first'), ignoreFocusOut: true }))?.candidate;
   };
 
-  /** Which pull request, when the command came from the palette (titles shown as typed). */
-  const pickPull = async <P extends PullRef & { readonly title: string }>(pulls: readonly P[], title: string): Promise<P | undefined> =>
-    (await vscode.window.showQuickPick(pulls.map((p) => ({ label: withoutIconSyntax(`#${p.number} ${p.title}`), description: p.repo, pull: p })), { title, ignoreFocusOut: true }))?.pull;
-
   const reviewOf = (pull: PullRef, author: string): MemberReview => ({
     repo: pull.repo, number: pull.number, title: pull.title ?? `#${pull.number}`, author, url: pull.url ?? '', createdAt: pull.createdAt ?? Date.now(),
     requestedAt: Date.now(), direct: true, additions: 0, deletions: 0, draft: pull.draft === true, ci: 'none', labels: [],
@@ -103,7 +99,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
   const requestReviewFrom = async (arg?: unknown, opts: AssignmentOptions = {}): Promise<AssignmentOutcome | undefined> => {
     const mine = model.snapshot.ownPullRequests;
     if (!pullFrom(arg, 'pullRequest') && mine.length === 0) return say(false, vscode.l10n.t('you have no open pull requests to ask a review for (refresh the sidebar if you just opened one).'));
-    const target = pullFrom(arg, 'pullRequest') ?? await pickPull(mine, vscode.l10n.t('Request review on which of your pull requests?'));
+    const target = pullFrom(arg, 'pullRequest') ?? await pickPull(mine, vscode.l10n.t('Request review on which of your pull requests?'), { ignoreFocusOut: true });
     if (!target) return undefined;
     const me = await github.run((s) => s.me());
     if (!me) return say(false, vscode.l10n.t('sign in to GitHub to request reviews.'));
@@ -125,7 +121,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
   const handReviewTo = async (arg?: unknown, opts: AssignmentOptions = {}): Promise<AssignmentOutcome | undefined> => {
     const pending = model.snapshot.reviews;
     if (!pullFrom(arg, 'review') && pending.length === 0) return say(false, vscode.l10n.t('no review is waiting on you.'));
-    const target = pullFrom(arg, 'review') ?? await pickPull(pending, vscode.l10n.t('Hand which review on?'));
+    const target = pullFrom(arg, 'review') ?? await pickPull(pending, vscode.l10n.t('Hand which review on?'), { ignoreFocusOut: true });
     if (!target) return undefined;
     const review: PendingReview | undefined = model.snapshot.reviews.find((r) => r.repo === target.repo && r.number === target.number);
     if (!review) return say(false, vscode.l10n.t('{0}#{1} is no longer waiting on you (refresh the sidebar).', target.repo, target.number));

@@ -1,0 +1,2 @@
+/** The one check of a GitHub login: letters, digits and hyphens, 1–39 characters, not starting with a hyphen. */
+export const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
