@@ -108,8 +108,8 @@ export class TaskNode extends vscode.TreeItem {
   readonly bucket: DueBucket;
   readonly person: string;
   readonly createdAt: number;
-  /** For Nudge… and Follow Up…: set when the task is linked to a GitHub issue or PR. */
-  readonly nudgeTarget?: NudgeTarget;
+  private readonly targetOf: (() => NudgeTarget) | undefined;
+  private target: NudgeTarget | undefined;
   constructor(readonly task: DelegatedTask, now: number, nudge?: NodeNudge) {
     super(task.title, vscode.TreeItemCollapsibleState.None);
     const bucket = dueBucket(task.due, now);
@@ -120,10 +120,12 @@ export class TaskNode extends vscode.TreeItem {
     this.id = `task:${task.id}`;
     this.description = [task.assignee, dueText(this.due, bucket), ageText(task.createdAt, now)].filter(Boolean).join(' · ') + nudgedSuffix(nudge, now);
     this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : 'tasklist', dueColor(bucket));
-    if (task.repo && task.issueNumber) {
-      this.nudgeTarget = delegatedNudgeTarget({ repo: task.repo, number: task.issueNumber, url: task.link ?? '', title: task.title, who: [task.assignee], due: task.due }, now, nudge?.hours ?? DEFAULT_BUSINESS_HOURS);
-    }
-    this.contextValue = ['localTask', 'delegated', task.link ? 'linked' : '', task.repo && task.issueNumber ? 'followable' : '', this.nudgeTarget && bucket === 'overdue' ? 'nudgeable' : ''].filter(Boolean).join(' ');
+    const { repo, issueNumber } = task;
+    this.targetOf = repo && issueNumber
+      ? () => delegatedNudgeTarget({ repo, number: issueNumber, url: task.link ?? '', title: task.title, who: [task.assignee], due: task.due }, now, nudge?.hours ?? DEFAULT_BUSINESS_HOURS)
+      : undefined;
+    const followable = this.targetOf !== undefined;
+    this.contextValue = ['localTask', 'delegated', task.link ? 'linked' : '', followable ? 'followable' : '', followable && bucket === 'overdue' ? 'nudgeable' : ''].filter(Boolean).join(' ');
     this.tooltip = tooltip((md) => {
       md.appendMarkdown('**').appendText(task.title).appendMarkdown('**\n\n');
       md.appendText(!task.due ? vscode.l10n.t('Delegated to {0}', task.assignee)
@@ -133,6 +135,14 @@ export class TaskNode extends vscode.TreeItem {
     });
     if (task.link) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
+
+  /**
+   * For Nudge… and Follow Up…: set when the task is linked to a GitHub issue or PR. Worked out
+   * when a command asks, as of the tree's build (the wait walks every day since the due date).
+   */
+  get nudgeTarget(): NudgeTarget | undefined {
+    return (this.target ??= this.targetOf?.());
+  }
 }
 
 export class IssueNode extends vscode.TreeItem {
@@ -141,7 +151,8 @@ export class IssueNode extends vscode.TreeItem {
   readonly bucket: DueBucket;
   readonly person: string;
   readonly createdAt: number;
-  readonly nudgeTarget: NudgeTarget;
+  private readonly targetOf: () => NudgeTarget;
+  private target: NudgeTarget | undefined;
   constructor(readonly issue: DelegatedIssue, now: number, nudge?: NodeNudge) {
     super(`#${issue.number} ${issue.title}`, vscode.TreeItemCollapsibleState.None);
     const bucket = dueBucket(issue.due, now);
@@ -151,7 +162,7 @@ export class IssueNode extends vscode.TreeItem {
     this.createdAt = issue.createdAt;
     this.id = `issue:${issue.repo}#${issue.number}`;
     this.description = [issue.assignees.join(', '), dueText(this.due, bucket), issue.repo, ageText(issue.createdAt, now)].filter(Boolean).join(' · ') + nudgedSuffix(nudge, now);
-    this.nudgeTarget = delegatedNudgeTarget({ ...issue, who: issue.assignees }, now, nudge?.hours ?? DEFAULT_BUSINESS_HOURS);
+    this.targetOf = () => delegatedNudgeTarget({ ...issue, who: issue.assignees }, now, nudge?.hours ?? DEFAULT_BUSINESS_HOURS);
     this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : issue.isPullRequest ? 'git-pull-request' : 'issues', dueColor(bucket));
     this.contextValue = 'githubIssue delegated followable' + (issue.url ? ' linked' : '') + (bucket === 'overdue' ? ' nudgeable' : '');
     this.tooltip = tooltip((md) => {
@@ -165,6 +176,11 @@ export class IssueNode extends vscode.TreeItem {
       if (issue.labels.length) md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Labels: {0}', issue.labels.join(', ')));
     });
     if (issue.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
+  }
+
+  /** For Nudge… and Follow Up…, worked out when a command asks (as for a task). */
+  get nudgeTarget(): NudgeTarget {
+    return (this.target ??= this.targetOf());
   }
 }
 
