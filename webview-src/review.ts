@@ -49,7 +49,8 @@ function layout(): void {
 }
 
 function renderHeader(s: ReviewState): void {
-  byId('streak').replaceChildren(codicon('flame'), ` Streak: ${s.streak} working day${s.streak === 1 ? '' : 's'}`);
+  byId('streak').replaceChildren(codicon('flame'), ` Streak: ${s.streak} day${s.streak === 1 ? '' : 's'}`);
+  byId('streak').title = 'Days in a row with a Morning Review. A missed working day breaks it; a non-working day never does, and counts when you reviewed.';
   byId('last-review').textContent = s.lastReview ? `Last review: ${s.lastReview}` : 'First review';
   const done = s.sections.filter((x) => x.checked).length;
   byId<HTMLProgressElement>('progress').value = done;

@@ -22,9 +22,10 @@ export function diffSeen<Section extends string>(
 }
 
 /**
- * Consecutive working days, counting back from today, with a saved review. Today without a
- * review does not break the streak — the day is not over — it just does not count yet.
- * Non-working days are skipped: they neither count nor break it.
+ * Days in a row with a saved review, counting back from today. Working days make the chain: a
+ * missed working day breaks it. A non-working day never breaks it, and counts when the lead did
+ * review on it (a review on a Saturday is a review; it must not read "Streak: 0"). Today without
+ * a review does not break the streak either — the day is not over — it just does not count yet.
  */
 export function reviewStreak(
   reviewDates: readonly string[],
@@ -32,16 +33,21 @@ export function reviewStreak(
   workingDays: readonly number[] = MONDAY_TO_FRIDAY,
 ): number {
   const reviewed = new Set(reviewDates.filter(isLocalDate));
-  if (reviewed.size === 0 || !workingDays.some((d) => d >= 0 && d <= 6)) return 0;
+  if (reviewed.size === 0) return 0;
+  const hasWorkingDay = workingDays.some((d) => d >= 0 && d <= 6);
   let day = parseLocalDate(today);
-  let streak = 0;
-  if (isWorkingDay(day, workingDays) && reviewed.has(today)) streak++;
-  // Each further counted day must be a distinct reviewed date, so the walk ends within a week
-  // of the earliest review.
+  let streak = reviewed.has(today) ? 1 : 0;
+  // Each further step either counts a distinct reviewed date or skips a non-working day, so the
+  // walk ends within a week of the earliest review. With no working day at all, every day is
+  // treated as one (nothing else could ever end the chain).
   for (;;) {
     day = subDays(day, 1);
-    if (!isWorkingDay(day, workingDays)) continue;
-    if (!reviewed.has(toLocalDate(day))) return streak;
-    streak++;
+    const date = toLocalDate(day);
+    if (reviewed.has(date)) {
+      streak++;
+      continue;
+    }
+    if (hasWorkingDay && !isWorkingDay(day, workingDays)) continue;
+    return streak;
   }
 }

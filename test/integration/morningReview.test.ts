@@ -258,7 +258,7 @@ describe('morning review', function () {
     assert.ok(latest.sections.incidents!.seen.length >= 5);
     assert.equal(latest.sections.milestones!.checked, false);
     assert.match(state().finished ?? '', /^Saved \d\d:\d\d$/);
-    assert.equal(state().streak >= 1, true);
+    assert.equal(state().streak >= 1, true, 'a review finished today counts, whatever day today is');
 
     // The next review at once, nothing changed on GitHub: conditional requests answer 304.
     // (The sidebar's background refreshes after the actions are not part of the review's cost.)
@@ -292,7 +292,7 @@ describe('morning review', function () {
       assert.ok((await shown('#section-incidents .badge-new')).length === 1);
       assert.match((await shown('#section-incidents .seen-hidden'))[0]!, /seen in the last review/);
       assert.ok((await shown('#history-list li')).length >= 2);
-      assert.match((await shown('#streak'))[0]!, /Streak: \d+ working day/);
+      assert.match((await shown('#streak'))[0]!, /Streak: [1-9]\d* days?/);
     }
   });
 });

@@ -39,10 +39,18 @@ inTimeZone('Europe/Berlin', () => {
       assert.equal(reviewStreak(['2024-05-13', '2024-05-14'], '2024-05-15'), 2);
     });
 
-    it('skips the weekend, neither counting nor breaking on it', () => {
+    it('skips a weekend without reviews: it does not break the chain', () => {
       assert.equal(reviewStreak(['2024-05-09', '2024-05-10', '2024-05-13', '2024-05-14'], '2024-05-15'), 4);
-      assert.equal(reviewStreak(['2024-05-10', '2024-05-11', '2024-05-12', '2024-05-13'], '2024-05-14'), 2);
       assert.equal(reviewStreak(['2024-05-09', '2024-05-10'], '2024-05-12'), 2, 'today is Sunday');
+    });
+
+    it('counts a review done on a non-working day: a weekend review never reads 0', () => {
+      assert.equal(reviewStreak(['2024-05-12'], '2024-05-12'), 1, 'the only review, on a Sunday');
+      assert.equal(reviewStreak(['2024-05-11'], '2024-05-12'), 1, 'Saturday, seen on Sunday');
+      assert.equal(reviewStreak(['2024-05-10', '2024-05-11', '2024-05-12'], '2024-05-12'), 3, 'Friday, Saturday and Sunday');
+      assert.equal(reviewStreak(['2024-05-10', '2024-05-11', '2024-05-12', '2024-05-13'], '2024-05-14'), 4);
+      assert.equal(reviewStreak(['2024-05-12', '2024-05-13'], '2024-05-13'), 2, 'Sunday then Monday');
+      assert.equal(reviewStreak(['2024-05-11', '2024-05-14'], '2024-05-14'), 1, 'Monday missed: the Saturday is cut off');
     });
 
     it('breaks on a missed working day', () => {
@@ -55,7 +63,7 @@ inTimeZone('Europe/Berlin', () => {
       const sundayToThursday = [0, 1, 2, 3, 4];
       assert.equal(reviewStreak(['2024-05-09', '2024-05-12', '2024-05-13'], '2024-05-13', sundayToThursday), 3);
       assert.equal(reviewStreak(['2024-05-14', 'yesterday', '2024-02-30'], '2024-05-14'), 1);
-      assert.equal(reviewStreak(['2024-05-14'], '2024-05-14', []), 0);
+      assert.equal(reviewStreak(['2024-05-13', '2024-05-14'], '2024-05-14', []), 2, 'no working days: every day counts');
     });
 
     it('never exceeds the reviewed working days, and a review today never lowers it', () => {
