@@ -7,7 +7,10 @@ import path from 'node:path';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // The summary reporter prints the spec output plus the lines scripts/test-all.mjs adds up
+  // (passed, failed, skipped, and the title of each skipped test).
+  const reporter = path.resolve(__dirname, '..', '..', '..', 'test', 'summaryReporter.cjs');
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter, reporterOptions: { suite: 'integration' } });
   const only = process.env.LEAD_DESK_GREP;
   if (only) mocha.grep(only);
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
@@ -16,7 +19,5 @@ export async function run(): Promise<void> {
   const failures = await new Promise<{ passes: number; failures: number }>((resolve) => {
     const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
   });
-  // One machine-readable line for scripts/test-all.mjs, which adds up every suite.
-  console.log(`LEAD-DESK-SUITE integration passed=${failures.passes} failed=${failures.failures}`);
   if (failures.failures > 0) throw new Error(`${failures.failures} integration test(s) failed`);
 }
