@@ -80,7 +80,7 @@ export class StandupData {
       if (isOverdue(i.due, now)) overdue.push({ title: `${i.repo}#${i.number} ${i.title}`, assignee: i.assignees.join(', '), url: i.url, detail: `due ${i.due}` });
     }
     const reassigned: MovedItem[] = tasks.filter((t) => within(t.reassignedAt))
-      .map((t) => ({ title: t.title, assignee: t.assignee, detail: t.previousAssignee ? `from @${t.previousAssignee}` : 'reassigned', ...(t.link ? { url: t.link } : {}) }));
+      .map((t) => ({ title: t.title, assignee: t.assignee, detail: t.previousAssignee ? `from ${t.previousAssignee}` : 'reassigned', ...(t.link ? { url: t.link } : {}) }));
 
     // Today's latest review as of `now` (a fixed clock may lie before reviews saved since).
     const review = reviews.find((r) => r.finishedAt <= now && toLocalDate(r.finishedAt) === toLocalDate(now));
