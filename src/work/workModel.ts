@@ -13,6 +13,7 @@ import type { DelegatedIssue, OwnPullRequest, SidebarData } from '../github/serv
 import type { RateLimitReading } from '../github/sidebarQuery';
 import { isTeamLoadList, withReview, type MemberReview, type MemberReviews } from '../core/teamLoad';
 import { fetchTeamLoad, type TeamLoadWarnings } from './teamLoadSource';
+import { moveLegacyHandOffs } from './legacyHandOffs';
 import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
 import type { HandOffScope, HandOffStore } from '../store/handOffStore';
 import type { SnapshotStore } from '../store/snapshotStore';
@@ -367,19 +368,13 @@ export class WorkModel extends Disposable {
     void this.adoptLegacyHandOffs();
   }
 
-  /**
-   * Hand-offs kept in globalState before `hand-offs.json` existed go into the file once, under
-   * the first account known (they were that lead's), and leave globalState only once saved.
-   */
+  /** Hand-offs kept in globalState before `hand-offs.json` existed go into the file, once (see `moveLegacyHandOffs`). */
   private async adoptLegacyHandOffs(): Promise<void> {
     const store = this.handOffStore;
     const scope = this.account;
-    const legacy = readState(this.memento, StateKeys.handOffs);
-    if (!store || !scope || !legacy) return;
+    if (!store || !scope) return;
     try {
-      await store.adopt(scope, legacy);
-      await writeState(this.memento, StateKeys.handOffs, undefined);
-      this.set({});
+      if (await moveLegacyHandOffs(this.memento, store, scope)) this.set({});
     } catch (e) {
       console.warn(`[lead-desk] hand-offs kept in globalState not moved to the store yet: ${describeError(e)}`);
     }
