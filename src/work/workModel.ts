@@ -97,6 +97,7 @@ export class WorkModel extends Disposable {
   private snoozes: Record<string, number>;
   /** Reviews handed on with "Hand This Review to…" (`hand-offs.json`), once the stores are open. */
   private handOffStore: HandOffStore | undefined;
+  private readonly handOffsOpening: Promise<HandOffStore> | undefined;
   /** The GitHub origin and account the data shown belongs to: whose hand-offs the tree shows. */
   private account: HandOffScope | undefined;
   /** Bumped when the session may have changed: answers fetched for an older one are dropped. */
@@ -118,6 +119,7 @@ export class WorkModel extends Disposable {
   ) {
     super();
     this.snoozes = readState(memento, StateKeys.snoozes) ?? {};
+    this.handOffsOpening = handOffs;
     void handOffs?.then((store) => {
       this.handOffStore = store;
       void this.adoptLegacyHandOffs();
@@ -382,8 +384,8 @@ export class WorkModel extends Disposable {
 
   /** Remembers that the lead handed this review to `login` (kept 30 days), for Nudge… on it. */
   async recordHandOff(repo: string, number: number, login: string): Promise<void> {
-    const store = this.handOffStore;
-    if (!store) throw new Error('the store is not open yet');
+    const store = this.handOffStore ?? await this.handOffsOpening;
+    if (!store) throw new Error('hand-offs are not kept in this window');
     const scope = this.account ?? await this.github.run((s) => s.me()).then((me) => (me ? { origin: this.github.apiOrigin, account: me } : undefined));
     if (!scope) throw new Error('not signed in to GitHub');
     await store.record(scope, repo, number, login);
