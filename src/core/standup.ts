@@ -17,7 +17,7 @@ export interface ItemLine {
   readonly number: number;
   readonly title: string;
   readonly url: string;
-  /** Who opened it, when it is not the lead. */
+  /** Who opened it, when it is not the lead: written as the bare login, so pasting pings no one. */
   readonly author?: string;
   /** A short note after the title ("waiting 2d 3h", "due 2026-11-20"). */
   readonly detail?: string;
@@ -58,13 +58,13 @@ export interface StandupInput {
 
 function itemLine(i: ItemLine): string {
   const ref = markdownLink(`${i.repo}#${i.number}`, i.url);
-  const by = i.author ? ` — by @${escapeMarkdown(i.author)}` : '';
+  const by = i.author ? ` — by ${escapeMarkdown(i.author)}` : '';
   return `- ${ref} ${escapeMarkdown(i.title)}${by}${i.detail ? ` (${escapeMarkdown(i.detail)})` : ''}`;
 }
 
 function movedLine(m: MovedItem): string {
   const title = m.url ? markdownLink(m.title, m.url) : escapeMarkdown(m.title);
-  return `- ${title} — @${escapeMarkdown(m.assignee)}${m.detail ? ` (${escapeMarkdown(m.detail)})` : ''}`;
+  return `- ${title} — ${escapeMarkdown(m.assignee)}${m.detail ? ` (${escapeMarkdown(m.detail)})` : ''}`;
 }
 
 function list<T>(heading: string, items: readonly T[], line: (t: T) => string): string[] {

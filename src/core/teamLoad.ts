@@ -16,18 +16,25 @@ export interface MemberReviews {
   readonly exists: boolean;
   /** Null when GitHub gave nothing for this member's search. */
   readonly reviews: readonly MemberReview[] | null;
+  /**
+   * How many review requests GitHub counts (its `issueCount`): more than `reviews` holds when the
+   * list was cut. Absent in snapshots saved before it was read: then the list is all there is.
+   */
+  readonly total?: number;
 }
 
 export interface MemberLoad {
   readonly login: string;
   readonly exists: boolean;
-  /** Null when not known (GitHub failed for this member). */
+  /** Null when not known (GitHub failed for this member). GitHub's count: never a cut list's length. */
   readonly count: number | null;
+  /** False when `reviews` holds fewer than `count`: `breaching` and `oldestWaitMs` then only say "at least". */
+  readonly complete: boolean;
   /** Business ms of the longest current wait; 0 when nothing waits. */
   readonly oldestWaitMs: number;
   /** Non-draft reviews past the SLA. */
   readonly breaching: number;
-  /** Longest-waiting first. */
+  /** Longest-waiting first (the oldest GitHub listed, when not `complete`). */
   readonly reviews: readonly MemberReview[];
 }
 
@@ -42,8 +49,9 @@ export function memberLoad(member: MemberReviews, now: number, config: TeamLoadC
   const reviews = [...(member.reviews ?? [])].sort((a, b) => a.requestedAt - b.requestedAt || a.repo.localeCompare(b.repo) || a.number - b.number);
   const waits = reviews.map((r) => waitingBusinessMs(r, now, hours));
   const breaching = reviews.filter((r, i) => !r.draft && slaState(waits[i]!, config.slaHours) === 'breached').length;
+  const count = member.reviews === null ? null : Math.max(reviews.length, member.total ?? 0);
   return {
-    login: member.login, exists: member.exists, count: member.reviews === null ? null : reviews.length,
+    login: member.login, exists: member.exists, count, complete: count === null || count === reviews.length,
     oldestWaitMs: waits.reduce((m, w) => Math.max(m, w), 0), breaching, reviews,
   };
 }
@@ -51,13 +59,15 @@ export function memberLoad(member: MemberReviews, now: number, config: TeamLoadC
 /**
  * Lightest first: fewest waiting reviews, then fewest breaches, then the shorter oldest wait,
  * then by login (case-insensitive). Members with an unknown count, then unknown users, go last.
+ * Breaches and waits read from a cut list are only lower bounds: they never rank.
  */
 export function compareLoad(a: MemberLoad, b: MemberLoad): number {
   const rank = (m: MemberLoad) => (!m.exists ? 2 : m.count === null ? 1 : 0);
+  const detailed = a.complete && b.complete;
   return rank(a) - rank(b)
     || (a.count ?? 0) - (b.count ?? 0)
-    || a.breaching - b.breaching
-    || a.oldestWaitMs - b.oldestWaitMs
+    || (detailed ? a.breaching - b.breaching : 0)
+    || (detailed ? a.oldestWaitMs - b.oldestWaitMs : 0)
     || compareLogins(a.login, b.login);
 }
 
@@ -72,11 +82,15 @@ export function teamLoad(members: readonly MemberReviews[], now: number, config:
   return members.map((m) => memberLoad(m, now, config)).sort(compareLoad);
 }
 
-/** The counts of a member in words: `3 waiting · 1 past SLA`, `not a GitHub user`, `not loaded`. */
+/**
+ * The counts of a member in words: `3 waiting · 1 past SLA`, `65 waiting (50 listed) · 3+ past
+ * SLA` when the list was cut, `not a GitHub user`, `not loaded`.
+ */
 export function loadCountsText(m: MemberLoad): string {
   if (!m.exists) return 'not a GitHub user';
   if (m.count === null) return 'not loaded';
-  return [`${m.count} waiting`, m.breaching > 0 ? `${m.breaching} past SLA` : ''].filter(Boolean).join(' · ');
+  const waiting = m.complete ? `${m.count} waiting` : `${m.count} waiting (${m.reviews.length} listed)`;
+  return [waiting, m.breaching > 0 ? `${m.breaching}${m.complete ? '' : '+'} past SLA` : ''].filter(Boolean).join(' · ');
 }
 
 /** Members GitHub knows no user for, in the setting's order. */
@@ -86,14 +100,19 @@ export function unknownMembers(members: readonly MemberReviews[]): string[] {
 
 /** Removes one PR from a member's list (after a hand-over), or adds one: the tree's view without a refresh. */
 export function withReview(members: readonly MemberReviews[], login: string, review: MemberReview): MemberReviews[] {
-  return members.map((m) => (m.login.toLowerCase() !== login.toLowerCase() || m.reviews === null ? m
-    : { ...m, reviews: [...m.reviews.filter((r) => !(r.repo === review.repo && r.number === review.number)), review] }));
+  return members.map((m) => {
+    if (m.login.toLowerCase() !== login.toLowerCase() || m.reviews === null) return m;
+    const others = m.reviews.filter((r) => !(r.repo === review.repo && r.number === review.number));
+    const added = others.length === m.reviews.length;
+    return { ...m, reviews: [...others, review], ...(m.total === undefined ? {} : { total: m.total + (added ? 1 : 0) }) };
+  });
 }
 
 /** The shape check of a stored team load (a damaged snapshot is dropped). */
 export function isTeamLoadList(v: unknown): v is MemberReviews[] {
   return Array.isArray(v) && v.every((m) => typeof m === 'object' && m !== null
     && typeof (m as MemberReviews).login === 'string' && typeof (m as MemberReviews).exists === 'boolean'
+    && ((m as MemberReviews).total === undefined || (Number.isSafeInteger((m as MemberReviews).total) && (m as MemberReviews).total! >= 0))
     && ((m as MemberReviews).reviews === null || (Array.isArray((m as MemberReviews).reviews)
       && (m as MemberReviews).reviews!.every((r) => typeof r === 'object' && r !== null && typeof r.repo === 'string' && Number.isInteger(r.number) && Number.isFinite(r.requestedAt)))));
 }

@@ -17,8 +17,7 @@ import type { Stores } from '../store';
 import type { TimerController } from '../timer/timerController';
 import { describeError } from '../util/errors';
 import type { WorkFeature } from '../work';
-
-const ACTIVITY_TTL_MS = 10 * 60_000;
+import { ActivityCache } from './activityCache';
 
 export interface StandupDeps {
   readonly config: Config;
@@ -29,20 +28,21 @@ export interface StandupDeps {
 }
 
 export class StandupData {
-  private activityCache: { key: string; at: number; value: Promise<DayActivity | undefined> } | undefined;
+  private readonly activityCache = new ActivityCache<DayActivity>();
 
   constructor(private readonly deps: StandupDeps) {}
 
-  /** GitHub's side of the day, shared by repeated calls within ten minutes. */
+  /**
+   * GitHub's side of the day, shared by repeated calls within ten minutes for the same GitHub and
+   * account (the account is the service's own, asked once per session, so key and data agree).
+   */
   private activity(day: string, from: number, to: number, repos: readonly string[], now: number): Promise<DayActivity | undefined> {
-    const { severityLabels, apiUrl } = this.deps.config.settings;
-    const key = JSON.stringify([apiUrl, day, repos, severityLabels]);
-    const hit = this.activityCache;
-    if (hit && hit.key === key && now - hit.at < ACTIVITY_TTL_MS) return hit.value;
-    const value = this.deps.github.run((s) => dayActivity(s, { from, to }, repos, severityLabels));
-    this.activityCache = { key, at: now, value };
-    value.catch(() => { if (this.activityCache?.value === value) this.activityCache = undefined; });
-    return value;
+    const { github, config } = this.deps;
+    const { severityLabels } = config.settings;
+    return github.run(async (s) => this.activityCache.get(
+      { origin: github.apiOrigin, account: await s.me(), day, repos, severityLabels }, now,
+      () => dayActivity(s, { from, to }, repos, severityLabels),
+    ));
   }
 
   async gather(now: number): Promise<StandupInput> {
@@ -80,7 +80,7 @@ export class StandupData {
       if (isOverdue(i.due, now)) overdue.push({ title: `${i.repo}#${i.number} ${i.title}`, assignee: i.assignees.join(', '), url: i.url, detail: `due ${i.due}` });
     }
     const reassigned: MovedItem[] = tasks.filter((t) => within(t.reassignedAt))
-      .map((t) => ({ title: t.title, assignee: t.assignee, detail: t.previousAssignee ? `from @${t.previousAssignee}` : 'reassigned', ...(t.link ? { url: t.link } : {}) }));
+      .map((t) => ({ title: t.title, assignee: t.assignee, detail: t.previousAssignee ? `from ${t.previousAssignee}` : 'reassigned', ...(t.link ? { url: t.link } : {}) }));
 
     // Today's latest review as of `now` (a fixed clock may lie before reviews saved since).
     const review = reviews.find((r) => r.finishedAt <= now && toLocalDate(r.finishedAt) === toLocalDate(now));

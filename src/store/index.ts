@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { sweepLeftovers } from './atomicWrite';
 import { AlertStore } from './alertStore';
+import { HandOffStore } from './handOffStore';
 import { CacheStore, type CacheLimits } from './cacheStore';
 import type { JsonFile } from './jsonFile';
 import { closeFiles, mergeRecoveryFiles, type RecoveryOptions } from './recovery';
@@ -24,6 +25,7 @@ export { CacheStore, type CachedResponse, type CacheLimits } from './cacheStore'
 export { RESPONSE_CACHE_FILE, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
 export { JsonFile, type JsonFileOptions } from './jsonFile';
 export { AlertStore } from './alertStore';
+export { HandOffStore, type HandOffScope } from './handOffStore';
 export { OneOnOneStore, type ActionItem, type OneOnOneMeeting, type PersonNotes } from './oneOnOneStore';
 
 /** All of Lead Desk's persisted data, in one folder shared by every window. */
@@ -37,6 +39,8 @@ export interface Stores {
   readonly alerts: AlertStore;
   /** 1:1 notes and action items per teammate. */
   readonly oneOnOnes: OneOnOneStore;
+  /** Reviews handed on ("Hand This Review to…"), per GitHub origin and account. */
+  readonly handOffs: HandOffStore;
   /** Try to save everything kept after failed saves; true when all is on disk. */
   flush(): Promise<boolean>;
   /**
@@ -64,18 +68,19 @@ export async function openStores(dir: string, options: OpenStoresOptions = {}): 
   await mergeRecoveryFiles(dir, fs, options).catch(() => 0);
   const openFiles = new Set<JsonFile<Versioned>>();
   const fileOptions = { ...options, openFiles };
-  const [time, tasks, reviews, cache, alerts, oneOnOnes] = await Promise.all([
+  const [time, tasks, reviews, cache, alerts, oneOnOnes, handOffs] = await Promise.all([
     TimeStore.open(dir, fileOptions),
     TaskStore.open(dir, fileOptions),
     ReviewHistoryStore.open(dir, fileOptions),
     CacheStore.open(dir, { ...fileOptions, ...options.cache }),
     AlertStore.open(dir, fileOptions),
     OneOnOneStore.open(dir, fileOptions),
+    HandOffStore.open(dir, fileOptions),
   ]);
-  const all = [time, tasks, reviews, cache, alerts, oneOnOnes];
+  const all = [time, tasks, reviews, cache, alerts, oneOnOnes, handOffs];
   let closing: Promise<void> | undefined;
   return {
-    dir, time, tasks, reviews, cache, alerts, oneOnOnes,
+    dir, time, tasks, reviews, cache, alerts, oneOnOnes, handOffs,
     flush: async () => (await Promise.all(all.map((s) => s.flush()))).every(Boolean),
     close: () => (closing ??= closeFiles(openFiles, dir, fs, options).finally(() => all.forEach((s) => s.dispose()))),
     dispose: () => all.forEach((s) => s.dispose()),

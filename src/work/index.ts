@@ -40,7 +40,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
     log: (line) => console.warn(`[lead-desk] ${line}`),
   });
   const teamWarnings = new TeamLoadWarnings();
-  const model = new WorkModel(config, github, tasks, repositories, memento, snapshots, teamWarnings);
+  const model = new WorkModel(config, github, tasks, repositories, memento, snapshots, teamWarnings, stores.then((s) => s.handOffs));
   const nudges = new NudgeLog(stores);
   const tree = new WorkTree(model, config, nudges);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);

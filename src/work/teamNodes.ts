@@ -47,7 +47,8 @@ export class TeamMemberNode extends vscode.TreeItem {
     super(load.login, load.reviews.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     this.id = `team:${load.login.toLowerCase()}`;
     this.contextValue = load.exists ? 'teamMember' : 'teamMember unknown';
-    const oldest = load.count ? vscode.l10n.t('oldest {0}', formatDuration(load.oldestWaitMs)) : '';
+    // From a cut list the oldest wait is only a lower bound: "oldest 3d 2h+".
+    const oldest = !load.count ? '' : load.complete ? vscode.l10n.t('oldest {0}', formatDuration(load.oldestWaitMs)) : vscode.l10n.t('oldest {0}+', formatDuration(load.oldestWaitMs));
     this.description = [loadCountsText(load), oldest].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(load.exists ? 'account' : 'warning', load.breaching > 0 || !load.exists
       ? new vscode.ThemeColor(load.exists ? 'list.errorForeground' : 'list.warningForeground') : undefined);
@@ -56,7 +57,8 @@ export class TeamMemberNode extends vscode.TreeItem {
       md.appendMarkdown('**').appendText(load.login).appendMarkdown('**\n\n');
       md.appendText(!load.exists ? vscode.l10n.t('GitHub knows no user by this login: check {0}.', settingId(Settings.teamMembers))
         : load.count === null ? vscode.l10n.t('GitHub did not send this member\'s review requests.')
-          : `${load.count} review${load.count === 1 ? '' : 's'} requested of them and waiting${load.count ? `; the oldest for ${formatDuration(load.oldestWaitMs)} business hours` : ''}${load.breaching ? `; ${load.breaching} past the ${config.slaHours} h SLA` : ''}`);
+          : `${load.count} review${load.count === 1 ? '' : 's'} requested of them and waiting${load.count ? `; the oldest for ${formatDuration(load.oldestWaitMs)} business hours` : ''}${load.breaching ? `; ${load.breaching} past the ${config.slaHours} h SLA` : ''}`
+          + (load.complete ? '' : vscode.l10n.t(' (GitHub listed the oldest {0}: the wait and the breaches are of those)', load.reviews.length)));
     });
   }
 }

@@ -13,7 +13,9 @@ import type { DelegatedIssue, OwnPullRequest, SidebarData } from '../github/serv
 import type { RateLimitReading } from '../github/sidebarQuery';
 import { isTeamLoadList, withReview, type MemberReview, type MemberReviews } from '../core/teamLoad';
 import { fetchTeamLoad, type TeamLoadWarnings } from './teamLoadSource';
+import { moveLegacyHandOffs } from './legacyHandOffs';
 import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
+import type { HandOffScope, HandOffStore } from '../store/handOffStore';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { Disposable } from '../util/disposable';
 import { describeError } from '../util/errors';
@@ -83,8 +85,6 @@ const NO_GITHUB_DATA = {
 /** Why a refresh runs: the user asked (Refresh, sign-in, settings) or a schedule/focus did. */
 export type RefreshReason = 'user' | 'auto';
 
-const handOffKey = (repo: string, number: number, login: string) => `${repo.toLowerCase()}#${number}>${login.toLowerCase()}`;
-
 export class WorkModel extends Disposable {
   private state: WorkSnapshot = EMPTY;
   private readonly changed = this.register(new vscode.EventEmitter<WorkSnapshot>());
@@ -95,8 +95,11 @@ export class WorkModel extends Disposable {
   private queued: Promise<void> | undefined;
   private queuedReason: RefreshReason = 'auto';
   private snoozes: Record<string, number>;
-  /** Reviews handed on with "Hand This Review to…" (see {@link StateKeys.handOffs}). */
-  private handOffs: Record<string, number>;
+  /** Reviews handed on with "Hand This Review to…" (`hand-offs.json`), once the stores are open. */
+  private handOffStore: HandOffStore | undefined;
+  private readonly handOffsOpening: Promise<HandOffStore> | undefined;
+  /** The GitHub origin and account the data shown belongs to: whose hand-offs the tree shows. */
+  private account: HandOffScope | undefined;
   /** Bumped when the session may have changed: answers fetched for an older one are dropped. */
   private generation = 0;
   /** The session key the GitHub data shown belongs to (see `GitHubConnection.sessionKey`). */
@@ -112,10 +115,16 @@ export class WorkModel extends Disposable {
     private readonly memento: vscode.Memento,
     private readonly snapshots?: SnapshotStore<SidebarSnapshotData>,
     private readonly teamWarnings?: TeamLoadWarnings,
+    handOffs?: Promise<HandOffStore>,
   ) {
     super();
     this.snoozes = readState(memento, StateKeys.snoozes) ?? {};
-    this.handOffs = readState(memento, StateKeys.handOffs) ?? {};
+    this.handOffsOpening = handOffs;
+    void handOffs?.then((store) => {
+      this.handOffStore = store;
+      void this.adoptLegacyHandOffs();
+      if (this.account) this.set({});
+    }, (e: unknown) => console.warn(`[lead-desk] hand-offs not read: ${describeError(e)}`));
     this.register(github.onDidChange(() => {
       this.generation++;
       void this.refresh('user');
@@ -185,6 +194,7 @@ export class WorkModel extends Disposable {
       return false;
     }
     this.dataSession = key;
+    this.setAccount(stored.account);
     this.set({ signedIn: true, signInKnown: true, ...this.dataFrom(stored.data), asOf: stored.savedAt, fromSnapshot: true });
     return true;
   }
@@ -246,6 +256,7 @@ export class WorkModel extends Disposable {
       // Signed out: GitHub data of the last session is not shown as if it were current, nor kept.
       if (!this.github.unavailableReason) await this.snapshots?.clear();
       this.dataSession = undefined;
+      this.account = undefined;
       this.set({ signedIn: false, signInKnown: true, noRepositories: false, refreshing: false, tasks, ...NO_GITHUB_DATA });
       return;
     }
@@ -253,8 +264,13 @@ export class WorkModel extends Disposable {
     // Another account or another GitHub: nothing of the previous one stays on screen, not even
     // for the moment the refresh takes (checked before the first change this refresh makes).
     const sameSession = key !== undefined && key === this.dataSession;
-    if (!sameSession) this.dataSession = undefined;
+    if (!sameSession) {
+      this.dataSession = undefined;
+      this.account = undefined;
+    }
     this.set({ refreshing: true, tasks, ...(sameSession ? {} : NO_GITHUB_DATA) });
+    // Hand-offs another window recorded show with this refresh (a stat; a read only if it changed).
+    await this.handOffStore?.refresh().catch(() => false);
     const repos = await this.repositories.resolve();
     this.set({ signedIn: true, signInKnown: true, noRepositories: repos.length === 0 });
     if (reason === 'auto' && key && await this.adoptFreshSnapshot(key)) {
@@ -298,6 +314,7 @@ export class WorkModel extends Disposable {
   private apply(d: SidebarData, key: string | undefined, done: boolean): void {
     const keep = new Set(d.failedLists);
     this.dataSession = key;
+    this.setAccount(d.account);
     this.set({
       signedIn: true,
       // A list GitHub gave nothing for keeps what was shown before; the notice names it.
@@ -317,6 +334,7 @@ export class WorkModel extends Disposable {
     if (Date.now() - stored.savedAt >= this.config.settings.refreshMinutes * 60_000) return false;
     if (this.state.asOf === null || stored.savedAt > this.state.asOf) {
       this.dataSession = key;
+      this.setAccount(stored.account);
       this.set({ ...this.dataFrom(stored.data), asOf: stored.savedAt, fromSnapshot: true, missing: [], failure: null });
     }
     return true;
@@ -343,17 +361,39 @@ export class WorkModel extends Disposable {
     this.set({ reviews: this.state.reviews.map((r) => (r.repo === repo && r.number === number ? { ...r, snoozedUntil: until } : r)) });
   }
 
-  /** Remembers that the lead handed this review to `login` (kept 30 days), for Nudge… on it. */
-  async recordHandOff(repo: string, number: number, login: string): Promise<void> {
-    const now = Date.now();
-    const kept = Object.entries(this.handOffs).filter(([, at]) => now - at < 30 * 86_400_000);
-    this.handOffs = Object.fromEntries([...kept, [handOffKey(repo, number, login), now]]);
-    await writeState(this.memento, StateKeys.handOffs, this.handOffs);
+  /** The account the shown data belongs to (the sidebar's viewer, or the snapshot's). */
+  private setAccount(login: string | undefined): void {
+    if (!login) return;
+    const scope = { origin: this.github.apiOrigin, account: login };
+    if (this.account?.origin === scope.origin && this.account.account.toLowerCase() === login.toLowerCase()) return;
+    this.account = scope;
+    void this.adoptLegacyHandOffs();
   }
 
-  /** When the lead handed this review to `login`, if they did. */
+  /** Hand-offs kept in globalState before `hand-offs.json` existed go into the file, once (see `moveLegacyHandOffs`). */
+  private async adoptLegacyHandOffs(): Promise<void> {
+    const store = this.handOffStore;
+    const scope = this.account;
+    if (!store || !scope) return;
+    try {
+      if (await moveLegacyHandOffs(this.memento, store, scope)) this.set({});
+    } catch (e) {
+      console.warn(`[lead-desk] hand-offs kept in globalState not moved to the store yet: ${describeError(e)}`);
+    }
+  }
+
+  /** Remembers that the lead handed this review to `login` (kept 30 days), for Nudge… on it. */
+  async recordHandOff(repo: string, number: number, login: string): Promise<void> {
+    const store = this.handOffStore ?? await this.handOffsOpening;
+    if (!store) throw new Error('hand-offs are not kept in this window');
+    const scope = this.account ?? await this.github.run((s) => s.me()).then((me) => (me ? { origin: this.github.apiOrigin, account: me } : undefined));
+    if (!scope) throw new Error('not signed in to GitHub');
+    await store.record(scope, repo, number, login);
+  }
+
+  /** When the lead (this account, on this GitHub) handed this review to `login`, within 30 days. */
   handedAt(repo: string, number: number, login: string): number | undefined {
-    return this.handOffs[handOffKey(repo, number, login)];
+    return this.account ? this.handOffStore?.handedAt(this.account, repo, number, login) : undefined;
   }
 
   /** One of the lead's PRs is merged or closed: it leaves the tree and the queue now, not at the next refresh. */

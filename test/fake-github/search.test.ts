@@ -93,3 +93,25 @@ describe('fake GitHub — search qualifiers', () => {
     }
   });
 });
+
+// Its own fake: the suite above spends most of the 30 searches a minute GitHub allows.
+describe('fake GitHub — search query limits', () => {
+  const ctx = useFake();
+
+  it('refuses what GitHub refuses: a query over 256 characters, more than five AND/OR/NOT operators (REST and GraphQL)', async () => {
+    const base = 'is:pr is:open user-review-requested:mira';
+    const fits = `${base} ${'repo:acme/api '.repeat(30)}`.slice(0, 256).trim();
+    assert.equal((await raw(ctx.fg, `/search/issues?q=${encodeURIComponent(fits)}`)).status, 200);
+    const long = await raw(ctx.fg, `/search/issues?q=${encodeURIComponent(`${fits} repo:acme/web`)}`);
+    assert.equal(long.status, 422);
+    assert.equal(long.body.errors[0].message, 'The search is longer than 256 characters.');
+    const many = await raw(ctx.fg, `/search/issues?q=${encodeURIComponent('a OR b OR c OR d OR e OR f OR g')}`);
+    assert.equal(many.status, 422);
+    assert.match(many.body.errors[0].message, /more than 5 AND \/ OR \/ NOT operators/);
+    assert.equal((await raw(ctx.fg, `/search/issues?q=${encodeURIComponent('"cats AND dogs" or not')}`)).status, 200, 'quoted or lower-case words are text');
+    const gql = await raw(ctx.fg, '/graphql', { method: 'POST', body: { query: 'query($q: String!) { search(type: ISSUE, query: $q, first: 1) { issueCount } }', variables: { q: `${fits} repo:acme/web` } } });
+    assert.equal(gql.body.data, null);
+    assert.equal(gql.body.errors[0].type, 'INVALID_SEARCH_QUERY');
+    assert.match(gql.body.errors[0].message, /longer than 256/);
+  });
+});

@@ -191,9 +191,27 @@ export function parseSearchQuery(s: Scenario, q: string): ParsedQuery {
   return sort ? { predicates, scopes, sort } : { predicates, scopes };
 }
 
+/** GitHub refuses longer queries (docs: "Troubleshooting search queries"). */
+export const MAX_QUERY_LENGTH = 256;
+/** GitHub refuses a query with more AND, OR or NOT operators than this. */
+export const MAX_QUERY_OPERATORS = 5;
+
+/**
+ * GitHub's limits on a query, checked before anything else. The fake does not evaluate boolean
+ * operators: a query with up to five is refused as unsupported (422), so a client relying on them
+ * finds out, and one with more is refused as GitHub refuses it.
+ */
+function checkQueryLimits(q: string): void {
+  if (q.length > MAX_QUERY_LENGTH) throw validationFailed(`The search is longer than ${MAX_QUERY_LENGTH} characters.`);
+  const operators = q.replace(/"[^"]*"/g, ' ').split(/\s+/).filter((w) => /^(AND|OR|NOT)$/.test(w)).length;
+  if (operators > MAX_QUERY_OPERATORS) throw validationFailed(`The search contains more than ${MAX_QUERY_OPERATORS} AND / OR / NOT operators.`);
+  if (operators > 0) throw validationFailed('fake-github does not support AND / OR / NOT operators');
+}
+
 /** Every issue and PR matching `q`, sorted as the `sort`/`order` params (or `sort:` in q) ask. */
 export function searchIssues(s: Scenario, q: string, sortParam: string | null, orderParam: string | null): (ScenarioIssue | ScenarioPull)[] {
   if (q.trim() === '') throw validationFailed('The search query cannot be empty.');
+  checkQueryLimits(q);
   const parsed = parseSearchQuery(s, q);
   const all: ScenarioIssue[] = [...s.issues, ...s.pulls];
   const hits = all.filter((i) => (parsed.scopes.length === 0 || parsed.scopes.some((sc) => sc(i))) && parsed.predicates.every((p) => p(i)));

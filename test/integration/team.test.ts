@@ -165,6 +165,16 @@ describe('team review load (fake GitHub)', function () {
     assert.match(String((posts[0]!.body as { body: string }).body), /^@jun I handed this review to you (\d+h )?\d+m \(business hours\) ago and it has not started yet\. Can you pick it up\? http:\/\/127\.0\.0\.1:\d+\/acme\/web\/pull\/\d+$/);
   });
 
+  it('keeps the hand-off in the store folder, under this GitHub and this account only', async () => {
+    const stores = await api.stores;
+    const handed = memberNode('jun')!.children.find((c) => String(c.label).includes('Fix focus trap')) as TeamReviewNode;
+    const scope = { origin: new URL(fake.url).origin, account: 'lead' };
+    const at = stores.handOffs.handedAt(scope, handed.review.repo, handed.review.number, 'jun');
+    assert.ok(at !== undefined && Date.now() - at < 10 * 60_000, `handed at ${at}`);
+    assert.equal(stores.handOffs.handedAt({ ...scope, account: 'someone-else' }, handed.review.repo, handed.review.number, 'jun'), undefined);
+    assert.equal(stores.handOffs.handedAt({ ...scope, origin: 'https://api.github.com' }, handed.review.repo, handed.review.number, 'jun'), undefined);
+  });
+
   it('says when removing the lead failed after the teammate was asked, and keeps the review', async () => {
     const node = reviewNodes().find((n) => n.review.title === 'Rate-limit the public search endpoint')!;
     fake.inject(`DELETE /repos/acme/api/pulls/${node.review.number}/requested_reviewers`, { status: 403, body: { message: 'Must have push access to remove reviewers' }, times: 1 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { escapeMarkdown, markdownLink } from '../../../src/core/markdown';
+import { escapeMarkdown, markdownLink, MENTION_BREAK } from '../../../src/core/markdown';
 import { oneOnOneItems } from '../../../src/core/oneOnOne';
 import { standupMarkdown, type StandupInput } from '../../../src/core/standup';
 
@@ -31,7 +31,7 @@ describe('core/standup and markdown', () => {
       activity: { reviewed: [line(7, 'Add retries', 'mira')], merged: [line(8, 'Fix login')], opened: [line(9, 'New cache')], incidentsOpened: [], incidentsClosed: [{ ...line(3, 'Checkout 502'), detail: 'sev1' }] },
       githubNotice: null,
       waiting: [{ ...line(10, 'Big PR', 'tomas'), detail: 'waiting 1d 2h' }],
-      delegated: { done: [{ title: 'ADR', assignee: 'jun' }], overdue: [], reassigned: [{ title: 'Runbook', assignee: 'sofia', detail: 'from @jun' }] },
+      delegated: { done: [{ title: 'ADR', assignee: 'jun' }], overdue: [], reassigned: [{ title: 'Runbook', assignee: 'sofia', detail: 'from jun' }] },
       plan: { finishedAt: at('2026-11-23', '09:10'), targetPercent: 70, notes: [{ section: 'Plan the day', text: 'ship #9' }] },
       running: 'technical',
     };
@@ -40,11 +40,11 @@ describe('core/standup and markdown', () => {
     assert.match(md, /^## Last working day: Friday 20 November$/m);
     assert.match(md, /^- Technical 3h 00m · Managerial 1h 00m — 75% technical \(target 60%\)$/m);
     assert.match(md, /^- 09:00–12:00 technical: payments \\\[refactor\\\]\\\(command\\:x\\\)$/m);
-    assert.match(md, /\*\*Reviewed\*\*\n\n- \[acme\/api#7\]\(<https:\/\/github\.com\/acme\/api\/pull\/7>\) Add retries — by @mira\n/);
+    assert.match(md, /\*\*Reviewed\*\*\n\n- \[acme\/api#7\]\(<https:\/\/github\.com\/acme\/api\/pull\/7>\) Add retries — by mira\n/);
     assert.match(md, /\*\*Merged\*\*\n\n- \[acme\/api#8\]/);
-    assert.match(md, /\*\*Waiting on my review \(1\)\*\*\n\n- .*Big PR — by @tomas \(waiting 1d 2h\)/);
+    assert.match(md, /\*\*Waiting on my review \(1\)\*\*\n\n- .*Big PR — by tomas \(waiting 1d 2h\)/);
     assert.match(md, /\*\*Overdue\*\*\n\n- none/);
-    assert.match(md, /- Runbook — @sofia \(from @jun\)/);
+    assert.match(md, /- Runbook — sofia \(from jun\)/);
     assert.match(md, /\*\*Opened\*\*\n\n- none\n\n\*\*Closed\*\*\n\n- \[acme\/api#3\].*Checkout 502 \(sev1\)/);
     assert.match(md, /^- Plan from the Morning Review at 09:10: 70% technical$/m);
     assert.match(md, /^- Plan the day: ship #9$/m);
@@ -52,6 +52,40 @@ describe('core/standup and markdown', () => {
     assert.match(tuesday, /^## Yesterday: Monday 23 November$/m);
     assert.match(tuesday, /^_Sign in to GitHub_$/m);
     assert.match(tuesday, /^- No Morning Review yet today\.$/m);
+  });
+
+  it('breaks every mention in GitHub text, and writes people without a ping', () => {
+    const hostile = [
+      'Urgent fix cc @acme/engineering', '@here deploy is broken', 'ping @channel and @everyone', '@@mira double', 'cc:@jun', '(@sofia)',
+      '[@acme/sre](https://x)', '**@tomas**', '@élodie', 'mail ops@acme.example', `already @${MENTION_BREAK}broken`,
+    ];
+    // A mention is `@` directly followed by a letter, digit or underscore, on GitHub and in Slack.
+    const mention = /@[\p{L}\p{N}_]/u;
+    for (const title of hostile) {
+      const out = escapeMarkdown(title);
+      assert.ok(!mention.test(out), `${JSON.stringify(title)} → ${JSON.stringify(out)}`);
+      assert.equal(out.replaceAll(MENTION_BREAK, '').replace(/\\(.)/g, '$1'), title.replaceAll(MENTION_BREAK, ''), 'reads as the same text once the joiner is dropped');
+    }
+    assert.equal(escapeMarkdown('Urgent fix cc @acme/engineering'), `Urgent fix cc @${MENTION_BREAK}acme/engineering`);
+    assert.equal(escapeMarkdown('a @ b'), 'a @ b', 'a lone @ is left alone');
+    const line = (n: number, title: string, author?: string) => ({ repo: 'acme/api', number: n, title, url: `https://github.com/acme/api/pull/${n}`, ...(author ? { author } : {}) });
+    const md = standupMarkdown({
+      now: at('2026-11-23', '09:30'), day: '2026-11-20', technicalTarget: 60,
+      entries: [{ id: 'a', mode: 'technical', start: at('2026-11-20', '09:00'), end: at('2026-11-20', '10:00'), note: 'paired with @mira' }],
+      activity: {
+        reviewed: [line(1, 'Urgent fix cc @acme/engineering', 'mira')], merged: [line(2, '@here merged')], opened: [],
+        incidentsOpened: [{ ...line(3, 'Outage, paging @acme/sre', 'elena'), detail: 'sev1 @channel' }], incidentsClosed: [],
+      },
+      githubNotice: null,
+      waiting: [line(4, 'Review please @lead', 'tomas')],
+      delegated: { done: [{ title: 'Ask @jun', assignee: 'jun', url: 'https://github.com/acme/api/issues/5' }], overdue: [{ title: 'x', assignee: 'mira, sofia', detail: 'due 2026-11-19' }], reassigned: [] },
+      plan: { finishedAt: at('2026-11-23', '09:10'), targetPercent: null, notes: [{ section: 'Team', text: 'thank @kwame' }] },
+      running: null,
+    });
+    assert.ok(!mention.test(md), md);
+    assert.match(md, /Urgent fix cc @\u200Dacme\/engineering — by mira\n/);
+    assert.match(md, /Review please @\u200Dlead — by tomas\n/);
+    assert.match(md, /- x — mira, sofia \(due 2026-11-19\)/);
   });
 
   it('picks one teammate\'s items for the 1:1', () => {

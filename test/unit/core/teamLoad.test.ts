@@ -56,6 +56,20 @@ describe('team load', () => {
     assert.deepEqual(after.map((m) => m.reviews?.map((r) => [r.number, r.requestedAt])), [[[1, NOW]], [[7, NOW]]]);
   });
 
+  it('a cut list counts what GitHub counted, and its breaches and waits (lower bounds) never rank', () => {
+    const cut = (login: string, total: number, reviews: PendingReview[]): MemberReviews => ({ login, exists: true, reviews, total });
+    // ann's list is cut after 2 of 9: her listed PRs breach, bea's do not; the count alone decides.
+    const load = teamLoad([cut('ann', 9, [pr(1, 1), pr(2, 1)]), cut('bea', 9, [pr(3, 30), pr(4, 30)]), member('cy', [pr(5, 1)]), cut('dee', 9, [pr(6, 1)])], NOW, config);
+    assert.deepEqual(load.map((m) => [m.login, m.count, m.complete]), [['cy', 1, true], ['ann', 9, false], ['bea', 9, false], ['dee', 9, false]]);
+    assert.equal(loadCountsText(load[2]!), '9 waiting (2 listed) · 2+ past SLA');
+    assert.equal(loadCountsText(load[0]!), '1 waiting');
+    // Between complete lists, breaches still rank.
+    assert.deepEqual(teamLoad([cut('ann', 1, [pr(1, 30)]), cut('bob', 1, [pr(2, 1)])], NOW, config).map((m) => m.login), ['bob', 'ann']);
+    const after = withReview([cut('ann', 9, [pr(1, 1)])], 'ann', pr(7, 0));
+    assert.equal(after[0]!.total, 10, 'a new request adds one to the count');
+    assert.equal(withReview(after, 'ann', pr(7, 0))[0]!.total, 10, 'once');
+  });
+
   it('property: the order is total and stable — every member once, each no heavier than the next', () => {
     const review = fc.record({ n: fc.nat(20), hoursAgo: fc.integer({ min: 0, max: 100 }), draft: fc.boolean() });
     const arbMember = fc.record({

@@ -47,12 +47,12 @@ describe('team load and review requests (fake GitHub)', function () {
   });
 
   it('a failed search (which nulls the whole answer) is asked again without it: that member is "not loaded", the rest load', async () => {
-    fake.inject('POST /graphql', { graphqlErrors: [{ path: 's1', message: 'Timeout on validation of query' }], times: 1 });
+    fake.inject('POST /graphql', { graphqlErrors: [{ path: 's1_0', message: 'Timeout on validation of query' }], times: 1 });
     fake.resetStats();
     const d = await service().teamLoad(['mira', 'tomas', 'nobody-here'], REPOS);
     assert.deepEqual(d.members.map((m) => [m.login, m.exists, m.reviews?.length ?? null]), [['mira', true, 1], ['tomas', true, null], ['nobody-here', false, 0]]);
     assert.equal(fake.requests.length, 2, 'one more request, only then');
-    assert.ok(!String((fake.requests[1]!.body as { query: string }).query).includes('s1:'));
+    assert.ok(!String((fake.requests[1]!.body as { query: string }).query).includes('s1_0:'));
   });
 
   it('counts only the watched repositories', async () => {
@@ -61,23 +61,26 @@ describe('team load and review requests (fake GitHub)', function () {
   });
 
   it('builds one variable per alias and no login in the query text', () => {
-    const req = teamLoadRequest(['a-b', 'c']);
+    const req = teamLoadRequest(['a-b', 'c'], ['acme/api', 'acme/web']);
     assert.match(req.query, /u1: user\(login: \$m1\)/);
-    assert.equal(req.variables.q0, 'is:pr is:open archived:false user-review-requested:a-b sort:created-asc');
+    assert.equal(req.variables.q0_0, 'is:pr is:open archived:false user-review-requested:a-b sort:created-asc repo:acme/api repo:acme/web');
+    assert.equal(teamLoadRequest(['a-b'], []).variables.q0_0, 'is:pr is:open archived:false user-review-requested:a-b sort:created-asc', 'no watched repo: every repo');
     assert.ok(!req.query.includes('a-b'));
   });
 
   it('reads a partial answer: a failed search is "not loaded", a failed user lookup is not called misspelled', () => {
-    const req = teamLoadRequest(['ana', 'bo', 'cy']);
+    const req = teamLoadRequest(['ana', 'bo', 'cy'], []);
     const node = { __typename: 'PullRequest', number: 3, title: 'T', url: 'https://github.com/a/b/pull/3', createdAt: '2026-11-02T10:00:00Z', repository: { nameWithOwner: 'a/b' }, author: { login: 'x' },
       timelineItems: { nodes: [{ __typename: 'ReviewRequestedEvent', createdAt: '2026-11-03T10:00:00Z', requestedReviewer: { __typename: 'User', login: 'ANA' } }] } };
-    const d = readTeamLoad(req, { u0: { login: 'ana' }, s0: { nodes: [node, node, { __typename: 'Issue' }, null] }, u1: null, s1: { nodes: [] }, u2: null, s2: null },
-      [{ path: ['u1'], type: 'NOT_FOUND' }, { path: ['u2'], message: 'timeout' }, { path: ['s2'], message: 'timeout' }], [], 'github.com');
+    const d = readTeamLoad(req, { u0: { login: 'ana' }, s0_0: { issueCount: 1, nodes: [node, node, { __typename: 'Issue' }, null] }, u1: null, s1_0: { issueCount: 0, nodes: [] }, u2: null, s2_0: null },
+      [{ path: ['u1'], type: 'NOT_FOUND' }, { path: ['u2'], message: 'timeout' }, { path: ['s2_0'], message: 'timeout' }], 'github.com');
     assert.deepEqual(d.members.map((m) => [m.login, m.exists, m.reviews?.length ?? null]), [['ana', true, 1], ['bo', false, 0], ['cy', true, null]]);
     assert.equal(d.members[0]!.reviews![0]!.requestedAt, Date.parse('2026-11-03T10:00:00Z'), 'the member\'s own request, case-insensitively');
     assert.ok(isTeamLoadList(d.members));
     assert.ok(!isTeamLoadList([{ login: 'a', exists: true, reviews: [{ repo: 1 }] }]));
-    assert.throws(() => readTeamLoad(req, null, [{ message: 'boom' }], [], 'github.com'));
+    assert.throws(() => readTeamLoad(req, null, [{ message: 'boom' }], 'github.com'));
+    const noCount = readTeamLoad(req, { u0: { login: 'ana' }, s0_0: { nodes: [node] }, u1: { login: 'bo' }, s1_0: { issueCount: -1, nodes: [] }, u2: { login: 'cy' }, s2_0: { issueCount: 0, nodes: [] } }, [], 'github.com');
+    assert.deepEqual(noCount.members.map((m) => m.reviews?.length ?? null), [null, null, 0], 'without a usable issueCount the list may be cut: not loaded');
   });
 
   it('requests and removes a reviewer with REST, and reads who is still requested', async () => {
