@@ -34,6 +34,12 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off', 'no-empty': 'off' },
   },
   {
+    // Plain CommonJS loaded by mocha itself (reporter, root hooks): not bundled.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

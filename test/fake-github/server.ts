@@ -305,6 +305,10 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
       });
     });
   });
+  // Node closes an idle keep-alive socket after 5 s, and a client that picks that socket for its
+  // next request at the same moment reads ECONNRESET (seen on a loaded CI machine). GitHub keeps
+  // connections far longer; so does the fake. close() ends idle sockets itself.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
