@@ -40,28 +40,36 @@ function ownedByOrigin(old: Record<string, unknown>): Record<string, unknown> {
   if (typeof workflows !== 'object' || workflows === null || Array.isArray(workflows)) return old;
   const out: Record<string, unknown> = {};
   for (const [key, record] of Object.entries(workflows as Record<string, unknown>)) {
-    const a = record as Partial<Record<keyof WorkflowAlert, unknown>> | null;
-    if (typeof a !== 'object' || a === null || Array.isArray(a) || typeof a.repo !== 'string' || !Number.isSafeInteger(a.workflowId)) {
+    if (workflowProblem(record) !== null) {
       out[key] = record;
       continue;
     }
+    const a = record as Omit<WorkflowAlert, 'origin' | 'account'>;
     const owner = { origin: originOfRunLink(a.url), account: '' };
-    const owned = alertKey(owner, a.repo, a.workflowId as number);
+    const owned = alertKey(owner, a.repo, a.workflowId);
     if (Object.hasOwn(out, owned) || Object.hasOwn(workflows, owned)) out[key] = record;
     else out[owned] = { ...a, ...owner };
   }
   return { ...old, workflows: out };
 }
 
-function alertProblem(record: unknown): string | null {
+/** Why a record lacks what version 1 had (everything but its owner), or null. */
+function workflowProblem(record: unknown): string | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'it is not an object';
   const a = record as Record<keyof WorkflowAlert, unknown>;
-  if (typeof a.origin !== 'string' || !/^https?:\/\/[^/]+$/.test(a.origin) || typeof a.account !== 'string') return 'it has no GitHub origin or account';
   if (typeof a.repo !== 'string' || !a.repo.includes('/')) return 'it has no repository';
   if (!Number.isSafeInteger(a.workflowId) || !Number.isSafeInteger(a.runId)) return 'it has no workflow or run id';
   if (typeof a.name !== 'string') return 'it has no workflow name';
   if (a.state !== 'green' && a.state !== 'red') return 'its state is neither green nor red';
   if (typeof a.url !== 'string' || !Number.isFinite(a.since)) return 'it has no link or time';
+  return null;
+}
+
+function alertProblem(record: unknown): string | null {
+  const problem = workflowProblem(record);
+  if (problem !== null) return problem;
+  const a = record as Record<keyof WorkflowAlert, unknown>;
+  if (typeof a.origin !== 'string' || !/^https?:\/\/[^/]+$/.test(a.origin) || typeof a.account !== 'string') return 'it has no GitHub origin or account';
   return null;
 }
 
