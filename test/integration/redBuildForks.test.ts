@@ -5,7 +5,7 @@
  * run on the default branch. Sets up its own world; runs alone.
  */
 import assert from 'node:assert/strict';
-import { addForkPullRun, demoScenario, iso, type FakeGitHub, type Scenario } from '../fake-github';
+import { addForkPullRun, demoScenario, iso, nextId, type FakeGitHub, type Scenario } from '../fake-github';
 import type { WorkflowAlert } from '../../src/core/buildAlerts';
 import type { LeadDeskApi } from '../../src/extension';
 import { connectToFake, disconnect } from './support/github';
@@ -18,7 +18,7 @@ describe('red builds: forks and stale re-runs', function () {
   let api: LeadDeskApi;
   let fake: FakeGitHub;
   const started = Date.now();
-  /** Runs are spaced a minute apart, in the order the tests add them, all in the past. */
+  /** Runs are a minute apart, in the order the tests add them, all in the past. */
   let minute = 0;
   const at = () => new Date(started - 2 * HOUR + ++minute * 60_000);
 
@@ -32,7 +32,8 @@ describe('red builds: forks and stale re-runs', function () {
   /** A push to acme/infra's main, finished with `conclusion`. */
   function ownRun(s: Scenario, conclusion: 'success' | 'failure'): number {
     const infra = s.repos.find((r) => r.name === 'infra')!;
-    const id = 881100 + s.runs.length;
+    // Run ids grow with time on GitHub, forks' runs included (the alerts never let an older id undo a newer one).
+    const id = nextId(s);
     const when = iso(at());
     s.runs.push({
       id, repo: 'acme/infra', workflowId: DEPLOY, runNumber: s.runs.filter((r) => r.workflowId === DEPLOY).length + 1, event: 'push',
