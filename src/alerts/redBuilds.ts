@@ -34,6 +34,9 @@ export interface PollResult {
   readonly failed: readonly string[];
 }
 
+const NO_LONGER_RED = (alert: WorkflowAlert, label: string): string =>
+  vscode.l10n.t('Lead Desk: run {0} is no longer the red run of {1} on the default branch; nothing was re-run.', alert.runId, label);
+
 async function confirmModal(question: string, detail: string): Promise<boolean> {
   return (await vscode.window.showWarningMessage(question, { modal: true, detail }, RERUN())) === RERUN();
 }
@@ -213,19 +216,18 @@ export class RedBuildAlerts extends Disposable {
    */
   private async rerunRefusal(alert: WorkflowAlert, label: string): Promise<string | null> {
     const store = this.store ?? (this.store = (await this.stores).alerts);
-    const noLonger = vscode.l10n.t('Lead Desk: run {0} is no longer the red run of {1} on the default branch; nothing was re-run.', alert.runId, label);
     const owner = await this.currentOwner().catch(() => undefined);
     if (!owner) return vscode.l10n.t('Lead Desk: sign in to GitHub to re-run the failed jobs.');
     if (!sameOwner(owner, alert)) {
-      return vscode.l10n.t('Lead Desk: {0} was red for {1} on {2}, not for the account signed in now; nothing was re-run.', label, alert.account || '?', alert.origin);
+      return vscode.l10n.t('Lead Desk: {0} was red for another GitHub account or server than the one signed in now; nothing was re-run.', label);
     }
-    if (!inScope(this.config.settings.alerts, alert.repo, alert.name)) return noLonger;
+    if (!inScope(this.config.settings.alerts, alert.repo, alert.name)) return NO_LONGER_RED(alert, label);
     const poll = await this.poll();
     if (poll.failed.some((r) => r.toLowerCase() === alert.repo.toLowerCase())) {
       return vscode.l10n.t('Lead Desk: could not check on GitHub that run {0} of {1} is still red; nothing was re-run.', alert.runId, label);
     }
     try {
-      return (await store.stillRed(alert)) ? null : noLonger;
+      return (await store.stillRed(alert)) ? null : NO_LONGER_RED(alert, label);
     } catch (e) {
       return vscode.l10n.t('Lead Desk: could not read the red-build state ({0}); nothing was re-run.', describeForNotification(e));
     }
@@ -247,7 +249,7 @@ export class RedBuildAlerts extends Disposable {
     // The dialog may have stayed open while another window recorded a newer run: look again.
     const stillRed = await this.store?.stillRed(alert).catch(() => undefined);
     if (!stillRed) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: run {0} is no longer the red run of {1} on the default branch; nothing was re-run.', alert.runId, label));
+      void vscode.window.showWarningMessage(NO_LONGER_RED(alert, label));
       return false;
     }
     try {
