@@ -216,16 +216,20 @@ export class RedBuildAlerts extends Disposable {
    */
   private async rerunRefusal(alert: WorkflowAlert, label: string): Promise<string | null> {
     const store = this.store ?? (this.store = (await this.stores).alerts);
-    const owner = await this.currentOwner().catch(() => undefined);
+    const cannotCheck = vscode.l10n.t('Lead Desk: could not check on GitHub that run {0} of {1} is still red; nothing was re-run.', alert.runId, label);
+    let owner: AlertOwner | undefined;
+    try {
+      owner = await this.currentOwner();
+    } catch {
+      return cannotCheck;
+    }
     if (!owner) return vscode.l10n.t('Lead Desk: sign in to GitHub to re-run the failed jobs.');
     if (!sameOwner(owner, alert)) {
       return vscode.l10n.t('Lead Desk: {0} was red for another GitHub account or server than the one signed in now; nothing was re-run.', label);
     }
     if (!inScope(this.config.settings.alerts, alert.repo, alert.name)) return NO_LONGER_RED(alert, label);
     const poll = await this.poll();
-    if (poll.failed.some((r) => r.toLowerCase() === alert.repo.toLowerCase())) {
-      return vscode.l10n.t('Lead Desk: could not check on GitHub that run {0} of {1} is still red; nothing was re-run.', alert.runId, label);
-    }
+    if (poll.failed.some((r) => r.toLowerCase() === alert.repo.toLowerCase())) return cannotCheck;
     try {
       return (await store.stillRed(alert)) ? null : NO_LONGER_RED(alert, label);
     } catch (e) {

@@ -108,4 +108,19 @@ describe('red builds: forks and stale re-runs', function () {
     assert.equal(rerunWrites().length, writes + 1);
     assert.equal(api.alerts.statusText, '');
   });
+
+  it('refuses to re-run when GitHub cannot confirm the run is still red', async () => {
+    const red = ownRun(fake.scenario, 'failure');
+    await api.alerts.poll();
+    const alert = api.alerts.red[0]!;
+    assert.equal(alert.runId, red);
+    const writes = rerunWrites().length;
+    fake.inject('GET /repos/{owner}/{repo}/actions/runs', { status: 404, body: { message: 'Not Found' } });
+    try {
+      assert.deepEqual(await rerunConfirmed(alert), { done: false, asked: [] });
+    } finally {
+      fake.clearFaults();
+    }
+    assert.equal(rerunWrites().length, writes, 'nothing re-run on a stored state GitHub did not confirm');
+  });
 });
