@@ -34,12 +34,13 @@ async function redBuildPolls(): Promise<Record<string, unknown>> {
     const octokit = createOctokit({ baseUrl: fake.url, token: fake.token, timeoutMs: 30_000, userAgent: 'lead-desk/bench', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 20 });
     const service = new GitHubClient(octokit, new URL(fake.url).host);
     const repos = fake.scenario.repos.map((r) => `${r.owner}/${r.name}`);
+    const owner = { origin: new URL(fake.url).origin, account: fake.scenario.me };
     const poll = async () => {
       fake.resetStats();
       const started = performance.now();
       await mapLimited(repos, 4, async (repo) => {
         const { branch, runs } = await defaultBranchRuns(service, repo);
-        return stores.alerts.observe(repo, branch, runs, 'all');
+        return stores.alerts.observe(owner, repo, branch, runs, 'all');
       });
       return { ms: Math.round(performance.now() - started), ...fake.stats() };
     };

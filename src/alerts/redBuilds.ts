@@ -2,13 +2,14 @@
  * Red-build alerts: polls the default-branch runs of the watched repos at the refresh interval,
  * only while this window is focused, with conditional requests (an unchanged poll costs 0
  * points). Transitions are decided under the store's lock, so one window notifies; every window
- * follows `alerts.json` for its status-bar item.
+ * follows `alerts.json` for its status-bar item. The state is the signed-in account's on the
+ * configured GitHub (`AlertOwner`): another server or account has its own.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Config } from '../config';
-import { alertLabel, redWorkflows, type WorkflowAlert } from '../core/buildAlerts';
+import { alertLabel, inScope, redWorkflows, sameOwner, type AlertOwner, type WorkflowAlert } from '../core/buildAlerts';
 import type { GitHubConnection } from '../github/connection';
 import { webHostFor } from '../github/connection';
 import { mapLimited } from '../github/service';
@@ -33,6 +34,9 @@ export interface PollResult {
   readonly failed: readonly string[];
 }
 
+const NO_LONGER_RED = (alert: WorkflowAlert, label: string): string =>
+  vscode.l10n.t('Lead Desk: run {0} is no longer the red run of {1} on the default branch; nothing was re-run.', alert.runId, label);
+
 async function confirmModal(question: string, detail: string): Promise<boolean> {
   return (await vscode.window.showWarningMessage(question, { modal: true, detail }, RERUN())) === RERUN();
 }
@@ -44,6 +48,8 @@ export class RedBuildAlerts extends Disposable {
   private reloadHandle: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<PollResult> | undefined;
   private lastPoll = 0;
+  /** Whose state is shown and polled: learned from the session (one `viewer` query per session). */
+  private owner: AlertOwner | undefined;
   /** Notifications shown by this window, newest last (for tests and the log). */
   readonly notified: WorkflowAlert[] = [];
 
@@ -67,6 +73,7 @@ export class RedBuildAlerts extends Disposable {
   /** After activation: load the shared state, follow other windows, and poll. */
   async start(): Promise<void> {
     this.store = (await this.stores).alerts;
+    await this.currentOwner().catch(() => undefined);
     this.render();
     this.watchStore();
     if (vscode.window.state.focused) await this.poll();
@@ -79,7 +86,18 @@ export class RedBuildAlerts extends Disposable {
   }
 
   get red(): WorkflowAlert[] {
-    return this.store ? redWorkflows(this.store.state, this.config.settings.alerts) : [];
+    return this.store && this.owner ? redWorkflows(this.store.state, this.owner, this.config.settings.alerts) : [];
+  }
+
+  /**
+   * The GitHub origin and account of the current session (undefined when signed out), remembered
+   * for rendering between polls. `me()` is asked once per session.
+   */
+  async currentOwner(): Promise<AlertOwner | undefined> {
+    const origin = this.github.apiOrigin;
+    const account = await this.github.run((s) => s.me());
+    this.owner = account === undefined ? undefined : { origin, account };
+    return this.owner;
   }
 
   private intervalMs(): number {
@@ -107,18 +125,22 @@ export class RedBuildAlerts extends Disposable {
     const none: PollResult = { newFailures: [], recovered: [], failed: [] };
     const store = this.store ?? (this.store = (await this.stores).alerts);
     const scope = this.config.settings.alerts;
-    if (scope === 'off' || this.github.unavailableReason || !(await this.github.service())) {
+    const owner = scope === 'off' || this.github.unavailableReason ? undefined : await this.currentOwner().catch((e: unknown) => {
+      console.warn(`[lead-desk] red-build poll: cannot tell the signed-in account: ${describeError(e)}`);
+      return undefined;
+    });
+    if (!owner) {
       this.render();
       return none;
     }
     const repos = await this.work.repositories.resolve();
-    await store.keepOnly(repos).catch(() => undefined);
+    await store.keepOnly(owner, repos).catch(() => undefined);
     const failed: string[] = [];
     const results = await mapLimited(repos, POLL_CONCURRENCY, async (repo) => {
       try {
         const found = await this.github.run((s) => s.defaultBranchRuns(repo));
         if (!found) return undefined;
-        return await store.observe(repo, found.branch, found.runs, scope);
+        return await store.observe(owner, repo, found.branch, found.runs, scope);
       } catch (e) {
         // The last known state stays; the sidebar's notice already tells the lead GitHub is failing.
         failed.push(repo);
@@ -188,12 +210,52 @@ export class RedBuildAlerts extends Disposable {
   }
 
   /**
-   * Re-runs the failed jobs of the red run, after the lead confirms (a modal dialog; tests,
-   * where VS Code refuses dialogs, pass the answer).
+   * Why `alert`'s run may not be re-run now, or null when it is still the workflow's current red
+   * run on the default branch: GitHub is polled afresh, then the alert is read again under the
+   * store's lock. A button on a days-old notification must not re-run an old run.
+   */
+  private async rerunRefusal(alert: WorkflowAlert, label: string): Promise<string | null> {
+    const store = this.store ?? (this.store = (await this.stores).alerts);
+    const cannotCheck = vscode.l10n.t('Lead Desk: could not check on GitHub that run {0} of {1} is still red; nothing was re-run.', alert.runId, label);
+    let owner: AlertOwner | undefined;
+    try {
+      owner = await this.currentOwner();
+    } catch {
+      return cannotCheck;
+    }
+    if (!owner) return vscode.l10n.t('Lead Desk: sign in to GitHub to re-run the failed jobs.');
+    if (!sameOwner(owner, alert)) {
+      return vscode.l10n.t('Lead Desk: {0} was red for another GitHub account or server than the one signed in now; nothing was re-run.', label);
+    }
+    if (!inScope(this.config.settings.alerts, alert.repo, alert.name)) return NO_LONGER_RED(alert, label);
+    const poll = await this.poll();
+    if (poll.failed.some((r) => r.toLowerCase() === alert.repo.toLowerCase())) return cannotCheck;
+    try {
+      return (await store.stillRed(alert)) ? null : NO_LONGER_RED(alert, label);
+    } catch (e) {
+      return vscode.l10n.t('Lead Desk: could not read the red-build state ({0}); nothing was re-run.', describeForNotification(e));
+    }
+  }
+
+  /**
+   * Re-runs the failed jobs of the red run, if it is still the workflow's current red run (see
+   * `rerunRefusal`) and after the lead confirms (a modal dialog; tests, where VS Code refuses
+   * dialogs, pass the answer).
    */
   async rerun(alert: WorkflowAlert, confirm: (question: string, detail: string) => Promise<boolean> = confirmModal): Promise<boolean> {
     const label = notificationSafe(alertLabel(alert));
+    const refusal = await this.rerunRefusal(alert, label);
+    if (refusal !== null) {
+      void vscode.window.showWarningMessage(refusal);
+      return false;
+    }
     if (!(await confirm(vscode.l10n.t('Re-run the failed jobs of {0}?', label), vscode.l10n.t('Run {0} on the default branch; GitHub starts a new attempt of the jobs that failed.', alert.runId)))) return false;
+    // The dialog may have stayed open while another window recorded a newer run: look again.
+    const stillRed = await this.store?.stillRed(alert).catch(() => undefined);
+    if (!stillRed) {
+      void vscode.window.showWarningMessage(NO_LONGER_RED(alert, label));
+      return false;
+    }
     try {
       const done = await this.github.run((s) => s.rerunFailedJobs(alert.repo, alert.runId));
       if (done === undefined) {

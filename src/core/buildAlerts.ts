@@ -19,8 +19,19 @@ export interface AlertRun {
   readonly url: string;
 }
 
+/**
+ * Whose alert state a record is: one GitHub (its API origin, `https://api.github.com`) and one
+ * account there. `acme/app` on a GHE server and on github.com are different repositories, and
+ * one account's private repositories are not another's business.
+ */
+export interface AlertOwner {
+  readonly origin: string;
+  /** The login; '' for a record from before alerts had owners, not yet claimed (see `observe`). */
+  readonly account: string;
+}
+
 /** What is remembered per workflow, in the shared store. */
-export interface WorkflowAlert {
+export interface WorkflowAlert extends AlertOwner {
   readonly repo: string;
   readonly workflowId: number;
   readonly name: string;
@@ -39,8 +50,29 @@ export type AlertScope = 'all' | 'off' | readonly string[];
 
 export const FAILED_CONCLUSIONS: ReadonlySet<string> = new Set(['failure', 'timed_out', 'startup_failure']);
 
-export function alertKey(repo: string, workflowId: number): string {
-  return `${repo.toLowerCase()}#${workflowId}`;
+export function alertKey(owner: AlertOwner, repo: string, workflowId: number): string {
+  return `${owner.origin} ${owner.account.toLowerCase()} ${repo.toLowerCase()}#${workflowId}`;
+}
+
+export function sameOwner(a: AlertOwner, b: AlertOwner): boolean {
+  return a.origin === b.origin && a.account.toLowerCase() === b.account.toLowerCase();
+}
+
+/**
+ * Gives `owner` the records of its origin that have no account yet (a file written before alerts
+ * had owners): that state was the signed-in account's then. A record the owner already has wins.
+ */
+function claimUnowned(state: Record<string, WorkflowAlert>, owner: AlertOwner): boolean {
+  let changed = false;
+  for (const [key, alert] of Object.entries(state)) {
+    if (alert.account !== '' || alert.origin !== owner.origin || owner.account === '') continue;
+    delete state[key];
+    const claimed = { ...alert, account: owner.account };
+    const mine = alertKey(owner, alert.repo, alert.workflowId);
+    if (!Object.hasOwn(state, mine)) state[mine] = claimed;
+    changed = true;
+  }
+  return changed;
 }
 
 /**
@@ -84,29 +116,31 @@ export interface Observation {
 }
 
 /**
- * Folds one poll of `repo` into `state` (mutated: it is the store's draft). A workflow seen for
- * the first time is a baseline — red shows, but nothing "turned" red, so nothing notifies. A red
- * workflow that fails again keeps its state (no second notification). Workflows out of `scope`
- * are forgotten, so narrowing the setting clears their status-bar entry.
+ * Folds one poll of `repo` by `owner` into `state` (mutated: it is the store's draft); other
+ * owners' records are left alone. A workflow seen for the first time is a baseline — red shows,
+ * but nothing "turned" red, so nothing notifies. A red workflow that fails again keeps its state
+ * (no second notification). Workflows out of `scope` are forgotten, so narrowing the setting
+ * clears their status-bar entry. `runs` are the repository's own runs on the branch (a fork's
+ * pull-request runs on a branch of the same name say nothing: see `isOwnBranchRun`).
  */
 export function observe(
-  state: Record<string, WorkflowAlert>, repo: string, branch: string, runs: readonly AlertRun[], scope: AlertScope, now: number,
+  state: Record<string, WorkflowAlert>, owner: AlertOwner, repo: string, branch: string, runs: readonly AlertRun[], scope: AlertScope, now: number,
 ): Observation {
   const newFailures: WorkflowAlert[] = [];
   const recovered: WorkflowAlert[] = [];
-  let changed = false;
+  let changed = claimUnowned(state, owner);
   for (const [key, alert] of Object.entries(state)) {
-    if (alert.repo.toLowerCase() === repo.toLowerCase() && !inScope(scope, alert.repo, alert.name)) {
+    if (sameOwner(alert, owner) && alert.repo.toLowerCase() === repo.toLowerCase() && !inScope(scope, alert.repo, alert.name)) {
       delete state[key];
       changed = true;
     }
   }
   for (const run of latestVerdicts(runs, branch).values()) {
     if (!inScope(scope, repo, run.name)) continue;
-    const key = alertKey(repo, run.workflowId);
-    const before = state[key];
+    const key = alertKey(owner, repo, run.workflowId);
+    const before = Object.hasOwn(state, key) ? state[key] : undefined;
     const next: WorkflowAlert = {
-      repo, workflowId: run.workflowId, name: run.name, state: run.red ? 'red' : 'green', runId: run.runId, url: run.url,
+      origin: owner.origin, account: owner.account, repo, workflowId: run.workflowId, name: run.name, state: run.red ? 'red' : 'green', runId: run.runId, url: run.url,
       since: before && before.state === (run.red ? 'red' : 'green') ? before.since : now,
     };
     if (before && before.runId === next.runId && before.state === next.state && before.name === next.name) continue;
@@ -120,11 +154,22 @@ export function observe(
   return { newFailures, recovered, changed };
 }
 
-/** The red workflows, oldest failure first, for the status bar. */
-export function redWorkflows(state: AlertState, scope: AlertScope = 'all'): WorkflowAlert[] {
+/** The red workflows of `owner`, oldest failure first, for the status bar. */
+export function redWorkflows(state: AlertState, owner: AlertOwner, scope: AlertScope = 'all'): WorkflowAlert[] {
   return Object.values(state)
-    .filter((a) => a.state === 'red' && inScope(scope, a.repo, a.name))
+    .filter((a) => a.state === 'red' && sameOwner(a, owner) && inScope(scope, a.repo, a.name))
     .sort((a, b) => a.since - b.since || a.repo.localeCompare(b.repo) || a.name.localeCompare(b.name));
+}
+
+/**
+ * The stored state of the workflow `alert` is about, if `alert`'s run is still its red run: a
+ * button on an old notification must not re-run a run that a newer one has replaced, or that
+ * passed since.
+ */
+export function currentRedRun(state: AlertState, alert: WorkflowAlert): WorkflowAlert | undefined {
+  const key = alertKey(alert, alert.repo, alert.workflowId);
+  const now = Object.hasOwn(state, key) ? state[key] : undefined;
+  return now && now.state === 'red' && now.runId === alert.runId ? now : undefined;
 }
 
 /** `acme/infra deploy` */

@@ -1,47 +1,82 @@
 /**
- * Workflow runs for the red-build alerts, and the one write they make (re-run failed jobs).
+ * Workflow runs on the default branch — the one source the red-build alerts and the Morning
+ * Review's systems check read — and the one write the alerts make (re-run failed jobs).
  * One conditional request per repo and poll: an unchanged list comes back 304, which costs no
- * rate-limit point (the default branch is asked once per session, conditionally too).
+ * rate-limit point (the repository is asked once per session, conditionally too). Both readers
+ * ask the same URL, so they share its validator.
  */
+import { isOwnBranchRun, type RunOrigin } from '../core/branchRuns';
 import type { AlertRun } from '../core/buildAlerts';
-import { array, num, object, requiredNum, safeUrl, str } from './parse';
+import { latestRunPerWorkflow, type RunRecord, type WorkflowStatus } from './morningReviewData';
+import { array, num, object, objects, requiredNum, safeUrl, str, time } from './parse';
 import type { GitHubClient } from './service';
 
-/** Runs fetched per poll: enough to find the latest completed run of every active workflow. */
-const RUNS_PER_POLL = 30;
+/** Runs fetched per request: enough to find the latest completed run of every active workflow, and a failing streak. */
+const RUNS_PER_REQUEST = 50;
 
-const defaultBranches = new WeakMap<GitHubClient, Map<string, Promise<string>>>();
+/** One run of the repository on its default branch, as the alerts and the Morning Review read it. */
+export type BranchRun = AlertRun & RunRecord & RunOrigin;
 
-export async function defaultBranchOf(service: GitHubClient, repo: string): Promise<string> {
-  let branches = defaultBranches.get(service);
-  if (!branches) defaultBranches.set(service, (branches = new Map()));
-  let branch = branches.get(repo);
-  if (!branch) {
-    const [owner, name] = repo.split('/');
-    branch = service.octokit.rest.repos.get({ owner, repo: name }).then((r) => str(object(r.data, 'repository').default_branch, 'main'));
-    branches.set(repo, branch);
-    branch.catch(() => branches.delete(repo));
-  }
-  return branch;
+/** What the runs are filtered by: the repository's id (a fork's runs carry another) and its default branch. */
+export interface RepositoryBranch {
+  readonly repositoryId: number;
+  readonly branch: string;
 }
 
-/** The newest runs on `repo`'s default branch (any status), and that branch. */
-export async function defaultBranchRuns(service: GitHubClient, repo: string): Promise<{ branch: string; runs: AlertRun[] }> {
-  const [owner, name] = repo.split('/');
-  const branch = await defaultBranchOf(service, repo);
-  // Filtered by branch on GitHub's side: feature-branch runs never reach the alert logic (and
-  // the logic checks the branch again).
-  const { data } = await service.octokit.rest.actions.listWorkflowRunsForRepo({ owner, repo: name, branch, per_page: RUNS_PER_POLL });
-  const runs = array(object(data, 'workflow runs').workflow_runs, 'workflow runs').flatMap((raw): AlertRun[] => {
-    if (typeof raw !== 'object' || raw === null) return [];
-    const r = raw as Record<string, unknown>;
-    return [{
+const repositories = new WeakMap<GitHubClient, Map<string, Promise<RepositoryBranch>>>();
+
+/** The repository's id and default branch; both rarely change, so asked once per session. */
+export async function defaultBranchOf(service: GitHubClient, repo: string): Promise<RepositoryBranch> {
+  let known = repositories.get(service);
+  if (!known) repositories.set(service, (known = new Map()));
+  let found = known.get(repo);
+  if (!found) {
+    const [owner, name] = repo.split('/');
+    found = service.octokit.rest.repos.get({ owner, repo: name }).then((r) => {
+      const data = object(r.data, 'repository');
+      return { repositoryId: requiredNum(data.id, 'repository id'), branch: str(data.default_branch, 'main') };
+    });
+    known.set(repo, found);
+    found.catch(() => known.delete(repo));
+  }
+  return found;
+}
+
+/**
+ * The runs of a `GET …/actions/runs` answer that are the repository's own, on `branch`, from an
+ * event that runs on the branch (see `isOwnBranchRun`); newest first as GitHub sent them.
+ */
+export function ownBranchRuns(workflowRuns: unknown, where: RepositoryBranch, webHost: string): BranchRun[] {
+  return objects(workflowRuns, 'workflow runs').flatMap((r): BranchRun[] => {
+    const head = r.head_repository;
+    const headRepositoryId = typeof head === 'object' && head !== null && typeof (head as { id?: unknown }).id === 'number'
+      ? (head as { id: number }).id : null;
+    const run: BranchRun = {
       workflowId: requiredNum(r.workflow_id, 'workflow id'), name: str(r.name, 'workflow'), runId: requiredNum(r.id, 'run id'),
-      headBranch: str(r.head_branch), status: str(r.status), conclusion: str(r.conclusion),
-      createdAt: Date.parse(str(r.created_at)) || num(r.run_number), url: safeUrl(r.html_url, service.webHost),
-    }];
+      runNumber: num(r.run_number), headBranch: str(r.head_branch), event: str(r.event), headRepositoryId,
+      status: str(r.status), conclusion: str(r.conclusion), createdAt: time(r.created_at), url: safeUrl(r.html_url, webHost),
+    };
+    return isOwnBranchRun(run, where.repositoryId, where.branch) ? [run] : [];
   });
-  return { branch, runs };
+}
+
+/** The newest runs of `repo` itself on its default branch (any status), and that branch. */
+export async function defaultBranchRuns(service: GitHubClient, repo: string): Promise<{ branch: string; runs: BranchRun[] }> {
+  const [owner, name] = repo.split('/');
+  const where = await defaultBranchOf(service, repo);
+  // Filtered by branch name on GitHub's side, which also lets through forks' branches of that
+  // name: `ownBranchRuns` keeps the repository's own.
+  const { data } = await service.octokit.rest.actions.listWorkflowRunsForRepo({ owner, repo: name, branch: where.branch, per_page: RUNS_PER_REQUEST });
+  return { branch: where.branch, runs: ownBranchRuns(array(object(data, 'workflow runs').workflow_runs, 'workflow runs'), where, service.webHost) };
+}
+
+/**
+ * The newest run of each workflow on the default branch, with "failing since" for red ones
+ * (the Morning Review's systems check).
+ */
+export async function latestDefaultBranchRuns(service: GitHubClient, repo: string): Promise<WorkflowStatus[]> {
+  const { branch, runs } = await defaultBranchRuns(service, repo);
+  return latestRunPerWorkflow(runs).map((w) => ({ ...w, repo, branch }));
 }
 
 /** `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs`. */

@@ -7,7 +7,7 @@ import type { GitHubService } from './api';
 import { GitHubFailure } from './failure';
 import type { GitHubOctokit } from './octokit';
 import {
-  MILESTONE_WINDOW_DAYS, chunkQueries, latestRunPerWorkflow, subjectWebUrl,
+  MILESTONE_WINDOW_DAYS, chunkQueries, subjectWebUrl,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
 } from './morningReviewData';
 import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './reviewRequests';
@@ -39,8 +39,6 @@ const DETAIL_CONCURRENCY = 6;
 
 /** The GitHub of one signed-in session (see `GitHubConnection`); features see it as a `GitHubService`. */
 export class GitHubClient implements GitHubService {
-  /** Default branches rarely change: asked once per signed-in session. */
-  private readonly defaultBranches = new Map<string, Promise<string>>();
   private meCache: Promise<string> | undefined;
   /** Queries as this server takes them: without the fields an older GHES lacks, found once per session. */
   private readonly mendedQueries = new Map<string, string>();
@@ -264,29 +262,9 @@ export class GitHubClient implements GitHubService {
     await this.octokit.rest.activity.markThreadAsRead({ thread_id: Number(id) });
   }
 
-  /**
-   * The newest run of each workflow on the default branch (from the 50 newest runs there), with
-   * "failing since" for red ones. Two requests per repo, the first only once per session.
-   */
-  async latestDefaultBranchRuns(repo: string): Promise<WorkflowStatus[]> {
-    const [owner, name] = repo.split('/');
-    let branch = this.defaultBranches.get(repo);
-    if (!branch) {
-      branch = this.octokit.rest.repos.get({ owner, repo: name }).then((r) => str(object(r.data, 'repository').default_branch, 'main'));
-      this.defaultBranches.set(repo, branch);
-      branch.catch(() => this.defaultBranches.delete(repo));
-    }
-    const head = await branch;
-    const { data } = await this.octokit.rest.actions.listWorkflowRunsForRepo({ owner, repo: name, branch: head, per_page: 50 });
-    const runs = array(object(data, 'workflow runs').workflow_runs, 'workflow runs').map((raw) => {
-      const r = object(raw, 'workflow run');
-      return {
-        workflowId: requiredNum(r.workflow_id, 'workflow id'), name: str(r.name, 'workflow'), runId: requiredNum(r.id, 'run id'),
-        runNumber: num(r.run_number), status: str(r.status), conclusion: str(r.conclusion), createdAt: time(r.created_at),
-        url: safeUrl(r.html_url, this.webHost),
-      };
-    });
-    return latestRunPerWorkflow(runs).map((w) => ({ ...w, repo, branch: head }));
+  /** The newest run of each workflow on the default branch, the repository's own runs only (see runs.ts). */
+  latestDefaultBranchRuns(repo: string): Promise<WorkflowStatus[]> {
+    return runs.latestDefaultBranchRuns(this, repo);
   }
 
   /**

@@ -1,16 +1,60 @@
-import { alertKey, observe, type AlertRun, type AlertScope, type AlertState, type Observation, type WorkflowAlert } from '../core/buildAlerts';
+import {
+  alertKey, currentRedRun, observe, sameOwner, type AlertOwner, type AlertRun, type AlertScope, type AlertState, type Observation, type WorkflowAlert,
+} from '../core/buildAlerts';
 import { JsonFile, type JsonFileOptions } from './jsonFile';
 import { STORE_FILES } from './paths';
 import type { FileSpec } from './versionedJson';
 import { FileBackedStore } from './fileBackedStore';
 
 export interface AlertsFile {
-  readonly version: 1;
-  /** By `alertKey(repo, workflowId)`. */
+  readonly version: 2;
+  /** By `alertKey(owner, repo, workflowId)`: every GitHub origin and account in one map, each record naming its owner. */
   workflows: Record<string, WorkflowAlert>;
 }
 
-function alertProblem(record: unknown): string | null {
+/** GitHub.com's API origin: what a record without a link of its own is assumed to belong to. */
+export const DEFAULT_ORIGIN = 'https://api.github.com';
+
+/**
+ * The API origin a run link belongs to: links point at the web host (`github.com` for
+ * `api.github.com`; a GHE server serves both on one host), checked against it when read.
+ */
+export function originOfRunLink(url: unknown): string {
+  try {
+    const u = new URL(String(url));
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return DEFAULT_ORIGIN;
+    return u.host === 'github.com' ? DEFAULT_ORIGIN : u.origin;
+  } catch {
+    return DEFAULT_ORIGIN;
+  }
+}
+
+/**
+ * Version 1 had one state for every GitHub and account (`acme/app` on GHE and on github.com
+ * shared it). Each record goes to the origin its run link was written for, with no account yet:
+ * the first account to poll that origin claims it (`observe`). A record this version cannot read
+ * keeps its key and content, to be set aside untouched.
+ */
+function ownedByOrigin(old: Record<string, unknown>): Record<string, unknown> {
+  const workflows = old.workflows;
+  if (typeof workflows !== 'object' || workflows === null || Array.isArray(workflows)) return old;
+  const out: Record<string, unknown> = {};
+  for (const [key, record] of Object.entries(workflows as Record<string, unknown>)) {
+    if (workflowProblem(record) !== null) {
+      out[key] = record;
+      continue;
+    }
+    const a = record as Omit<WorkflowAlert, 'origin' | 'account'>;
+    const owner = { origin: originOfRunLink(a.url), account: '' };
+    const owned = alertKey(owner, a.repo, a.workflowId);
+    if (Object.hasOwn(out, owned) || Object.hasOwn(workflows, owned)) out[key] = record;
+    else out[owned] = { ...a, ...owner };
+  }
+  return { ...old, workflows: out };
+}
+
+/** Why a record lacks what version 1 had (everything but its owner), or null. */
+function workflowProblem(record: unknown): string | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'it is not an object';
   const a = record as Record<keyof WorkflowAlert, unknown>;
   if (typeof a.repo !== 'string' || !a.repo.includes('/')) return 'it has no repository';
@@ -21,9 +65,18 @@ function alertProblem(record: unknown): string | null {
   return null;
 }
 
+function alertProblem(record: unknown): string | null {
+  const problem = workflowProblem(record);
+  if (problem !== null) return problem;
+  const a = record as Record<keyof WorkflowAlert, unknown>;
+  if (typeof a.origin !== 'string' || !/^https?:\/\/[^/]+$/.test(a.origin) || typeof a.account !== 'string') return 'it has no GitHub origin or account';
+  return null;
+}
+
 export const alertsSpec: FileSpec<AlertsFile> = {
-  version: 1,
-  empty: () => ({ version: 1, workflows: {} }),
+  version: 2,
+  empty: () => ({ version: 2, workflows: {} }),
+  migrations: { 1: ownedByOrigin },
   check: (f) => (typeof f.workflows === 'object' && f.workflows !== null && !Array.isArray(f.workflows) ? null : '"workflows" is not an object'),
   records: [{ field: 'workflows', problem: alertProblem }],
 };
@@ -31,7 +84,8 @@ export const alertsSpec: FileSpec<AlertsFile> = {
 /**
  * The state of default-branch workflows (`alerts.json`), shared by every window: the window that
  * sees a workflow turn red records it under the file's lock and notifies; the others only see
- * the file change and update their status bar.
+ * the file change and update their status bar. Every record belongs to one GitHub origin and
+ * account (`AlertOwner`); each method reads and changes only its owner's.
  */
 export class AlertStore extends FileBackedStore<AlertsFile> {
   private constructor(file: JsonFile<AlertsFile>) {
@@ -47,30 +101,38 @@ export class AlertStore extends FileBackedStore<AlertsFile> {
   }
 
   /**
-   * Folds a poll of `repo` into the file, read afresh under its lock: a transition another
-   * window recorded first is not reported again here. Writes only when something changed.
+   * Folds a poll of `repo` by `owner` into the file, read afresh under its lock: a transition
+   * another window recorded first is not reported again here. Writes only when something changed.
    */
-  async observe(repo: string, branch: string, runs: readonly AlertRun[], scope: AlertScope, now = Date.now()): Promise<Observation> {
+  async observe(owner: AlertOwner, repo: string, branch: string, runs: readonly AlertRun[], scope: AlertScope, now = Date.now()): Promise<Observation> {
     // Most polls change nothing: decide on the file as it is now (a stat, a read if another
     // window wrote it) before taking the lock.
     await this.file.refresh();
-    const probe = observe(structuredClone(this.file.data.workflows), repo, branch, runs, scope, now);
+    const probe = observe(structuredClone(this.file.data.workflows), owner, repo, branch, runs, scope, now);
     if (!probe.changed) return probe;
-    return this.file.update((f) => observe(f.workflows, repo, branch, runs, scope, now));
+    return this.file.update((f) => observe(f.workflows, owner, repo, branch, runs, scope, now));
   }
 
-  /** Forgets the workflows of repositories no longer watched (their red must not linger). */
-  async keepOnly(repos: readonly string[]): Promise<void> {
+  /** Forgets `owner`'s workflows of repositories no longer watched (their red must not linger). */
+  async keepOnly(owner: AlertOwner, repos: readonly string[]): Promise<void> {
     const watched = new Set(repos.map((r) => r.toLowerCase()));
-    const gone = Object.values(this.state).some((a) => !watched.has(a.repo.toLowerCase()));
-    if (!gone) return;
+    const gone = (a: WorkflowAlert) => sameOwner(a, owner) && !watched.has(a.repo.toLowerCase());
+    if (!Object.values(this.state).some(gone)) return;
     await this.file.update((f) => {
-      for (const [key, a] of Object.entries(f.workflows)) if (!watched.has(a.repo.toLowerCase())) delete f.workflows[key];
+      for (const [key, a] of Object.entries(f.workflows)) if (gone(a)) delete f.workflows[key];
     });
   }
 
-  get(repo: string, workflowId: number): WorkflowAlert | undefined {
-    const key = alertKey(repo, workflowId);
+  /**
+   * The workflow's state read afresh under the file's lock, if `alert`'s run is still its red run
+   * (see `currentRedRun`); undefined if not. Rejects if the file cannot be read under its lock.
+   */
+  stillRed(alert: WorkflowAlert): Promise<WorkflowAlert | undefined> {
+    return this.file.update((f) => currentRedRun(f.workflows, alert), { keepOnFailure: false });
+  }
+
+  get(owner: AlertOwner, repo: string, workflowId: number): WorkflowAlert | undefined {
+    const key = alertKey(owner, repo, workflowId);
     return Object.hasOwn(this.state, key) ? this.state[key] : undefined;
   }
 }

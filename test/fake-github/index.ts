@@ -9,3 +9,4 @@ export * from './scenario';
 export { demoScenario, bigScenario, reviewScenario, businessDaysBefore, type BigScenarioOptions } from './scenarios';
 export { addInboxStates, INBOX_TITLES, pushCommit, submitReview } from './inboxScenario';
 export * as shapes from './builders';
+export { addFork, addForkPullRun } from './forkRuns';

@@ -58,6 +58,8 @@ export interface ScenarioRepo {
   pushedAt: Iso;
   /** The merge methods the repo allows (all three when absent), in GitHub's order of preference. */
   mergeMethods?: ('merge' | 'squash' | 'rebase')[];
+  /** `owner/name` of the repo this one is a fork of (`fork: true`). */
+  forkOf?: string;
 }
 
 export interface ScenarioMilestone {
@@ -191,8 +193,10 @@ export interface ScenarioWorkflowRun {
   repo: string;
   workflowId: number;
   runNumber: number;
-  event: 'push' | 'pull_request' | 'schedule' | 'workflow_dispatch';
+  event: 'push' | 'pull_request' | 'pull_request_target' | 'schedule' | 'workflow_dispatch' | 'merge_group' | 'workflow_run';
   headBranch: string;
+  /** `owner/name` of the repo the head commit is in, when not `repo` (a fork's pull request). */
+  headRepo?: string;
   headSha: string;
   status: RunStatus;
   conclusion: RunConclusion | null;

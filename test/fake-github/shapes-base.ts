@@ -202,7 +202,7 @@ export function repository(ctx: ShapeContext, key: string): Shape {
     owner: simpleUser(ctx, r.owner),
     html_url: `${ctx.web}/${fn}`,
     description: r.description,
-    fork: false,
+    fork: r.forkOf !== undefined,
     url: a,
     forks_url: `${a}/forks`,
     keys_url: `${a}/keys{/key_id}`,

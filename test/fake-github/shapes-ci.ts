@@ -100,10 +100,11 @@ export function workflowRun(ctx: ShapeContext, r: ScenarioWorkflowRun): Shape {
   const w = ctx.scenario.workflows.find((x) => x.id === r.workflowId);
   const a = `${ctx.api}/repos/${r.repo}/actions/runs/${r.id}`;
   const actor = simpleUser(ctx, r.actor);
-  const [owner, name] = r.repo.split('/');
-  const repoId = findRepo(ctx.scenario, owner ?? '', name ?? '')?.id ?? 0;
   const commitAuthor = { name: r.actor, email: `${r.actor}@users.noreply.github.com` };
   const repo = repository(ctx, r.repo);
+  // A fork's pull-request run: GitHub lists it under the base repo, with the fork as its head.
+  const [headOwner, headName] = (r.headRepo ?? r.repo).split('/');
+  const headRepoId = findRepo(ctx.scenario, headOwner ?? '', headName ?? '')?.id ?? 0;
   return {
     id: r.id,
     name: w?.name ?? 'CI',
@@ -146,8 +147,8 @@ export function workflowRun(ctx: ShapeContext, r: ScenarioWorkflowRun): Shape {
       committer: commitAuthor,
     },
     repository: repo,
-    head_repository: repo,
-    head_repository_id: repoId,
+    head_repository: r.headRepo ? repository(ctx, r.headRepo) : repo,
+    head_repository_id: headRepoId,
   };
 }
 

@@ -94,7 +94,7 @@ describe('daily rhythm', function () {
     }
     // Other windows follow the shared file.
     const other = await openStores((await api.stores).dir);
-    assert.equal(other.alerts.get('acme/infra', deployId)?.state, 'red');
+    assert.equal(other.alerts.get((await api.alerts.currentOwner())!, 'acme/infra', deployId)?.state, 'red');
     other.dispose();
   });
 

@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  alertStatusText, inScope, latestVerdicts, observe, redWorkflows, type AlertRun, type WorkflowAlert,
+  alertStatusText, currentRedRun, inScope, latestVerdicts, observe as observeOwned, redWorkflows as redOwned, type AlertOwner, type AlertRun,
+  type AlertScope, type WorkflowAlert,
 } from '../../../src/core/buildAlerts';
+
+const LEAD: AlertOwner = { origin: 'https://api.github.com', account: 'lead' };
+// The single-owner cases below read as before: one account on github.com.
+const observe = (state: Record<string, WorkflowAlert>, repo: string, branch: string, runs: readonly AlertRun[], scope: AlertScope, now: number) =>
+  observeOwned(state, LEAD, repo, branch, runs, scope, now);
+const redWorkflows = (state: Record<string, WorkflowAlert>) => redOwned(state, LEAD);
 
 const run = (runId: number, conclusion: string, extra: Partial<AlertRun> = {}): AlertRun => ({
   workflowId: 1, name: 'deploy', runId, headBranch: 'main', status: 'completed', conclusion, createdAt: runId * 1000, url: `https://github.com/acme/infra/actions/runs/${runId}`, ...extra,
@@ -62,7 +69,7 @@ describe('core/buildAlerts', () => {
   });
 
   it('shows several red builds as the first and a count, and breaks icon syntax in names', () => {
-    const a = (name: string, since: number): WorkflowAlert => ({ repo: 'acme/x', workflowId: since, name, state: 'red', runId: since, url: '', since });
+    const a = (name: string, since: number): WorkflowAlert => ({ ...LEAD, repo: 'acme/x', workflowId: since, name, state: 'red', runId: since, url: '', since });
     assert.equal(alertStatusText([a('deploy', 1), a('CI', 2), a('lint', 3)]), '$(error) acme/x deploy +2');
     assert.equal(alertStatusText([a('$(sync~spin) evil', 1)]), '$(error) acme/x $\u200b(sync~spin) evil');
   });
@@ -89,5 +96,45 @@ describe('core/buildAlerts', () => {
       });
       assert.ok(notified <= steps.length);
     }));
+  });
+
+  describe('owners: one GitHub origin and account each', () => {
+    const GHE: AlertOwner = { origin: 'https://ghe.acme.com', account: 'lead' };
+
+    it('keeps acme/app on a GHE server and on github.com apart', () => {
+      const state: Record<string, WorkflowAlert> = {};
+      observeOwned(state, LEAD, 'acme/app', 'main', [run(1, 'success')], 'all', 1);
+      observeOwned(state, GHE, 'acme/app', 'main', [run(1, 'success')], 'all', 1);
+      const red = observeOwned(state, GHE, 'acme/app', 'main', [run(2, 'failure')], 'all', 2);
+      assert.deepEqual(red.newFailures.map((a) => [a.origin, a.runId]), [['https://ghe.acme.com', 2]]);
+      assert.deepEqual(redOwned(state, GHE).map((a) => a.runId), [2]);
+      assert.deepEqual(redOwned(state, LEAD), [], 'github.com stays green');
+      // github.com's own poll neither sees GHE's red as its baseline nor clears it.
+      assert.deepEqual(observeOwned(state, LEAD, 'acme/app', 'main', [run(3, 'success')], 'all', 3).recovered, []);
+      assert.deepEqual(redOwned(state, GHE).map((a) => a.runId), [2]);
+      assert.deepEqual(redOwned(state, { ...GHE, account: 'someone-else' }), [], 'another account on that server');
+    });
+
+    it('gives records from before owners to the first account that polls their origin', () => {
+      const legacy: WorkflowAlert = { origin: 'https://ghe.acme.com', account: '', repo: 'acme/app', workflowId: 1, name: 'deploy', state: 'red', runId: 2, url: '', since: 2 };
+      const state: Record<string, WorkflowAlert> = { legacy };
+      assert.equal(observeOwned(state, LEAD, 'acme/other', 'main', [], 'all', 3).changed, false, 'github.com does not take GHE state');
+      const o = observeOwned(state, GHE, 'acme/app', 'main', [run(2, 'failure')], 'all', 3);
+      assert.deepEqual(o.newFailures, [], 'red before, red now: no notification');
+      assert.deepEqual(Object.values(state).map((a) => [a.account, a.since]), [['lead', 2]]);
+    });
+
+    it('a run is re-runnable while it is the workflow\'s current red run of that owner only', () => {
+      const state: Record<string, WorkflowAlert> = {};
+      observeOwned(state, LEAD, 'acme/app', 'main', [run(1, 'success')], 'all', 1);
+      observeOwned(state, LEAD, 'acme/app', 'main', [run(2, 'failure')], 'all', 2);
+      const alert = redOwned(state, LEAD)[0]!;
+      assert.equal(currentRedRun(state, alert)?.runId, 2);
+      assert.equal(currentRedRun(state, { ...alert, ...GHE }), undefined, 'the same repo on another server');
+      observeOwned(state, LEAD, 'acme/app', 'main', [run(3, 'failure')], 'all', 3);
+      assert.equal(currentRedRun(state, alert), undefined, 'a newer red run replaced it');
+      observeOwned(state, LEAD, 'acme/app', 'main', [run(4, 'success')], 'all', 4);
+      assert.equal(currentRedRun(state, { ...alert, runId: 3 }), undefined, 'green since');
+    });
   });
 });

@@ -7,6 +7,7 @@ import { AlertStore } from '../../../src/store/alertStore';
 import { OneOnOneStore } from '../../../src/store/oneOnOneStore';
 import { cleanup, EventLog, tempDir } from './helpers';
 
+const LEAD = { origin: 'https://api.github.com', account: 'lead' };
 const run = (runId: number, conclusion: string): AlertRun => ({ workflowId: 9, name: 'deploy', runId, headBranch: 'main', status: 'completed', conclusion, createdAt: runId, url: '' });
 
 describe('store/AlertStore and OneOnOneStore', () => {
@@ -16,16 +17,16 @@ describe('store/AlertStore and OneOnOneStore', () => {
 
   it('two windows seeing the same failure at once notify once between them', async () => {
     const [a, b] = await Promise.all([AlertStore.open(dir), AlertStore.open(dir)]);
-    await a.observe('acme/infra', 'main', [run(1, 'success')], 'all');
+    await a.observe(LEAD, 'acme/infra', 'main', [run(1, 'success')], 'all');
     const [ra, rb] = await Promise.all([
-      a.observe('acme/infra', 'main', [run(1, 'success'), run(2, 'failure')], 'all'),
-      b.observe('acme/infra', 'main', [run(1, 'success'), run(2, 'failure')], 'all'),
+      a.observe(LEAD, 'acme/infra', 'main', [run(1, 'success'), run(2, 'failure')], 'all'),
+      b.observe(LEAD, 'acme/infra', 'main', [run(1, 'success'), run(2, 'failure')], 'all'),
     ]);
     assert.equal(ra.newFailures.length + rb.newFailures.length, 1);
     await b.refresh();
-    assert.equal(b.get('acme/infra', 9)?.state, 'red');
-    await a.keepOnly(['acme/api']);
-    assert.equal((await AlertStore.open(dir)).get('acme/infra', 9), undefined);
+    assert.equal(b.get(LEAD, 'acme/infra', 9)?.state, 'red');
+    await a.keepOnly(LEAD, ['acme/api']);
+    assert.equal((await AlertStore.open(dir)).get(LEAD, 'acme/infra', 9), undefined);
   });
 
   it('keeps 1:1 notes and action items across a reopen, carried to the next 1:1', async () => {
