@@ -159,3 +159,9 @@ export const StatusBarIds = {
   autoMode: 'leadDesk.autoMode',
   redBuilds: 'leadDesk.redBuilds',
 } as const;
+
+/** Task types Lead Desk contributes (`contributes.taskDefinitions`). */
+export const TaskTypes = {
+  /** A git command run on the workspace's host (a pull request's fetch from the UI side). */
+  git: 'leadDesk.git',
+} as const;
