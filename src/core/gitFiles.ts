@@ -63,3 +63,23 @@ export function gitDirFromDotGitFile(text: string): string | undefined {
   const m = /^gitdir:\s*(.+?)\s*$/m.exec(text);
   return m ? m[1] : undefined;
 }
+
+/** The parts of a URI that say which machine and file it names. */
+export interface UriParts {
+  readonly scheme: string;
+  readonly authority: string;
+  readonly path: string;
+}
+
+/**
+ * A repository root as the git extension reports it through its commands — a `file:` URI on the
+ * workspace's own host — moved into the URI space of this window's workspace folders. From the
+ * UI side of a remote window the folders are `vscode-remote://AUTHORITY/path`, and the same path
+ * on the remote host is `file:///path` there. Unchanged when the folders are local files.
+ */
+export function rootInWorkspaceSpace(root: UriParts, folders: readonly UriParts[]): UriParts {
+  if (root.scheme !== 'file' || folders.length === 0 || folders.some((f) => f.scheme === 'file')) return root;
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
+  const folder = folders.find((f) => within(root.path, f.path) || within(f.path, root.path)) ?? folders[0];
+  return { scheme: folder.scheme, authority: folder.authority, path: root.path };
+}

@@ -19,7 +19,7 @@
 import * as vscode from 'vscode';
 import { randomId } from '../core/randomId';
 import { TaskTypes } from '../ids';
-import { gitDirFromDotGitFile, headCommitFrom, parseGitHead, remotesFromGitConfig, type GitRemote } from '../core/gitFiles';
+import { gitDirFromDotGitFile, headCommitFrom, parseGitHead, remotesFromGitConfig, rootInWorkspaceSpace, type GitRemote } from '../core/gitFiles';
 
 export type { GitRemote } from '../core/gitFiles';
 
@@ -118,7 +118,11 @@ export class WorkspaceGit {
         const state = await vscode.commands.executeCommand<GitCommandState | null>('git.api.getRepositoryState', root);
         if (!state) continue;
         const commit = state.HEAD?.commit;
-        out.push({ rootUri: vscode.Uri.parse(root), remotes: state.remotes ?? [], ...(commit ? { headCommit: commit } : {}) });
+        // The answer names the root as the remote host sees it (file:///path): this window's
+        // documents and commands use the workspace folders' URIs (vscode-remote://host/path).
+        const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+        const rootUri = vscode.Uri.from(rootInWorkspaceSpace(vscode.Uri.parse(root), folders));
+        out.push({ rootUri, remotes: state.remotes ?? [], ...(commit ? { headCommit: commit } : {}) });
       }
       return out;
     } catch {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { gitDirFromDotGitFile, headCommitFrom, parseGitHead, remotesFromGitConfig } from '../../../src/core/gitFiles';
+import { gitDirFromDotGitFile, headCommitFrom, parseGitHead, remotesFromGitConfig, rootInWorkspaceSpace } from '../../../src/core/gitFiles';
 
 const A = 'a'.repeat(40);
 const B = '0123456789abcdef0123456789abcdef01234567';
@@ -51,5 +51,23 @@ describe('git files (read through workspace.fs when the git extension cannot ans
     assert.equal(gitDirFromDotGitFile('gitdir: /home/lead/api/.git/worktrees/review\n'), '/home/lead/api/.git/worktrees/review');
     assert.equal(gitDirFromDotGitFile('gitdir: ../.git/modules/lib'), '../.git/modules/lib');
     assert.equal(gitDirFromDotGitFile('nonsense'), undefined);
+  });
+});
+
+describe('git roots across hosts', () => {
+  const remoteFolder = { scheme: 'vscode-remote', authority: 'ssh-remote+devbox', path: '/home/lead/api' };
+  it('a root reported by the remote host (file:) lands in the remote workspace\'s URI space', () => {
+    assert.deepEqual(rootInWorkspaceSpace({ scheme: 'file', authority: '', path: '/home/lead/api' }, [remoteFolder]), remoteFolder);
+    assert.deepEqual(rootInWorkspaceSpace({ scheme: 'file', authority: '', path: '/home/lead/api/packages/web' }, [remoteFolder]),
+      { ...remoteFolder, path: '/home/lead/api/packages/web' }, 'a nested repository');
+    const second = { scheme: 'vscode-remote', authority: 'wsl+Ubuntu', path: '/srv/other' };
+    assert.deepEqual(rootInWorkspaceSpace({ scheme: 'file', authority: '', path: '/srv/other' }, [remoteFolder, second]), second);
+  });
+  it('stays as it is in a local window, or when it is not a file', () => {
+    const local = { scheme: 'file', authority: '', path: '/home/lead/api' };
+    assert.deepEqual(rootInWorkspaceSpace(local, [local]), local);
+    assert.deepEqual(rootInWorkspaceSpace(local, []), local);
+    const virtual = { scheme: 'vscode-vfs', authority: 'github', path: '/acme/api' };
+    assert.deepEqual(rootInWorkspaceSpace(virtual, [remoteFolder]), virtual);
   });
 });
