@@ -160,7 +160,7 @@ export const StatusBarIds = {
   redBuilds: 'leadDesk.redBuilds',
 } as const;
 
-/** Task types Lead Desk contributes (`contributes.taskDefinitions`). */
+/** Types of the tasks Lead Desk runs (VS Code runs them without a contributed definition). */
 export const TaskTypes = {
   /** A git command run on the workspace's host (a pull request's fetch from the UI side). */
   git: 'leadDesk.git',
