@@ -28,6 +28,8 @@ export interface WorkspaceRepository {
   readonly rootUri: vscode.Uri;
   readonly remotes: readonly GitRemote[];
   readonly headCommit?: string;
+  /** The branch checked out (undefined when HEAD is detached or unknown). */
+  readonly headBranch?: string;
 }
 
 /** The part of the git extension's API (v1) used here, when it runs in this extension host. */
@@ -61,8 +63,13 @@ export function gitApiInThisHost(): GitApi | undefined {
   return ext?.isActive ? ext.exports.getAPI(1) : undefined;
 }
 
+/** HEAD as the git extension describes it (API or command), in this file's shape. */
+function headOf(head: { readonly commit?: string; readonly name?: string } | undefined): Pick<WorkspaceRepository, 'headCommit' | 'headBranch'> {
+  return { ...(head?.commit ? { headCommit: head.commit } : {}), ...(head?.name ? { headBranch: head.name } : {}) };
+}
+
 function fromApi(r: GitApiRepository): WorkspaceRepository {
-  return { rootUri: r.rootUri, remotes: r.state.remotes, ...(r.state.HEAD?.commit ? { headCommit: r.state.HEAD.commit } : {}) };
+  return { rootUri: r.rootUri, remotes: r.state.remotes, ...headOf(r.state.HEAD) };
 }
 
 function contains(root: vscode.Uri, uri: vscode.Uri): boolean {
@@ -107,7 +114,11 @@ export class WorkspaceGit {
       return;
     }
     await runGitTask(rootUri, ['fetch', remote, refspec]);
+    // git.checkout shows git's own error (local changes in the way…) and resolves all the same:
+    // look at what HEAD is now before saying it is checked out.
     await vscode.commands.executeCommand('git.checkout', rootUri, branch);
+    const after = (await this.fromCommands()).find((r) => r.rootUri.toString() === rootUri.toString());
+    if (after?.headBranch !== branch) throw new Error(`git did not check out ${branch}; HEAD is ${after?.headBranch ?? after?.headCommit ?? 'unknown'}`);
   }
 
   private async fromCommands(): Promise<WorkspaceRepository[]> {
@@ -117,12 +128,11 @@ export class WorkspaceGit {
       for (const root of roots ?? []) {
         const state = await vscode.commands.executeCommand<GitCommandState | null>('git.api.getRepositoryState', root);
         if (!state) continue;
-        const commit = state.HEAD?.commit;
         // The answer names the root as the remote host sees it (file:///path): this window's
         // documents and commands use the workspace folders' URIs (vscode-remote://host/path).
         const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
         const rootUri = vscode.Uri.from(rootInWorkspaceSpace(vscode.Uri.parse(root), folders));
-        out.push({ rootUri, remotes: state.remotes ?? [], ...(commit ? { headCommit: commit } : {}) });
+        out.push({ rootUri, remotes: state.remotes ?? [], ...headOf(state.HEAD) });
       }
       return out;
     } catch {
@@ -140,8 +150,7 @@ export class WorkspaceGit {
       const common = await readText(vscode.Uri.joinPath(gitDir, 'commondir')).then((t) => (t ? resolveAgainst(gitDir, t.trim()) : gitDir));
       const config = await readText(vscode.Uri.joinPath(common, 'config'));
       if (config === undefined) continue;
-      const headCommit = await this.headCommit(gitDir, common);
-      out.push({ rootUri: folder.uri, remotes: remotesFromGitConfig(config), ...(headCommit ? { headCommit } : {}) });
+      out.push({ rootUri: folder.uri, remotes: remotesFromGitConfig(config), ...await this.head(gitDir, common) });
     }
     return out;
   }
@@ -159,11 +168,14 @@ export class WorkspaceGit {
     }
   }
 
-  private async headCommit(gitDir: vscode.Uri, common: vscode.Uri): Promise<string | undefined> {
+  private async head(gitDir: vscode.Uri, common: vscode.Uri): Promise<Pick<WorkspaceRepository, 'headCommit' | 'headBranch'>> {
     const head = parseGitHead(await readText(vscode.Uri.joinPath(gitDir, 'HEAD')) ?? '');
-    if (!head || head.kind === 'commit') return head?.commit;
+    if (!head) return {};
+    if (head.kind === 'commit') return { headCommit: head.commit };
     const loose = await readText(vscode.Uri.joinPath(common, ...head.ref.split('/')));
-    return headCommitFrom(head.ref, loose, await readText(vscode.Uri.joinPath(common, 'packed-refs')));
+    const commit = headCommitFrom(head.ref, loose, await readText(vscode.Uri.joinPath(common, 'packed-refs')));
+    const branch = head.ref.startsWith('refs/heads/') ? head.ref.slice('refs/heads/'.length) : undefined;
+    return headOf({ ...(commit ? { commit } : {}), ...(branch ? { name: branch } : {}) });
   }
 }
 

@@ -57,10 +57,11 @@ describe('remote development (workspace git from the UI side)', function () {
     assert.ok(gitApiInThisHost(), 'here (code-server) Lead Desk and git share the extension host');
     const byApi = await new WorkspaceGit().repositories();
     const byFiles = await new WorkspaceGit({ api: () => undefined, commands: false }).repositories();
-    const shape = (list: typeof byApi) => list.map((r) => ({ root: r.rootUri.toString(), head: r.headCommit, origin: r.remotes.find((m) => m.name === 'origin')?.fetchUrl }));
+    const shape = (list: typeof byApi) => list.map((r) => ({ root: r.rootUri.toString(), head: r.headCommit, branch: r.headBranch, origin: r.remotes.find((m) => m.name === 'origin')?.fetchUrl }));
     assert.deepEqual(shape(byCommands), shape(byApi));
     assert.deepEqual(shape(byFiles), shape(byApi));
     assert.equal(shape(byApi)[0]?.origin, 'https://github.com/acme/api.git');
+    assert.equal(shape(byApi)[0]?.branch, git('rev-parse', '--abbrev-ref', 'HEAD'));
   });
 
   it('checks out a pull request without the API object: the fetch as a VS Code task, the checkout through git.checkout', async () => {
@@ -83,6 +84,36 @@ describe('remote development (workspace git from the UI side)', function () {
       git('branch', '-q', '-D', 'pr-7');
       git('config', '--unset', `url.${bare}.insteadOf`);
       fs.rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
+  it('a check-out git refuses (local changes in the way) is an error, never "checked out"', async () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-desk-origin-'));
+    execFileSync('git', ['init', '-q', '--bare', bare]);
+    const start = git('rev-parse', '--abbrev-ref', 'HEAD');
+    const server = vscode.Uri.joinPath(folder, 'src', 'server.ts');
+    const original = fs.readFileSync(server.fsPath, 'utf8');
+    // The PR changes src/server.ts; the lead has unsaved-to-git edits to the same file.
+    const index = path.join(bare, 'scratch-index');
+    const env = { ...process.env, GIT_INDEX_FILE: index };
+    execFileSync('git', ['read-tree', 'HEAD'], { cwd: folder.fsPath, env });
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: folder.fsPath, input: `${original}// the PR's change\n`, encoding: 'utf8' }).trim();
+    execFileSync('git', ['update-index', '--cacheinfo', `100644,${blob},src/server.ts`], { cwd: folder.fsPath, env });
+    const tree = execFileSync('git', ['write-tree'], { cwd: folder.fsPath, env, encoding: 'utf8' }).trim();
+    const prHead = git('-c', 'user.name=Contributor', '-c', 'user.email=c@example.com', 'commit-tree', tree, '-p', 'HEAD', '-m', 'PR 9');
+    git('push', '-q', bare, `${prHead}:refs/pull/9/head`);
+    git('config', `url.${bare}.insteadOf`, 'https://github.com/acme/api.git');
+    fs.writeFileSync(server.fsPath, `${original}// the lead's own change\n`);
+    try {
+      await assert.rejects(watched({ api: () => undefined }).checkOutPullRequest('acme/api', 9), /git did not check out pr-9; HEAD is /);
+      assert.equal(git('rev-parse', '--abbrev-ref', 'HEAD'), start);
+      assert.match(fs.readFileSync(server.fsPath, 'utf8'), /the lead's own change/, 'the lead\'s change is untouched');
+    } finally {
+      fs.writeFileSync(server.fsPath, original);
+      git('branch', '-q', '-D', 'pr-9');
+      git('config', '--unset', `url.${bare}.insteadOf`);
+      fs.rmSync(bare, { recursive: true, force: true });
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor').then(undefined, () => undefined);
     }
   });
 
