@@ -159,3 +159,9 @@ export const StatusBarIds = {
   autoMode: 'leadDesk.autoMode',
   redBuilds: 'leadDesk.redBuilds',
 } as const;
+
+/** Types of the tasks Lead Desk runs (VS Code runs them without a contributed definition). */
+export const TaskTypes = {
+  /** A git command run on the workspace's host (a pull request's fetch from the UI side). */
+  git: 'leadDesk.git',
+} as const;

@@ -3,11 +3,16 @@
  * what happened, with wall-clock times, and acts on what it proposes — through the store's
  * lock, so that of several windows only one makes the change (see TimeStore.autoSwitch).
  *
- * - Editing files of the workspace for `autoMinutes` while Managerial or Paused → Technical.
+ * - The lead editing files of the workspace for `autoMinutes` while Managerial → Technical.
  *   "For autoMinutes" means a streak of edits, none more than EDIT_GAP_MS after the previous,
- *   reaching from its first edit to `autoMinutes` later.
+ *   reaching from its first edit to `autoMinutes` later. Only the lead's own edits are fed in
+ *   (core/leadActivity.ts decides which those are).
  * - A managerial view (Morning Review, review queue, a PR checkout, the 1:1 view) opened while
  *   Technical → Managerial.
+ *
+ * It only switches between the two modes of a running timer: it never starts a timer that is
+ * stopped or paused (the store cannot tell the two apart, and either is the lead's own word that
+ * no time should count — an agent editing files all evening must not start it again).
  *
  * Guards, so the timer never flip-flops or fights the lead: nothing while the idle question is
  * open; nothing within `autoMinutes` of the previous automatic change or suggestion (in any
@@ -38,7 +43,7 @@ export interface AutoModeOptions {
 }
 
 export type AutoModeEvent =
-  /** A file of the workspace was edited. */
+  /** The lead edited a file of the workspace. */
   | { readonly kind: 'edit'; readonly at: number }
   /** A managerial view was opened. */
   | { readonly kind: 'view'; readonly at: number; readonly signal: ManagerialSignal }
@@ -54,7 +59,8 @@ export type AutoModeEvent =
 
 export interface AutoModeProposal {
   readonly action: 'suggest' | 'switch';
-  readonly from: Mode | null;
+  /** Always a running mode: automatic mode never starts a stopped or paused timer. */
+  readonly from: Mode;
   readonly to: Mode;
   readonly signal: AutoSignal;
   readonly at: number;
@@ -67,7 +73,7 @@ export interface AutoModeState {
   /** Latest automatic change or suggestion known, in any window. */
   readonly lastAutoAt: number | null;
   readonly idlePromptOpen: boolean;
-  /** The current streak of edits while not Technical. */
+  /** The current streak of edits while Managerial. */
   readonly streak: { readonly since: number; readonly last: number } | null;
   /** The latest time seen in any event: a clock going back is measured from here. */
   readonly latest: number;
@@ -102,28 +108,30 @@ export function nextAutoMode(state: AutoModeState, event: AutoModeEvent, options
     case 'auto-recorded':
       return { state: { ...state, lastAutoAt: Math.max(at, state.lastAutoAt ?? -Infinity), latest }, proposal: null };
     case 'edit': {
-      if (state.mode === 'technical' || state.idlePromptOpen) return { state: { ...state, streak: null, latest }, proposal: null };
+      // Only Managerial turns Technical: while Technical there is nothing to do, and while
+      // stopped or paused the timer is the lead's to start.
+      if (state.mode !== 'managerial' || state.idlePromptOpen) return { state: { ...state, streak: null, latest }, proposal: null };
       const continues = state.streak !== null && at >= state.streak.last && at - state.streak.last <= EDIT_GAP_MS;
       const streak = continues ? { since: state.streak!.since, last: at } : { since: at, last: at };
       const next: AutoModeState = { ...state, streak, latest };
       if (options.setting === 'off' || at - streak.since < options.autoMinutes * 60_000 || coolingDown(state, at, options.autoMinutes)) {
         return { state: next, proposal: null };
       }
-      return propose({ ...next, streak: null }, options, 'technical', 'edits', at);
+      return propose({ ...next, streak: null }, state.mode, options, 'technical', 'edits', at);
     }
     case 'view': {
       const next: AutoModeState = { ...state, latest };
       if (options.setting === 'off' || state.mode !== 'technical' || state.idlePromptOpen || coolingDown(state, at, options.autoMinutes)) {
         return { state: next, proposal: null };
       }
-      return propose(next, options, 'managerial', event.signal, at);
+      return propose(next, state.mode, options, 'managerial', event.signal, at);
     }
   }
 }
 
-function propose(state: AutoModeState, options: AutoModeOptions, to: Mode, signal: AutoSignal, at: number): { state: AutoModeState; proposal: AutoModeProposal } {
+function propose(state: AutoModeState, from: Mode, options: AutoModeOptions, to: Mode, signal: AutoSignal, at: number): { state: AutoModeState; proposal: AutoModeProposal } {
   const action = options.setting === 'switch' ? 'switch' : 'suggest';
-  return { state: { ...state, lastAutoAt: at }, proposal: { action, from: state.mode, to, signal, at } };
+  return { state: { ...state, lastAutoAt: at }, proposal: { action, from, to, signal, at } };
 }
 
 /** The state machine with its state kept inside, for the shell. */

@@ -51,16 +51,13 @@ export function workQueueSource(config: Config, work: WorkFeature, reportActivit
     checkOut: async (repo, number) => {
       reportActivity('checkout');
       const review = work.model.snapshot.reviews.find((r) => r.repo === repo && r.number === number);
-      const git = work.repositories.repositoryFor(repo);
-      if (!git) {
+      // Runs git where the workspace is (the remote host in a remote window), see workspaceGit.ts.
+      const branch = await work.repositories.checkOutPullRequest(repo, number);
+      if (!branch) {
         // Not open in this workspace: the browser is the next best place to review it.
         if (review?.url) await vscode.env.openExternal(vscode.Uri.parse(review.url));
         return;
       }
-      const branch = `pr-${number}`;
-      // GitHub serves every PR head as pull/N/head on the base repo, forks included.
-      await git.repository.fetch(git.remoteName, `pull/${number}/head:${branch}`);
-      await git.repository.checkout(branch);
       void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: checked out {0}#{1} as {2}.', repo, number, notificationSafe(branch)));
     },
     webHost: () => webHostFor(config.settings.apiUrl),

@@ -1,5 +1,5 @@
 /**
- * {@link Settings.autoMode}: feeds what the lead does (edits to workspace files, managerial
+ * {@link Settings.autoMode}: feeds what the lead does (their own edits to workspace files, managerial
  * views reported through `TimerController.reportActivity`, mode changes, the idle question) to
  * the pure decider in core/autoMode.ts, and acts on its proposals through the store's lock, so
  * that of several windows only one switches or suggests. `suggest` shows a status-bar prompt
@@ -64,10 +64,10 @@ export class AutoMode extends Disposable {
       this.decider.configure(this.options());
       if (this.config.settings.autoMode === 'off') this.withdraw();
     }));
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
-      // Files of the workspace only: not output channels, settings, untitled scratch or git views.
-      // A clean document changed because its file changed on disk (a checkout, a pull): not typing.
-      if (e.contentChanges.length === 0 || !e.document.isDirty || !vscode.workspace.getWorkspaceFolder(e.document.uri)) return;
+    this.register(timer.leadActivity.onDidEdit(({ document }) => {
+      // The lead's own typing (never an agent's or another extension's edit, nor another
+      // window's), in files of the workspace only: not untitled scratch or settings.
+      if (!vscode.workspace.getWorkspaceFolder(document.uri)) return;
       this.feed({ kind: 'edit', at: this.now() });
     }));
     this.register(timer.onActivitySignal((signal) => this.feed({ kind: 'view', at: this.now(), signal })));
@@ -76,6 +76,11 @@ export class AutoMode extends Disposable {
     this.register({ dispose: () => clearTimeout(this.offerTimer) });
     this.register(vscode.commands.registerCommand(Commands.acceptModeSuggestion, () => this.accept()));
     this.register(vscode.commands.registerCommand(Commands.undoAutoSwitch, () => this.undo()));
+  }
+
+  /** The lead's current streak of edits toward Technical (null: none), as the decider counts it. */
+  get editStreak(): { readonly since: number; readonly last: number } | null {
+    return this.decider.state.streak;
   }
 
   /** What the status bar offers now (undo or suggestion), or null. */

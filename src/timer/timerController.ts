@@ -15,6 +15,7 @@ import { formatDuration } from '../core/timeline';
 import { isStoreDataFile, STORE_FILES } from '../store/paths';
 import { Disposable } from '../util/disposable';
 import { describeForNotification } from '../util/errors';
+import { LeadActivity } from './leadActivity';
 import { TimerStatus } from './timerStatus';
 
 /** The part of the time store the timer uses. */
@@ -41,6 +42,8 @@ export const STALE_HEARTBEAT_MS = 3 * MINUTE;
 
 export class TimerController extends Disposable {
   private readonly status = this.register(new TimerStatus());
+  /** The lead's own signals in the editor; other edits (agents, extensions, other windows) never count. */
+  readonly leadActivity: LeadActivity;
   private running: TimeEntry | null = null;
   private today: TimeEntry[] = [];
   private idle: IdleDetector;
@@ -64,10 +67,10 @@ export class TimerController extends Disposable {
     super();
     this.idle = this.newIdleDetector();
     this.register(config.onDidChange(() => { this.idle = this.newIdleDetector(); this.render(); }));
-    const activity = () => this.onActivity();
-    this.register(vscode.window.onDidChangeTextEditorSelection(activity));
-    this.register(vscode.window.onDidChangeActiveTextEditor(activity));
-    this.register(vscode.workspace.onDidChangeTextDocument(activity));
+    // Only the lead's own typing and selection changes show they are here: an agent that edits
+    // files all evening must not keep the idle question from ever coming.
+    this.leadActivity = this.register(new LeadActivity(now));
+    this.register(this.leadActivity.onPresence((at) => this.onActivity(at)));
     this.register(vscode.window.onDidChangeWindowState((s) => this.handleIdle(this.idle.focus(this.now(), s.focused))));
     this.register({ dispose: () => { clearTimeout(this.tickHandle); clearTimeout(this.reloadHandle); } });
     // A clean close (reload, quit) is told apart from a crash. The write must be queued right
@@ -105,6 +108,11 @@ export class TimerController extends Disposable {
 
   get current(): TimeEntry | null {
     return this.running;
+  }
+
+  /** When the lead was last seen active (their own signal, or a switch); the heartbeat stops this long after it. */
+  get lastActivityAt(): number {
+    return this.lastActivity;
   }
 
   get statusText(): string {
@@ -191,9 +199,9 @@ export class TimerController extends Disposable {
     this.scheduleTick();
   }
 
-  private onActivity(): void {
-    this.lastActivity = this.now();
-    this.handleIdle(this.idle.activity(this.lastActivity));
+  private onActivity(at: number): void {
+    this.lastActivity = Math.max(this.lastActivity, at);
+    this.handleIdle(this.idle.activity(at));
   }
 
   private handleIdle(signal: ReturnType<IdleDetector['tick']>): void {

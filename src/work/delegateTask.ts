@@ -27,7 +27,7 @@ export class DelegateTaskFlow {
 
   /** `prefill` comes from another feature (a red build): the title to start from and the link to keep. */
   async run(prefill: { readonly title?: string; readonly link?: string } = {}): Promise<DelegatedTask | undefined> {
-    const selectionLink = prefill.link === undefined ? this.selectionPermalink() : undefined;
+    const selectionLink = prefill.link === undefined ? await this.selectionPermalink() : undefined;
     const title = await vscode.window.showInputBox({
       title: step(1), prompt: vscode.l10n.t('What needs doing?'), ignoreFocusOut: true, value: prefill.title ?? '',
       validateInput: (v) => (v.trim() ? (v.length > 300 ? vscode.l10n.t('Keep the title under 300 characters') : undefined) : vscode.l10n.t('A title is needed')),
@@ -123,14 +123,14 @@ export class DelegateTaskFlow {
   }
 
   /** The active selection as a permalink at HEAD, when the file is in a GitHub checkout. */
-  private selectionPermalink(): string | undefined {
+  private async selectionPermalink(): Promise<string | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty && editor.selections.length === 1 && editor.selection.start.line === 0 && editor.selection.end.line === 0) return undefined;
-    const repo = this.repositories.gitRepositoryFor(editor.document.uri);
-    const commit = repo?.state.HEAD?.commit;
+    const repo = await this.repositories.git.repositoryContaining(editor.document.uri);
+    const commit = repo?.headCommit;
     if (!repo || !commit) return undefined;
     const host = webHostFor(this.config.settings.apiUrl);
-    const remote = repo.state.remotes.map((r) => r.fetchUrl && repoFromRemote(r.fetchUrl, host)).find(Boolean);
+    const remote = repo.remotes.map((r) => r.fetchUrl && repoFromRemote(r.fetchUrl, host)).find(Boolean);
     if (!remote) return undefined;
     const relative = vscode.workspace.asRelativePath(editor.document.uri, false);
     const sel = editor.selection;

@@ -1,22 +1,14 @@
 /**
  * Which repositories Lead Desk watches: {@link Settings.repositories}, or when that is empty the
- * GitHub remotes of the open workspace — through the built-in git extension's API where present,
- * else read from `.git/config` — keeping only remotes on the configured GitHub host.
+ * GitHub remotes of the open workspace, keeping only remotes on the configured GitHub host. The
+ * workspace is read through workspaceGit.ts, which works from the UI side of a remote window too
+ * (the git extension's API or commands, or `workspace.fs`; never Node on a workspace path).
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { webHostFor } from '../github/connection';
 import { Disposable } from '../util/disposable';
-
-interface GitRemote { readonly name: string; readonly fetchUrl?: string; readonly pushUrl?: string }
-interface GitRepository {
-  readonly rootUri: vscode.Uri;
-  readonly state: { readonly remotes: readonly GitRemote[]; readonly HEAD?: { readonly commit?: string } };
-  fetch(remote?: string, ref?: string): Promise<void>;
-  checkout(treeish: string): Promise<void>;
-}
-interface GitApi { readonly repositories: readonly GitRepository[]; readonly onDidOpenRepository: vscode.Event<GitRepository> }
-interface GitExtension { getAPI(version: 1): GitApi }
+import { gitApiInThisHost, WorkspaceGit, type GitApiRepository, type WorkspaceGitOptions, type WorkspaceRepository } from './workspaceGit';
 
 /** `owner/repo` from a remote URL on `host` (https, ssh and scp-like forms). */
 export function repoFromRemote(url: string, host: string): string | undefined {
@@ -34,9 +26,12 @@ export function repoFromRemote(url: string, host: string): string | undefined {
 export class WatchedRepositories extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  /** The open folder's git repositories, from whichever side Lead Desk runs on. */
+  readonly git: WorkspaceGit;
 
-  constructor(private readonly config: Config) {
+  constructor(private readonly config: Config, gitOptions: WorkspaceGitOptions = {}) {
     super();
+    this.git = new WorkspaceGit(gitOptions);
     let last = JSON.stringify(config.settings.repositories);
     this.register(config.onDidChange((s) => {
       if (JSON.stringify(s.repositories) !== last) {
@@ -51,45 +46,38 @@ export class WatchedRepositories extends Disposable {
     const configured = this.config.settings.repositories;
     if (configured.length > 0) return [...configured];
     const host = webHostFor(this.config.settings.apiUrl);
-    const urls = await this.remoteUrls();
+    const urls = (await this.git.repositories()).flatMap((r) => r.remotes.flatMap((m) => [m.fetchUrl, m.pushUrl].filter((u): u is string => Boolean(u))));
     return [...new Set(urls.map((u) => repoFromRemote(u, host)).filter((r): r is string => Boolean(r)))];
   }
 
-  /** The git extension's repository for `repo`, used for check-outs and permalinks. */
-  gitRepositoryFor(uri: vscode.Uri): GitRepository | undefined {
-    const api = this.gitApi();
-    return api?.repositories.find((r) => uri.fsPath.startsWith(r.rootUri.fsPath));
+  /**
+   * The git extension's repository for `uri` when the extension runs in this extension host
+   * (a local window), else undefined; {@link WorkspaceGit.repositoryContaining} works everywhere.
+   */
+  gitRepositoryFor(uri: vscode.Uri): GitApiRepository | undefined {
+    return gitApiInThisHost()?.repositories.find((r) => uri.fsPath.startsWith(r.rootUri.fsPath));
   }
 
   /** The open git repository whose remote is `owner/repo` on the configured host, for check-outs. */
-  repositoryFor(repo: string): { repository: GitRepository; remoteName: string } | undefined {
+  async repositoryFor(repo: string): Promise<{ repository: WorkspaceRepository; remoteName: string } | undefined> {
     const host = webHostFor(this.config.settings.apiUrl);
-    for (const repository of this.gitApi()?.repositories ?? []) {
-      const remote = repository.state.remotes.find((m) => m.fetchUrl && repoFromRemote(m.fetchUrl, host)?.toLowerCase() === repo.toLowerCase());
+    for (const repository of await this.git.repositories()) {
+      const remote = repository.remotes.find((m) => m.fetchUrl && repoFromRemote(m.fetchUrl, host)?.toLowerCase() === repo.toLowerCase());
       if (remote) return { repository, remoteName: remote.name };
     }
     return undefined;
   }
 
-  private gitApi(): GitApi | undefined {
-    const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
-    return ext?.isActive ? ext.exports.getAPI(1) : undefined;
-  }
-
-  private async remoteUrls(): Promise<string[]> {
-    const api = this.gitApi();
-    if (api && api.repositories.length > 0) {
-      return api.repositories.flatMap((r) => r.state.remotes.flatMap((m) => [m.fetchUrl, m.pushUrl].filter((u): u is string => Boolean(u))));
-    }
-    const urls: string[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      try {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.git', 'config')));
-        for (const m of text.matchAll(/^\s*url\s*=\s*(\S+)\s*$/gm)) urls.push(m[1]);
-      } catch {
-        // Not a git checkout (or .git is a file for worktrees): nothing to watch from here.
-      }
-    }
-    return urls;
+  /**
+   * Checks out pull request `number` of `repo` as branch `pr-N` in the open repository with that
+   * remote, on the host where the workspace is. Undefined when no open repository has that remote.
+   */
+  async checkOutPullRequest(repo: string, number: number): Promise<string | undefined> {
+    const git = await this.repositoryFor(repo);
+    if (!git) return undefined;
+    const branch = `pr-${number}`;
+    // GitHub serves every PR head as pull/N/head on the base repo, forks included.
+    await this.git.fetchAndCheckOut(git.repository.rootUri, git.remoteName, `pull/${number}/head:${branch}`, branch);
+    return branch;
   }
 }

@@ -33,10 +33,24 @@ describe('auto mode decisions', () => {
     assert.deepEqual(p, { action: 'switch', from: 'managerial', to: 'technical', signal: 'edits', at: T0 + 5 * MINUTE });
   });
 
-  it('switches to Technical after autoMinutes of edits while Paused, and suggests in "suggest"', () => {
-    assert.equal(editFor(decider(null), T0, T0 + 5 * MINUTE)[0]?.to, 'technical');
-    const suggested = editFor(decider(null, 'suggest'), T0, T0 + 5 * MINUTE);
-    assert.deepEqual(suggested.map((p) => p.action), ['suggest']);
+  it('suggests Technical after autoMinutes of edits while Managerial in "suggest"', () => {
+    const suggested = editFor(decider('managerial', 'suggest'), T0, T0 + 5 * MINUTE);
+    assert.deepEqual(suggested.map((p) => [p.action, p.from, p.to]), [['suggest', 'managerial', 'technical']]);
+  });
+
+  it('never starts a stopped (or paused) timer: an evening of edits proposes nothing, in either setting', () => {
+    for (const setting of ['switch', 'suggest'] as const) {
+      const d = decider(null, setting);
+      assert.deepEqual(editFor(d, T0, T0 + 4 * 60 * MINUTE), [], setting);
+      assert.equal(d.state.streak, null, 'no streak is even counted while no timer runs');
+    }
+  });
+
+  it('a streak counted while Managerial does not carry over a stop: the lead starts again from nothing', () => {
+    const d = decider('managerial');
+    editFor(d, T0, T0 + 4 * MINUTE);
+    d.handle({ kind: 'mode', at: T0 + 4 * MINUTE, mode: null });
+    assert.deepEqual(editFor(d, T0 + 4.5 * MINUTE, T0 + 30 * MINUTE), []);
   });
 
   it('does nothing when off', () => {
@@ -174,6 +188,7 @@ describe('auto mode decisions (properties)', () => {
       for (const { before, proposal } of run(list, setting, autoMinutes, start).decisions) {
         assert.notEqual(proposal.to, before.mode);
         assert.equal(proposal.from, before.mode);
+        assert.notEqual(before.mode, null, 'never from a stopped or paused timer');
         assert.equal(proposal.action, setting === 'switch' ? 'switch' : 'suggest');
         assert.ok(proposal.at - before.modeSince >= autoMinutes * MINUTE);
         if (proposal.signal === 'edits') {
@@ -183,6 +198,14 @@ describe('auto mode decisions (properties)', () => {
           assert.deepEqual([before.mode, proposal.to], ['technical', 'managerial']);
         }
       }
+    }), { numRuns: 500 });
+  });
+
+  it('a stopped timer stays stopped: whatever happens, no proposal while nothing runs', () => {
+    fc.assert(fc.property(arbitraryRun, ({ list, setting, autoMinutes }) => {
+      // Every 'mode' event is a stop: the timer never runs.
+      const stopped = list.map((e) => (e.kind === 'mode' ? { ...e, mode: null } : e));
+      assert.deepEqual(run(stopped, setting, autoMinutes, null).decisions, []);
     }), { numRuns: 500 });
   });
 
