@@ -238,7 +238,14 @@ export class JsonFile<T extends Versioned> {
   }
 
   private adapter(): VersionedJsonAdapter<T> {
-    return new VersionedJsonAdapter(this.fs, this.path, this.spec);
+    const adapter = new VersionedJsonAdapter(this.fs, this.path, this.spec);
+    adapter.now = this.options.now ?? Date.now;
+    adapter.onCopied = (copy, lines) => this.options.onSetAsideCopied?.({
+      file: this.path, copy, lines,
+      message: `${this.name} held records Lead Desk could not read, and a change had to touch them (${lines[0]}${lines.length > 1 ? `, and ${lines.length - 1} more` : ''}). ` +
+        `The file as it was is kept at ${copy}; nothing was deleted.`,
+    });
+    return adapter;
   }
 
   private setSaved(data: T, stamp: string | null): void {
@@ -280,12 +287,15 @@ export class JsonFile<T extends Versioned> {
       const db = new Low<T>(adapter, this.spec.empty());
       applied = await this.applyUnderLock(db, changes, failed, newer);
       await db.write();
+      // A write that merged records set aside as unreadable: readers see the merge.
+      if (adapter.written) db.data = adapter.written;
       this.setSaved(db.data, adapter.stamp);
       try {
         const followUp = await this.hooks.afterCommit?.(db.data);
         if (followUp) {
           db.data = followUp;
           await db.write();
+          if (adapter.written) db.data = adapter.written;
           this.setSaved(db.data, adapter.stamp);
         }
       } catch {
