@@ -61,6 +61,12 @@ export function oneOnOneItems(src: OneOnOneSources): OneOnOneItems {
   return { delegated, waitingOnLead, leadWaitsOn, nudges };
 }
 
+/**
+ * The longest notes of one 1:1 a save takes. Texts kept together after a conflict may pass the
+ * 20,000 characters one can type, so the limit leaves room for them.
+ */
+export const MAX_NOTES_LENGTH = 100_000;
+
 /** The line put between two texts of one day's notes that were written at the same time. */
 export const OTHER_NOTES_MARKER = '──── Saved meanwhile in another window (both texts are kept) ────';
 

@@ -3,6 +3,7 @@ import { Low } from 'lowdb';
 import { moveAside } from './atomicWrite';
 import type { StoreEvents } from './events';
 import { FileLock, type HeldLock } from './fileLock';
+import { watchFile } from './fileWatch';
 import { applyAll, settleChanges, type Applied, type Change } from './changeBatch';
 import { SaveRetry } from './saveRetry';
 import { codedError, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
@@ -77,6 +78,8 @@ export class JsonFile<T extends Versioned> {
   private newer: number | null = null;
   private newerReported = false;
   private readonly skippedReported = new Set<string>();
+  private readonly changeListeners = new Set<() => void>();
+  private watcher: { dispose(): void } | undefined;
 
   private constructor(
     dir: string,
@@ -192,8 +195,28 @@ export class JsonFile<T extends Versioned> {
     return true;
   }
 
+  /**
+   * Calls `listener` whenever the content changes: after a save in this window, and shortly
+   * after another window saves the file (watched while anyone listens).
+   */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.changeListeners.add(listener);
+    this.watcher ??= watchFile(this.path, () => void this.refresh().catch(() => false));
+    return {
+      dispose: () => {
+        this.changeListeners.delete(listener);
+        if (this.changeListeners.size) return;
+        this.watcher?.dispose();
+        this.watcher = undefined;
+      },
+    };
+  }
+
   /** Stop retrying in the background. Changes still unsaved stay unsaved. */
   dispose(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    this.changeListeners.clear();
     this.disposed = true;
     this.retry.dispose();
     this.options.openFiles?.delete(this as unknown as JsonFile<Versioned>);
@@ -249,10 +272,18 @@ export class JsonFile<T extends Versioned> {
   }
 
   private setSaved(data: T, stamp: string | null): void {
+    const changed = stamp !== this.savedStamp;
     this.saved = data;
     this.savedStamp = stamp;
     this.low.data = data;
     this.generation++;
+    if (changed) for (const listener of [...this.changeListeners]) {
+      try {
+        listener();
+      } catch {
+        // a listener's trouble is its own
+      }
+    }
   }
 
   private pump(retryUnsaved: boolean): void {

@@ -5,7 +5,7 @@ import type { FileSpec } from './versionedJson';
 import { FileBackedStore } from './fileBackedStore';
 import { NUDGE_KINDS, type NudgeKind, type NudgeRecord } from '../core/nudges';
 import { LOGIN } from '../core/login';
-import { keepBothNotes } from '../core/oneOnOne';
+import { keepBothNotes, MAX_NOTES_LENGTH } from '../core/oneOnOne';
 
 /** The notes of one 1:1, by its local day. */
 export interface OneOnOneMeeting {
@@ -23,6 +23,14 @@ export interface ActionItem {
   /** The 1:1 (`yyyy-MM-dd`) it was agreed in. */
   readonly date: string;
   readonly doneAt?: number;
+}
+
+/** What a save of one day's notes left in the file. */
+export interface SavedNotes {
+  /** The day's notes as stored now ('' when there are none). */
+  readonly notes: string;
+  /** What another window had saved since the editor's base, kept with these notes; null when nothing was. */
+  readonly theirs: string | null;
 }
 
 /** A nudge (follow-up comment) the lead posted, mentioning this person. */
@@ -132,7 +140,6 @@ export const oneOnOnesSpec: FileSpec<OneOnOnesFile> = {
   }],
 };
 
-const MAX_NOTES = 20_000;
 const MAX_ACTION = 500;
 const MAX_NUDGES = 50;
 
@@ -167,14 +174,23 @@ export class OneOnOneStore extends FileBackedStore<OneOnOnesFile> {
     return Object.hasOwn(this.file.data.people, key) ? this.file.data.people[key]! : { login, meetings: [], actions: [] };
   }
 
-  /** Sets the notes of the 1:1 with `login` on `date` (empty notes remove that day's entry). */
-  saveNotes(login: string, date: string, notes: string, now = Date.now()): Promise<void> {
+  /**
+   * Sets the notes of the 1:1 with `login` on `date` (empty notes remove that day's entry).
+   * `base` is the text the editor started from: when another window saved something else since,
+   * both texts are kept (this one, a marker, then the other) and `theirs` says what was kept
+   * besides. Without `base`, the notes replace the day's notes.
+   */
+  saveNotes(login: string, date: string, notes: string, now = Date.now(), base?: string): Promise<SavedNotes> {
     if (!DAY.test(date)) return Promise.reject(new RangeError('date must be yyyy-MM-dd'));
-    const text = notes.slice(0, MAX_NOTES);
-    return this.file.update((f) => {
+    const mine = notes.slice(0, MAX_NOTES_LENGTH);
+    // Under the lock, on the file as it is now: the conflict check sees every window's save.
+    return this.file.update((f): SavedNotes => {
       const p = personIn(f, login);
+      const stored = p.meetings.find((m) => m.date === date)?.notes ?? '';
+      const text = base === undefined || stored === base ? mine : keepBothNotes(mine, stored);
       const others = p.meetings.filter((m) => m.date !== date);
       p.meetings = text.trim() ? [...others, { date, notes: text, updatedAt: now }].sort((a, b) => a.date.localeCompare(b.date)) : others;
+      return { notes: text.trim() ? text : '', theirs: text === mine ? null : stored };
     });
   }
 
