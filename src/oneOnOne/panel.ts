@@ -79,7 +79,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     return this.view;
   }
 
-  /** What the panel shows for `now` (also without a webview, for tests). */
+  /** What the panel shows at `now`, with the notes of the day it was opened (also without a webview, for tests). */
   async build(now: number): Promise<OneOnOneView> {
     const stores = await this.deps.stores;
     await stores.tasks.refresh();
