@@ -108,15 +108,19 @@ function showNotes(view: OneOnOneView): void {
     if (answer?.seq !== inFlight.seq) return; // built before the save was answered
     inFlight = null;
     base = view.todayNotes;
+    // Nothing typed since: what is stored holds the saved text (or a later text built on it).
+    // A failed save leaves the text as typed: it is stored nowhere else.
+    if (answer.failed) typed = true;
+    else if (!typed) setNotesText(view.todayNotes);
+    else if (answer.theirs !== null) setNotesText(keepBothNotes(notes.value, answer.theirs));
     if (answer.theirs !== null) {
-      setNotesText(keepBothNotes(notes.value, answer.theirs));
       const conflict = byId('notes-conflict');
       conflict.querySelector('.notice-text')!.textContent =
         'Another window saved different notes for this 1:1 at the same time. Both are kept: yours first, then theirs below the marker line.';
       conflict.hidden = false;
     }
     byId('notes-saved').textContent = answer.failed ? 'not saved' : 'saved';
-    if (typed) saveNotes(); // typed meanwhile: now with the new base
+    if (typed && !answer.failed) saveNotes(); // typed meanwhile: now with the new base
     return;
   }
   if (notes.value === base && view.todayNotes !== base) {
