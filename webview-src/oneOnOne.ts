@@ -42,6 +42,7 @@ function layout(): void {
         h('button', { type: 'submit' }, 'Add'))),
     h('section', { id: 'notes', 'aria-labelledby': 'notes-heading' },
       h('h2', { id: 'notes-heading' }, 'Notes of the 1:1 on ', h('span', { id: 'notes-date', class: 'muted' }), ' ', h('span', { id: 'notes-saved', class: 'muted' })),
+      h('p', { id: 'notes-unreadable', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
       h('p', { id: 'notes-conflict', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
       h('textarea', { id: 'notes-text', rows: 8, maxlength: 20000, 'aria-labelledby': 'notes-heading' })),
     h('section', { id: 'past', 'aria-labelledby': 'past-heading' },
@@ -158,6 +159,9 @@ function render(view: OneOnOneView): void {
     return h('li', { class: a.done ? 'done' : '' }, h('label', {}, box, ' ', h('span', { class: 'text' }, a.text), ' ', h('span', { class: 'muted' }, `from ${a.date}`)));
   }));
   byId('notes-date').textContent = view.date;
+  const unreadable = byId('notes-unreadable');
+  unreadable.hidden = view.unreadable === null;
+  unreadable.querySelector('.notice-text')!.textContent = view.unreadable ?? '';
   showNotes(view);
   const past = byId('past');
   past.querySelector('.past-list')!.replaceChildren(...view.pastNotes.map((m) =>

@@ -84,6 +84,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     const stores = await this.deps.stores;
     await stores.tasks.refresh();
     const person = await stores.oneOnOnes.person(this.login);
+    const unreadable = await stores.oneOnOnes.unreadable(this.login);
     const snapshot = this.deps.work.model.snapshot;
     const items = oneOnOneItems({
       login: this.login, now, tasks: stores.tasks.list(), delegatedIssues: snapshot.delegatedIssues, reviews: snapshot.reviews,
@@ -96,6 +97,9 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
       ...items, login: this.login, date, notice,
       todayNotes: person.meetings.find((m) => m.date === date)?.notes ?? '',
       notesSaved: this.notes.lastSave,
+      unreadable: unreadable === null ? null : unreadable.record
+        ? vscode.l10n.t('Some of the 1:1 notes about {0} in one-on-ones.json could not be read (the "Lead Desk" log says why). They stay in the file, and your next change here merges them back.', this.login)
+        : vscode.l10n.t('{0} 1:1 entries about {1} in one-on-ones.json could not be read (the "Lead Desk" log says why). They stay in the file.', unreadable.items, this.login),
       pastNotes: person.meetings.filter((m) => m.date !== date).reverse().map((m) => ({ date: m.date, notes: m.notes })),
       actions: [...person.actions]
         .sort((a, b) => Number(a.doneAt !== undefined) - Number(b.doneAt !== undefined) || a.createdAt - b.createdAt)

@@ -21,6 +21,8 @@ export interface OneOnOneView extends OneOnOneItems {
   readonly pastNotes: readonly { readonly date: string; readonly notes: string }[];
   /** Open items first (oldest first), then the ones checked off. */
   readonly actions: readonly { readonly id: string; readonly text: string; readonly date: string; readonly done: boolean }[];
+  /** What of this teammate's 1:1 record could not be read (it stays in the file), or null. */
+  readonly unreadable: string | null;
   /** Why GitHub items may be missing or stale, or null. */
   readonly notice: string | null;
 }

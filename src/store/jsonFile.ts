@@ -7,7 +7,7 @@ import { watchFile } from './fileWatch';
 import { applyAll, settleChanges, type Applied, type Change } from './changeBatch';
 import { SaveRetry } from './saveRetry';
 import { codedError, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
-import { fileStamp, NewerVersionError, serialize, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
+import { fileStamp, NewerVersionError, serialize, VersionedJsonAdapter, type FileSpec, type SetAside, type Versioned } from './versionedJson';
 
 /*
  * One versioned JSON file shared by every VS Code window (process) of the user.
@@ -78,6 +78,7 @@ export class JsonFile<T extends Versioned> {
   private newer: number | null = null;
   private newerReported = false;
   private readonly skippedReported = new Set<string>();
+  private setAsideNow: SetAside | null = null;
   private readonly changeListeners = new Set<() => void>();
   private watcher: { dispose(): void } | undefined;
 
@@ -140,6 +141,11 @@ export class JsonFile<T extends Versioned> {
   /** Changes that are only in memory because saving them failed. */
   get unsavedChanges(): number {
     return this.unsaved.length;
+  }
+
+  /** What the last read or save set aside as unreadable (kept in the file, never shown), or null. */
+  get setAside(): SetAside | null {
+    return this.setAsideNow;
   }
 
   /** The file's schema version if a newer Lead Desk wrote it: read-only here. Else null. */
@@ -243,6 +249,7 @@ export class JsonFile<T extends Versioned> {
 
   /** Report what a read found: records skipped (once each) and a newer file (once). */
   private noteRead(adapter: VersionedJsonAdapter<T>): void {
+    this.setAsideNow = adapter.setAside;
     for (const line of adapter.skipped) {
       if (this.skippedReported.has(line)) continue;
       this.skippedReported.add(line);
@@ -320,6 +327,7 @@ export class JsonFile<T extends Versioned> {
       await db.write();
       // A write that merged records set aside as unreadable: readers see the merge.
       if (adapter.written) db.data = adapter.written;
+      this.setAsideNow = adapter.setAside;
       this.setSaved(db.data, adapter.stamp);
       try {
         const followUp = await this.hooks.afterCommit?.(db.data);

@@ -175,6 +175,21 @@ export class OneOnOneStore extends FileBackedStore<OneOnOnesFile> {
   }
 
   /**
+   * What of `login`'s record this version could not read (set aside, kept in the file): the whole
+   * record, and how many meetings, action items or nudges. Null when everything was read.
+   */
+  async unreadable(login: string): Promise<{ readonly record: boolean; readonly items: number } | null> {
+    await this.file.refresh();
+    const key = checkLogin(login);
+    const setAside = this.file.setAside;
+    if (!setAside) return null;
+    const people = setAside.records.people;
+    const record = !!people && !Array.isArray(people) && Object.hasOwn(people, key);
+    const items = setAside.parts.filter((p) => p.key === key).reduce((n, p) => n + p.items.length, 0);
+    return record || items ? { record, items } : null;
+  }
+
+  /**
    * Sets the notes of the 1:1 with `login` on `date` (empty notes remove that day's entry).
    * `base` is the text the editor started from: when another window saved something else since,
    * both texts are kept (this one, a marker, then the other) and `theirs` says what was kept

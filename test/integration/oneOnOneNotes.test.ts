@@ -5,13 +5,15 @@
  * (another process's saves look the same on disk: a rename in the store folder).
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { OTHER_NOTES_MARKER } from '../../src/core/oneOnOne';
 import type { LeadDeskApi } from '../../src/extension';
 import { Commands } from '../../src/ids';
 import type { OneOnOnePanel } from '../../src/oneOnOne';
 import { openStores, type Stores } from '../../src/store';
-import { evaluate, frames, hasBridge, waitFor } from './support/bridge';
+import { evaluate, frames, hasBridge, texts, waitFor } from './support/bridge';
 import { leadDesk } from './support/extension';
 
 describe('1:1 notes across windows', function () {
@@ -68,6 +70,38 @@ describe('1:1 notes across windows', function () {
       await waitFor('the textarea to keep both texts', async () => (await textarea(frame!)) === merged);
       await waitFor('the conflict notice', async () => (await frames()).some((f) => f.url === frame && f.text.includes('Another window saved different notes for this 1:1 at the same time')));
       await waitFor('both texts on disk', async () => (await other.oneOnOnes.person(who)).meetings.find((m) => m.date === day)?.notes === merged);
+    }
+    panel.dispose();
+  });
+
+  it('a teammate whose record cannot be read: the panel says so, the next save merges it back, and the file is copied first', async () => {
+    const dir = (await api.stores).dir;
+    const file = path.join(dir, 'one-on-ones.json');
+    // A hand edit broke one field of zed's record; everything else in it is fine.
+    const meetings = ['2026-11-06', '2026-11-13', '2026-11-20'].map((date, i) => ({ date, notes: `earlier 1:1 ${i}`, updatedAt: Date.now() - (3 - i) * 7 * 86_400_000 }));
+    const content = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { version: 1, people: {} }) as { people: Record<string, unknown> };
+    content.people.zed = { login: 'zed', meetings, actions: [], nudges: {} };
+    fs.writeFileSync(`${file}.edit`, JSON.stringify(content, null, 2));
+    fs.renameSync(`${file}.edit`, file);
+    await vscode.commands.executeCommand('notifications.clearAll');
+
+    const panel = await vscode.commands.executeCommand<OneOnOnePanel>(Commands.prepareOneOnOne, 'zed');
+    const first = await waitFor('the first view', () => panel.view);
+    assert.match(first.unreadable ?? '', /Some of the 1:1 notes about zed in one-on-ones\.json could not be read/);
+    assert.deepEqual(first.pastNotes, [], 'set aside: not shown');
+
+    await panel.receive({ type: 'saveNotes', notes: 'today with zed', base: '', seq: 1 });
+    assert.equal(panel.view?.unreadable, null);
+    assert.deepEqual(panel.view?.pastNotes.map((m) => m.notes), ['earlier 1:1 2', 'earlier 1:1 1', 'earlier 1:1 0'], 'merged back');
+    const copies = fs.readdirSync(dir).filter((n) => /^one-on-ones\.set-aside-.*\.json$/.test(n));
+    assert.equal(copies.length, 1);
+    assert.deepEqual((JSON.parse(fs.readFileSync(path.join(dir, copies[0]!), 'utf8')) as typeof content).people.zed, content.people.zed, 'the copy holds the record as it was');
+    if (hasBridge()) {
+      await vscode.commands.executeCommand('notifications.showList');
+      await waitFor('the notification about the copy', async () =>
+        (await texts('.notifications-center .notification-list-item-message')).some((t) => t.includes('held records it could not read') && t.includes(copies[0]!)));
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('notifications.hideList');
     }
     panel.dispose();
   });

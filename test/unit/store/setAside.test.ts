@@ -100,4 +100,22 @@ describe('store/set-aside records are never written over', () => {
     assert.match(notes, /^typed while the old notes were hidden\n\n.*another window.*\nnotes 3$/);
     store.dispose();
   });
+
+  it('says what of a person could not be read, until a write merges it back', async () => {
+    const file = path.join(dir, 'one-on-ones.json');
+    fs.writeFileSync(file, JSON.stringify({ version: 1, people: {
+      ana: { login: 'ana', meetings: meetings41, actions: 'x' },
+      bo: { login: 'bo', meetings: [{ ...meetings41[0], date: 'soon' }], actions: [{ ...action, doneAt: null }] },
+      cy: { login: 'cy', meetings: meetings41, actions: [] },
+    } }));
+    const store = await OneOnOneStore.open(dir);
+    assert.deepEqual(await store.unreadable('Ana'), { record: true, items: 0 });
+    assert.deepEqual(await store.unreadable('bo'), { record: false, items: 2 });
+    assert.equal(await store.unreadable('cy'), null);
+    assert.equal(await store.unreadable('dee'), null);
+    await store.addAction('ana', 'merge me', '2026-12-06', T0);
+    assert.equal(await store.unreadable('ana'), null, 'merged: readable again');
+    assert.deepEqual(await store.unreadable('bo'), { record: false, items: 2 }, 'the bad items stay set aside');
+    store.dispose();
+  });
 });
