@@ -3,7 +3,8 @@
  * and turns what the store reports into messages: a damaged file moved aside (with a button to
  * reveal it), a save that failed and is being retried, and the all-clear once it is saved; a
  * file a newer Lead Desk wrote (once per window); changes recovered from a closed window.
- * Skipped records and recovery files go to the "Lead Desk" log.
+ * Skipped records and recovery files go to the "Lead Desk" log; a copy kept because a change
+ * touched records set aside as unreadable is told once per file.
  */
 import * as vscode from 'vscode';
 import { openStores, type Stores } from './store';
@@ -14,6 +15,7 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
   const log = vscode.window.createOutputChannel('Lead Desk', { log: true });
   context.subscriptions.push(log);
   let toldNewer = false;
+  const copied = new Set<string>();
   return openStores(dir, {
     onRecovered: (e) => {
       log.warn(`${e.file} moved aside to ${e.movedTo}: ${e.reason}`);
@@ -41,6 +43,15 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
         .then((c) => c && vscode.commands.executeCommand('workbench.action.reloadWindow'));
     },
     onRecordSkipped: (e) => log.warn(`${e.file}: ${e.line}`),
+    onSetAsideCopied: (e) => {
+      log.warn(`${e.message}\n${e.lines.join('\n')}`);
+      // Once per file and window: the copy is made each time, the log says where.
+      if (copied.has(e.file)) return;
+      copied.add(e.file);
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('Lead Desk: {0} held records it could not read, and a change had to touch them. The file as it was is kept at {1}; nothing was deleted.', e.file, e.copy), vscode.l10n.t('Reveal File'))
+        .then((c) => c && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(e.copy)));
+    },
     onRecoveryWritten: (e) => {
       if (e.recoveryFile) log.warn(`${e.file}: changes that could not be saved were written to ${e.recoveryFile}; the next start merges them`);
       else log.error(`${e.file}: changes that could not be saved could not be written to a recovery file either: ${e.error ?? 'unknown error'}`);

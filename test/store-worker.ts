@@ -6,6 +6,8 @@
  *     start it, then heartbeat every <everyMs> until killed, printing `H <at>` once each is on disk
  *   node store-worker.js <dir> release 0 1 <workerId>                 start technical time, then
  *     close cleanly as VS Code does on a reload (TimeStore.release), print `R <at>` and exit
+ *   node store-worker.js <dir> notes <text> <base> <workerId>        a 1:1 panel saving mira's notes of
+ *     2026-12-04 (edited from <base>), print `N <result as JSON>` once saved
  * After each change is on disk it prints `T <taskId>` (task added) or `E <entryId>` (timer
  * switched to a new entry); a change kept in memory after a failed save is not printed.
  */
@@ -22,6 +24,11 @@ async function main(): Promise<void> {
   });
   out('READY');
   if (mode === 'drive' || mode === 'release') return driveTimer(stores, mode, Number(opsArg));
+  if (mode === 'notes') {
+    out(`N ${JSON.stringify(await stores.oneOnOnes.saveNotes('mira', '2026-12-04', opsArg, Date.now(), concurrencyArg))}`);
+    stores.dispose();
+    return;
+  }
   const total = mode === 'kill' ? Infinity : Number(opsArg);
   let next = 0;
   const change = async (i: number) => {

@@ -1,5 +1,5 @@
 /** The 1:1 prep webview: the teammate's items, today's notes, action items and past notes. */
-import type { OneOnOneLine } from '../src/core/oneOnOne';
+import { keepBothNotes, type OneOnOneLine } from '../src/core/oneOnOne';
 import type { OneOnOneFromWebview, OneOnOneToWebview, OneOnOneView } from '../src/oneOnOne/protocol';
 import { byId, codicon, h } from './shared/dom';
 import { startDataPanel } from './shared/dataPanel';
@@ -9,8 +9,16 @@ const channel = connect<OneOnOneToWebview, OneOnOneFromWebview, { readonly scrol
   return { scrollY: savedScrollY(savedRecord(saved).scrollY) };
 });
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-let lastSaved: string | null = null;
-let shownLogin = '';
+/** The stored notes the textarea's text was written from (null before the first data). */
+let base: string | null = null;
+/** The save sent and not answered yet: one at a time, so each carries the right base. */
+let inFlight: { readonly seq: number } | null = null;
+/** Save numbers: from the clock, so a reloaded webview never reuses an earlier one's. */
+let seq = Date.now();
+/** Typed since the last save was sent. */
+let typed = false;
+/** Login and day of the notes shown: another pair is a new editor. */
+let shownKey = '';
 
 function section(id: string, heading: string): HTMLElement {
   return h('section', { id, 'aria-labelledby': `${id}-heading` },
@@ -33,26 +41,22 @@ function layout(): void {
         h('input', { id: 'action-text', type: 'text', maxlength: 500, placeholder: 'New action item', 'aria-label': 'New action item' }),
         h('button', { type: 'submit' }, 'Add'))),
     h('section', { id: 'notes', 'aria-labelledby': 'notes-heading' },
-      h('h2', { id: 'notes-heading' }, 'Notes for today ', h('span', { id: 'notes-date', class: 'muted' }), ' ', h('span', { id: 'notes-saved', class: 'muted' })),
+      h('h2', { id: 'notes-heading' }, 'Notes of the 1:1 on ', h('span', { id: 'notes-date', class: 'muted' }), ' ', h('span', { id: 'notes-saved', class: 'muted' })),
+      h('p', { id: 'notes-unreadable', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
+      h('p', { id: 'notes-conflict', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
       h('textarea', { id: 'notes-text', rows: 8, maxlength: 20000, 'aria-labelledby': 'notes-heading' })),
     h('section', { id: 'past', 'aria-labelledby': 'past-heading' },
       h('h2', { id: 'past-heading' }, 'Earlier 1:1s'), h('div', { class: 'past-list' }), h('p', { class: 'empty', hidden: true }, 'No earlier notes.')),
   );
   byId('app').removeAttribute('aria-busy');
   const notes = byId<HTMLTextAreaElement>('notes-text');
-  const save = () => {
-    clearTimeout(saveTimer);
-    if (notes.value === lastSaved) return;
-    lastSaved = notes.value;
-    channel.post({ type: 'saveNotes', notes: notes.value });
-    byId('notes-saved').textContent = 'saved';
-  };
   notes.addEventListener('input', () => {
+    typed = true;
     byId('notes-saved').textContent = '';
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, 500);
+    saveTimer = setTimeout(saveNotes, 500);
   });
-  notes.addEventListener('blur', save);
+  notes.addEventListener('blur', saveNotes);
   byId('add-action').addEventListener('submit', (e) => {
     e.preventDefault();
     const input = byId<HTMLInputElement>('action-text');
@@ -61,6 +65,69 @@ function layout(): void {
     channel.post({ type: 'addAction', text });
     input.value = '';
   });
+}
+
+/** Sends the notes if they differ from what is stored, unless a save is still unanswered. */
+function saveNotes(): void {
+  clearTimeout(saveTimer);
+  const notes = byId<HTMLTextAreaElement>('notes-text');
+  if (base === null || inFlight || notes.value === base) return;
+  inFlight = { seq: ++seq };
+  typed = false;
+  channel.post({ type: 'saveNotes', notes: notes.value, base, seq: inFlight.seq });
+  byId('notes-saved').textContent = 'saving…';
+}
+
+/** Replaces the text, keeping the caret where it was when the lead is typing. */
+function setNotesText(text: string): void {
+  const notes = byId<HTMLTextAreaElement>('notes-text');
+  if (notes.value === text) return;
+  const focused = document.activeElement === notes;
+  const { selectionStart, selectionEnd } = notes;
+  notes.value = text;
+  if (focused) notes.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
+}
+
+/**
+ * The stored notes into the editor: a new person or day replaces it; the answer to a save makes
+ * its text the new base (with another window's text kept, and said, on a conflict); another
+ * window's save shows at once unless the lead has unsaved typing here, whose save then keeps both.
+ */
+function showNotes(view: OneOnOneView): void {
+  const notes = byId<HTMLTextAreaElement>('notes-text');
+  const key = `${view.login}\n${view.date}`;
+  if (key !== shownKey) {
+    shownKey = key;
+    inFlight = null;
+    typed = false;
+    notes.value = view.todayNotes;
+    base = view.todayNotes;
+    return;
+  }
+  if (inFlight) {
+    const answer = view.notesSaved;
+    if (answer?.seq !== inFlight.seq) return; // built before the save was answered
+    inFlight = null;
+    base = view.todayNotes;
+    // Nothing typed since: what is stored holds the saved text (or a later text built on it).
+    // A failed save leaves the text as typed: it is stored nowhere else.
+    if (answer.failed) typed = true;
+    else if (!typed) setNotesText(view.todayNotes);
+    else if (answer.theirs !== null) setNotesText(keepBothNotes(notes.value, answer.theirs));
+    if (answer.theirs !== null) {
+      const conflict = byId('notes-conflict');
+      conflict.querySelector('.notice-text')!.textContent =
+        'Another window saved different notes for this 1:1 at the same time. Both are kept: yours first, then theirs below the marker line.';
+      conflict.hidden = false;
+    }
+    byId('notes-saved').textContent = answer.failed ? 'not saved' : 'saved';
+    if (typed && !answer.failed) saveNotes(); // typed meanwhile: now with the new base
+    return;
+  }
+  if (notes.value === base && view.todayNotes !== base) {
+    setNotesText(view.todayNotes);
+    base = view.todayNotes;
+  }
 }
 
 function itemRow(item: OneOnOneLine): HTMLElement {
@@ -92,13 +159,10 @@ function render(view: OneOnOneView): void {
     return h('li', { class: a.done ? 'done' : '' }, h('label', {}, box, ' ', h('span', { class: 'text' }, a.text), ' ', h('span', { class: 'muted' }, `from ${a.date}`)));
   }));
   byId('notes-date').textContent = view.date;
-  const notes = byId<HTMLTextAreaElement>('notes-text');
-  // Never overwrite what is being typed; take the stored notes on the first load or a new person.
-  if (shownLogin !== view.login || (document.activeElement !== notes && lastSaved === null)) {
-    notes.value = view.todayNotes;
-    lastSaved = view.todayNotes;
-  }
-  shownLogin = view.login;
+  const unreadable = byId('notes-unreadable');
+  unreadable.hidden = view.unreadable === null;
+  unreadable.querySelector('.notice-text')!.textContent = view.unreadable ?? '';
+  showNotes(view);
   const past = byId('past');
   past.querySelector('.past-list')!.replaceChildren(...view.pastNotes.map((m) =>
     h('article', { class: 'past-notes' }, h('h3', {}, m.date), h('p', { class: 'notes' }, m.notes))));

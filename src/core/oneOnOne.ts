@@ -60,3 +60,23 @@ export function oneOnOneItems(src: OneOnOneSources): OneOnOneItems {
   }));
   return { delegated, waitingOnLead, leadWaitsOn, nudges };
 }
+
+/**
+ * The longest notes of one 1:1 a save takes. Texts kept together after a conflict may pass the
+ * 20,000 characters one can type, so the limit leaves room for them.
+ */
+export const MAX_NOTES_LENGTH = 100_000;
+
+/** The line put between two texts of one day's notes that were written at the same time. */
+export const OTHER_NOTES_MARKER = '──── Saved meanwhile in another window (both texts are kept) ────';
+
+/**
+ * One day's notes when two texts were written from the same base (two windows, or a record set
+ * aside as unreadable): `mine`, then the marker, then `theirs`. Nothing is dropped; a text
+ * already holding the other (a repeated merge) is not repeated.
+ */
+export function keepBothNotes(mine: string, theirs: string): string {
+  if (mine === theirs || mine.includes(theirs)) return mine;
+  if (theirs.includes(mine)) return theirs;
+  return `${mine.trimEnd()}\n\n${OTHER_NOTES_MARKER}\n${theirs}`;
+}

@@ -11,12 +11,15 @@ import type { PanelDescriptor } from '../webview/registerPanel';
 import type { WorkFeature } from '../work';
 import { oneOnOneProtocol, type OneOnOneFromWebview, type OneOnOneView } from './protocol';
 import { readState, writeState } from '../util/state';
+import { NotesSession } from './notesSession';
 
 export interface OneOnOneDeps {
   readonly config: Config;
   readonly stores: Promise<Stores>;
   readonly work: WorkFeature;
   readonly memento: vscode.Memento;
+  /** The clock (tests); the panel writes the notes of the day it was opened on. */
+  readonly now?: () => number;
 }
 
 /** The teammate of the open panel, so a window reload brings the same 1:1 back. */
@@ -36,7 +39,8 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
         const login = readState(deps.memento, StateKeys.oneOnOneLogin);
         return typeof login === 'string' && /^[A-Za-z0-9-]{1,39}$/.test(login) ? new OneOnOnePanel(site, deps, login) : undefined;
       },
-      reuse: (open, login) => open.login === login,
+      // A panel opened on another day writes that day's notes: a new 1:1 gets a new panel.
+      reuse: (open, login) => open.login === login && open.date === toLocalDate((deps.now ?? Date.now)()),
     };
   }
 
@@ -48,33 +52,54 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
   /** The data last sent to the webview (tests read it). */
   view: OneOnOneView | undefined;
 
+  private readonly now: () => number;
+  private readonly notes: NotesSession;
+
   private constructor(site: PanelSite<OneOnOneFromWebview>, private readonly deps: OneOnOneDeps, readonly login: string) {
     super(site);
+    this.now = deps.now ?? Date.now;
+    this.notes = new NotesSession(deps.stores.then((s) => s.oneOnOnes), login, this.now);
     this.panel.title = `1:1 with ${login}`;
     this.register(deps.work.model.onDidChange(() => void this.refresh()));
+    // Another window's notes, action items or nudges show here as soon as they are saved.
+    void deps.stores.then((s) => {
+      const watch = s.oneOnOnes.onDidChange(() => void this.refresh());
+      if (this.isDisposed) watch.dispose();
+      else this.register(watch);
+    }, () => undefined);
+  }
+
+  /** `yyyy-MM-dd`: the 1:1 this panel writes notes for, the day it was opened. */
+  get date(): string {
+    return this.notes.date;
   }
 
   protected async currentData(): Promise<OneOnOneView> {
-    this.view = await this.build(Date.now());
+    this.view = await this.build(this.now());
     return this.view;
   }
 
-  /** What the panel shows for `now` (also without a webview, for tests). */
+  /** What the panel shows at `now`, with the notes of the day it was opened (also without a webview, for tests). */
   async build(now: number): Promise<OneOnOneView> {
     const stores = await this.deps.stores;
     await stores.tasks.refresh();
     const person = await stores.oneOnOnes.person(this.login);
+    const unreadable = await stores.oneOnOnes.unreadable(this.login);
     const snapshot = this.deps.work.model.snapshot;
     const items = oneOnOneItems({
       login: this.login, now, tasks: stores.tasks.list(), delegatedIssues: snapshot.delegatedIssues, reviews: snapshot.reviews,
       ownPullRequests: snapshot.ownPullRequests, nudges: person.nudges ?? [],
     });
-    const date = toLocalDate(now);
+    const date = this.notes.date;
     const notice = !snapshot.signedIn ? vscode.l10n.t('Sign in to GitHub to see pull requests and GitHub issues.')
       : snapshot.failure ? snapshot.failure.describe() : snapshot.asOf === null ? vscode.l10n.t('GitHub items are still loading.') : null;
     return {
       ...items, login: this.login, date, notice,
       todayNotes: person.meetings.find((m) => m.date === date)?.notes ?? '',
+      notesSaved: this.notes.lastSave,
+      unreadable: unreadable === null ? null : unreadable.record
+        ? vscode.l10n.t('Some of the 1:1 notes about {0} in one-on-ones.json could not be read (the "Lead Desk" log says why). They stay in the file, and your next change here merges them back.', this.login)
+        : vscode.l10n.t('{0} 1:1 entries about {1} in one-on-ones.json could not be read (the "Lead Desk" log says why). They stay in the file.', unreadable.items, this.login),
       pastNotes: person.meetings.filter((m) => m.date !== date).reverse().map((m) => ({ date: m.date, notes: m.notes })),
       actions: [...person.actions]
         .sort((a, b) => Number(a.doneAt !== undefined) - Number(b.doneAt !== undefined) || a.createdAt - b.createdAt)
@@ -84,16 +109,21 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
 
   protected async onMessage(message: OneOnOneFromWebview): Promise<void> {
     const notes = (await this.deps.stores).oneOnOnes;
-    const today = toLocalDate(Date.now());
     switch (message.type) {
       case 'saveNotes':
-        await notes.saveNotes(this.login, today, message.notes);
-        return; // the webview already shows what was typed
+        // Under the day the panel was opened for; the next view answers `seq` (and says if
+        // another window's text was kept with this one).
+        try {
+          await this.notes.save(message.notes, message.base, message.seq);
+        } finally {
+          await this.refresh(); // the answer, also to a failed save
+        }
+        return;
       case 'addAction':
-        if (message.text.trim()) await notes.addAction(this.login, message.text, today);
+        if (message.text.trim()) await this.notes.addAction(message.text);
         break;
       case 'toggleAction':
-        await notes.setActionDone(this.login, message.id, message.done);
+        await notes.setActionDone(this.login, message.id, message.done, this.now());
         break;
       case 'open':
         await this.openLink(message.url, webHostFor(this.deps.config.settings.apiUrl));

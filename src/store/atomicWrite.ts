@@ -55,17 +55,32 @@ function stamp(at: number): string {
  * file) and return the new path. The caller holds the file's lock.
  */
 export async function moveAside(fs: StoreFs, file: string, at: number): Promise<string> {
+  const target = await freeName(fs, file, 'corrupt', at);
+  await fs.promises.rename(file, target);
+  return target;
+}
+
+/**
+ * Keep `text` (the file as read) as `NAME.set-aside-<timestamp>.json`, before a write changes
+ * records that were set aside as unreadable. The caller holds the file's lock.
+ */
+export async function keepCopy(fs: StoreFs, file: string, text: string, at: number): Promise<string> {
+  const target = await freeName(fs, file, 'set-aside', at);
+  await writeFileAtomic(fs, target, text);
+  return target;
+}
+
+/** `NAME.<tag>-<timestamp>[-n].json` next to `file`, not taken yet. */
+async function freeName(fs: StoreFs, file: string, tag: string, at: number): Promise<string> {
   const dir = path.dirname(file);
   const base = path.basename(file, '.json');
   for (let n = 0; ; n++) {
-    const target = path.join(dir, `${base}.corrupt-${stamp(at)}${n ? `-${n}` : ''}.json`);
+    const target = path.join(dir, `${base}.${tag}-${stamp(at)}${n ? `-${n}` : ''}.json`);
     const taken = await fs.promises.stat(target).then(() => true, (err: unknown) => {
       if (errorCode(err) === 'ENOENT') return false;
       throw err;
     });
-    if (taken) continue;
-    await fs.promises.rename(file, target);
-    return target;
+    if (!taken) return target;
   }
 }
 

@@ -47,6 +47,20 @@ export interface RecordSkippedEvent {
   readonly line: string;
 }
 
+/**
+ * A save changed records that were set aside as unreadable (a new record under the same key was
+ * merged with one, or items lost the record they belonged to): the file as it was, set-aside
+ * records included, was copied to `copy` first.
+ */
+export interface SetAsideCopiedEvent {
+  readonly file: string;
+  readonly copy: string;
+  /** One line per record or item concerned. */
+  readonly lines: readonly string[];
+  /** A sentence fit to show the user as is. */
+  readonly message: string;
+}
+
 /** Closing with changes that could not be saved: where they were written for the next start. */
 export interface RecoveryWrittenEvent {
   readonly file: string;
@@ -67,6 +81,7 @@ export interface StoreEvents {
   readonly onWriteResumed?: (event: WriteResumedEvent) => void;
   readonly onNewerVersion?: (event: NewerVersionEvent) => void;
   readonly onRecordSkipped?: (event: RecordSkippedEvent) => void;
+  readonly onSetAsideCopied?: (event: SetAsideCopiedEvent) => void;
   readonly onRecoveryWritten?: (event: RecoveryWrittenEvent) => void;
   readonly onRecoveryMerged?: (event: RecoveryMergedEvent) => void;
 }

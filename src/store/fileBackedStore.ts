@@ -19,6 +19,11 @@ export abstract class FileBackedStore<T extends Versioned> {
     return this.file.flush();
   }
 
+  /** Calls `listener` after the file changes: a save in this window, or in another (watched). */
+  onDidChange(listener: () => void): { dispose(): void } {
+    return this.file.onDidChange(listener);
+  }
+
   dispose(): void {
     this.file.dispose();
   }

@@ -14,7 +14,7 @@ import { STORE_FILES } from './paths';
 import type { Versioned } from './versionedJson';
 
 export type {
-  NewerVersionEvent, RecordSkippedEvent, RecoveredEvent, RecoveryMergedEvent, RecoveryWrittenEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent,
+  NewerVersionEvent, RecordSkippedEvent, RecoveredEvent, RecoveryMergedEvent, RecoveryWrittenEvent, SetAsideCopiedEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent,
 } from './events';
 export type { StoreFs } from './storeFs';
 export { STORE_FILES, isStoreDataFile, monthKey, reviewShardName, timeShardName, yearKey } from './paths';

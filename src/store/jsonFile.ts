@@ -3,10 +3,11 @@ import { Low } from 'lowdb';
 import { moveAside } from './atomicWrite';
 import type { StoreEvents } from './events';
 import { FileLock, type HeldLock } from './fileLock';
+import { watchFile } from './fileWatch';
 import { applyAll, settleChanges, type Applied, type Change } from './changeBatch';
 import { SaveRetry } from './saveRetry';
 import { codedError, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
-import { fileStamp, NewerVersionError, serialize, VersionedJsonAdapter, type FileSpec, type Versioned } from './versionedJson';
+import { fileStamp, NewerVersionError, serialize, VersionedJsonAdapter, type FileSpec, type SetAside, type Versioned } from './versionedJson';
 
 /*
  * One versioned JSON file shared by every VS Code window (process) of the user.
@@ -77,6 +78,9 @@ export class JsonFile<T extends Versioned> {
   private newer: number | null = null;
   private newerReported = false;
   private readonly skippedReported = new Set<string>();
+  private setAsideNow: SetAside | null = null;
+  private readonly changeListeners = new Set<() => void>();
+  private watcher: { dispose(): void } | undefined;
 
   private constructor(
     dir: string,
@@ -139,6 +143,11 @@ export class JsonFile<T extends Versioned> {
     return this.unsaved.length;
   }
 
+  /** What the last read or save set aside as unreadable (kept in the file, never shown), or null. */
+  get setAside(): SetAside | null {
+    return this.setAsideNow;
+  }
+
   /** The file's schema version if a newer Lead Desk wrote it: read-only here. Else null. */
   get newerVersion(): number | null {
     return this.newer;
@@ -192,8 +201,28 @@ export class JsonFile<T extends Versioned> {
     return true;
   }
 
+  /**
+   * Calls `listener` whenever the content changes: after a save in this window, and shortly
+   * after another window saves the file (watched while anyone listens).
+   */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.changeListeners.add(listener);
+    this.watcher ??= watchFile(this.path, () => void this.refresh().catch(() => false));
+    return {
+      dispose: () => {
+        this.changeListeners.delete(listener);
+        if (this.changeListeners.size) return;
+        this.watcher?.dispose();
+        this.watcher = undefined;
+      },
+    };
+  }
+
   /** Stop retrying in the background. Changes still unsaved stay unsaved. */
   dispose(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    this.changeListeners.clear();
     this.disposed = true;
     this.retry.dispose();
     this.options.openFiles?.delete(this as unknown as JsonFile<Versioned>);
@@ -220,6 +249,7 @@ export class JsonFile<T extends Versioned> {
 
   /** Report what a read found: records skipped (once each) and a newer file (once). */
   private noteRead(adapter: VersionedJsonAdapter<T>): void {
+    this.setAsideNow = adapter.setAside;
     for (const line of adapter.skipped) {
       if (this.skippedReported.has(line)) continue;
       this.skippedReported.add(line);
@@ -238,14 +268,29 @@ export class JsonFile<T extends Versioned> {
   }
 
   private adapter(): VersionedJsonAdapter<T> {
-    return new VersionedJsonAdapter(this.fs, this.path, this.spec);
+    const adapter = new VersionedJsonAdapter(this.fs, this.path, this.spec);
+    adapter.now = this.options.now ?? Date.now;
+    adapter.onCopied = (copy, lines) => this.options.onSetAsideCopied?.({
+      file: this.path, copy, lines,
+      message: `${this.name} held records Lead Desk could not read, and a change had to touch them (${lines[0]}${lines.length > 1 ? `, and ${lines.length - 1} more` : ''}). ` +
+        `The file as it was is kept at ${copy}; nothing was deleted.`,
+    });
+    return adapter;
   }
 
   private setSaved(data: T, stamp: string | null): void {
+    const changed = stamp !== this.savedStamp;
     this.saved = data;
     this.savedStamp = stamp;
     this.low.data = data;
     this.generation++;
+    if (changed) for (const listener of [...this.changeListeners]) {
+      try {
+        listener();
+      } catch {
+        // a listener's trouble is its own
+      }
+    }
   }
 
   private pump(retryUnsaved: boolean): void {
@@ -280,12 +325,16 @@ export class JsonFile<T extends Versioned> {
       const db = new Low<T>(adapter, this.spec.empty());
       applied = await this.applyUnderLock(db, changes, failed, newer);
       await db.write();
+      // A write that merged records set aside as unreadable: readers see the merge.
+      if (adapter.written) db.data = adapter.written;
+      this.setAsideNow = adapter.setAside;
       this.setSaved(db.data, adapter.stamp);
       try {
         const followUp = await this.hooks.afterCommit?.(db.data);
         if (followUp) {
           db.data = followUp;
           await db.write();
+          if (adapter.written) db.data = adapter.written;
           this.setSaved(db.data, adapter.stamp);
         }
       } catch {

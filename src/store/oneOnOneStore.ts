@@ -5,6 +5,7 @@ import type { FileSpec } from './versionedJson';
 import { FileBackedStore } from './fileBackedStore';
 import { NUDGE_KINDS, type NudgeKind, type NudgeRecord } from '../core/nudges';
 import { LOGIN } from '../core/login';
+import { keepBothNotes, MAX_NOTES_LENGTH } from '../core/oneOnOne';
 
 /** The notes of one 1:1, by its local day. */
 export interface OneOnOneMeeting {
@@ -22,6 +23,14 @@ export interface ActionItem {
   /** The 1:1 (`yyyy-MM-dd`) it was agreed in. */
   readonly date: string;
   readonly doneAt?: number;
+}
+
+/** What a save of one day's notes left in the file. */
+export interface SavedNotes {
+  /** The day's notes as stored now ('' when there are none). */
+  readonly notes: string;
+  /** What another window had saved since the editor's base, kept with these notes; null when nothing was. */
+  readonly theirs: string | null;
 }
 
 /** A nudge (follow-up comment) the lead posted, mentioning this person. */
@@ -52,17 +61,55 @@ export interface OneOnOnesFile {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Why a person's record cannot be used at all; its meetings, action items and nudges are checked one by one (`oneOnOnesSpec`). */
 function personProblem(record: unknown): string | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'it is not an object';
   const p = record as Record<keyof PersonNotes, unknown>;
   if (typeof p.login !== 'string' || !LOGIN.test(p.login)) return 'it has no login';
-  if (!Array.isArray(p.meetings) || !p.meetings.every((m) => typeof m === 'object' && m !== null
-    && typeof m.date === 'string' && DAY.test(m.date) && typeof m.notes === 'string' && Number.isFinite(m.updatedAt))) return 'its meetings are not readable';
-  if (!Array.isArray(p.actions) || !p.actions.every((a) => typeof a === 'object' && a !== null
-    && typeof a.id === 'string' && typeof a.text === 'string' && Number.isFinite(a.createdAt) && typeof a.date === 'string'
-    && (a.doneAt === undefined || Number.isFinite(a.doneAt)))) return 'its action items are not readable';
-  if (p.nudges !== undefined && !(Array.isArray(p.nudges) && p.nudges.every(isNudge))) return 'its nudges are not readable';
+  if (!Array.isArray(p.meetings)) return 'its meetings are not a list';
+  if (!Array.isArray(p.actions)) return 'its action items are not a list';
+  if (p.nudges !== undefined && !Array.isArray(p.nudges)) return 'its nudges are not a list';
   return null;
+}
+
+function meetingProblem(m: unknown): string | null {
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return 'it is not an object';
+  const x = m as Record<keyof OneOnOneMeeting, unknown>;
+  if (typeof x.date !== 'string' || !DAY.test(x.date)) return 'its date is not yyyy-MM-dd';
+  if (typeof x.notes !== 'string') return 'its notes are not text';
+  return Number.isFinite(x.updatedAt) ? null : 'its updatedAt is not a time';
+}
+
+function actionProblem(a: unknown): string | null {
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return 'it is not an object';
+  const x = a as Record<keyof ActionItem, unknown>;
+  if (typeof x.id !== 'string' || typeof x.text !== 'string') return 'it has no id or no text';
+  if (!Number.isFinite(x.createdAt) || typeof x.date !== 'string') return 'its createdAt or date is not readable';
+  return x.doneAt === undefined || Number.isFinite(x.doneAt) ? null : 'its doneAt is not a time';
+}
+
+/**
+ * A person created under the key of one set aside as unreadable: keep everything of the old
+ * record, with the new meetings, action items and nudges added (one day's notes written in
+ * both are both kept).
+ */
+function mergePeople(setAside: unknown, usable: unknown): unknown {
+  const old = typeof setAside === 'object' && setAside !== null && !Array.isArray(setAside) ? setAside as Record<string, unknown> : {};
+  const now = usable as PersonNotes;
+  const list = (field: string): unknown[] => (Array.isArray(old[field]) ? old[field] as unknown[] : []);
+  const meetings = list('meetings').map((m) => {
+    const same = meetingProblem(m) === null ? now.meetings.find((n) => n.date === (m as OneOnOneMeeting).date) : undefined;
+    return same ? { ...same, notes: keepBothNotes(same.notes, (m as OneOnOneMeeting).notes) } : m;
+  });
+  const known = new Set(list('meetings').filter((m) => meetingProblem(m) === null).map((m) => (m as OneOnOneMeeting).date));
+  const ids = new Set(list('actions').map((a) => (a as { id?: unknown } | null)?.id));
+  return {
+    ...old,
+    ...now,
+    meetings: [...meetings, ...now.meetings.filter((m) => !known.has(m.date))],
+    actions: [...list('actions'), ...now.actions.filter((a) => !ids.has(a.id))],
+    ...(now.nudges || old.nudges !== undefined ? { nudges: [...list('nudges'), ...(now.nudges ?? [])] } : {}),
+  };
 }
 
 /** A stored nudge this version can use (see `personProblem`). */
@@ -81,10 +128,18 @@ export const oneOnOnesSpec: FileSpec<OneOnOnesFile> = {
   version: 1,
   empty: () => ({ version: 1, people: {} }),
   check: (f) => (typeof f.people === 'object' && f.people !== null && !Array.isArray(f.people) ? null : '"people" is not an object'),
-  records: [{ field: 'people', problem: personProblem }],
+  records: [{
+    field: 'people',
+    problem: personProblem,
+    parts: [
+      { field: 'meetings', problem: meetingProblem },
+      { field: 'actions', problem: actionProblem },
+      { field: 'nudges', problem: (n) => (isNudge(n) ? null : 'it is not a nudge record') },
+    ],
+    merge: mergePeople,
+  }],
 };
 
-const MAX_NOTES = 20_000;
 const MAX_ACTION = 500;
 const MAX_NUDGES = 50;
 
@@ -119,14 +174,38 @@ export class OneOnOneStore extends FileBackedStore<OneOnOnesFile> {
     return Object.hasOwn(this.file.data.people, key) ? this.file.data.people[key]! : { login, meetings: [], actions: [] };
   }
 
-  /** Sets the notes of the 1:1 with `login` on `date` (empty notes remove that day's entry). */
-  saveNotes(login: string, date: string, notes: string, now = Date.now()): Promise<void> {
+  /**
+   * What of `login`'s record this version could not read (set aside, kept in the file): the whole
+   * record, and how many meetings, action items or nudges. Null when everything was read.
+   */
+  async unreadable(login: string): Promise<{ readonly record: boolean; readonly items: number } | null> {
+    await this.file.refresh();
+    const key = checkLogin(login);
+    const setAside = this.file.setAside;
+    if (!setAside) return null;
+    const people = setAside.records.people;
+    const record = !!people && !Array.isArray(people) && Object.hasOwn(people, key);
+    const items = setAside.parts.filter((p) => p.key === key).reduce((n, p) => n + p.items.length, 0);
+    return record || items ? { record, items } : null;
+  }
+
+  /**
+   * Sets the notes of the 1:1 with `login` on `date` (empty notes remove that day's entry).
+   * `base` is the text the editor started from: when another window saved something else since,
+   * both texts are kept (this one, a marker, then the other) and `theirs` says what was kept
+   * besides. Without `base`, the notes replace the day's notes.
+   */
+  saveNotes(login: string, date: string, notes: string, now = Date.now(), base?: string): Promise<SavedNotes> {
     if (!DAY.test(date)) return Promise.reject(new RangeError('date must be yyyy-MM-dd'));
-    const text = notes.slice(0, MAX_NOTES);
-    return this.file.update((f) => {
+    const mine = notes.slice(0, MAX_NOTES_LENGTH);
+    // Under the lock, on the file as it is now: the conflict check sees every window's save.
+    return this.file.update((f): SavedNotes => {
       const p = personIn(f, login);
+      const stored = p.meetings.find((m) => m.date === date)?.notes ?? '';
+      const text = base === undefined || stored === base ? mine : keepBothNotes(mine, stored);
       const others = p.meetings.filter((m) => m.date !== date);
       p.meetings = text.trim() ? [...others, { date, notes: text, updatedAt: now }].sort((a, b) => a.date.localeCompare(b.date)) : others;
+      return { notes: text.trim() ? text : '', theirs: text === mine ? null : stored };
     });
   }
 

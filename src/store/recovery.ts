@@ -58,6 +58,7 @@ function recoverableFor(name: string): Recoverable<Versioned> | null {
           const was = base.people[key] ?? { login: person.login, meetings: [], actions: [] };
           const now = current.people[key] ?? { login: person.login, meetings: [], actions: [] };
           current.people[key] = {
+            ...now, // nudges, and fields a newer Lead Desk wrote
             login: now.login,
             meetings: rebaseList(now.meetings, was.meetings, person.meetings, (m) => m.date).sort((a, b) => a.date.localeCompare(b.date)),
             actions: rebaseList(now.actions, was.actions, person.actions, (a) => a.id),

@@ -1,5 +1,5 @@
 import type { Adapter } from 'lowdb';
-import { writeFileAtomic } from './atomicWrite';
+import { keepCopy, writeFileAtomic } from './atomicWrite';
 import { describeError } from '../util/errors';
 import { errorCode, type StoreFs } from './storeFs';
 
@@ -39,10 +39,40 @@ export interface RecordCollection {
   problem(record: unknown): string | null;
   /** Identity of a usable record in a list: a second record with the same id is set aside. */
   id?(record: unknown): string;
+  /**
+   * Lists inside each usable record, checked item by item, so that one bad item costs that item
+   * only: it is set aside and written back into its record. For maps, and lists with `id`.
+   */
+  readonly parts?: readonly RecordPart[];
+  /**
+   * A map only: what to write when a usable record lands on the key of a set-aside one (a store
+   * creates a record for a key it found nothing under). Default: the usable record. Either way
+   * the file is copied first, so nothing set aside is lost.
+   */
+  merge?(setAside: unknown, usable: unknown): unknown;
 }
 
-/** Records set aside per collection field: the original array items, or map entries. */
-export type SetAside = Readonly<Record<string, unknown[] | Record<string, unknown>>>;
+/** A list field inside each record of a collection. */
+export interface RecordPart {
+  readonly field: string;
+  /** Why an item cannot be used, or null. */
+  problem(item: unknown): string | null;
+}
+
+/** What a read set aside: whole records, and items of the lists inside usable records. */
+export interface SetAside {
+  /** Per collection field: the original array items, or map entries. */
+  readonly records: Readonly<Record<string, unknown[] | Record<string, unknown>>>;
+  readonly parts: readonly SetAsidePart[];
+}
+
+/** Items set aside from one list of one record (`key`: its map key, or its id in a list). */
+export interface SetAsidePart {
+  readonly field: string;
+  readonly key: string;
+  readonly part: string;
+  readonly items: readonly unknown[];
+}
 
 export type ParseResult<T> =
   | {
@@ -96,7 +126,8 @@ export function parseVersioned<T extends Versioned>(text: string, spec: FileSpec
 
 /** Take the malformed records out of `data` (in place); return them and one line for each. */
 function setAsideMalformed(data: Record<string, unknown>, collections: readonly RecordCollection[]): { setAside: SetAside | null; skipped: string[] } {
-  const setAside: Record<string, unknown[] | Record<string, unknown>> = {};
+  const records: Record<string, unknown[] | Record<string, unknown>> = {};
+  const parts: SetAsidePart[] = [];
   const skipped: string[] = [];
   for (const c of collections) {
     const value = data[c.field];
@@ -109,30 +140,53 @@ function setAsideMalformed(data: Record<string, unknown>, collections: readonly 
         const id = problem === null ? c.id?.(record) : undefined;
         if (id !== undefined && seen.has(id)) problem = `its id ${JSON.stringify(id)} is used by an earlier record`;
         if (id !== undefined) seen.add(id);
-        if (problem === null) good.push(record);
+        if (problem === null) good.push(id === undefined ? record : setAsideParts(c, id, record, parts, skipped));
         else {
           bad.push(record);
           skipped.push(`a record in "${c.field}" (${recordLabel(record, i)}) was skipped: ${problem}`);
         }
       });
-      if (bad.length) {
-        data[c.field] = good;
-        setAside[c.field] = bad;
-      }
+      data[c.field] = good;
+      if (bad.length) records[c.field] = bad;
     } else if (typeof value === 'object' && value !== null) {
       const map = value as Record<string, unknown>;
       const bad: Record<string, unknown> = {};
       for (const key of Object.keys(map)) {
         const problem = c.problem(map[key]);
-        if (problem === null) continue;
+        if (problem === null) {
+          map[key] = setAsideParts(c, key, map[key], parts, skipped);
+          continue;
+        }
         bad[key] = map[key];
         delete map[key];
         skipped.push(`a record in "${c.field}" (key ${JSON.stringify(key)}) was skipped: ${problem}`);
       }
-      if (Object.keys(bad).length) setAside[c.field] = bad;
+      if (Object.keys(bad).length) records[c.field] = bad;
     }
   }
-  return { setAside: skipped.length ? setAside : null, skipped };
+  return { setAside: skipped.length ? { records, parts } : null, skipped };
+}
+
+/** A usable record without the bad items of its lists (those go to `parts`, one line each). */
+function setAsideParts(c: RecordCollection, key: string, record: unknown, parts: SetAsidePart[], skipped: string[]): unknown {
+  if (!c.parts?.length || typeof record !== 'object' || record === null) return record;
+  let out = record as Record<string, unknown>;
+  for (const part of c.parts) {
+    const list = out[part.field];
+    if (!Array.isArray(list)) continue;
+    const bad: unknown[] = [];
+    const good = list.filter((item: unknown, i) => {
+      const problem = part.problem(item);
+      if (problem === null) return true;
+      bad.push(item);
+      skipped.push(`an item of "${part.field}" in "${c.field}" (${JSON.stringify(key)}, ${recordLabel(item, i)}) was skipped: ${problem}`);
+      return false;
+    });
+    if (!bad.length) continue;
+    out = { ...out, [part.field]: good };
+    parts.push({ field: c.field, key, part: part.field, items: bad });
+  }
+  return out;
 }
 
 /** The record's id if it has one, else its place in the list. */
@@ -141,16 +195,60 @@ function recordLabel(record: unknown, index: number): string {
   return typeof id === 'string' ? `id ${JSON.stringify(id.slice(0, 80))}` : `item ${index + 1}`;
 }
 
-/** `data` with the records set aside at read put back: usable ones win a key both hold. */
-function withSetAside<T>(data: T, setAside: SetAside | null): T {
-  if (!setAside) return data;
+/**
+ * `data` with what was set aside at read put back, without changing `data` itself. Records in a
+ * list are appended; a map's record goes back under its key, and when a usable record now holds
+ * that key, the collection's `merge` decides. Set-aside items go back into their record's list.
+ * `overwritten` says, one line each, what could not be put back as it was (a merge, or items
+ * whose record is gone): the caller copies the file before writing.
+ */
+export function withSetAside<T>(data: T, setAside: SetAside | null, collections: readonly RecordCollection[]): { data: T; overwritten: string[] } {
+  const overwritten: string[] = [];
+  if (!setAside) return { data, overwritten };
   const out: Record<string, unknown> = { ...(data as Record<string, unknown>) };
-  for (const [field, bad] of Object.entries(setAside)) {
+  const collection = (field: string) => collections.find((c) => c.field === field);
+  for (const [field, bad] of Object.entries(setAside.records)) {
     const current = out[field];
-    if (Array.isArray(bad)) out[field] = [...(Array.isArray(current) ? current : []), ...bad];
-    else out[field] = { ...bad, ...(typeof current === 'object' && current !== null ? current : {}) };
+    if (Array.isArray(bad)) {
+      out[field] = [...(Array.isArray(current) ? current : []), ...bad];
+      continue;
+    }
+    const usable = typeof current === 'object' && current !== null ? current as Record<string, unknown> : {};
+    const merged: Record<string, unknown> = { ...bad };
+    for (const [key, record] of Object.entries(usable)) {
+      if (!Object.hasOwn(bad, key)) {
+        merged[key] = record;
+        continue;
+      }
+      const merge = collection(field)?.merge;
+      merged[key] = merge ? merge(bad[key], record) : record;
+      overwritten.push(`the record ${JSON.stringify(key)} of "${field}", set aside as unreadable, was ${merge ? 'merged with' : 'replaced by'} a new one`);
+    }
+    out[field] = merged;
   }
-  return out as T;
+  for (const p of setAside.parts) {
+    const c = collection(p.field);
+    const current = out[p.field];
+    const putBack = (record: unknown): unknown => {
+      const list = (record as Record<string, unknown>)[p.part];
+      return { ...(record as Record<string, unknown>), [p.part]: [...(Array.isArray(list) ? list : []), ...p.items] };
+    };
+    const fits = (record: unknown) => typeof record === 'object' && record !== null && !Array.isArray(record)
+      && ((record as Record<string, unknown>)[p.part] === undefined || Array.isArray((record as Record<string, unknown>)[p.part]));
+    let done = false;
+    if (Array.isArray(current)) {
+      const at = current.findIndex((r) => c?.id !== undefined && fits(r) && c.id(r) === p.key);
+      if (at >= 0) {
+        out[p.field] = current.map((r, i) => (i === at ? putBack(r) : r));
+        done = true;
+      }
+    } else if (typeof current === 'object' && current !== null && fits((current as Record<string, unknown>)[p.key])) {
+      out[p.field] = { ...current, [p.key]: putBack((current as Record<string, unknown>)[p.key]) };
+      done = true;
+    }
+    if (!done) overwritten.push(`${p.items.length} unreadable item(s) of "${p.part}" in ${JSON.stringify(p.key)} of "${p.field}" were left out: their record is gone`);
+  }
+  return { data: out as T, overwritten };
 }
 
 export function serialize<T>(data: T, spec: FileSpec<Versioned>): string {
@@ -190,6 +288,18 @@ export class VersionedJsonAdapter<T extends Versioned> implements Adapter<T> {
   /** Identity of the file after the last read or write. */
   stamp: string | null = null;
   beforeRename?: () => Promise<void>;
+  /** Clock for the name of a copy (tests). */
+  now: () => number = Date.now;
+  /**
+   * A write had to change what was set aside (see `withSetAside`): the file as read was copied
+   * to `copy` first. `overwritten`: one line per record or item concerned.
+   */
+  onCopied?: (copy: string, overwritten: readonly string[]) => void;
+  /**
+   * After a write that merged set-aside records: the content as written, read back (what
+   * readers should now see), or null when the write put back everything as it was.
+   */
+  written: T | null = null;
 
   constructor(
     private readonly fs: StoreFs,
@@ -227,11 +337,25 @@ export class VersionedJsonAdapter<T extends Versioned> implements Adapter<T> {
   async write(data: T): Promise<void> {
     // Defence in depth: JsonFile never writes over a newer file; if it ever tried, refuse.
     if (this.newerVersion !== null) throw new NewerVersionError(this.file, this.newerVersion, this.spec.version);
-    const text = serialize(withSetAside(data, this.setAside), this.spec);
+    this.written = null;
+    const full = withSetAside(data, this.setAside, this.spec.records ?? []);
+    const text = serialize(full.data, this.spec);
     if (text === this.text) return;
+    if (full.overwritten.length && this.text !== null) {
+      // What was set aside is about to change on disk: the file as it was stays, next to it.
+      const copy = await keepCopy(this.fs, this.file, this.text, this.now());
+      this.onCopied?.(copy, full.overwritten);
+    }
     await writeFileAtomic(this.fs, this.file, text, this.beforeRename);
     this.text = text;
     this.stamp = await fileStamp(this.fs, this.file).catch(() => null);
+    if (full.overwritten.length) {
+      const again = parseVersioned(text, this.spec);
+      if (again.ok) {
+        this.written = again.data;
+        this.setAside = again.setAside;
+      }
+    }
   }
 }
 

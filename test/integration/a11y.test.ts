@@ -144,7 +144,7 @@ describe('webview accessibility (axe-core)', function () {
     await vscode.commands.executeCommand(Commands.startManagerial);
     // Not mira: the 1:1 store outlives this suite, and the rhythm suite counts mira's action items.
     const oneOnOne = await vscode.commands.executeCommand<OneOnOnePanel>(Commands.prepareOneOnOne, 'elena');
-    await oneOnOne.receive({ type: 'saveNotes', notes: `Wants the cache work ${HOSTILE}` });
+    await oneOnOne.receive({ type: 'saveNotes', notes: `Wants the cache work ${HOSTILE}`, base: (await oneOnOne.build(Date.now())).todayNotes, seq: 1 });
     await oneOnOne.receive({ type: 'addAction', text: `Share the ADR ${HOSTILE}` });
     await oneOnOne.receive({ type: 'addAction', text: 'Pair on retries' });
     const first = await oneOnOne.build(Date.now());

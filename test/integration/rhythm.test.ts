@@ -201,7 +201,7 @@ describe('daily rhythm', function () {
     const stores = await api.stores;
     const panel = await vscode.commands.executeCommand<OneOnOnePanel>('leadDesk.prepareOneOnOne', 'mira');
     assert.equal(panel.login, 'mira');
-    await panel.receive({ type: 'saveNotes', notes: `Wants the cache work ${HOSTILE}` });
+    await panel.receive({ type: 'saveNotes', notes: `Wants the cache work ${HOSTILE}`, base: (await panel.build(Date.now())).todayNotes, seq: 1 });
     await panel.receive({ type: 'addAction', text: 'Share the cache ADR' });
     await panel.receive({ type: 'addAction', text: 'Pair on retries' });
     const first = await panel.build(Date.now());
