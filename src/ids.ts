@@ -159,3 +159,9 @@ export const StatusBarIds = {
   autoMode: 'leadDesk.autoMode',
   redBuilds: 'leadDesk.redBuilds',
 } as const;
+
+/**
+ * The global (a `Symbol.for` key) through which an integration test answers Lead Desk's modal
+ * confirmations, in the test build only (src/util/confirm.ts): the shipped bundle has neither.
+ */
+export const TEST_DIALOG_HOOK = 'leadDesk.testBuild.answerDialog';

@@ -7,6 +7,7 @@
  * not in it (test/unit/util/confirm.test.ts builds it and looks).
  */
 import * as vscode from 'vscode';
+import { TEST_DIALOG_HOOK } from '../ids';
 
 declare const __LEAD_DESK_TEST_HOOKS__: boolean;
 
@@ -21,7 +22,7 @@ export interface AskedDialog {
 export async function confirmModal(message: string, detail: string, button: string): Promise<boolean> {
   if (__LEAD_DESK_TEST_HOOKS__) {
     // Set by test/integration/support/dialogs.ts, in the same extension host.
-    const answer = (globalThis as Record<symbol, unknown>)[Symbol.for('leadDesk.testBuild.answerDialog')];
+    const answer = (globalThis as Record<symbol, unknown>)[Symbol.for(TEST_DIALOG_HOOK)];
     if (typeof answer === 'function') {
       return (await (answer as (d: AskedDialog) => Promise<string | undefined>)({ message, detail, buttons: [button] })) === button;
     }
