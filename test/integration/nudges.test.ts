@@ -83,12 +83,16 @@ describe('nudges (fake GitHub)', function () {
     if (!hasBridge()) this.skip();
     const node = issueNode(overdue.number)!;
     const before = comments(overdue.number).length;
-    assert.equal(await nudge(node, { confirmed: false }), 'declined');
+    // A (non-modal) warning asks; closing it sends nothing.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const declining = nudge(node);
+    await waitFor('the quiet-hours warning', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await declining, 'declined');
     assert.equal(comments(overdue.number).length, before, 'nothing sent');
     assert.equal((await nudgesOn(overdue.number)).length, 1, 'nothing recorded');
 
-    // Without an answer given in advance, a (non-modal) warning asks; "Nudge anyway" goes on to the draft.
-    await vscode.commands.executeCommand('notifications.clearAll');
+    // "Nudge anyway" goes on to the draft.
     const asking = nudge(node);
     await waitFor('the quiet-hours warning', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
     assert.deepEqual(await texts('.notifications-center .notification-list-item .monaco-button'), ['Nudge anyway']);
@@ -99,7 +103,12 @@ describe('nudges (fake GitHub)', function () {
     assert.equal(await asking, 'cancelled');
     assert.equal(comments(overdue.number).length, before, 'an abandoned draft sends nothing');
 
+    // A command argument cannot answer for the lead: `{ confirmed: true }` still brings the warning.
+    await vscode.commands.executeCommand('notifications.clearAll');
     const again = nudge(node, { confirmed: true });
+    await waitFor('the quiet-hours warning, despite { confirmed: true }', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
+    assert.ok(await click('.notifications-center .notification-list-item .monaco-button'), 'Nudge anyway');
+    await vscode.commands.executeCommand('notifications.hideList');
     await quickInputTitled(`Nudge acme/api#${overdue.number}`);
     await press('Enter');
     assert.equal(await again, 'posted');
