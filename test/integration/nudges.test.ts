@@ -83,16 +83,8 @@ describe('nudges (fake GitHub)', function () {
     if (!hasBridge()) this.skip();
     const node = issueNode(overdue.number)!;
     const before = comments(overdue.number).length;
-    // A (non-modal) warning asks; closing it sends nothing.
+    // A (non-modal) warning asks; "Nudge anyway" goes on to the draft.
     await vscode.commands.executeCommand('notifications.clearAll');
-    const declining = nudge(node);
-    await waitFor('the quiet-hours warning', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
-    await vscode.commands.executeCommand('notifications.clearAll');
-    assert.equal(await declining, 'declined');
-    assert.equal(comments(overdue.number).length, before, 'nothing sent');
-    assert.equal((await nudgesOn(overdue.number)).length, 1, 'nothing recorded');
-
-    // "Nudge anyway" goes on to the draft.
     const asking = nudge(node);
     await waitFor('the quiet-hours warning', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
     assert.deepEqual(await texts('.notifications-center .notification-list-item .monaco-button'), ['Nudge anyway']);
@@ -107,6 +99,7 @@ describe('nudges (fake GitHub)', function () {
     await vscode.commands.executeCommand('notifications.clearAll');
     const again = nudge(node, { confirmed: true });
     await waitFor('the quiet-hours warning, despite { confirmed: true }', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
+    assert.deepEqual(await texts('.notifications-center .notification-list-item .monaco-button'), ['Nudge anyway']);
     assert.ok(await click('.notifications-center .notification-list-item .monaco-button'), 'Nudge anyway');
     await vscode.commands.executeCommand('notifications.hideList');
     await quickInputTitled(`Nudge acme/api#${overdue.number}`);
@@ -114,6 +107,15 @@ describe('nudges (fake GitHub)', function () {
     assert.equal(await again, 'posted');
     assert.equal(comments(overdue.number).length, before + 1);
     assert.equal((await nudgesOn(overdue.number)).length, 2);
+
+    // Closing the warning sends nothing.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const declining = nudge(node);
+    await waitFor('the quiet-hours warning', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await declining, 'declined');
+    assert.equal(comments(overdue.number).length, before + 1, 'nothing sent');
+    assert.equal((await nudgesOn(overdue.number)).length, 2, 'nothing recorded');
   });
 
   it("GitHub's 403, 404 and 422 on the comment end in a message saying what happened, and nothing is recorded", async function () {
