@@ -200,4 +200,25 @@ describe('nudges (fake GitHub)', function () {
     assert.ok(failed.items.some((i) => i.text === `@elena on acme/api#${answered.number}` && i.detail.endsWith('no answer known')), JSON.stringify(failed.items));
     panel.dispose();
   });
+
+  it('a nudge GitHub stored but answered 502 is posted once, recorded once, and says so', async function () {
+    if (!hasBridge()) this.skip();
+    const due = toLocalDate(now.getTime() - 3 * 24 * HOUR);
+    const stored = addIssue(fake.scenario, { repo: 'acme/api', title: 'Stored behind a 502', author: 'lead', assignees: ['tomas'], body: `Due: ${due}` }, now);
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const node = await waitFor('the new overdue issue in the tree', () => issueNode(stored.number));
+    fake.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { afterApply: 502, times: 1 });
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const done = nudge(node);
+    await quickInputTitled(`Nudge acme/api#${stored.number}`);
+    await press('Enter');
+    assert.equal(await done, 'posted');
+    assert.equal(comments(stored.number).length, 1, 'sent once, never retried');
+    assert.equal(fake.scenario.comments.filter((c) => c.repo === 'acme/api' && c.issue === stored.number).length, 1, 'one comment on GitHub');
+    const recorded = await nudgesOn(stored.number);
+    assert.deepEqual(recorded.map((n) => n.who), ['tomas'], 'recorded once');
+    assert.match(recorded[0]!.url, new RegExp(`/acme/api/issues/${stored.number}#issuecomment-\\d+$`), 'with the stored comment\'s link');
+    const shown = await waitFor('the nudge notice', async () => (await notices()).find((t) => t.includes(`nudged @tomas on acme/api#${stored.number}`)));
+    assert.ok(shown.includes('(GitHub answered 502, but the comment is on GitHub: it was posted once.)'), shown);
+  });
 });
