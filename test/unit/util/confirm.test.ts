@@ -2,7 +2,8 @@
  * The hook that lets an integration test answer a modal confirmation exists in the test build
  * only: the shipped bundle (built with `__LEAD_DESK_TEST_HOOKS__` false, as `esbuild.mjs
  * --production` does) contains neither the branch nor the hook's name, so no other extension can
- * answer "Merge …?" or "Hand … to …?" for the lead.
+ * answer "Merge …?" or "Hand … to …?" for the lead; nor does it export the API the tests drive
+ * Lead Desk through, which reaches GitHub writes without any confirmation.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -34,5 +35,12 @@ describe('confirmations in the shipped bundle', function () {
     const [shipped, testBuild] = await Promise.all([extensionBundle(false), extensionBundle(true)]);
     assert.ok(testBuild.includes(TEST_DIALOG_HOOK), 'the test build answers through the hook (so this check can see it)');
     assert.ok(!shipped.includes(TEST_DIALOG_HOOK), 'the shipped bundle must not carry the test hook');
+  });
+
+  it('exports no API another extension could act through (GitHub writes, the timer, the stores); the test build does', async () => {
+    const [shipped, testBuild] = await Promise.all([extensionBundle(false), extensionBundle(true)]);
+    // `activationMs` is a field of the exported API only (src/extension.ts).
+    assert.ok(testBuild.includes('activationMs:'), 'the test build exports the API (so this check can see it)');
+    assert.ok(!shipped.includes('activationMs'), 'the shipped bundle must not export the API');
   });
 });
