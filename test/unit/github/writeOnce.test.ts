@@ -167,6 +167,14 @@ describe('writes to GitHub are sent once', function () {
     assert.equal(sent('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge'), 1);
   });
 
+  it('a write that never left (connection refused) is a plain failure: nothing to read back, nothing unknown', async () => {
+    const closed = await startFakeGitHub(demoScenario(new Date()));
+    await closed.close();
+    const c = new GitHubClient(createOctokit({ baseUrl: closed.url, token: closed.token, timeoutMs: 2000, userAgent: 'lead-desk/test', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 5 }), new URL(closed.url).host);
+    await assert.rejects(quietly(() => c.comment('acme/api', 1, NUDGE)),
+      (e: unknown) => e instanceof GitHubFailure && !(e instanceof UnconfirmedWrite) && e.kind === 'offline');
+  });
+
   it('reads are still retried after a 502', async () => {
     fake.inject('GET /repos/{owner}/{repo}/collaborators', { status: 502, times: 1 });
     assert.ok((await client().collaborators('acme/api')).length > 0);
