@@ -35,7 +35,8 @@ const node = {
   target: 'node20',
   external: ['vscode'],
   logLevel: 'warning',
-  define: { __LEAD_DESK_VERSION__: JSON.stringify(pkg.version) },
+  // Test hooks (src/util/confirm.ts) exist only in the development/test build, never in the shipped one.
+  define: { __LEAD_DESK_VERSION__: JSON.stringify(pkg.version), __LEAD_DESK_TEST_HOOKS__: JSON.stringify(!production) },
   // lowdb/steno and Octokit are ESM; `import.meta.url` is unused by the code paths we bundle.
   mainFields: ['module', 'main'],
   plugins: [gracefulFsIsFs],

@@ -44,7 +44,13 @@ const FEATURES: readonly Feature[] = [
   oneOnOne.register,
 ];
 
-/** What the extension exports: used by the integration tests and the activation benchmark. */
+declare const __LEAD_DESK_TEST_HOOKS__: boolean;
+
+/**
+ * What the test build exports: used by the integration tests and the activation benchmark. The
+ * shipped bundle exports nothing: this API acts for the lead (GitHub writes, the timer, the
+ * stores) and another extension must not reach past the confirmations through it.
+ */
 export interface LeadDeskApi {
   readonly activationMs: number;
   settings(): LeadDeskSettings;
@@ -62,7 +68,7 @@ export interface LeadDeskApi {
 /** Set by `activate`: close the stores (idempotent), for `deactivate` to wait on. */
 let closeStores: (() => Promise<void>) | undefined;
 
-export function activate(context: vscode.ExtensionContext): LeadDeskApi {
+export function activate(context: vscode.ExtensionContext): LeadDeskApi | undefined {
   const started = performance.now();
   const subs = context.subscriptions;
   const config = new Config();
@@ -83,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi {
   const ctx = featureContext({ config, stores, github, extensionUri, globalState, globalStorageUri });
   for (const register of FEATURES) subs.push(register(ctx));
 
+  if (!__LEAD_DESK_TEST_HOOKS__) return undefined;
   return {
     activationMs: performance.now() - started,
     settings: () => config.settings,

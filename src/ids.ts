@@ -165,3 +165,9 @@ export const TaskTypes = {
   /** A git command run on the workspace's host (a pull request's fetch from the UI side). */
   git: 'leadDesk.git',
 } as const;
+
+/**
+ * The global (a `Symbol.for` key) through which an integration test answers Lead Desk's modal
+ * confirmations, in the test build only (src/util/confirm.ts): the shipped bundle has neither.
+ */
+export const TEST_DIALOG_HOOK = 'leadDesk.testBuild.answerDialog';

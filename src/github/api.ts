@@ -11,7 +11,8 @@ import type { RequestedReviewers } from './reviewRequests';
 import type { TeamLoadData } from './teamLoadQuery';
 import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
 import type { MorningReviewGitHub } from './morningReviewQuery';
-import type { SearchPage } from './service';
+import type { PostedComment, SearchPage } from './service';
+import type { WriteResult } from './writeOnce';
 import type { SidebarData } from './sidebarQuery';
 
 export interface GitHubService {
@@ -27,15 +28,20 @@ export interface GitHubService {
   /** Incidents and open milestones of `repos`, in one query shared by the sections loading together. */
   morningReview(repos: readonly string[], severityLabels: readonly string[], now?: number): Promise<MorningReviewGitHub>;
   collaborators(repo: string): Promise<string[]>;
-  /** Posts a comment; returns its web URL. */
-  comment(repo: string, number: number, body: string): Promise<string>;
+  /**
+   * Writes are sent once. When GitHub's answer is lost (5xx, time-out, dropped connection), what
+   * happened is read back: done → the usual result with `recoveredFrom` (for "GitHub answered 502,
+   * but…"); not done → the failure; unknown → an `UnconfirmedWrite`.
+   * Posts a comment; returns its web URL.
+   */
+  comment(repo: string, number: number, body: string): Promise<PostedComment>;
   /** Sets the `Due: YYYY-MM-DD` line of an issue's description; false when it was already there. */
   writeDueLine(repo: string, number: number, date: string): Promise<boolean>;
   setAssignees(repo: string, number: number, assignees: string[]): Promise<void>;
   /** The merge method the repo's settings allow for this viewer. */
   mergeMethod(repo: string): Promise<MergeMethod>;
   /** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise). */
-  merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<void>;
+  merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<WriteResult>;
   addLabels(repo: string, number: number, labels: string[]): Promise<void>;
   removeLabel(repo: string, number: number, label: string): Promise<void>;
   /** Adds `toLabel`, then removes `fromLabel` (if any, and if it is still there). */
@@ -52,9 +58,9 @@ export interface GitHubService {
   /** The review load of `members` over `repos`, in one GraphQL request (see teamLoadQuery.ts). */
   teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData>;
   /** Asks `reviewers` for a review (REST); GitHub's 422s become messages that name the person. */
-  requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers>;
+  requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers & WriteResult>;
   /** Removes `reviewers`' review requests (REST). */
-  removeReviewRequest(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers>;
+  removeReviewRequest(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers & WriteResult>;
   /** Which of `members` can review in `repo` (login, lower case → can), in one GraphQL request. */
   reviewAccess(repo: string, members: readonly string[]): Promise<Map<string, boolean>>;
   /** Activity on each nudged item since its nudge, in one aliased query (see `nudgeAnswers.ts`). */

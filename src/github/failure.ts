@@ -111,3 +111,40 @@ function describeCause(cause: unknown): string {
   }
   return parts.join(' / ');
 }
+
+/**
+ * A failure after which a write may or may not have happened: GitHub answered 5xx, did not answer
+ * in time, or the connection dropped once the request was sent. GitHub often applies the write
+ * (stores the comment, merges) and still answers 502. A connection that never opened sent nothing.
+ */
+export function leavesWriteUnknown(f: GitHubFailure): boolean {
+  if (f.kind === 'server' || f.kind === 'timeout') return true;
+  return f.kind === 'offline' && !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(f.message);
+}
+
+/** How the answer to a write was lost, for "GitHub answered 502, but the PR is merged". */
+export function lostAnswer(f: GitHubFailure): string {
+  if (f.kind === 'timeout') return 'GitHub did not answer in time';
+  if (f.kind === 'offline') return 'the connection to GitHub dropped';
+  return f.status ? `GitHub answered ${f.status}` : 'GitHub had a server error';
+}
+
+/**
+ * A write whose answer was lost and whose effect could not be read back either: it may have
+ * happened. Never "nothing changed": the lead is asked to look on GitHub before trying again.
+ */
+export class UnconfirmedWrite extends GitHubFailure {
+  constructor(
+    /** What may have happened, e.g. "the comment on acme/api#12 was posted". */
+    readonly what: string,
+    /** The failure of the write itself. */
+    readonly writeFailure: GitHubFailure,
+  ) {
+    super(writeFailure.kind, `${lostAnswer(writeFailure)}, and Lead Desk could not check whether ${what}`, writeFailure.retryAt, writeFailure.status);
+    this.name = 'UnconfirmedWrite';
+  }
+
+  override describe(): string {
+    return `${this.message}: look on GitHub before trying again`;
+  }
+}

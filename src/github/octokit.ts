@@ -2,6 +2,7 @@
  * The only place that builds an Octokit. Adds to @octokit/rest: throttling and retry (GitHub's
  * recommended plugins), a timeout on every request (Octokit has none), conditional requests
  * answered from the cache on 304, and the budget read from every response's headers.
+ * Reads are retried; writes never are (see `sendOnce` in writeOnce.ts, which reads back instead).
  */
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
@@ -102,7 +103,7 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
       write: UNSPACED as never,
     },
     // The plugin's list plus 405 (not mergeable) and 409 (head moved): a client error that a retry
-    // cannot change, and a write that must not be sent three times.
+    // cannot change. Writes are not retried at all (the hook below).
     retry: { retries: 2, retryAfterBaseValue: opts.retryBaseMs ?? 1000, doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 451] },
     // Octokit logs every failed request at info level; the UI reports failures instead.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => console.warn(`[lead-desk] ${m}`), error: (m: string) => {
@@ -114,7 +115,14 @@ export function createOctokit(opts: ClientOptions): GitHubOctokit {
   octokit.hook.wrap('request', async (request, options) => {
     const method = String(options.method ?? 'GET').toUpperCase();
     const key = `${method} ${octokit.request.endpoint.parse(options).url}`;
-    if (method !== 'GET' && method !== 'HEAD' && !isGraphQLQuery(key, options)) await spaceWrite();
+    const write = method !== 'GET' && method !== 'HEAD' && !isGraphQLQuery(key, options);
+    if (write) {
+      await spaceWrite();
+      // GitHub often applies a write and still answers 502, or the answer is lost on the way: a
+      // retry would comment or re-run twice. Sent once; the caller reads back what happened.
+      // (A new object: `options.request` may be shared with other requests.)
+      options.request = { ...options.request, retries: 0 };
+    }
     const cached = method === 'GET' ? opts.cache.get(key) : undefined;
     // before-after-hook hands every inner hook the same options object and ignores what an outer
     // hook passes on: headers and the signal must be set on `options` itself.

@@ -20,11 +20,18 @@ import * as runs from './runs';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
 import { loadTeam, type TeamLoadData } from './teamLoadQuery';
+import { sendOnce, type WriteResult } from './writeOnce';
 
 export * from './morningReviewData';
 export type { GitHubService } from './api';
 export type { DelegatedIssue, OwnPullRequest, SidebarData } from './sidebarQuery';
 export type { TeamLoadData } from './teamLoadQuery';
+export type { WriteResult } from './writeOnce';
+
+/** A posted comment: its web URL. */
+export interface PostedComment extends WriteResult {
+  readonly url: string;
+}
 
 export interface SearchPage {
   readonly items: Json[];
@@ -36,6 +43,14 @@ export interface SearchPage {
 /** Search pages fetched at most; GitHub never returns more than 1,000 results anyway. */
 const MAX_SEARCH_PAGES = 5;
 const DETAIL_CONCURRENCY = 6;
+/**
+ * How far back a read-back looks for the comment a lost answer may have posted: GitHub's clock and
+ * ours may disagree by a few minutes, and a comment is matched by author and exact text.
+ */
+const READ_BACK_WINDOW_MS = 10 * 60_000;
+
+/** A comment's text as GitHub keeps it (line ends normalised), to find the one a lost answer posted. */
+const commentText = (s: string): string => s.replace(/\r\n/g, '\n').trim();
 
 /** The GitHub of one signed-in session (see `GitHubConnection`); features see it as a `GitHubService`. */
 export class GitHubClient implements GitHubService {
@@ -193,10 +208,27 @@ export class GitHubClient implements GitHubService {
     return array(data, 'collaborators').map(login);
   }
 
-  async comment(repo: string, number: number, body: string): Promise<string> {
+  /** Posts a comment once; after a lost answer, finds it among the issue's recent comments by the viewer. */
+  async comment(repo: string, number: number, body: string): Promise<PostedComment> {
     const [owner, name] = repo.split('/');
-    const { data } = await this.octokit.rest.issues.createComment({ owner, repo: name, issue_number: number, body });
-    return safeUrl(object(data, 'comment').html_url, this.webHost);
+    const sentAt = Date.now();
+    return sendOnce(`the comment on ${repo}#${number} was posted`, async () => {
+      const { data } = await this.octokit.rest.issues.createComment({ owner, repo: name, issue_number: number, body });
+      return { url: safeUrl(object(data, 'comment').html_url, this.webHost) };
+    }, async () => {
+      const me = (await this.me()).toLowerCase();
+      const since = new Date(sentAt - READ_BACK_WINDOW_MS).toISOString();
+      const { data } = await this.octokit.rest.issues.listComments({ owner, repo: name, issue_number: number, since, per_page: 100 });
+      const posted = array(data, 'comments').map((c) => object(c, 'comment'))
+        .filter((c) => login(c.user).toLowerCase() === me && commentText(str(c.body)) === commentText(body)).at(-1);
+      return posted ? { url: safeUrl(posted.html_url, this.webHost) } : null;
+    });
+  }
+
+  /** The issue (or PR) as REST has it, for reading back a write. */
+  private async issue(repo: string, number: number): Promise<Json> {
+    const [owner, name] = repo.split('/');
+    return object((await this.octokit.rest.issues.get({ owner, repo: name, issue_number: number })).data, 'issue');
   }
 
   /**
@@ -205,35 +237,56 @@ export class GitHubClient implements GitHubService {
    */
   async writeDueLine(repo: string, number: number, date: string): Promise<boolean> {
     const [owner, name] = repo.split('/');
-    const { data } = await this.octokit.rest.issues.get({ owner, repo: name, issue_number: number });
-    const body = str(object(data, 'issue').body);
+    const body = str((await this.issue(repo, number)).body);
     const updated = withDueLine(body, date);
     if (updated === body) return false;
-    await this.octokit.rest.issues.update({ owner, repo: name, issue_number: number, body: updated });
+    await sendOnce(`the due date of ${repo}#${number} was written`,
+      async () => { await this.octokit.rest.issues.update({ owner, repo: name, issue_number: number, body: updated }); return {}; },
+      async () => (str((await this.issue(repo, number)).body) === updated ? {} : null));
     return true;
   }
 
   async setAssignees(repo: string, number: number, assignees: string[]): Promise<void> {
     const [owner, name] = repo.split('/');
-    await this.octokit.rest.issues.update({ owner, repo: name, issue_number: number, assignees });
+    const wanted = assignees.map((a) => a.toLowerCase()).sort().join(',');
+    await sendOnce(`${repo}#${number} was reassigned`,
+      async () => { await this.octokit.rest.issues.update({ owner, repo: name, issue_number: number, assignees }); return {}; },
+      async () => {
+        const now = array((await this.issue(repo, number)).assignees ?? [], 'assignees').map((a) => login(a).toLowerCase()).sort().join(',');
+        return now === wanted ? {} : null;
+      });
   }
 
   mergeMethod(repo: string): Promise<MergeMethod> {
     return mergeMethodOf(this, repo);
   }
 
-  merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<void> {
-    return mergePull(this, repo, number, method, sha);
+  /** Merges once; after a lost answer, the pull request says whether it is merged. */
+  merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<WriteResult> {
+    const [owner, name] = repo.split('/');
+    return sendOnce(`${repo}#${number} was merged`, async () => { await mergePull(this, repo, number, method, sha); return {}; }, async () => {
+      const { data } = await this.octokit.rest.pulls.get({ owner, repo: name, pull_number: number });
+      return object(data, 'pull request').merged === true ? {} : null;
+    });
+  }
+
+  /** The labels of an issue or PR, lower case, for reading back a label write. */
+  private async labelsOf(repo: string, number: number): Promise<Set<string>> {
+    return new Set(labelNames((await this.issue(repo, number)).labels).map((l) => l.toLowerCase()));
   }
 
   async addLabels(repo: string, number: number, labels: string[]): Promise<void> {
     const [owner, name] = repo.split('/');
-    await this.octokit.rest.issues.addLabels({ owner, repo: name, issue_number: number, labels });
+    await sendOnce(`${labels.join(', ')} was added to ${repo}#${number}`,
+      async () => { await this.octokit.rest.issues.addLabels({ owner, repo: name, issue_number: number, labels }); return {}; },
+      async () => { const now = await this.labelsOf(repo, number); return labels.every((l) => now.has(l.toLowerCase())) ? {} : null; });
   }
 
   async removeLabel(repo: string, number: number, label: string): Promise<void> {
     const [owner, name] = repo.split('/');
-    await this.octokit.rest.issues.removeLabel({ owner, repo: name, issue_number: number, name: label });
+    await sendOnce(`${label} was removed from ${repo}#${number}`,
+      async () => { await this.octokit.rest.issues.removeLabel({ owner, repo: name, issue_number: number, name: label }); return {}; },
+      async () => ((await this.labelsOf(repo, number)).has(label.toLowerCase()) ? null : {}));
   }
 
   /**
@@ -259,7 +312,9 @@ export class GitHubClient implements GitHubService {
   }
 
   async markThreadRead(id: string): Promise<void> {
-    await this.octokit.rest.activity.markThreadAsRead({ thread_id: Number(id) });
+    await sendOnce(`notification ${id} was marked read`,
+      async () => { await this.octokit.rest.activity.markThreadAsRead({ thread_id: Number(id) }); return {}; },
+      async () => (object((await this.octokit.rest.activity.getThread({ thread_id: Number(id) })).data, 'notification').unread === false ? {} : null));
   }
 
   /** The newest run of each workflow on the default branch, the repository's own runs only (see runs.ts). */
@@ -331,15 +386,21 @@ export class GitHubClient implements GitHubService {
     return runs.defaultBranchRuns(this, repo);
   }
 
-  rerunFailedJobs(repo: string, runId: number): Promise<true> {
-    return runs.rerunFailedJobs(this, repo, runId);
+  /** Re-runs once; after a lost answer, the run says whether it started again (no longer completed). */
+  async rerunFailedJobs(repo: string, runId: number): Promise<true> {
+    const [owner, name] = repo.split('/');
+    await sendOnce(`the failed jobs of run ${runId} in ${repo} were re-run`, async () => ({ started: await runs.rerunFailedJobs(this, repo, runId) }), async () => {
+      const { data } = await this.octokit.rest.actions.getWorkflowRun({ owner, repo: name, run_id: runId });
+      return object(data, 'workflow run').status !== 'completed' ? { started: true as const } : null;
+    });
+    return true;
   }
 
-  requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers> {
+  requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers & WriteResult> {
     return requestReviewers(this, repo, number, reviewers);
   }
 
-  removeReviewRequest(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers> {
+  removeReviewRequest(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers & WriteResult> {
     return removeReviewRequest(this, repo, number, reviewers);
   }
 
@@ -351,15 +412,19 @@ export class GitHubClient implements GitHubService {
     return nudgeAnswers(this, nudges);
   }
 
-  /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`. */
+  /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`; read back from `viewer { status }`. */
   async setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void> {
     const input = status
       ? { message: status.message, emoji: status.emoji, limitedAvailability: status.busy, expiresAt: status.expiresAt.toISOString() }
       : { message: null, emoji: null, limitedAvailability: false };
-    await this.octokit.graphql(
-      'mutation($input: ChangeUserStatusInput!) { changeUserStatus(input: $input) { status { message } } }',
-      { input },
-    );
+    await sendOnce(status ? 'your GitHub status was set' : 'your GitHub status was cleared', async () => {
+      await this.octokit.graphql('mutation($input: ChangeUserStatusInput!) { changeUserStatus(input: $input) { status { message } } }', { input });
+      return {};
+    }, async () => {
+      const data = await this.octokit.graphql<{ viewer?: { status?: { message?: unknown } | null } }>('query LeadDeskUserStatus { viewer { status { message } } }');
+      const message = data?.viewer?.status?.message ?? null;
+      return message === (status?.message ?? null) ? {} : null;
+    });
   }
 }
 

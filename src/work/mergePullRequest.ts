@@ -2,39 +2,46 @@
  * "Merge…" on one of the lead's approved PRs: the method follows the repository's settings, the
  * lead confirms with the method named, and the merge only goes through if the head is still the
  * commit the tree showed. GitHub's refusals (405 not mergeable, 409 head moved, 403) each say why.
+ * The confirmation is the lead's alone: no argument of the command can answer it. A merge whose
+ * answer was lost (502…) is read back: merged is reported as merged, unknown as unknown.
  */
 import * as vscode from 'vscode';
 import type { GitHubConnection } from '../github/connection';
+import { lostAnswer, UnconfirmedWrite } from '../github/failure';
 import { MERGE_METHOD_WORDS, mergeRefusal } from '../github/mergeMethod';
 import type { OwnPullRequest } from '../github/service';
 import { Commands } from '../ids';
-import { notificationSafe } from '../util/errors';
+import { confirmModal } from '../util/confirm';
+import { describeForNotification, notificationSafe } from '../util/errors';
 import { pickPull } from './pullPick';
 import type { WorkModel } from './workModel';
 
-/** Tests pass the confirmation in: VS Code refuses modal dialogs under test. */
-export interface MergeOptions {
-  readonly confirmed?: boolean;
-}
-
 export function registerMergeCommand(model: WorkModel, github: GitHubConnection): vscode.Disposable {
-  const merge = async (node?: { readonly pullRequest?: OwnPullRequest }, options: MergeOptions = {}): Promise<boolean> => {
+  // Only the node: whatever else a caller passes is ignored.
+  const merge = async (node?: { readonly pullRequest?: OwnPullRequest }): Promise<boolean> => {
     const pr = node?.pullRequest ?? await pickApproved(model);
     if (!pr) return false;
     try {
       const method = await github.run((s) => s.mergeMethod(pr.repo));
       if (!method) return false;
-      const mergeButton = vscode.l10n.t('Merge');
-      const confirmed = options.confirmed ?? (await vscode.window.showWarningMessage(
+      const confirmed = await confirmModal(
         vscode.l10n.t('Merge {0}#{1} "{2}" with {3}?', pr.repo, pr.number, notificationSafe(pr.title), MERGE_METHOD_WORDS[method]),
-        { modal: true, detail: vscode.l10n.t("The method follows {0}'s settings. It merges only if nothing was pushed since the tree last refreshed.", pr.repo) }, mergeButton,
-      )) === mergeButton;
+        vscode.l10n.t("The method follows {0}'s settings. It merges only if nothing was pushed since the tree last refreshed.", pr.repo), vscode.l10n.t('Merge'),
+      );
       if (!confirmed) return false;
-      await github.run((s) => s.merge(pr.repo, pr.number, method, pr.headSha));
+      const done = await github.run((s) => s.merge(pr.repo, pr.number, method, pr.headSha));
+      if (!done) return false;
       model.forgetOwnPullRequest(pr.repo, pr.number);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: merged {0}#{1} with {2}.', pr.repo, pr.number, MERGE_METHOD_WORDS[method]));
+      const merged = vscode.l10n.t('Lead Desk: merged {0}#{1} with {2}.', pr.repo, pr.number, MERGE_METHOD_WORDS[method]);
+      void vscode.window.showInformationMessage(done.recoveredFrom
+        ? `${merged} ${vscode.l10n.t('({0}, but the pull request is merged.)', lostAnswer(done.recoveredFrom))}` : merged);
       return true;
     } catch (e) {
+      if (e instanceof UnconfirmedWrite) {
+        // It may be merged: neither "GitHub will not merge" nor an invitation to merge again.
+        void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: {0}#{1} may have been merged: {2}. Refresh the tree to see.', pr.repo, pr.number, describeForNotification(e)));
+        return false;
+      }
       void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: {0}', mergeRefusal(e, pr)));
       return false;
     }

@@ -11,6 +11,8 @@ import {
 } from '../core/nudges';
 import { dueBucket } from '../core/dueDates';
 import type { GitHubConnection } from '../github/connection';
+import { lostAnswer, UnconfirmedWrite } from '../github/failure';
+import type { PostedComment } from '../github/service';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import type { NudgeLog } from './nudgeLog';
 import type { WorkModel } from './workModel';
@@ -26,21 +28,10 @@ export interface NudgeDeps {
 /** How a nudge ended, for tests and callers. */
 export type NudgeOutcome = 'posted' | 'cancelled' | 'declined' | 'failed' | 'nothing';
 
+/** "Nudge again within the quiet hours?" is the lead's to answer: no option (and no command argument) answers it. */
 export interface NudgeOptions {
-  /**
-   * The answer to "nudge again within the quiet hours?", given in advance (tests: VS Code shows
-   * no dialog under test). `false` sends nothing; absent asks with a warning.
-   */
-  readonly confirmed?: boolean;
   /** The input box's title verb ("Follow up on"); "Nudge" by default. */
   readonly verb?: string;
-}
-
-/** Options from a command argument: only a plain `{ confirmed }` object (a tree passes the selection, an array, there). */
-export function nudgeOptionsFrom(v: unknown): NudgeOptions {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
-  const confirmed = (v as { confirmed?: unknown }).confirmed;
-  return typeof confirmed === 'boolean' ? { confirmed } : {};
 }
 
 /** The target of a command argument: anything with a valid `nudgeTarget` (tree nodes, other features' items). */
@@ -96,8 +87,7 @@ export async function runNudge(deps: NudgeDeps, target: NudgeTarget | null, opti
   const { nudgeQuietHours, businessHours } = deps.config.settings;
   const records = await deps.log.reload().catch(() => deps.log.all);
   const recent = recentlyNudged(records, { ...chosen, who }, now, nudgeQuietHours, businessHours);
-  if (recent.length > 0 && options.confirmed !== true) {
-    if (options.confirmed === false) return 'declined';
+  if (recent.length > 0) {
     const names = recent.map((r) => `@${r.who} (${nudgedText(r.at, now)})`).join(', ');
     const again = vscode.l10n.t('Nudge anyway');
     const choice = await vscode.window.showWarningMessage(
@@ -110,25 +100,33 @@ export async function runNudge(deps: NudgeDeps, target: NudgeTarget | null, opti
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The comment is empty')),
   });
   if (!body?.trim()) return 'cancelled';
-  let url: string | undefined;
+  let posted: PostedComment | undefined;
   try {
-    url = await deps.github.run((s) => s.comment(chosen.repo, chosen.number, body.trim()));
+    posted = await deps.github.run((s) => s.comment(chosen.repo, chosen.number, body.trim()));
   } catch (e) {
+    if (e instanceof UnconfirmedWrite) {
+      // It may be on GitHub: neither "not posted" nor a record of a nudge that may not exist.
+      void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: the nudge on {0} may have been posted: {1}. Nothing was recorded.', notificationSafe(where), describeForNotification(e)));
+      return 'failed';
+    }
     // Nothing is recorded for a comment GitHub did not take.
     void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: the nudge on {0} was not posted: {1}. Nothing was recorded.', notificationSafe(where), describeForNotification(e)));
     return 'failed';
   }
-  if (url === undefined) {
+  if (posted === undefined) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: not signed in to GitHub: the nudge was not posted.'));
     return 'failed';
   }
+  const url = posted.url;
   const at = Date.now();
   const saved = await deps.log.recordAll(who.map((w) => ({ at, who: w, repo: chosen.repo, number: chosen.number, url, kind: chosen.kind })));
   const failed = saved.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: the nudge on {0} was posted, but not recorded: {1}', notificationSafe(where), describeForNotification(failed.reason)));
   } else {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: nudged {0} on {1}.', who.map((w) => `@${w}`).join(', '), notificationSafe(where)), ...(url ? [vscode.l10n.t('Open')] : []))
+    const nudged = vscode.l10n.t('Lead Desk: nudged {0} on {1}.', who.map((w) => `@${w}`).join(', '), notificationSafe(where));
+    const text = posted.recoveredFrom ? `${nudged} ${vscode.l10n.t('({0}, but the comment is on GitHub: it was posted once.)', lostAnswer(posted.recoveredFrom))}` : nudged;
+    void vscode.window.showInformationMessage(text, ...(url ? [vscode.l10n.t('Open')] : []))
       .then((choice) => { if (choice && url) void vscode.env.openExternal(vscode.Uri.parse(url)); });
   }
   return 'posted';

@@ -2,7 +2,8 @@
  * "Request Review from…" (on the lead's own PRs, or from the palette) and "Hand This Review to…"
  * (on a pending review): a quick pick of teammates, lightest review load first, then the review
  * request on GitHub, one write at a time. The tree follows GitHub's answers without a refresh.
- * Under test, modal dialogs are refused: `{ reviewer, confirmed }` can come as the second argument.
+ * `{ reviewer }` can come as the second argument (instead of the pick); the hand-off's confirmation
+ * cannot: only the lead answers it (`confirmModal`). A write whose answer was lost is read back.
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
@@ -10,16 +11,17 @@ import type { PendingReview } from '../core/reviews';
 import { loadCountsText, teamLoad, type MemberLoad, type MemberReview } from '../core/teamLoad';
 import { formatDuration } from '../core/timeline';
 import type { GitHubConnection } from '../github/connection';
+import { lostAnswer, UnconfirmedWrite, type GitHubFailure } from '../github/failure';
 import type { OwnPullRequest } from '../github/service';
 import { Commands, Settings, settingId } from '../ids';
+import { confirmModal } from '../util/confirm';
 import { describeForNotification, describeError, notificationSafe } from '../util/errors';
 import { pickPull } from './pullPick';
 import type { WorkModel } from './workModel';
 
-/** What the tests (and a caller) pass instead of answering the pick and the confirmation. */
+/** What a caller may pass instead of answering the pick; never the confirmation. */
 export interface AssignmentOptions {
   readonly reviewer?: string;
-  readonly confirmed?: boolean;
 }
 
 /** What a command did, in the words it showed. */
@@ -49,6 +51,8 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     void (ok ? vscode.window.showInformationMessage(text) : vscode.window.showErrorMessage(text));
     return { ok, message };
   };
+  /** " (GitHub answered 502, but …)" after a write whose answer was lost and that did happen. */
+  const despite = (failure: GitHubFailure | undefined, but: string): string => (failure ? ` ${vscode.l10n.t('({0}, but {1}.)', lostAnswer(failure), but)}` : '');
 
   /** Teammates for `pull`: load from the last refresh (or one now), access from one GraphQL request. */
   const candidates = async (pull: PullRef, me: string, author: string, exclude: readonly string[]): Promise<Candidate[]> => {
@@ -112,8 +116,9 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
       const after = await github.run((s) => s.requestReviewers(target.repo, target.number, [who.login]));
       if (!after) return say(false, vscode.l10n.t('sign in to GitHub to request reviews.'));
       model.applyReviewChange({ repo: target.repo, number: target.number, waitingOn: after.users, leadRemoved: false, requested: { login: who.login, review: reviewOf({ ...own, ...target }, me) } });
-      return say(true, vscode.l10n.t('asked {0} to review {1}#{2}.', who.login, target.repo, target.number));
+      return say(true, vscode.l10n.t('asked {0} to review {1}#{2}.', who.login, target.repo, target.number) + despite(after.recoveredFrom, vscode.l10n.t('the request is on GitHub')));
     } catch (e) {
+      if (e instanceof UnconfirmedWrite) return say(false, vscode.l10n.t('{0} may have been asked to review {1}#{2}: {3}.', who.login, target.repo, target.number, describeForNotification(e)));
       return say(false, vscode.l10n.t('could not ask {0} to review {1}#{2}: {3}. Nothing changed on GitHub.', who.login, target.repo, target.number, describeForNotification(e)));
     }
   };
@@ -135,31 +140,31 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     const what = review.direct
       ? vscode.l10n.t('This asks {0} to review {1} on GitHub and removes your own review request.', who.login, name)
       : vscode.l10n.t('This asks {0} to review {1} on GitHub. Your request came through @{2}, which stays requested.', who.login, name, review.team ?? vscode.l10n.t('your team'));
-    const handOver = vscode.l10n.t('Hand Over');
-    if (!opts.confirmed) {
-      const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Hand {0} to {1}?', name, who.login), { modal: true, detail: notificationSafe(`${what} "${review.title}"`) }, handOver);
-      if (ok !== handOver) return undefined;
-    }
+    if (!(await confirmModal(vscode.l10n.t('Hand {0} to {1}?', name, who.login), notificationSafe(`${what} "${review.title}"`), vscode.l10n.t('Hand Over')))) return undefined;
     const requested = { login: who.login, review: { ...review, requestedAt: Date.now(), direct: true } as MemberReview };
+    let asked: GitHubFailure | undefined;
     try {
       const after = await github.run((s) => s.requestReviewers(review.repo, review.number, [who.login]));
       if (!after) return say(false, vscode.l10n.t('sign in to GitHub to hand reviews on.'));
+      asked = after.recoveredFrom;
       await model.recordHandOff(review.repo, review.number, who.login).catch(() => undefined);
     } catch (e) {
+      if (e instanceof UnconfirmedWrite) return say(false, vscode.l10n.t('{0} may have been asked to review {1}: {2}. The review still waits on you until you refresh.', who.login, name, describeForNotification(e)));
       return say(false, vscode.l10n.t('could not ask {0} to review {1}: {2}. Nothing changed: the review still waits on you.', who.login, name, describeForNotification(e)));
     }
     if (!review.direct) {
       model.applyReviewChange({ repo: review.repo, number: review.number, leadRemoved: false, requested });
-      return say(true, `asked ${who.login} to review ${name}; the request to @${review.team ?? 'your team'} stays.`);
+      return say(true, `asked ${who.login} to review ${name}; the request to @${review.team ?? 'your team'} stays.${despite(asked, vscode.l10n.t('the request is on GitHub'))}`);
     }
     try {
       const after = await github.run((s) => s.removeReviewRequest(review.repo, review.number, [me]));
       const stillMine = after?.users.some((u) => u.toLowerCase() === me.toLowerCase()) ?? true;
       model.applyReviewChange({ repo: review.repo, number: review.number, leadRemoved: !stillMine, requested });
       return stillMine ? say(false, `asked ${who.login} to review ${name}, but GitHub still lists you as a requested reviewer.`)
-        : say(true, `handed ${name} to ${who.login}: they are asked to review, and your request is removed.`);
+        : say(true, `handed ${name} to ${who.login}: they are asked to review, and your request is removed.${despite(asked ?? after?.recoveredFrom, vscode.l10n.t('the hand-off is on GitHub'))}`);
     } catch (e) {
       model.applyReviewChange({ repo: review.repo, number: review.number, leadRemoved: false, requested });
+      if (e instanceof UnconfirmedWrite) return say(false, `asked ${who.login} to review ${name}; your own request may have been removed: ${describeForNotification(e)}.`);
       return say(false, `asked ${who.login} to review ${name}, but could not remove your own request: ${describeForNotification(e)}. You are still a requested reviewer.`);
     }
   };
@@ -168,7 +173,9 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
   const guarded = (what: string, fn: (arg?: unknown, opts?: AssignmentOptions) => Promise<AssignmentOutcome | undefined>) =>
     async (arg?: unknown, opts?: unknown): Promise<AssignmentOutcome | undefined> => {
       try {
-        return await fn(arg, typeof opts === 'object' && opts !== null ? opts as AssignmentOptions : {});
+        // Only the reviewer is taken from a caller: nothing it passes answers a confirmation.
+        const reviewer = typeof opts === 'object' && opts !== null ? (opts as { reviewer?: unknown }).reviewer : undefined;
+        return await fn(arg, typeof reviewer === 'string' ? { reviewer } : {});
       } catch (e) {
         return say(false, `could not ${what}: ${describeForNotification(e)}`);
       }

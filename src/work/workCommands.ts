@@ -11,7 +11,7 @@ import { pickDueDate, type DelegateTaskFlow } from './delegateTask';
 import { IssueNode, TaskNode, type WorkNode } from './nodes';
 import { OwnPullNode } from './inboxNodes';
 import type { WorkModel } from './workModel';
-import { nudgeOptionsFrom, nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
+import { nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
 import type { NudgeLog } from './nudgeLog';
 
 export function registerWorkCommands(deps: {
@@ -105,8 +105,8 @@ export function registerWorkCommands(deps: {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.workOpen, guarded(vscode.l10n.t('open it'), open)),
     vscode.commands.registerCommand(Commands.workFollowUp, guarded(vscode.l10n.t('follow up'), followUp)),
-    // Returns how it ended (tests); never rejects.
-    vscode.commands.registerCommand(Commands.nudge, async (arg?: unknown, options?: unknown): Promise<NudgeOutcome> => {
+    // Returns how it ended (tests); never rejects. Only the target comes from the caller.
+    vscode.commands.registerCommand(Commands.nudge, async (arg?: unknown): Promise<NudgeOutcome> => {
       try {
         const target = nudgeTargetOf(arg);
         // From the palette there is no argument: a pick follows. An item without a target says so.
@@ -114,7 +114,7 @@ export function registerWorkCommands(deps: {
           void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: this item cannot be nudged: Nudge… works on your PRs waiting on reviewers and on delegated items linked to GitHub.'));
           return 'nothing';
         }
-        return await runNudge(nudge, target, nudgeOptionsFrom(options));
+        return await runNudge(nudge, target);
       } catch (e) {
         reportFailure(vscode.l10n.t('nudge'))(e);
         return 'failed';

@@ -88,6 +88,24 @@ describe('fake GitHub — fault injection', () => {
     assert.equal((await raw(ctx.fg, '/rate_limit')).status, 200);
   });
 
+  it('applies a write, then fails its answer (afterApply: status, reset, hang)', async () => {
+    const comments = async () => (await raw(ctx.fg, '/repos/acme/api/issues/1/comments')).body.length as number;
+    const before = await comments();
+    ctx.fg.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { afterApply: 502, times: 1 });
+    const res = await raw(ctx.fg, '/repos/acme/api/issues/1/comments', { method: 'POST', body: { body: 'stored, then 502' } });
+    assert.equal(res.status, 502);
+    assert.equal(res.body.message, 'Bad Gateway');
+    assert.equal(await comments(), before + 1, 'the comment was stored although the answer is a 502');
+    ctx.fg.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { afterApply: 'reset', times: 1 });
+    await assert.rejects(raw(ctx.fg, '/repos/acme/api/issues/1/comments', { method: 'POST', body: { body: 'stored, then reset' } }));
+    assert.equal(await comments(), before + 2, 'stored although the connection dropped');
+    ctx.fg.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { afterApply: 'hang', times: 1 });
+    await assert.rejects(fetch(`${ctx.fg.url}/repos/acme/api/issues/1/comments`, {
+      method: 'POST', headers: { authorization: `token ${ctx.fg.token}` }, body: JSON.stringify({ body: 'stored, then silence' }), signal: AbortSignal.timeout(300),
+    }));
+    assert.equal(await comments(), before + 3, 'stored although no answer came');
+  });
+
   it('hangs a request until the client gives up, and close() still returns', async () => {
     const fg = await startFakeGitHub(demoScenario(NOW));
     fg.inject('GET /notifications', { hang: true });

@@ -27,6 +27,13 @@ export interface Fault {
    * The null propagates as the schema says (a non-null field nulls its parent), as on GitHub.
    */
   graphqlErrors?: GraphQLFieldFault[];
+  /**
+   * The route runs (a write is applied to the scenario), then the answer fails: a status (502, as
+   * GitHub often answers a comment it stored), `'reset'` (the connection drops after the request
+   * was taken) or `'hang'` (no answer: the client times out). For testing that writes are not sent
+   * twice and that the client reads back what happened.
+   */
+  afterApply?: number | 'reset' | 'hang';
   /** Apply only this many times, then the route behaves normally again. */
   times?: number;
 }

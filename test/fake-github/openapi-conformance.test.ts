@@ -46,6 +46,7 @@ describe('fake GitHub — OpenAPI conformance', function () {
       ['GET', '/repos/{owner}/{repo}/commits/{ref}/status', () => gh.rest.repos.getCombinedStatusForRef({ ...o, ref: 'main' })],
       ['GET', '/repos/{owner}/{repo}/actions/workflows', () => gh.rest.actions.listRepoWorkflows(o)],
       ['GET', '/repos/{owner}/{repo}/actions/runs', () => gh.rest.actions.listWorkflowRunsForRepo({ ...o, branch: 'main' })],
+      ['GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', () => gh.rest.actions.getWorkflowRun({ ...o, run_id: ctx.fg.scenario.runs.find((r) => r.repo === 'acme/api')!.id })],
       ['GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', () => gh.rest.actions.listWorkflowRuns({ ...o, workflow_id: 'ci.yml' })],
       ['GET', '/repos/{owner}/{repo}/milestones', () => gh.rest.issues.listMilestones({ ...o, state: 'all' })],
       ['GET', '/repos/{owner}/{repo}/labels', () => gh.rest.issues.listLabelsForRepo(o)],

@@ -119,6 +119,15 @@ export const repoRoutes: Route[] = [
     },
   },
   {
+    method: 'GET', template: '/repos/{owner}/{repo}/actions/runs/{run_id}',
+    handle(req) {
+      const repo = fullName(repoOf(req));
+      const run = req.ctx.scenario.runs.find((r) => r.repo === repo && String(r.id) === req.params['run_id']);
+      if (!run) throw notFound();
+      return ok(shapes.workflowRun(req.ctx, run));
+    },
+  },
+  {
     // GitHub starts a new attempt of the failed jobs: the run is queued again, keeping its id.
     method: 'POST', template: '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs',
     handle(req) {

@@ -39,7 +39,7 @@ export interface LoggedRequest {
   /** The matched route template (as in GitHub's OpenAPI description), or null for unknown routes. */
   route: string | null;
   query: Record<string, string>;
-  /** Response status; null while a request is still pending (delayed or hanging). */
+  /** Response status; null while a request is still pending (delayed or hanging), 0 when the connection was dropped. */
   status: number | null;
   headers: { authorization?: string; 'if-none-match'?: string; 'if-modified-since'?: string; accept?: string; 'user-agent'?: string; 'content-type'?: string };
   /** Parsed JSON body of writes. */
@@ -260,6 +260,14 @@ export async function startFakeGitHub(scenario: Scenario, opts: FakeGitHubOption
       return;
     }
 
+    if (fault?.afterApply !== undefined) {
+      // The write happened; the answer is lost on the way back.
+      if (fault.afterApply === 'hang') return;
+      if (fault.afterApply === 'reset') { entry.status = 0; req.socket.destroy(); return; }
+      spend();
+      send(fault.afterApply, { message: statusText(fault.afterApply), documentation_url: DOCS, status: String(fault.afterApply) }, fault.headers);
+      return;
+    }
     let body = result.body;
     if (fault?.incompleteResults && body && typeof body === 'object') body = { ...body, incomplete_results: true };
     if (fault?.nullFields) body = nullify(body, fault.nullFields);

@@ -8,6 +8,7 @@ import { flatten } from './support/tree';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
 import { hasBridge, press, quickInputTitled, screenshot, texts, viewport, waitFor } from './support/bridge';
 import { setSetting } from './support/extension';
+import { accept, answeringDialogs, dismiss } from './support/dialogs';
 import { connectToFake, disconnect } from './support/github';
 
 describe('review inbox states (fake GitHub)', function () {
@@ -137,7 +138,14 @@ describe('review inbox states (fake GitHub)', function () {
   it('merges an approved PR of the lead\'s with the method the repo allows, at the head it showed, and drops it from the tree', async () => {
     const node = ownNode('Add on-call runbook links to alerts')!;
     const before = fake.writes().length;
-    assert.equal(await vscode.commands.executeCommand('leadDesk.work.merge', node, { confirmed: true }), true);
+    // A command argument cannot answer the confirmation: the lead is asked, and closing it merges nothing.
+    const declined = await answeringDialogs(dismiss, () => vscode.commands.executeCommand('leadDesk.work.merge', node, { confirmed: true }));
+    assert.equal(declined.result, false);
+    assert.equal(declined.asked.length, 1, 'asked despite { confirmed: true }');
+    assert.equal(fake.writes().length, before, 'nothing sent');
+    const { result, asked } = await answeringDialogs(accept, () => vscode.commands.executeCommand('leadDesk.work.merge', node));
+    assert.equal(result, true);
+    assert.deepEqual(asked.map((d) => [d.message, d.buttons]), [[`Merge acme/infra#${node.pullRequest.number} "Add on-call runbook links to alerts" with a squash merge?`, ['Merge']]]);
     const writes = fake.writes().slice(before);
     assert.deepEqual(writes.map((w) => `${w.method} ${w.route} ${w.status}`), [`${MERGE_ROUTE} 200`]);
     assert.deepEqual(writes[0]!.body, { merge_method: 'squash', sha: node.pullRequest.headSha });
@@ -155,7 +163,7 @@ describe('review inbox states (fake GitHub)', function () {
     pushCommit(cors, new Date());
     const before = fake.writes().length;
     await vscode.commands.executeCommand('notifications.clearAll');
-    assert.equal(await vscode.commands.executeCommand('leadDesk.work.merge', node, { confirmed: true }), false);
+    assert.equal((await answeringDialogs(accept, () => vscode.commands.executeCommand('leadDesk.work.merge', node))).result, false);
     assert.deepEqual(fake.writes().slice(before).map((w) => `${w.method} ${w.route} ${w.status}`), [`${MERGE_ROUTE} 409`]);
     assert.equal(cors.mergedAt, null);
     assert.ok(ownNode(cors.title), 'still in the tree');
@@ -166,6 +174,31 @@ describe('review inbox states (fake GitHub)', function () {
       return list.some((t) => t.includes('changed since it was approved')) ? list : undefined;
     });
     assert.ok(messages.some((t) => t.includes(`acme/api#${cors.number} changed since it was approved`)), messages.join('\n'));
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('a merge GitHub did but answered 502 is sent once, reported as merged, and leaves the tree', async () => {
+    const pr = addPull(fake.scenario, { repo: 'acme/web', title: 'Merged behind a 502', author: 'lead' }, new Date());
+    submitReview(fake.scenario, pr, 'kwame', 'APPROVED', new Date());
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const node = await waitFor('the approved PR in the tree', () => ownNode(pr.title));
+    fake.inject(MERGE_ROUTE, { afterApply: 502, times: 1 });
+    const before = fake.writes().length;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal((await answeringDialogs(accept, () => vscode.commands.executeCommand('leadDesk.work.merge', node))).result, true);
+    assert.deepEqual(fake.writes().slice(before).map((w) => `${w.method} ${w.route} ${w.status}`), [`${MERGE_ROUTE} 502`], 'sent once, never retried');
+    assert.ok(pr.mergedAt, 'merged on GitHub');
+    assert.equal(ownNode(pr.title), undefined, 'gone from the tree at once');
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    assert.equal(ownNode(pr.title), undefined, 'and after a refresh');
+    if (!hasBridge()) return;
+    await vscode.commands.executeCommand('notifications.showList');
+    const messages = await waitFor('the merge notice', async () => {
+      const list = await texts('.notifications-center .notification-list-item-message');
+      return list.some((t) => t.includes(`merged acme/web#${pr.number}`)) ? list : undefined;
+    });
+    assert.ok(messages.some((t) => t.includes(`merged acme/web#${pr.number}`) && t.includes('(GitHub answered 502, but the pull request is merged.)')), messages.join('\n'));
+    assert.ok(!messages.some((t) => t.includes('will not merge')), messages.join('\n'));
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 

@@ -83,11 +83,7 @@ describe('nudges (fake GitHub)', function () {
     if (!hasBridge()) this.skip();
     const node = issueNode(overdue.number)!;
     const before = comments(overdue.number).length;
-    assert.equal(await nudge(node, { confirmed: false }), 'declined');
-    assert.equal(comments(overdue.number).length, before, 'nothing sent');
-    assert.equal((await nudgesOn(overdue.number)).length, 1, 'nothing recorded');
-
-    // Without an answer given in advance, a (non-modal) warning asks; "Nudge anyway" goes on to the draft.
+    // A (non-modal) warning asks; "Nudge anyway" goes on to the draft.
     await vscode.commands.executeCommand('notifications.clearAll');
     const asking = nudge(node);
     await waitFor('the quiet-hours warning', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
@@ -99,12 +95,27 @@ describe('nudges (fake GitHub)', function () {
     assert.equal(await asking, 'cancelled');
     assert.equal(comments(overdue.number).length, before, 'an abandoned draft sends nothing');
 
+    // A command argument cannot answer for the lead: `{ confirmed: true }` still brings the warning.
+    await vscode.commands.executeCommand('notifications.clearAll');
     const again = nudge(node, { confirmed: true });
+    await waitFor('the quiet-hours warning, despite { confirmed: true }', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
+    assert.deepEqual(await texts('.notifications-center .notification-list-item .monaco-button'), ['Nudge anyway']);
+    assert.ok(await click('.notifications-center .notification-list-item .monaco-button'), 'Nudge anyway');
+    await vscode.commands.executeCommand('notifications.hideList');
     await quickInputTitled(`Nudge acme/api#${overdue.number}`);
     await press('Enter');
     assert.equal(await again, 'posted');
     assert.equal(comments(overdue.number).length, before + 1);
     assert.equal((await nudgesOn(overdue.number)).length, 2);
+
+    // Closing the warning sends nothing.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const declining = nudge(node);
+    await waitFor('the quiet-hours warning', async () => (await notices()).some((t) => t.includes('already nudged @kwame')));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await declining, 'declined');
+    assert.equal(comments(overdue.number).length, before + 1, 'nothing sent');
+    assert.equal((await nudgesOn(overdue.number)).length, 2, 'nothing recorded');
   });
 
   it("GitHub's 403, 404 and 422 on the comment end in a message saying what happened, and nothing is recorded", async function () {
@@ -188,5 +199,26 @@ describe('nudges (fake GitHub)', function () {
     assert.match(failed.note ?? '', /^No answer known: GitHub could not be asked/);
     assert.ok(failed.items.some((i) => i.text === `@elena on acme/api#${answered.number}` && i.detail.endsWith('no answer known')), JSON.stringify(failed.items));
     panel.dispose();
+  });
+
+  it('a nudge GitHub stored but answered 502 is posted once, recorded once, and says so', async function () {
+    if (!hasBridge()) this.skip();
+    const due = toLocalDate(now.getTime() - 3 * 24 * HOUR);
+    const stored = addIssue(fake.scenario, { repo: 'acme/api', title: 'Stored behind a 502', author: 'lead', assignees: ['tomas'], body: `Due: ${due}` }, now);
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const node = await waitFor('the new overdue issue in the tree', () => issueNode(stored.number));
+    fake.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { afterApply: 502, times: 1 });
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const done = nudge(node);
+    await quickInputTitled(`Nudge acme/api#${stored.number}`);
+    await press('Enter');
+    assert.equal(await done, 'posted');
+    assert.equal(comments(stored.number).length, 1, 'sent once, never retried');
+    assert.equal(fake.scenario.comments.filter((c) => c.repo === 'acme/api' && c.issue === stored.number).length, 1, 'one comment on GitHub');
+    const recorded = await nudgesOn(stored.number);
+    assert.deepEqual(recorded.map((n) => n.who), ['tomas'], 'recorded once');
+    assert.match(recorded[0]!.url, new RegExp(`/acme/api/issues/${stored.number}#issuecomment-\\d+$`), 'with the stored comment\'s link');
+    const shown = await waitFor('the nudge notice', async () => (await notices()).find((t) => t.includes(`nudged @tomas on acme/api#${stored.number}`)));
+    assert.ok(shown.includes('(GitHub answered 502, but the comment is on GitHub: it was posted once.)'), shown);
   });
 });

@@ -11,6 +11,7 @@ import { flatten } from './support/tree';
 import type { TeamGroupNode, TeamMemberNode, TeamReviewNode } from '../../src/work/teamNodes';
 import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
 import { hasBridge, press, quickInputTitled, texts, waitFor } from './support/bridge';
+import { accept, answeringDialogs, dismiss } from './support/dialogs';
 import { connectToFake, disconnect } from './support/github';
 
 const MEMBERS = ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena', 'outsider', 'tomass'];
@@ -134,7 +135,13 @@ describe('team review load (fake GitHub)', function () {
     const node = reviewNodes().find((n) => n.review.title === 'Fix focus trap in checkout modal')!;
     assert.ok(node && node.review.direct);
     fake.resetStats();
-    const out = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.handReviewTo', node, { reviewer: 'jun', confirmed: true });
+    // A command argument cannot answer the confirmation: the lead is asked, and closing it sends nothing.
+    const declined = await answeringDialogs(dismiss, () => vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.handReviewTo', node, { reviewer: 'jun', confirmed: true }));
+    assert.equal(declined.result, undefined);
+    assert.deepEqual(declined.asked.map((d) => [d.message, d.buttons]), [[`Hand acme/web#${node.review.number} to jun?`, ['Hand Over']]]);
+    assert.deepEqual(fake.writes(), [], 'nothing sent without the lead\'s answer');
+    const { result: out, asked } = await answeringDialogs(accept, () => vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.handReviewTo', node, { reviewer: 'jun' }));
+    assert.equal(asked.length, 1);
     assert.equal(out?.ok, true, out?.message);
     assert.match(out!.message, /handed acme\/web#\d+ to jun: they are asked to review, and your request is removed/);
     const path = `/repos/acme/web/pulls/${node.review.number}/requested_reviewers`;
@@ -156,7 +163,7 @@ describe('team review load (fake GitHub)', function () {
     assert.ok(other && !other.nudgeTarget, 'a review the lead did not hand on is not offered as "handed"');
     if (!hasBridge()) return;
     fake.resetStats();
-    const done = vscode.commands.executeCommand('leadDesk.nudge', handed, { confirmed: true });
+    const done = vscode.commands.executeCommand('leadDesk.nudge', handed);
     await quickInputTitled('Nudge acme/web#');
     await press('Enter');
     await done;
@@ -178,7 +185,7 @@ describe('team review load (fake GitHub)', function () {
   it('says when removing the lead failed after the teammate was asked, and keeps the review', async () => {
     const node = reviewNodes().find((n) => n.review.title === 'Rate-limit the public search endpoint')!;
     fake.inject(`DELETE /repos/acme/api/pulls/${node.review.number}/requested_reviewers`, { status: 403, body: { message: 'Must have push access to remove reviewers' }, times: 1 });
-    const out = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.handReviewTo', node, { reviewer: 'kwame', confirmed: true });
+    const { result: out } = await answeringDialogs(accept, () => vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.handReviewTo', node, { reviewer: 'kwame' }));
     assert.equal(out?.ok, false);
     assert.match(out!.message, /^asked kwame to review acme\/api#\d+, but could not remove your own request: .*You are still a requested reviewer\.$/);
     assert.ok(reviewNodes().some((n) => n.review.number === node.review.number && n.review.repo === 'acme/api'), 'still pending: the truth');
