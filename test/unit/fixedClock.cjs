@@ -3,7 +3,9 @@
 // then moves on with real time. scripts/test-all.mjs runs the date-dependent unit suites this way
 // on a Saturday night and a Monday morning, in two time zones, so a test that reads the real clock
 // instead of an injected `now` fails here on any day, not only on the day the bug shows.
-// Only `Date` is faked: timers, and the file times the store's locks compare, stay real.
+// Only `Date` is faked: timers stay real. The store suites are not run this way: their
+// cross-process locks compare file times (set by the real clock) with Date.now(); their dates come
+// from an injected `now` in their own tests.
 'use strict';
 const FakeTimers = require('@sinonjs/fake-timers');
 

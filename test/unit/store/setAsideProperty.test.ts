@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { AlertStore, alertsSpec } from '../../../src/store/alertStore';
+import { alertKey } from '../../../src/core/buildAlerts';
 import { CacheStore, cacheSpec } from '../../../src/store/cacheStore';
 import { OneOnOneStore, oneOnOnesSpec } from '../../../src/store/oneOnOneStore';
 import { ReviewHistoryStore, reviewYearSpec } from '../../../src/store/reviewHistoryStore';
@@ -108,19 +109,21 @@ const cache: Subject<CacheStore> = {
   ),
 };
 
-const badAlert = { repo: 'acme/app', workflowId: 1, name: 'CI', state: 'purple', runId: 5, url: 'u', since: T - H };
+const alertOwner = { origin: 'https://api.github.com', account: 'lead' };
+const badAlert = { ...alertOwner, repo: 'acme/app', workflowId: 1, name: 'CI', state: 'purple', runId: 5, url: 'u', since: T - H };
 const alerts: Subject<AlertStore> = {
   name: 'alerts.json (AlertStore)',
   spec: alertsSpec as unknown as FileSpec<Versioned>,
   file: 'alerts.json',
-  seed: { version: 1, workflows: { 'acme/app#1': badAlert } },
+  // Under the key the store's own `observe` of workflow #1 writes, so every such update collides.
+  seed: { version: 2, workflows: { [alertKey(alertOwner, 'acme/app', 1)]: badAlert } },
   open: (dir) => AlertStore.open(dir),
   close: (s) => s.dispose(),
   op: fc.oneof(
-    fc.tuple(fc.constantFrom(1, 2), fc.constantFrom('success', 'failure')).map(([workflowId, conclusion]) => op<AlertStore>(`observe #${workflowId} ${conclusion}`, (s) => s.observe('acme/app', 'main', [{
+    fc.tuple(fc.constantFrom(1, 2), fc.constantFrom('success', 'failure')).map(([workflowId, conclusion]) => op<AlertStore>(`observe #${workflowId} ${conclusion}`, (s) => s.observe(alertOwner, 'acme/app', 'main', [{
       workflowId, name: 'CI', runId: 10 + workflowId, headBranch: 'main', status: 'completed', conclusion, createdAt: T, url: `https://github.com/acme/app/actions/runs/${10 + workflowId}`,
     }], 'all', T))),
-    fc.constantFrom([], ['acme/app']).map((repos) => op<AlertStore>(`keep only ${repos.join()}`, (s) => s.keepOnly(repos))),
+    fc.constantFrom([], ['acme/app']).map((repos) => op<AlertStore>(`keep only ${repos.join()}`, (s) => s.keepOnly(alertOwner, repos))),
   ),
 };
 
