@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
+// The benchmarks measure the minified bundle but drive it through the test API: `--test-hooks`.
+const testHooks = !production || process.argv.includes('--test-hooks');
 const watch = process.argv.includes('--watch');
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
@@ -36,7 +38,7 @@ const node = {
   external: ['vscode'],
   logLevel: 'warning',
   // Test hooks (src/util/confirm.ts) exist only in the development/test build, never in the shipped one.
-  define: { __LEAD_DESK_VERSION__: JSON.stringify(pkg.version), __LEAD_DESK_TEST_HOOKS__: JSON.stringify(!production) },
+  define: { __LEAD_DESK_VERSION__: JSON.stringify(pkg.version), __LEAD_DESK_TEST_HOOKS__: JSON.stringify(testHooks) },
   // lowdb/steno and Octokit are ESM; `import.meta.url` is unused by the code paths we bundle.
   mainFields: ['module', 'main'],
   plugins: [gracefulFsIsFs],
