@@ -8,6 +8,7 @@ import { workQueueSource } from '../../src/queue';
 import { openStores } from '../../src/store';
 import { click, hasBridge, press, quickInputTitled, screenshot, texts, type, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
+import { freshStart } from './support/freshStart';
 import { demoScenario, startFakeGitHub, type FakeGitHub } from '../fake-github';
 
 const MINUTE = 60_000;
@@ -23,9 +24,7 @@ describe('timer', () => {
   const statusBarText = async () => (await texts('.statusbar-item')).find((t) => /Technical|Managerial|Paused/.test(t)) ?? '';
 
   before(async () => {
-    const api = await leadDesk();
-    await api.stores;
-    await vscode.commands.executeCommand('leadDesk.stopTimer');
+    await freshStart();
   });
 
   it('starts technical time and shows it in the status bar', async () => {

@@ -10,8 +10,9 @@ import type { LeadDeskApi } from '../../src/extension';
 import type { BucketNode, GroupNode, IssueNode, ReviewNode, TaskNode, WorkNode } from '../../src/work/nodes';
 import { flatten } from './support/tree';
 import { click, hasBridge, press, query, quickInputTitled, texts, type, waitFor } from './support/bridge';
-import { leadDesk, setSetting } from './support/extension';
+import { setSetting } from './support/extension';
 import { disconnect } from './support/github';
+import { freshStart } from './support/freshStart';
 import { startFakeGitHub } from '../fake-github';
 
 const OTHER_TOKEN = 'other-account-token';
@@ -34,12 +35,12 @@ describe('work tree (fake GitHub)', function () {
     return api.work.model.snapshot;
   };
   const isTask = (n: WorkNode): n is TaskNode => 'task' in n;
-  /** Signed in with the fake's token (a focused run may skip the sign-in test). */
+  /** Signed in with the fake's token (the sign-in test signs in through the password box; a `--grep` on one test skips it). */
   const signedIn = async () => {
     if (!api.work.model.snapshot.signedIn || api.work.model.snapshot.failure) await api.github.auth.adoptEnvironmentToken(fake.token);
     return refreshed();
   };
-  /** Local tasks of earlier suites are completed, so the tree can be empty. */
+  /** Local tasks of the tests above are completed, so the tree can be empty. */
   const completeOpenTasks = async () => {
     const tasks = (await api.stores).tasks;
     for (const t of tasks.list().filter((x) => !x.doneAt)) await tasks.complete(t.id);
@@ -58,9 +59,8 @@ describe('work tree (fake GitHub)', function () {
     const scenario = demoScenario(new Date());
     const hostile = addPull(scenario, { repo: 'acme/web', title: HOSTILE_TITLE, author: 'sofia', labels: ['<b>label</b>'] }, new Date());
     requestReview(scenario, hostile, { user: 'lead' }, new Date(Date.now() - 60_000));
+    api = await freshStart();
     fake = await startFakeGitHub(scenario, { tokens: ['test-token', OTHER_TOKEN], eagerGraphQL: true });
-    api = await leadDesk();
-    await api.stores;
     await setSetting('github.apiUrl', fake.url);
     await setSetting('github.repositories', ['acme/api', 'acme/web', 'acme/infra']);
     await setSetting('team.members', ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena']);
@@ -73,7 +73,6 @@ describe('work tree (fake GitHub)', function () {
   it('shows the signed-out welcome with its buttons when there is nothing local to show', async function () {
     if (!hasBridge()) this.skip();
     await api.github.auth.signOut();
-    await completeOpenTasks();
     const s = await refreshed();
     assert.equal(roots().length, 0, `an empty tree, so VS Code shows the welcome: ${roots().map((n) => n.id).join(' ')}`);
     assert.deepEqual([s.signInKnown, s.signedIn], [true, false]);
@@ -117,9 +116,7 @@ describe('work tree (fake GitHub)', function () {
     const snapshot = await refreshed();
     assert.equal(snapshot.failure, null, snapshot.failure?.message);
     const reviews = reviewNodes();
-    // Reviews snoozed by an earlier suite (the queue panel's) stay out of the tree.
-    const snoozed = snapshot.reviews.filter((r) => r.snoozedUntil && r.snoozedUntil > Date.now()).length;
-    assert.equal(reviews.length, 9 - snoozed, reviews.map((r) => r.label).join('\n'));
+    assert.equal(reviews.length, 9, reviews.map((r) => r.label).join('\n'));
     // Grouped by inbox state ("Needs your review", "Stale", …): oldest request first in each.
     for (const state of group('reviews').children.filter((n) => String(n.contextValue).startsWith('inboxState'))) {
       const requested = (state.children as readonly WorkNode[]).filter(isReview).map((r) => r.review.requestedAt);

@@ -4,6 +4,7 @@ import { demoScenario, startFakeGitHub, type FakeGitHub, type FakeGitHubOptions 
 import { waitFor } from './bridge';
 import type { LeadDeskApi } from '../../../src/extension';
 import { leadDesk, setSetting } from './extension';
+import { freshStart } from './freshStart';
 
 export interface ConnectOptions {
   readonly scenario?: ReturnType<typeof demoScenario>;
@@ -14,8 +15,8 @@ export interface ConnectOptions {
 }
 
 export async function connectToFake(options: ConnectOptions = {}): Promise<{ api: LeadDeskApi; fake: FakeGitHub }> {
+  const api = await freshStart();
   const fake = await startFakeGitHub(options.scenario ?? demoScenario(new Date()), options.fakeOptions);
-  const api = await leadDesk();
   const members = options.members ?? ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena'];
   await setSetting('github.apiUrl', fake.url);
   await setSetting('github.repositories', options.repositories ?? ['acme/api', 'acme/web', 'acme/infra']);
