@@ -166,3 +166,21 @@ export function fillDisk(filler: string): void {
     fs.closeSync(fd);
   }
 }
+
+/** Real fs whose renames onto the named data files fail with `code` while armed (a file-level EACCES). */
+export function refusingRenamesOnto(names: readonly string[], code = 'EACCES'): { fs: StoreFs; arm: (on: boolean) => void } {
+  let armed = false;
+  const p = fs.promises;
+  const storeFs: StoreFs = {
+    readFileSync: fs.readFileSync,
+    rmSync: fs.rmSync,
+    promises: {
+      ...p,
+      rename: async (from: fs.PathLike, to: fs.PathLike) => {
+        if (armed && names.includes(path.basename(String(to)))) throw Object.assign(new Error(`${code}: injected rename onto ${String(to)}`), { code });
+        return p.rename(from, to);
+      },
+    } as StoreFs['promises'],
+  };
+  return { fs: storeFs, arm: (on) => { armed = on; } };
+}

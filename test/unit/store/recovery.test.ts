@@ -3,8 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openStores, type OpenStoresOptions } from '../../../src/store';
-import type { StoreFs } from '../../../src/store/storeFs';
-import { canChattr, canMount, cleanup, EventLog, fillDisk, mount, readOnlyMount, tempDir, umount } from './helpers';
+import { canChattr, canMount, cleanup, EventLog, fillDisk, mount, readOnlyMount, refusingRenamesOnto, tempDir, umount } from './helpers';
 
 /*
  * Saves that failed are kept in memory; when the window closes (`deactivate` → `stores.close()`)
@@ -15,24 +14,6 @@ import { canChattr, canMount, cleanup, EventLog, fillDisk, mount, readOnlyMount,
 const titlesOnDisk = (dir: string) =>
   (JSON.parse(fs.readFileSync(path.join(dir, 'tasks.json'), 'utf8')) as { tasks: { title: string }[] }).tasks.map((t) => t.title).sort();
 const recoveryFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.includes('.recovery-')) : []);
-
-/** Real fs whose renames onto the named data files fail with `code` while armed (a file-level EACCES). */
-function refusingRenamesOnto(names: readonly string[], code = 'EACCES'): { fs: StoreFs; arm: (on: boolean) => void } {
-  let armed = false;
-  const p = fs.promises;
-  const storeFs: StoreFs = {
-    readFileSync: fs.readFileSync,
-    rmSync: fs.rmSync,
-    promises: {
-      ...p,
-      rename: async (from: fs.PathLike, to: fs.PathLike) => {
-        if (armed && names.includes(path.basename(String(to)))) throw Object.assign(new Error(`${code}: injected rename onto ${String(to)}`), { code });
-        return p.rename(from, to);
-      },
-    } as StoreFs['promises'],
-  };
-  return { fs: storeFs, arm: (on) => { armed = on; } };
-}
 
 describe('store/recovery of unsaved changes at close', () => {
   let dir: string;
