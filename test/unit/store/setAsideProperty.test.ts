@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { AlertStore, alertsSpec } from '../../../src/store/alertStore';
 import { alertKey } from '../../../src/core/buildAlerts';
 import { CacheStore, cacheSpec } from '../../../src/store/cacheStore';
+import { HandOffStore, handOffKey, handOffsSpec } from '../../../src/store/handOffStore';
 import { OneOnOneStore, oneOnOnesSpec } from '../../../src/store/oneOnOneStore';
 import { ReviewHistoryStore, reviewYearSpec } from '../../../src/store/reviewHistoryStore';
 import { TaskStore, tasksSpec } from '../../../src/store/taskStore';
@@ -165,6 +166,24 @@ const oneOnOnes: Subject<OneOnOneStore> = {
   ),
 };
 
+const handOffScope = { origin: 'https://api.github.com', account: 'lead' };
+const badHandOff = { ...handOffScope, repo: 'acme/app', number: 7, to: 'ana', at: 'yesterday' };
+const handOffs: Subject<HandOffStore> = {
+  name: 'hand-offs.json (HandOffStore)',
+  spec: handOffsSpec as unknown as FileSpec<Versioned>,
+  file: 'hand-offs.json',
+  // Under the key `record` writes for acme/app#7 → ana, so that update collides with it.
+  seed: { version: 1, handOffs: { [handOffKey(handOffScope, 'acme/app', 7, 'ana')]: badHandOff } },
+  open: (dir) => HandOffStore.open(dir),
+  close: (s) => s.dispose(),
+  op: fc.oneof(
+    fc.tuple(fc.constantFrom(7, 8), fc.constantFrom('ana', 'bo'), fc.integer({ min: 0, max: 40 })).map(([number, to, days]) =>
+      op<HandOffStore>(`record #${number} → ${to} at T+${days}d`, (s) => s.record(handOffScope, 'acme/app', number, to, T + days * 24 * H))),
+    fc.constantFrom<Record<string, number>>({ 'acme/app#7>ana': T - H }, { 'acme/app#9>cy': T }).map((legacy) =>
+      op<HandOffStore>(`adopt ${Object.keys(legacy).join()}`, (s) => s.adopt(handOffScope, legacy, T))),
+  ),
+};
+
 /** Everything `text` sets aside: whole records, and items of usable records' lists. */
 function setAsideIn(text: string, spec: FileSpec<Versioned>): unknown[] {
   const parsed = parseVersioned(text, spec);
@@ -219,4 +238,5 @@ describe('store/set-aside records survive every update (property)', () => {
   check(cache);
   check(alerts);
   check(oneOnOnes);
+  check(handOffs);
 });
