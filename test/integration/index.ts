@@ -13,7 +13,9 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter, reporterOptions: { suite: 'integration' } });
   const only = process.env.LEAD_DESK_GREP;
   if (only) mocha.grep(only);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  // LEAD_DESK_SUITE_FILE=timer.test.js runs one suite file alone (test/harness/run-each-alone.mjs).
+  const onlyFile = process.env.LEAD_DESK_SUITE_FILE;
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!onlyFile || f === onlyFile)).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   const failures = await new Promise<{ passes: number; failures: number }>((resolve) => {
