@@ -208,19 +208,30 @@ export class GitHubClient implements GitHubService {
     return array(data, 'collaborators').map(login);
   }
 
-  /** Posts a comment once; after a lost answer, finds it among the issue's recent comments by the viewer. */
+  /**
+   * Posts a comment once; after a lost answer, finds it among the issue's recent comments by the
+   * viewer with the same text — and newer than every such comment there was before sending (a
+   * nudge's default text repeats: an earlier nudge must not read as this one).
+   */
   async comment(repo: string, number: number, body: string): Promise<PostedComment> {
     const [owner, name] = repo.split('/');
     const sentAt = Date.now();
+    const mine = async () => {
+      const me = (await this.me()).toLowerCase();
+      const since = new Date(sentAt - READ_BACK_WINDOW_MS).toISOString();
+      const { data } = await this.octokit.rest.issues.listComments({ owner, repo: name, issue_number: number, since, per_page: 100 });
+      return array(data, 'comments').map((c) => object(c, 'comment'))
+        .filter((c) => login(c.user).toLowerCase() === me && commentText(str(c.body)) === commentText(body));
+    };
+    // Only when the same text was posted recently does the read-back need a line to draw: one read,
+    // cheap next to a nudge sent twice. If it fails, nothing before counts (the read-back says so).
+    const before = await mine().then((cs) => Math.max(0, ...cs.map((c) => Number(c.id) || 0)), () => Number.POSITIVE_INFINITY);
     return sendOnce(`the comment on ${repo}#${number} was posted`, async () => {
       const { data } = await this.octokit.rest.issues.createComment({ owner, repo: name, issue_number: number, body });
       return { url: safeUrl(object(data, 'comment').html_url, this.webHost) };
     }, async () => {
-      const me = (await this.me()).toLowerCase();
-      const since = new Date(sentAt - READ_BACK_WINDOW_MS).toISOString();
-      const { data } = await this.octokit.rest.issues.listComments({ owner, repo: name, issue_number: number, since, per_page: 100 });
-      const posted = array(data, 'comments').map((c) => object(c, 'comment'))
-        .filter((c) => login(c.user).toLowerCase() === me && commentText(str(c.body)) === commentText(body)).at(-1);
+      if (!Number.isFinite(before)) throw new Error('the comments before sending could not be read');
+      const posted = (await mine()).filter((c) => Number(c.id) > before).at(-1);
       return posted ? { url: safeUrl(posted.html_url, this.webHost) } : null;
     });
   }
@@ -386,12 +397,18 @@ export class GitHubClient implements GitHubService {
     return runs.defaultBranchRuns(this, repo);
   }
 
-  /** Re-runs once; after a lost answer, the run says whether it started again (no longer completed). */
+  /**
+   * Re-runs once; after a lost answer, the run says whether a new attempt started: its
+   * `run_attempt` went up (a new attempt that already failed again is still one), or it is no
+   * longer completed.
+   */
   async rerunFailedJobs(repo: string, runId: number): Promise<true> {
     const [owner, name] = repo.split('/');
+    const run = async () => object((await this.octokit.rest.actions.getWorkflowRun({ owner, repo: name, run_id: runId })).data, 'workflow run');
+    const attemptBefore = Number((await run()).run_attempt) || 1;
     await sendOnce(`the failed jobs of run ${runId} in ${repo} were re-run`, async () => ({ started: await runs.rerunFailedJobs(this, repo, runId) }), async () => {
-      const { data } = await this.octokit.rest.actions.getWorkflowRun({ owner, repo: name, run_id: runId });
-      return object(data, 'workflow run').status !== 'completed' ? { started: true as const } : null;
+      const now = await run();
+      return (Number(now.run_attempt) || 1) > attemptBefore || now.status !== 'completed' ? { started: true as const } : null;
     });
     return true;
   }

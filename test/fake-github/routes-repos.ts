@@ -139,6 +139,7 @@ export const repoRoutes: Route[] = [
       }
       run.status = 'queued';
       run.conclusion = null;
+      run.attempt = (run.attempt ?? 1) + 1;
       run.updatedAt = req.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
       return { status: 201, body: {} };
     },

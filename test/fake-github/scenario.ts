@@ -200,6 +200,8 @@ export interface ScenarioWorkflowRun {
   headSha: string;
   status: RunStatus;
   conclusion: RunConclusion | null;
+  /** GitHub's `run_attempt`: 1, and one more for each re-run. */
+  attempt?: number;
   actor: string;
   createdAt: Iso;
   runStartedAt: Iso;

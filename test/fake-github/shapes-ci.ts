@@ -127,7 +127,7 @@ export function workflowRun(ctx: ShapeContext, r: ScenarioWorkflowRun): Shape {
     updated_at: r.updatedAt,
     actor,
     triggering_actor: actor,
-    run_attempt: 1,
+    run_attempt: r.attempt ?? 1,
     referenced_workflows: [],
     run_started_at: r.runStartedAt,
     jobs_url: `${a}/jobs`,

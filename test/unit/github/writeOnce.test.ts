@@ -146,6 +146,28 @@ describe('writes to GitHub are sent once', function () {
     });
   }
 
+  it('a nudge GitHub did not store (502) after the same nudge was posted earlier is not read back as posted', async () => {
+    const issue = openIssue(fake).number;
+    await client().comment('acme/api', issue, NUDGE);
+    fake.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { status: 502, times: 1 });
+    await quietly(() => assert.rejects(client().comment('acme/api', issue, NUDGE), (e: unknown) => e instanceof GitHubFailure && e.status === 502));
+    assert.equal(fake.scenario.comments.filter((x) => x.issue === issue && x.body === NUDGE).length, 1, 'only the earlier nudge is on GitHub');
+  });
+
+  it('a re-run whose new attempt already failed again when the answer was lost still reads as re-run (not sent twice)', async () => {
+    const run = redRun(fake);
+    fake.inject('POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs', { afterApply: 'hang', times: 1 });
+    // The new attempt fails within a second (a job failing at once), before the read-back.
+    const failFast = setTimeout(() => Object.assign(fake.scenario.runs.find((r) => r.id === run.id)!, { status: 'completed', conclusion: 'failure' }), 700);
+    try {
+      assert.equal(await quietly(() => client(1500).rerunFailedJobs('acme/api', run.id)), true);
+    } finally {
+      clearTimeout(failFast);
+    }
+    assert.equal(sent('POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs'), 1);
+    assert.equal(fake.scenario.runs.find((r) => r.id === run.id)!.attempt, 2, 'one new attempt');
+  });
+
   it('a write that GitHub did not apply (502, read back: not there) fails as it was, sent once', async () => {
     const issue = openIssue(fake).number;
     fake.inject('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { status: 502, times: 1 });
