@@ -2,8 +2,10 @@
  * "Request Review from…" (on the lead's own PRs, or from the palette) and "Hand This Review to…"
  * (on a pending review): a quick pick of teammates, lightest review load first, then the review
  * request on GitHub, one write at a time. The tree follows GitHub's answers without a refresh.
- * `{ reviewer }` can come as the second argument (instead of the pick); the hand-off's confirmation
- * cannot: only the lead answers it (`confirmModal`). A write whose answer was lost is read back.
+ * `{ reviewer }` can come as the second argument (instead of the pick); the confirmation cannot:
+ * only the lead answers it (`confirmModal`). A request for a reviewer the lead did not pick is
+ * confirmed too, so no other extension can ask a teammate in the lead's name. A write whose answer
+ * was lost is read back.
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
@@ -112,6 +114,12 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
     const who = await pickTeammate(vscode.l10n.t('Request a review of {0}#{1} from…', target.repo, target.number), list, opts.reviewer);
     if (!who) return undefined;
     if (who.blocked) return say(false, vscode.l10n.t('{0} cannot review {1}#{2}: {3}. Nothing was sent.', who.login, target.repo, target.number, who.blocked));
+    // Picked by the lead in the list above, or named by a caller: then the lead says yes first.
+    if (opts.reviewer !== undefined && !(await confirmModal(
+      vscode.l10n.t('Ask {0} to review {1}#{2}?', who.login, target.repo, target.number),
+      vscode.l10n.t('GitHub will notify {0} in your name.', who.login),
+      vscode.l10n.t('Request Review'),
+    ))) return undefined;
     try {
       const after = await github.run((s) => s.requestReviewers(target.repo, target.number, [who.login]));
       if (!after) return say(false, vscode.l10n.t('sign in to GitHub to request reviews.'));

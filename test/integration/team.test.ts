@@ -96,7 +96,12 @@ describe('team review load (fake GitHub)', function () {
     assert.ok(own, 'the lead\'s own PR is in the sidebar data');
     const lightest = String(members()[0]!.label);
     fake.resetStats();
-    const out = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', { pullRequest: own }, { reviewer: lightest });
+    // A reviewer named in the arguments (not picked by the lead) is asked first: closing it sends nothing.
+    const declined = await answeringDialogs(dismiss, () => vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', { pullRequest: own }, { reviewer: lightest }));
+    assert.equal(declined.result, undefined);
+    assert.deepEqual(declined.asked.map((d) => [d.message, d.buttons]), [[`Ask ${lightest} to review acme/web#${own.number}?`, ['Request Review']]]);
+    assert.deepEqual(fake.writes(), [], 'nothing sent without the lead');
+    const { result: out } = await answeringDialogs(accept, () => vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', { pullRequest: own }, { reviewer: lightest }));
     assert.equal(out?.ok, true, out?.message);
     assert.deepEqual(fake.writes().map((w) => [w.method, w.path, w.body]), [['POST', `/repos/acme/web/pulls/${own.number}/requested_reviewers`, { reviewers: [lightest] }]]);
     assert.ok(api.work.model.snapshot.ownPullRequests.find((p) => p.number === own.number && p.repo === own.repo)!.waitingOn.includes(lightest));
@@ -202,7 +207,7 @@ describe('team review load (fake GitHub)', function () {
     assert.deepEqual(fake.writes(), []);
     // The access check fails (it is retried twice): GitHub's 422 says it, in words.
     fake.inject('POST /graphql', { graphqlErrors: [{ path: 'repository' }], times: 3 });
-    const out = await vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', own, { reviewer: 'outsider' });
+    const { result: out } = await answeringDialogs(accept, () => vscode.commands.executeCommand<AssignmentOutcome>('leadDesk.work.requestReviewFrom', own, { reviewer: 'outsider' }));
     assert.equal(out?.ok, false);
     assert.equal(out!.message, `could not ask outsider to review acme/api#${own.number}: GitHub rejected the request: outsider is not a collaborator on acme/api, so GitHub cannot ask them for a review. Nothing changed on GitHub.`);
     assert.deepEqual(fake.writes().map((w) => w.method), ['POST']);
