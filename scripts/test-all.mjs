@@ -27,6 +27,8 @@ const steps = [
     counts: suiteLines,
   })),
   { name: 'integration', cmd: ['node', 'test/harness/run-integration.mjs'], counts: suiteLines },
+  // The packaged VSIX installed as users install it (test/vsix): a file missing from the package fails here.
+  { name: 'vsix', cmd: ['npx', 'mocha', '--reporter', 'test/summaryReporter.cjs', '--reporter-option', 'suite=vsix', '--no-color', 'test/vsix/installedVsix.test.mjs'], counts: suiteLines },
 ];
 
 const allowedSkips = readAllowedSkips();
