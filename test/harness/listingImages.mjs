@@ -2,8 +2,9 @@
 // The Marketplace listing's images, drawn here rather than downloaded:
 //   node test/harness/listingImages.mjs --icon media/icon.png        the 128×128 icon (SVG below, rendered by headless Chromium)
 //   node test/harness/listingImages.mjs --screenshots media/readme   README screenshots of the packaged VSIX, installed, with demo data
-// The window is 1280×760 so the three PNGs stay near 300 KB in all. Needs a development build first (`node esbuild.mjs`) for the fake GitHub.
+// Screenshots are stored with a 256-colour palette (a third of the size; the UI has few colours). Needs a development build first (`node esbuild.mjs`) for the fake GitHub.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { toolchain } from './toolchain.mjs';
@@ -58,6 +59,7 @@ async function takeScreenshots(dir) {
     await runCommand(page, 'Lead Desk: Start Technical Time');
     await page.locator('.statusbar-item', { hasText: 'Technical' }).first().waitFor();
     await shot(page, path.join(dir, 'sidebar-and-timer.png'));
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');   // the panels get the whole width
     await runCommand(page, 'Lead Desk: Open Code Review Queue');
     await (await webviewFrame(page, 'table tbody tr')).waitForTimeout(1500);
     await shot(page, path.join(dir, 'review-queue.png'));
@@ -73,6 +75,72 @@ async function takeScreenshots(dir) {
 
 async function shot(page, file) {
   await page.mouse.move(1, 1);   // no hover highlight in the picture
-  await page.screenshot({ path: file });
+  fs.writeFileSync(file, toPalettePng(await page.screenshot()));
   console.log(`screenshot: ${file} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+}
+
+/** Chromium's 8-bit RGB(A) PNG as an indexed PNG: the 255 most frequent colours (5 bits a channel), each pixel the nearest. */
+function toPalettePng(png) {
+  const chunks = [];
+  for (let at = 8; at < png.length;) {
+    const len = png.readUInt32BE(at);
+    chunks.push({ type: png.toString('latin1', at + 4, at + 8), data: png.subarray(at + 8, at + 8 + len) });
+    at += 12 + len;
+  }
+  const ihdr = chunks.find((c) => c.type === 'IHDR').data;
+  const [width, height, depth, colourType, interlace] = [ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9], ihdr[12]];
+  if (depth !== 8 || (colourType !== 2 && colourType !== 6) || interlace !== 0) throw new Error('expected an 8-bit RGB(A) PNG');
+  const bpp = colourType === 6 ? 4 : 3;
+  const raw = zlib.inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  const stride = width * bpp;
+  const pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {   // undo the per-row filters (PNG spec, 9.2)
+    const filter = raw[y * (stride + 1)];
+    const row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? pixels[y * stride + x - bpp] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? pixels[(y - 1) * stride + x - bpp] : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      pixels[y * stride + x] = (row[x] + [0, a, b, (a + b) >> 1, paeth][filter]) & 0xff;
+    }
+  }
+  const key = (i) => ((pixels[i] >> 3) << 10) | ((pixels[i + 1] >> 3) << 5) | (pixels[i + 2] >> 3);
+  const counts = new Map();
+  for (let i = 0; i < pixels.length; i += bpp) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+  const palette = [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 256)
+    .map(([k]) => [((k >> 10) << 3) | 4, (((k >> 5) & 31) << 3) | 4, ((k & 31) << 3) | 4]);
+  const nearest = new Map();
+  const indexOf = (i) => {
+    const k = key(i);
+    if (!nearest.has(k)) {
+      let best = 0, bestDistance = Infinity;
+      palette.forEach(([r, g, b], n) => {
+        const d = (r - pixels[i]) ** 2 + (g - pixels[i + 1]) ** 2 + (b - pixels[i + 2]) ** 2;
+        if (d < bestDistance) { best = n; bestDistance = d; }
+      });
+      nearest.set(k, best);
+    }
+    return nearest.get(k);
+  };
+  const indexed = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) indexed[y * (width + 1) + 1 + x] = indexOf(y * stride + x * bpp);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 3, 0, 0, 0], 8);
+  return Buffer.concat([png.subarray(0, 8), pngChunk('IHDR', header), pngChunk('PLTE', Buffer.from(palette.flat())),
+    pngChunk('IDAT', zlib.deflateSync(indexed, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+function pngChunk(type, data) {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  data.copy(out, 8);
+  out.writeUInt32BE(zlib.crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
 }

@@ -91,6 +91,6 @@ describe('the Marketplace listing', () => {
     }
     assert.match(manifest.scripts.package, /--baseImagesUrl https:\/\/\S+/, 'npm run package rewrites them to https');
     const total = images.reduce((sum, src) => sum + fs.statSync(path.join(root, src)).size, 0);
-    assert.ok(total < 500_000, `README images stay small: ${total} bytes`);
+    assert.ok(total < 300_000, `README images stay small: ${total} bytes`);
   });
 });
