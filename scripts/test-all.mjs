@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test run: typecheck, lint, build, unit tests (plain Node), the date-dependent unit
-// suites again under fixed clocks (a Saturday night and a Monday morning, in two time zones), and
-// the integration tests (real VS Code). Every step runs even when an earlier one fails; the last
+// suites again under fixed clocks (a Saturday night and a Monday morning, in two time zones), the
+// integration tests (real VS Code), and the packaged VSIX as users install it. Every step runs even when an earlier one fails; the last
 // line adds up every suite as `N passed, N failed, N skipped` (a failed typecheck/lint/build
 // counts as one failure) and the exit code is non-zero on any failure.
 //
@@ -27,6 +27,8 @@ const steps = [
     counts: suiteLines,
   })),
   { name: 'integration', cmd: ['node', 'test/harness/run-integration.mjs'], counts: suiteLines },
+  // The packaged VSIX installed as users install it (test/vsix): a file missing from the package fails here.
+  { name: 'vsix', cmd: ['npx', 'mocha', '--reporter', 'test/summaryReporter.cjs', '--reporter-option', 'suite=vsix', '--no-color', 'test/vsix/installedVsix.test.mjs'], counts: suiteLines },
 ];
 
 const allowedSkips = readAllowedSkips();
