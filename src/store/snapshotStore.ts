@@ -7,8 +7,8 @@
  * right for a cache of the same data.
  */
 import * as path from 'node:path';
-import { writeFileAtomic } from './atomicWrite';
-import { errorCode, nodeStoreFs, type StoreFs } from './storeFs';
+import { writeFileAtomic } from './engine/atomicWrite';
+import { errorCode, nodeStoreFs, type StoreFs } from './engine/storeFs';
 
 export const SNAPSHOT_FILE = 'sidebar-snapshot.json';
 /** GitHub's validators (ETag, Last-Modified) and the bodies they stand for, for conditional requests after a restart. */
