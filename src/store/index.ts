@@ -21,7 +21,7 @@ export { STORE_FILES, isStoreDataFile, monthKey, reviewShardName, timeShardName,
 export { TimeStore, type AutoChange, type AutoSwitchUndo, type NewTimeEntry, type TimeStoreOptions } from './timeStore';
 export { TaskStore, type DelegatedTask, type NewTask, type TaskPatch } from './taskStore';
 export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './reviewHistoryStore';
-export { RESPONSE_CACHE_FILE, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
+export { RESPONSE_CACHE_FILE, SIDEBAR_SNAPSHOT_SCHEMA, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
 export { JsonFile, type JsonFileOptions } from './engine/jsonFile';
 export { AlertStore } from './alertStore';
 export { HandOffStore, type HandOffScope } from './handOffStore';
