@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { buildBalanceReport, reportRange } from '../src/balance/report';
 import type { TimeEntry } from '../src/core/timeEntry';
 import { monthKey, timeShardName, TimeStore, type StoreFs } from '../src/store';
-import { nodeStoreFs } from '../src/store/storeFs';
+import { nodeStoreFs } from '../src/store/engine/storeFs';
 
 const PER_DAY = 40;
 const HISTORY_SIZES = [1_000, 50_000];

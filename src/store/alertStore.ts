@@ -1,10 +1,10 @@
 import {
   alertKey, currentRedRun, observe, sameOwner, type AlertOwner, type AlertRun, type AlertScope, type AlertState, type Observation, type WorkflowAlert,
 } from '../core/buildAlerts';
-import { JsonFile, type JsonFileOptions } from './jsonFile';
+import { JsonFile, type JsonFileOptions } from './engine/jsonFile';
 import { STORE_FILES } from './paths';
-import type { FileSpec } from './versionedJson';
-import { FileBackedStore } from './fileBackedStore';
+import type { FileSpec } from './engine/versionedJson';
+import { FileBackedStore } from './engine/fileBackedStore';
 
 export interface AlertsFile {
   readonly version: 2;

@@ -1,6 +1,6 @@
-import { JsonFile, type JsonFileOptions } from './jsonFile';
-import type { FileSpec } from './versionedJson';
-import { FileBackedStore } from './fileBackedStore';
+import { JsonFile, type JsonFileOptions } from './engine/jsonFile';
+import type { FileSpec } from './engine/versionedJson';
+import { FileBackedStore } from './engine/fileBackedStore';
 
 /** The file, in the store folder. */
 export const HAND_OFFS_FILE = 'hand-offs.json';

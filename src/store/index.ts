@@ -1,29 +1,28 @@
 import * as path from 'node:path';
-import { sweepLeftovers } from './atomicWrite';
+import { sweepLeftovers } from './engine/atomicWrite';
 import { AlertStore } from './alertStore';
 import { HandOffStore } from './handOffStore';
-import { CacheStore, type CacheLimits } from './cacheStore';
-import type { JsonFile } from './jsonFile';
-import { closeFiles, mergeRecoveryFiles, type RecoveryOptions } from './recovery';
+import type { JsonFile } from './engine/jsonFile';
+import { closeFiles, mergeRecoveryFiles, type RecoveryOptions } from './engine/recovery';
 import { ReviewHistoryStore } from './reviewHistoryStore';
 import { OneOnOneStore } from './oneOnOneStore';
-import { nodeStoreFs } from './storeFs';
+import { STORE_RECOVERY } from './recoverableFiles';
+import { nodeStoreFs } from './engine/storeFs';
 import { TaskStore } from './taskStore';
 import { TimeStore, type TimeStoreOptions } from './timeStore';
-import { STORE_FILES } from './paths';
-import type { Versioned } from './versionedJson';
+import { RETIRED_FILES, STORE_FILES } from './paths';
+import type { Versioned } from './engine/versionedJson';
 
 export type {
   NewerVersionEvent, RecordSkippedEvent, RecoveredEvent, RecoveryMergedEvent, RecoveryWrittenEvent, SetAsideCopiedEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent,
-} from './events';
-export type { StoreFs } from './storeFs';
+} from './engine/events';
+export type { StoreFs } from './engine/storeFs';
 export { STORE_FILES, isStoreDataFile, monthKey, reviewShardName, timeShardName, yearKey } from './paths';
 export { TimeStore, type AutoChange, type AutoSwitchUndo, type NewTimeEntry, type TimeStoreOptions } from './timeStore';
 export { TaskStore, type DelegatedTask, type NewTask, type TaskPatch } from './taskStore';
 export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './reviewHistoryStore';
-export { CacheStore, type CachedResponse, type CacheLimits } from './cacheStore';
-export { RESPONSE_CACHE_FILE, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
-export { JsonFile, type JsonFileOptions } from './jsonFile';
+export { RESPONSE_CACHE_FILE, SIDEBAR_SNAPSHOT_SCHEMA, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
+export { JsonFile, type JsonFileOptions } from './engine/jsonFile';
 export { AlertStore } from './alertStore';
 export { HandOffStore, type HandOffScope } from './handOffStore';
 export { OneOnOneStore, type ActionItem, type OneOnOneMeeting, type PersonNotes } from './oneOnOneStore';
@@ -34,7 +33,6 @@ export interface Stores {
   readonly time: TimeStore;
   readonly tasks: TaskStore;
   readonly reviews: ReviewHistoryStore;
-  readonly cache: CacheStore;
   /** Red/green state of default-branch workflows, for the red-build alerts. */
   readonly alerts: AlertStore;
   /** 1:1 notes and action items per teammate. */
@@ -53,7 +51,7 @@ export interface Stores {
   dispose(): void;
 }
 
-export type OpenStoresOptions = TimeStoreOptions & RecoveryOptions & { readonly cache?: CacheLimits };
+export type OpenStoresOptions = TimeStoreOptions & RecoveryOptions;
 
 /**
  * Open (creating if needed) the store folder — in the extension, `context.globalStorageUri.fsPath`.
@@ -64,25 +62,26 @@ export async function openStores(dir: string, options: OpenStoresOptions = {}): 
   const fs = options.fs ?? nodeStoreFs;
   await fs.promises.mkdir(dir, { recursive: true }).catch(() => {});
   for (const sub of ['', STORE_FILES.timeDir, STORE_FILES.reviewsDir]) await sweepLeftovers(fs, path.join(dir, sub));
+  // Only the file itself: whatever a store moved aside beside it stays for the user.
+  for (const name of RETIRED_FILES) await fs.promises.unlink(path.join(dir, name)).catch(() => {});
   // What a window that closed with failing saves left, before anything reads the files.
-  await mergeRecoveryFiles(dir, fs, options).catch(() => 0);
+  await mergeRecoveryFiles(dir, fs, options, STORE_RECOVERY).catch(() => 0);
   const openFiles = new Set<JsonFile<Versioned>>();
   const fileOptions = { ...options, openFiles };
-  const [time, tasks, reviews, cache, alerts, oneOnOnes, handOffs] = await Promise.all([
+  const [time, tasks, reviews, alerts, oneOnOnes, handOffs] = await Promise.all([
     TimeStore.open(dir, fileOptions),
     TaskStore.open(dir, fileOptions),
     ReviewHistoryStore.open(dir, fileOptions),
-    CacheStore.open(dir, { ...fileOptions, ...options.cache }),
     AlertStore.open(dir, fileOptions),
     OneOnOneStore.open(dir, fileOptions),
     HandOffStore.open(dir, fileOptions),
   ]);
-  const all = [time, tasks, reviews, cache, alerts, oneOnOnes, handOffs];
+  const all = [time, tasks, reviews, alerts, oneOnOnes, handOffs];
   let closing: Promise<void> | undefined;
   return {
-    dir, time, tasks, reviews, cache, alerts, oneOnOnes, handOffs,
+    dir, time, tasks, reviews, alerts, oneOnOnes, handOffs,
     flush: async () => (await Promise.all(all.map((s) => s.flush()))).every(Boolean),
-    close: () => (closing ??= closeFiles(openFiles, dir, fs, options).finally(() => all.forEach((s) => s.dispose()))),
+    close: () => (closing ??= closeFiles(openFiles, dir, fs, options, STORE_RECOVERY).finally(() => all.forEach((s) => s.dispose()))),
     dispose: () => all.forEach((s) => s.dispose()),
   };
 }

@@ -1,8 +1,8 @@
 import { randomId } from '../core/randomId';
-import { JsonFile, type JsonFileOptions } from './jsonFile';
+import { JsonFile, type JsonFileOptions } from './engine/jsonFile';
 import { STORE_FILES } from './paths';
-import type { FileSpec } from './versionedJson';
-import { FileBackedStore } from './fileBackedStore';
+import type { FileSpec } from './engine/versionedJson';
+import { FileBackedStore } from './engine/fileBackedStore';
 import { NUDGE_KINDS, type NudgeKind, type NudgeRecord } from '../core/nudges';
 import { LOGIN } from '../core/login';
 import { keepBothNotes, MAX_NOTES_LENGTH } from '../core/oneOnOne';

@@ -6,7 +6,6 @@
 export const STORE_FILES = {
   timer: 'timer.json',
   tasks: 'tasks.json',
-  cache: 'cache.json',
   /** Red/green state of default-branch workflows (red-build alerts). */
   alerts: 'alerts.json',
   /** 1:1 notes and action items, per teammate. */
@@ -16,6 +15,12 @@ export const STORE_FILES = {
   /** One file per local year: `reviews/2026.json`. */
   reviewsDir: 'reviews',
 } as const;
+
+/**
+ * Files an older Lead Desk kept that nothing reads any more, removed when the stores open:
+ * `cache.json` held GitHub responses (they live in `response-cache.json` now, refetched if lost).
+ */
+export const RETIRED_FILES: readonly string[] = ['cache.json'];
 
 export function timeShardName(month: string): string {
   return `${STORE_FILES.timeDir}/${month}.json`;
@@ -36,7 +41,7 @@ export function yearKey(at: number): string {
   return String(new Date(at).getFullYear());
 }
 
-const dataFile = /^(?:(?:timer|tasks|cache|alerts|one-on-ones)\.json|time\/\d{4}-\d{2}\.json|reviews\/\d{4}\.json)$/;
+const dataFile = /^(?:(?:timer|tasks|alerts|one-on-ones)\.json|time\/\d{4}-\d{2}\.json|reviews\/\d{4}\.json)$/;
 
 /** True for a file that holds data (path relative to the store folder, `/` or `\` separated). */
 export function isStoreDataFile(relativePath: string): boolean {

@@ -1,8 +1,8 @@
 import { randomId } from '../core/randomId';
-import type { JsonFileOptions } from './jsonFile';
+import type { JsonFileOptions } from './engine/jsonFile';
 import { STORE_FILES, yearKey } from './paths';
-import { ShardSet } from './shardSet';
-import type { FileSpec } from './versionedJson';
+import { ShardSet } from './engine/shardSet';
+import type { FileSpec } from './engine/versionedJson';
 
 /** One section of a morning review (pending reviews, delegated work, CI…). */
 export interface ReviewSection {

@@ -1,8 +1,8 @@
 import { randomId } from '../core/randomId';
-import { JsonFile, type JsonFileOptions } from './jsonFile';
+import { JsonFile, type JsonFileOptions } from './engine/jsonFile';
 import { STORE_FILES } from './paths';
-import type { FileSpec } from './versionedJson';
-import { FileBackedStore } from './fileBackedStore';
+import type { FileSpec } from './engine/versionedJson';
+import { FileBackedStore } from './engine/fileBackedStore';
 
 /** Work the lead handed to someone else, followed up from the sidebar. */
 export interface DelegatedTask {

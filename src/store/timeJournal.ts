@@ -1,6 +1,6 @@
 import { isMode, type TimeEntry } from '../core/timeEntry';
 import { monthKey } from './paths';
-import type { FileSpec } from './versionedJson';
+import type { FileSpec } from './engine/versionedJson';
 
 /*
  * Time data is two kinds of file: `timer.json` (small: the running entry) and one shard per

@@ -3,10 +3,10 @@ import type { AutoSignal } from '../core/autoMode';
 import { randomId } from '../core/randomId';
 import { judgeRunningEntry } from '../core/crash';
 import { isMode, type Mode, type TimeEntry } from '../core/timeEntry';
-import { defaultIsProcessAlive } from './fileLock';
-import { JsonFile, type JsonFileOptions } from './jsonFile';
+import { defaultIsProcessAlive } from './engine/fileLock';
+import { JsonFile, type JsonFileOptions } from './engine/jsonFile';
 import { monthKey, STORE_FILES } from './paths';
-import { ShardSet } from './shardSet';
+import { ShardSet } from './engine/shardSet';
 import {
   applyToShard, cutOut, overlaps, overlayPending, putChange, timerSpec, timeShardSpec,
   type TimeShardFile, type TimerFile, type WindowRef,

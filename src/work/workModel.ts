@@ -50,7 +50,7 @@ export interface WorkSnapshot {
   readonly refreshing: boolean;
 }
 
-/** What the snapshot file keeps: the GitHub half of the state. */
+/** What the snapshot file keeps: the GitHub half of the state. A new field the tree needs raises SIDEBAR_SNAPSHOT_SCHEMA (store/snapshotStore.ts). */
 export interface SidebarSnapshotData {
   readonly reviews: readonly PendingReview[];
   readonly reviewsTotal: number;

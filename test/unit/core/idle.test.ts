@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyIdleDecision, closeCrashedEntry, IdleDetector, idleSpanReplacement, type IdleDecision, type IdleSpan } from '../../../src/core/idle';
+import { IdleDetector, idleSpanReplacement, type IdleDecision, type IdleSpan } from '../../../src/core/idle';
 import type { TimeEntry } from '../../../src/core/timeEntry';
 import { effectiveEnd } from '../../../src/core/timeline';
 import { arbitraryEntries, entry } from './entries';
+import { applyIdleDecision, closeCrashedEntry } from './models/idleModels';
 import { HOUR, MINUTE } from './timeZone';
 
 const T0 = Date.UTC(2024, 4, 15, 7);

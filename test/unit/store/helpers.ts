@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
   NewerVersionEvent, RecordSkippedEvent, RecoveredEvent, RecoveryMergedEvent, RecoveryWrittenEvent, StoreEvents, WriteFailedEvent, WriteResumedEvent,
-} from '../../../src/store/events';
-import type { StoreFs } from '../../../src/store/storeFs';
+} from '../../../src/store/engine/events';
+import type { StoreFs } from '../../../src/store/engine/storeFs';
 
 /** A fresh real folder under the OS temp dir; removed by `cleanup`. */
 export function tempDir(label = 'store'): string {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sweepLeftovers } from '../../../src/store/atomicWrite';
-import { FileLock } from '../../../src/store/fileLock';
-import { JsonFile, type JsonFileOptions } from '../../../src/store/jsonFile';
-import { nodeStoreFs } from '../../../src/store/storeFs';
-import type { FileSpec } from '../../../src/store/versionedJson';
+import { sweepLeftovers } from '../../../src/store/engine/atomicWrite';
+import { FileLock } from '../../../src/store/engine/fileLock';
+import { JsonFile, type JsonFileOptions } from '../../../src/store/engine/jsonFile';
+import { nodeStoreFs } from '../../../src/store/engine/storeFs';
+import type { FileSpec } from '../../../src/store/engine/versionedJson';
 import { cleanup, deadPid, EventLog, faultyFs, isRoot, sleep, tempDir } from './helpers';
 
 interface Notes {

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openStores } from '../../../src/store';
-import { CacheStore } from '../../../src/store/cacheStore';
 import { monthKey } from '../../../src/store/paths';
 import { ReviewHistoryStore, reviewProblem } from '../../../src/store/reviewHistoryStore';
 import { TaskStore, taskProblem } from '../../../src/store/taskStore';
@@ -125,16 +124,5 @@ describe('store/malformed records', () => {
     assert.equal(events.recovered.length, 0, 'the month is not moved aside');
     assert.equal(events.recordSkipped.filter((e) => /e-bad/.test(e.line)).length, 1);
     await stores.close();
-  });
-
-  it('a cache entry without a fetch time is skipped', async () => {
-    fs.writeFileSync(path.join(dir, 'cache.json'), JSON.stringify({ version: 1, entries: { good: { body: 1, fetchedAt: 1 }, bad: { body: 2 } } }));
-    const events = new EventLog();
-    const cache = await CacheStore.open(dir, events);
-    assert.deepEqual(cache.keys(), ['good']);
-    await cache.put('new', { body: 3, fetchedAt: 2 });
-    assert.deepEqual(Object.keys(readJson(path.join(dir, 'cache.json')).entries as object).sort(), ['bad', 'good', 'new']);
-    assert.equal(events.recordSkipped.length, 1);
-    cache.dispose();
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OneOnOneStore } from '../../../src/store/oneOnOneStore';
-import type { SetAsideCopiedEvent } from '../../../src/store/events';
+import type { SetAsideCopiedEvent } from '../../../src/store/engine/events';
 import { cleanup, EventLog, tempDir } from './helpers';
 
 /*

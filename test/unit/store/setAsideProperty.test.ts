@@ -5,14 +5,13 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { AlertStore, alertsSpec } from '../../../src/store/alertStore';
 import { alertKey } from '../../../src/core/buildAlerts';
-import { CacheStore, cacheSpec } from '../../../src/store/cacheStore';
 import { HandOffStore, handOffKey, handOffsSpec } from '../../../src/store/handOffStore';
 import { OneOnOneStore, oneOnOnesSpec } from '../../../src/store/oneOnOneStore';
 import { ReviewHistoryStore, reviewYearSpec } from '../../../src/store/reviewHistoryStore';
 import { TaskStore, tasksSpec } from '../../../src/store/taskStore';
 import { timeShardSpec } from '../../../src/store/timeJournal';
 import { TimeStore } from '../../../src/store/timeStore';
-import { parseVersioned, type FileSpec, type Versioned } from '../../../src/store/versionedJson';
+import { parseVersioned, type FileSpec, type Versioned } from '../../../src/store/engine/versionedJson';
 import { cleanup, tempDir } from './helpers';
 
 /*
@@ -92,21 +91,6 @@ const time: Subject<TimeStore> = {
     fc.integer({ min: 0, max: 5 }).map((h) => op<TimeStore>(`pause at +${h}h`, (s) => s.pause(Math.max(T + h * H, (s.current()?.start ?? 0) + 1)))),
     fc.tuple(fc.integer({ min: -9, max: 0 }), fc.integer({ min: 1, max: 9 })).map(([from, length]) =>
       op<TimeStore>(`replace ${from}h..+${length}h`, (s) => s.replaceEntries({ from: T + from * H, to: T + (from + length) * H }, []))),
-  ),
-};
-
-const badCached = { body: { etag: 'x' } };
-const cache: Subject<CacheStore> = {
-  name: 'cache.json (CacheStore)',
-  spec: cacheSpec as unknown as FileSpec<Versioned>,
-  file: 'cache.json',
-  seed: { version: 1, entries: { good: { body: 1, fetchedAt: T }, bad: badCached } },
-  open: (dir) => CacheStore.open(dir),
-  close: (s) => s.dispose(),
-  op: fc.oneof(
-    fc.constantFrom('good', 'bad', 'new').map((key) => op<CacheStore>(`put ${key}`, (s) => s.put(key, { body: 2, fetchedAt: T }))),
-    fc.constantFrom('good', 'bad', 'new').map((key) => op<CacheStore>(`delete ${key}`, (s) => s.delete(key))),
-    fc.constant(op<CacheStore>('clear', (s) => s.clear())),
   ),
 };
 
@@ -235,7 +219,6 @@ describe('store/set-aside records survive every update (property)', () => {
   check(tasks);
   check(reviews);
   check(time);
-  check(cache);
   check(alerts);
   check(oneOnOnes);
   check(handOffs);

@@ -1,6 +1,6 @@
 import type { Adapter } from 'lowdb';
 import { keepCopy, writeFileAtomic } from './atomicWrite';
-import { describeError } from '../util/errors';
+import { describeError } from '../../util/errors';
 import { errorCode, type StoreFs } from './storeFs';
 
 /** Every store file is a JSON object with a schema version. */

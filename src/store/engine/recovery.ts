@@ -4,12 +4,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import type { StoreEvents } from './events';
 import { JsonFile, type JsonFileOptions, type UnsavedSnapshot } from './jsonFile';
-import { oneOnOnesSpec, type OneOnOnesFile } from './oneOnOneStore';
-import { STORE_FILES } from './paths';
-import { reviewYearSpec, type ReviewYearFile } from './reviewHistoryStore';
 import { describeWriteFailure, type StoreFs } from './storeFs';
-import { tasksSpec, type TasksFile } from './taskStore';
-import { timerSpec, type TimerFile } from './timeJournal';
 import { parseVersioned, type FileSpec, type Versioned } from './versionedJson';
 
 /*
@@ -32,57 +27,25 @@ interface RecoveryRecord {
   readonly mine: unknown;
 }
 
-interface Recoverable<T extends Versioned> {
+/** How to merge a recovery file into one data file. */
+export interface Recoverable<T extends Versioned> {
   readonly spec: FileSpec<T>;
   /** Apply to `current` (in place) what changed from `base` to `mine`. */
   rebase(current: T, base: T, mine: T): void;
 }
 
-const RECOVERY_NAME = /\.recovery-[0-9TZ-]+-\d+-[0-9a-f]+\.json$/;
-
-/** Files whose unsaved changes are worth a recovery file; null for the rest. */
-function recoverableFor(name: string): Recoverable<Versioned> | null {
-  if (name === STORE_FILES.tasks) {
-    const r: Recoverable<TasksFile> = {
-      spec: tasksSpec,
-      rebase: (current, base, mine) => { current.tasks = rebaseList(current.tasks, base.tasks, mine.tasks, (t) => t.id); },
-    };
-    return r as unknown as Recoverable<Versioned>;
-  }
-  if (name === STORE_FILES.oneOnOnes) {
-    // 1:1 notes are typed by hand: a window that could not save them must not lose them.
-    const r: Recoverable<OneOnOnesFile> = {
-      spec: oneOnOnesSpec,
-      rebase: (current, base, mine) => {
-        for (const [key, person] of Object.entries(mine.people)) {
-          const was = base.people[key] ?? { login: person.login, meetings: [], actions: [] };
-          const now = current.people[key] ?? { login: person.login, meetings: [], actions: [] };
-          current.people[key] = {
-            ...now, // nudges, and fields a newer Lead Desk wrote
-            login: now.login,
-            meetings: rebaseList(now.meetings, was.meetings, person.meetings, (m) => m.date).sort((a, b) => a.date.localeCompare(b.date)),
-            actions: rebaseList(now.actions, was.actions, person.actions, (a) => a.id),
-          };
-        }
-      },
-    };
-    return r as unknown as Recoverable<Versioned>;
-  }
-  if (name === STORE_FILES.timer) return { spec: timerSpec, rebase: rebaseTimer } as unknown as Recoverable<Versioned>;
-  const year = /^reviews\/(\d{4})\.json$/.exec(name);
-  if (year) {
-    const r: Recoverable<ReviewYearFile> = {
-      spec: reviewYearSpec(year[1]),
-      rebase: (current, base, mine) => {
-        current.reviews = rebaseList(current.reviews, base.reviews, mine.reviews, (x) => x.id).sort((a, b) => a.finishedAt - b.finishedAt);
-      },
-    };
-    return r as unknown as Recoverable<Versioned>;
-  }
-  // The cache is fetched again from GitHub; month shards are written only from timer.json's
-  // journal (their saves are never kept), so timer.json's recovery carries them.
-  return null;
+/**
+ * What the engine needs to know of the stores above it: which files are worth a recovery file
+ * (and how to merge one), and the folders, relative to the store folder, that may hold one.
+ */
+export interface RecoveryPlan {
+  /** Files whose unsaved changes are worth a recovery file; null for the rest. */
+  recoverableFor(name: string): Recoverable<Versioned> | null;
+  /** Sub-folders of the store folder that hold data files ('' is the store folder itself). */
+  readonly folders: readonly string[];
 }
+
+const RECOVERY_NAME = /\.recovery-[0-9TZ-]+-\d+-[0-9a-f]+\.json$/;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -116,22 +79,6 @@ function mergeFields<R extends object>(current: R, base: R, mine: R): R {
     else delete out[key];
   }
   return out as R;
-}
-
-/**
- * The journal's new shard changes are appended (puts and removes by id are idempotent); the
- * running entry is taken from `mine` only if no other window changed it meanwhile, so there is
- * still one timer. A window that closed left its running entry to crash recovery, which closes
- * it at its last heartbeat.
- */
-function rebaseTimer(current: TimerFile, base: TimerFile, mine: TimerFile): void {
-  const known = new Set([...base.pending, ...current.pending].map((c) => JSON.stringify(c)));
-  for (const c of mine.pending) if (!known.has(JSON.stringify(c))) current.pending.push(c);
-  if (!same(base.running, mine.running) && same(current.running, base.running)) {
-    current.running = mine.running;
-    current.updatedAt = mine.updatedAt;
-    current.byWindow = mine.byWindow;
-  }
 }
 
 /** Private per-user fallback folder for one store folder, under the OS temp folder. */
@@ -176,11 +123,13 @@ async function writeRecovery(
  * Closing: one last attempt to save each open file, then a recovery file for what is still
  * unsaved. Resolves when all is on disk somewhere (or reported lost through `onRecoveryWritten`).
  */
-export async function closeFiles(files: Iterable<JsonFile<Versioned>>, storeDir: string, fs: StoreFs, options: RecoveryOptions): Promise<void> {
+export async function closeFiles(
+  files: Iterable<JsonFile<Versioned>>, storeDir: string, fs: StoreFs, options: RecoveryOptions, plan: RecoveryPlan,
+): Promise<void> {
   const fallbackDir = options.recoveryFallbackDir === undefined ? defaultRecoveryFallbackDir(storeDir) : options.recoveryFallbackDir;
   await Promise.all([...files].map(async (file) => {
     const left = await file.close(options.lastAttemptMs);
-    if (!left || !recoverableFor(file.name)) return;
+    if (!left || !plan.recoverableFor(file.name)) return;
     try {
       const recoveryFile = await writeRecovery(fs, storeDir, file.name, left, fallbackDir, (options.now ?? Date.now)());
       options.onRecoveryWritten?.({ file: file.path, recoveryFile });
@@ -206,9 +155,9 @@ async function privateToUs(fs: StoreFs, target: string, isDir: boolean): Promise
  * then remove it. One that cannot be merged now (disk still failing, a newer Lead Desk's file,
  * damaged) stays where it is for a later start; nothing is deleted unmerged.
  */
-export async function mergeRecoveryFiles(storeDir: string, fs: StoreFs, options: RecoveryOptions): Promise<number> {
+export async function mergeRecoveryFiles(storeDir: string, fs: StoreFs, options: RecoveryOptions, plan: RecoveryPlan): Promise<number> {
   const fallbackDir = options.recoveryFallbackDir === undefined ? defaultRecoveryFallbackDir(storeDir) : options.recoveryFallbackDir;
-  const folders = [storeDir, path.join(storeDir, STORE_FILES.timeDir), path.join(storeDir, STORE_FILES.reviewsDir)];
+  const folders = plan.folders.map((sub) => path.join(storeDir, sub));
   if (fallbackDir && (await privateToUs(fs, fallbackDir, true))) folders.push(fallbackDir);
   const found: Array<{ readonly file: string; readonly record: RecoveryRecord }> = [];
   for (const folder of folders) {
@@ -238,7 +187,7 @@ export async function mergeRecoveryFiles(storeDir: string, fs: StoreFs, options:
     isProcessAlive: options.isProcessAlive, onRecovered: options.onRecovered,
   };
   for (const { file, record } of found) {
-    const kind = recoverableFor(record.recoveryOf);
+    const kind = plan.recoverableFor(record.recoveryOf);
     if (!kind) continue;
     const base = parseVersioned(JSON.stringify(record.base), kind.spec);
     const mine = parseVersioned(JSON.stringify(record.mine), kind.spec);
