@@ -21,4 +21,9 @@ exports.mochaHooks = {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     console.log(`fixed clock: ${new Date().toString()} (${zone})`);
   },
+  // The clock moves on through a real interval, which would keep the process alive after the run.
+  afterAll() {
+    clock?.uninstall();
+    clock = undefined;
+  },
 };
