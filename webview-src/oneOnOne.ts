@@ -1,5 +1,5 @@
 /** The 1:1 prep webview: the teammate's items, today's notes, action items and past notes. */
-import { keepBothNotes, type OneOnOneLine } from '../src/core/oneOnOne';
+import { notesAfterSaveAnswer, type OneOnOneLine } from '../src/core/oneOnOne';
 import type { OneOnOneFromWebview, OneOnOneToWebview, OneOnOneView } from '../src/oneOnOne/protocol';
 import { byId, codicon, h } from './shared/dom';
 import { startDataPanel } from './shared/dataPanel';
@@ -108,12 +108,10 @@ function showNotes(view: OneOnOneView): void {
     const answer = view.notesSaved;
     if (answer?.seq !== inFlight.seq) return; // built before the save was answered
     inFlight = null;
-    base = view.todayNotes;
-    // Nothing typed since: what is stored holds the saved text (or a later text built on it).
-    // A failed save leaves the text as typed: it is stored nowhere else.
-    if (answer.failed) typed = true;
-    else if (!typed) setNotesText(view.todayNotes);
-    else if (answer.theirs !== null) setNotesText(keepBothNotes(notes.value, answer.theirs));
+    const next = notesAfterSaveAnswer({ base: base ?? '', text: notes.value, typed }, answer, view.todayNotes);
+    base = next.base;
+    typed = next.typed;
+    setNotesText(next.text);
     if (answer.theirs !== null) {
       const conflict = byId('notes-conflict');
       conflict.querySelector('.notice-text')!.textContent =
@@ -121,7 +119,7 @@ function showNotes(view: OneOnOneView): void {
       conflict.hidden = false;
     }
     byId('notes-saved').textContent = answer.failed ? 'not saved' : 'saved';
-    if (typed && !answer.failed) saveNotes(); // typed meanwhile: now with the new base
+    if (next.saveAgain) saveNotes(); // typed meanwhile: now with the new base
     return;
   }
   if (notes.value === base && view.todayNotes !== base) {

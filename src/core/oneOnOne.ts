@@ -80,3 +80,25 @@ export function keepBothNotes(mine: string, theirs: string): string {
   if (theirs.includes(mine)) return theirs;
   return `${mine.trimEnd()}\n\n${OTHER_NOTES_MARKER}\n${theirs}`;
 }
+
+/** What the notes editor holds: the stored text its text was written from, its text, and whether the lead typed since the last save was sent. */
+export interface NotesEditorState {
+  readonly base: string;
+  readonly text: string;
+  readonly typed: boolean;
+}
+
+/**
+ * The notes editor after the answer to its save (`stored`: the day's notes as stored now). A
+ * saved text makes `stored` the new base; a failed save keeps the old base, so the next save
+ * still meets (and keeps) what another window saved meanwhile, and keeps the text as typed: it
+ * is stored nowhere else. `saveAgain`: typed meanwhile, so save again on the new base.
+ */
+export function notesAfterSaveAnswer(
+  state: NotesEditorState, answer: { readonly failed: boolean; readonly theirs: string | null }, stored: string,
+): NotesEditorState & { readonly saveAgain: boolean } {
+  if (answer.failed) return { ...state, typed: true, saveAgain: false };
+  // Nothing typed since: what is stored holds the saved text (or a later text built on it).
+  const text = !state.typed ? stored : answer.theirs !== null ? keepBothNotes(state.text, answer.theirs) : state.text;
+  return { base: stored, text, typed: state.typed, saveAgain: state.typed };
+}

@@ -96,7 +96,14 @@ function actionProblem(a: unknown): string | null {
 function mergePeople(setAside: unknown, usable: unknown): unknown {
   const old = typeof setAside === 'object' && setAside !== null && !Array.isArray(setAside) ? setAside as Record<string, unknown> : {};
   const now = usable as PersonNotes;
-  const list = (field: string): unknown[] => (Array.isArray(old[field]) ? old[field] as unknown[] : []);
+  // A field that is not a list (a sync tool wrote an object) is put back as the list of what it
+  // holds: the next read checks those item by item, and sets aside only the unreadable ones.
+  const list = (field: string): unknown[] => {
+    const value = old[field];
+    if (Array.isArray(value)) return value;
+    if (value === undefined || value === null) return [];
+    return typeof value === 'object' ? Object.values(value) : [value];
+  };
   const meetings = list('meetings').map((m) => {
     const same = meetingProblem(m) === null ? now.meetings.find((n) => n.date === (m as OneOnOneMeeting).date) : undefined;
     return same ? { ...same, notes: keepBothNotes(same.notes, (m as OneOnOneMeeting).notes) } : m;
@@ -201,7 +208,8 @@ export class OneOnOneStore extends FileBackedStore<OneOnOnesFile> {
     // Under the lock, on the file as it is now: the conflict check sees every window's save.
     return this.file.update((f): SavedNotes => {
       const p = personIn(f, login);
-      const stored = p.meetings.find((m) => m.date === date)?.notes ?? '';
+      // A file written by another tool may hold a day twice: the save replaces all of them, so keeps all.
+      const stored = p.meetings.filter((m) => m.date === date).reduce((all, m) => keepBothNotes(all, m.notes), '');
       const text = base === undefined || stored === base ? mine : keepBothNotes(mine, stored);
       const others = p.meetings.filter((m) => m.date !== date);
       p.meetings = text.trim() ? [...others, { date, notes: text, updatedAt: now }].sort((a, b) => a.date.localeCompare(b.date)) : others;

@@ -1,6 +1,7 @@
 import { rebaseList, type RecoveryPlan, type Recoverable } from './engine/recovery';
 import type { Versioned } from './engine/versionedJson';
-import { oneOnOnesSpec, type OneOnOnesFile } from './oneOnOneStore';
+import { keepBothNotes } from '../core/oneOnOne';
+import { oneOnOnesSpec, type OneOnOneMeeting, type OneOnOnesFile } from './oneOnOneStore';
 import { STORE_FILES } from './paths';
 import { reviewYearSpec, type ReviewYearFile } from './reviewHistoryStore';
 import { tasksSpec, type TasksFile } from './taskStore';
@@ -34,7 +35,7 @@ function recoverableFor(name: string): Recoverable<Versioned> | null {
           current.people[key] = {
             ...now, // nudges, and fields a newer Lead Desk wrote
             login: now.login,
-            meetings: rebaseList(now.meetings, was.meetings, person.meetings, (m) => m.date).sort((a, b) => a.date.localeCompare(b.date)),
+            meetings: rebaseMeetings(now.meetings, was.meetings, person.meetings),
             actions: rebaseList(now.actions, was.actions, person.actions, (a) => a.id),
           };
         }
@@ -56,6 +57,20 @@ function recoverableFor(name: string): Recoverable<Versioned> | null {
   // Month shards are written only from timer.json's journal (their saves are never kept), so
   // timer.json's recovery carries them.
   return null;
+}
+
+/**
+ * One day's notes are one text: when another window saved that day since the base, both texts
+ * are kept (as a save from the editor does), and a day it changed is never deleted.
+ */
+function rebaseMeetings(current: readonly OneOnOneMeeting[], base: readonly OneOnOneMeeting[], mine: readonly OneOnOneMeeting[]): OneOnOneMeeting[] {
+  const notesOf = (list: readonly OneOnOneMeeting[], date: string) => list.find((m) => m.date === date)?.notes ?? '';
+  const changedElsewhere = (date: string) => notesOf(current, date) !== notesOf(base, date);
+  const changedHere = (date: string) => mine.some((m) => m.date === date) && notesOf(mine, date) !== notesOf(base, date);
+  const out = rebaseList(current, base, mine, (m) => m.date).map((m) => (changedHere(m.date) && changedElsewhere(m.date)
+    ? { ...m, notes: keepBothNotes(notesOf(mine, m.date), notesOf(current, m.date)) } : m));
+  const kept = current.filter((m) => !out.some((x) => x.date === m.date) && changedElsewhere(m.date));
+  return [...out, ...kept].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /**

@@ -180,11 +180,11 @@ export async function mergeRecoveryFiles(storeDir: string, fs: StoreFs, options:
   }
   found.sort((a, b) => a.record.writtenAt - b.record.writtenAt);
   let merged = 0;
-  // Only what the lock and the move-aside report need: this handle must not report twice
+  // Only what the lock and the move-aside and copy reports need: this handle must not report twice
   // what the store's own handle reports (skipped records, a newer file).
   const fileOptions: JsonFileOptions = {
     fs, lockStaleMs: options.lockStaleMs, lockMaxWaitMs: options.lockMaxWaitMs, now: options.now,
-    isProcessAlive: options.isProcessAlive, onRecovered: options.onRecovered,
+    isProcessAlive: options.isProcessAlive, onRecovered: options.onRecovered, onSetAsideCopied: options.onSetAsideCopied,
   };
   for (const { file, record } of found) {
     const kind = plan.recoverableFor(record.recoveryOf);

@@ -29,6 +29,11 @@ export interface FileSpec<T extends Versioned> {
   readonly records?: readonly RecordCollection[];
   /** Write without indentation (large machine-only files such as the cache). */
   readonly compact?: boolean;
+  /**
+   * Data fetched or computed again when lost (a cache): a write that changes set-aside records
+   * keeps no copy and tells no one, since a copy would hold nothing worth reading.
+   */
+  readonly rederivable?: boolean;
 }
 
 /** A list (or a map keyed by string) of records in a file, checked one by one. */
@@ -341,7 +346,7 @@ export class VersionedJsonAdapter<T extends Versioned> implements Adapter<T> {
     const full = withSetAside(data, this.setAside, this.spec.records ?? []);
     const text = serialize(full.data, this.spec);
     if (text === this.text) return;
-    if (full.overwritten.length && this.text !== null) {
+    if (full.overwritten.length && this.text !== null && !this.spec.rederivable) {
       // What was set aside is about to change on disk: the file as it was stays, next to it.
       const copy = await keepCopy(this.fs, this.file, this.text, this.now());
       this.onCopied?.(copy, full.overwritten);

@@ -114,8 +114,52 @@ describe('store/set-aside records are never written over', () => {
     assert.equal(await store.unreadable('cy'), null);
     assert.equal(await store.unreadable('dee'), null);
     await store.addAction('ana', 'merge me', '2026-12-06', T0);
-    assert.equal(await store.unreadable('ana'), null, 'merged: readable again');
+    assert.deepEqual(await store.unreadable('ana'), { record: false, items: 1 }, 'merged: readable again, but for the "x" kept as an unreadable item');
+    assert.ok(JSON.stringify(readPeople(file).ana!.actions).includes('"x"'), 'the "x" is still in the file');
     assert.deepEqual(await store.unreadable('bo'), { record: false, items: 2 }, 'the bad items stay set aside');
+    store.dispose();
+  });
+
+  it('meetings a sync tool wrote as an object are put back as a list by the next change: none is lost (review R1)', async () => {
+    const file = path.join(dir, 'one-on-ones.json');
+    const byKey = Object.fromEntries(meetings41.map((m, i) => [`m${i}`, m]));
+    fs.writeFileSync(file, JSON.stringify({ version: 1, people: { zed: { login: 'zed', meetings: byKey, actions: [action], nudges: { first: nudge } } } }));
+    const store = await OneOnOneStore.open(dir);
+    assert.deepEqual(await store.unreadable('zed'), { record: true, items: 0 }, 'the panel says a change merges them back');
+    await store.recordNudge('zed', { ...nudge, number: 2, url: 'https://github.com/o/r/pull/2#c' });
+    const zed = readPeople(file).zed!;
+    assert.ok(Array.isArray(zed.meetings));
+    for (const m of meetings41) assert.ok(zed.meetings.some((x) => JSON.stringify(x) === JSON.stringify(m)), `meeting ${m.date} is in the main file`);
+    assert.deepEqual(zed.actions, [action]);
+    assert.deepEqual((zed.nudges as Array<{ number: number }>).map((n) => n.number), [1, 2]);
+    const read = await store.person('zed');
+    assert.equal(read.meetings.length, 41, 'and shown');
+    assert.equal(await store.unreadable('zed'), null, 'merged back, as the panel said');
+    store.dispose();
+  });
+
+  it('a field that is neither list nor object is kept in its list as an unreadable item', async () => {
+    const file = path.join(dir, 'one-on-ones.json');
+    fs.writeFileSync(file, JSON.stringify({ version: 1, people: { zed: { login: 'zed', meetings: 'see the wiki', actions: [action] } } }));
+    const store = await OneOnOneStore.open(dir);
+    await store.saveNotes('zed', '2026-12-06', 'new note', T0);
+    const zed = readPeople(file).zed!;
+    assert.deepEqual(zed.meetings.map((m) => (typeof m === 'string' ? m : (m as { notes: string }).notes)).sort(), ['new note', 'see the wiki']);
+    assert.deepEqual(await store.unreadable('zed'), { record: false, items: 1 });
+    store.dispose();
+  });
+
+  it('a day a sync tool wrote twice keeps both texts when the lead saves notes for it', async () => {
+    const file = path.join(dir, 'one-on-ones.json');
+    const day = (notes: string) => ({ date: '2026-01-01', notes, updatedAt: T0 });
+    fs.writeFileSync(file, JSON.stringify({ version: 1, people: { zed: { login: 'zed', meetings: { a: day('first text'), b: day('second text') }, actions: [] } } }));
+    const store = await OneOnOneStore.open(dir);
+    await store.recordNudge('zed', nudge);
+    const shown = (await store.person('zed')).meetings.find((m) => m.date === '2026-01-01')!.notes;
+    const saved = await store.saveNotes('zed', '2026-01-01', `${shown}\nand more`, T0 + DAY, shown);
+    assert.match(saved.notes, /first text\nand more/);
+    assert.match(saved.notes, /second text/);
+    assert.deepEqual(readPeople(file).zed!.meetings.map((m) => (m as { notes: string }).notes), [saved.notes], 'one entry for the day now');
     store.dispose();
   });
 });
