@@ -14,6 +14,7 @@ import type { GitHubConnection } from '../github/connection';
 import { webHostFor } from '../github/connection';
 import { mapLimited } from '../github/service';
 import { STORE_FILES, type AlertStore, type Stores } from '../store';
+import { confirmModal } from '../util/confirm';
 import { Disposable } from '../util/disposable';
 import { describeError, describeForNotification, notificationSafe } from '../util/errors';
 import { isAllowedLink } from '../webview/links';
@@ -36,10 +37,6 @@ export interface PollResult {
 
 const NO_LONGER_RED = (alert: WorkflowAlert, label: string): string =>
   vscode.l10n.t('Lead Desk: run {0} is no longer the red run of {1} on the default branch; nothing was re-run.', alert.runId, label);
-
-async function confirmModal(question: string, detail: string): Promise<boolean> {
-  return (await vscode.window.showWarningMessage(question, { modal: true, detail }, RERUN())) === RERUN();
-}
 
 export class RedBuildAlerts extends Disposable {
   private readonly status = this.register(new AlertStatus());
@@ -230,6 +227,18 @@ export class RedBuildAlerts extends Disposable {
     if (!inScope(this.config.settings.alerts, alert.repo, alert.name)) return NO_LONGER_RED(alert, label);
     const poll = await this.poll();
     if (poll.failed.some((r) => r.toLowerCase() === alert.repo.toLowerCase())) return cannotCheck;
+    // The run itself, as GitHub lists it now, must be one of the repository's own runs on its
+    // default branch: never a fork's, whatever the stored state says (a record can outlive the
+    // filter that should have kept it out).
+    let own: readonly { readonly runId: number }[];
+    try {
+      const found = await this.github.run((s) => s.defaultBranchRuns(alert.repo));
+      if (!found) return vscode.l10n.t('Lead Desk: sign in to GitHub to re-run the failed jobs.');
+      own = found.runs;
+    } catch {
+      return cannotCheck;
+    }
+    if (!own.some((r) => r.runId === alert.runId)) return NO_LONGER_RED(alert, label);
     try {
       return (await store.stillRed(alert)) ? null : NO_LONGER_RED(alert, label);
     } catch (e) {
@@ -239,17 +248,18 @@ export class RedBuildAlerts extends Disposable {
 
   /**
    * Re-runs the failed jobs of the red run, if it is still the workflow's current red run (see
-   * `rerunRefusal`) and after the lead confirms (a modal dialog; tests, where VS Code refuses
-   * dialogs, pass the answer).
+   * `rerunRefusal`) and after the lead confirms in the modal every write in their name asks
+   * (`confirmModal`, as merge and hand-off).
    */
-  async rerun(alert: WorkflowAlert, confirm: (question: string, detail: string) => Promise<boolean> = confirmModal): Promise<boolean> {
+  async rerun(alert: WorkflowAlert): Promise<boolean> {
     const label = notificationSafe(alertLabel(alert));
     const refusal = await this.rerunRefusal(alert, label);
     if (refusal !== null) {
       void vscode.window.showWarningMessage(refusal);
       return false;
     }
-    if (!(await confirm(vscode.l10n.t('Re-run the failed jobs of {0}?', label), vscode.l10n.t('Run {0} on the default branch; GitHub starts a new attempt of the jobs that failed.', alert.runId)))) return false;
+    const question = vscode.l10n.t('Re-run the failed jobs of {0}?', label);
+    if (!(await confirmModal(question, vscode.l10n.t('Run {0} on the default branch; GitHub starts a new attempt of the jobs that failed.', alert.runId), RERUN()))) return false;
     // The dialog may have stayed open while another window recorded a newer run: look again.
     const stillRed = await this.store?.stillRed(alert).catch(() => undefined);
     if (!stillRed) {

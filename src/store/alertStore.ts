@@ -34,6 +34,12 @@ export function originOfRunLink(url: unknown): string {
  * shared it). Each record goes to the origin its run link was written for, with no account yet:
  * the first account to poll that origin claims it (`observe`). A record this version cannot read
  * keeps its key and content, to be set aside untouched.
+ *
+ * A red record is dropped: version 1 also counted forks' pull-request runs on a branch named
+ * like the default one, so its red may be a stranger's run — of a workflow that never runs on a
+ * push (a PR-only lint), which no later poll would clear, and whose run Re-run would offer. The
+ * first poll after the upgrade shows again what is really red, as a baseline (no notification;
+ * "since" restarts). A green record stays: at worst a later own red run notifies once.
  */
 function ownedByOrigin(old: Record<string, unknown>): Record<string, unknown> {
   const workflows = old.workflows;
@@ -45,6 +51,7 @@ function ownedByOrigin(old: Record<string, unknown>): Record<string, unknown> {
       continue;
     }
     const a = record as Omit<WorkflowAlert, 'origin' | 'account'>;
+    if (a.state === 'red') continue;
     const owner = { origin: originOfRunLink(a.url), account: '' };
     const owned = alertKey(owner, a.repo, a.workflowId);
     if (Object.hasOwn(out, owned) || Object.hasOwn(workflows, owned)) out[key] = record;

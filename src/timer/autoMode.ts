@@ -112,6 +112,10 @@ export class AutoMode extends Disposable {
     const offer = this.offer;
     if (offer?.kind !== 'suggestion') return;
     this.withdraw();
+    // Automatic mode never starts a stopped or paused timer: the click switches only if the timer
+    // still runs the mode the suggestion was made for (another window may have stopped it).
+    await this.timer.reload();
+    if (this.timer.current?.mode !== offer.proposal.from) return;
     // The lead's own choice, made with a click: the same path as the command.
     await vscode.commands.executeCommand(offer.proposal.to === 'technical' ? Commands.startTechnical : Commands.startManagerial);
   }
@@ -131,9 +135,10 @@ export class AutoMode extends Disposable {
     this.feed({ kind: 'mode', at: this.now(), mode: running?.mode ?? null, ...(running ? { since: running.start } : {}) });
     const last = this.store.lastAutoAt;
     if (last !== null) this.feed({ kind: 'auto-recorded', at: last });
-    // A suggestion for the mode that now runs, or an undo of a switch that was replaced, is moot.
+    // A suggestion made for a mode that no longer runs (switched, stopped, paused), or an undo
+    // of a switch that was replaced, is moot: accepting it must not start a stopped timer.
     const offer = this.offer;
-    if (offer?.kind === 'suggestion' && running?.mode === offer.proposal.to) this.withdraw();
+    if (offer?.kind === 'suggestion' && running?.mode !== offer.proposal.from) this.withdraw();
     if (offer?.kind === 'undo' && running?.id !== offer.undo.started.id) this.withdraw();
   }
 

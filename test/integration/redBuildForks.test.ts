@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { addForkPullRun, demoScenario, iso, nextId, type FakeGitHub, type Scenario } from '../fake-github';
 import type { WorkflowAlert } from '../../src/core/buildAlerts';
 import type { LeadDeskApi } from '../../src/extension';
+import { openStores } from '../../src/store';
+import { accept, answeringDialogs } from './support/dialogs';
 import { connectToFake, disconnect } from './support/github';
 
 const HOUR = 3_600_000;
@@ -45,11 +47,10 @@ describe('red builds: forks and stale re-runs', function () {
   const forkRun = (conclusion: 'success' | 'failure') =>
     addForkPullRun(fake.scenario, { repo: 'acme/infra', login: 'stranger', workflowId: DEPLOY, conclusion, at: at() }).id;
   const rerunWrites = () => fake.writes().filter((w) => w.path.endsWith('/rerun-failed-jobs'));
-  /** Re-run with the confirmation answered yes; records whether it was asked. */
+  /** Re-run with the confirmation (the shared modal) answered yes; records whether it was asked. */
   const rerunConfirmed = async (alert: WorkflowAlert) => {
-    const asked: string[] = [];
-    const done = await api.alerts.rerun(alert, async (q) => { asked.push(q); return true; });
-    return { done, asked };
+    const { result: done, asked } = await answeringDialogs(accept, () => api.alerts.rerun(alert));
+    return { done, asked: asked.map((d) => d.message) };
   };
 
   before(async () => {
@@ -122,5 +123,25 @@ describe('red builds: forks and stale re-runs', function () {
       fake.clearFaults();
     }
     assert.equal(rerunWrites().length, writes, 'nothing re-run on a stored state GitHub did not confirm');
+  });
+
+  it('never re-runs a fork\'s run, even when the stored state holds it as the red run', async () => {
+    // A record that outlived the filter (written before it existed): the stranger's run is the newest red one.
+    const fork = forkRun('failure');
+    const owner = (await api.alerts.currentOwner())!;
+    const other = await openStores((await api.stores).dir);
+    try {
+      await other.alerts.observe(owner, 'acme/infra', 'main', [
+        { workflowId: DEPLOY, name: 'deploy', runId: fork, headBranch: 'main', status: 'completed', conclusion: 'failure', createdAt: Date.now(), url: '' },
+      ], 'all');
+    } finally {
+      other.dispose();
+    }
+    await api.alerts.poll();
+    const stored = api.alerts.red[0]!;
+    assert.equal(stored.runId, fork, 'no own run is newer: the stored state still names the fork\'s run');
+    const writes = rerunWrites().length;
+    assert.deepEqual(await rerunConfirmed(stored), { done: false, asked: [] });
+    assert.equal(rerunWrites().length, writes, 'GitHub does not list it among the repository\'s own runs: nothing re-run');
   });
 });

@@ -12,6 +12,7 @@ import { openStores } from '../../src/store';
 import type { StandupResult } from '../../src/standup';
 import type { OneOnOnePanel } from '../../src/oneOnOne';
 import { frames, hasBridge, texts, waitFor } from './support/bridge';
+import { accept, answeringDialogs, dismiss } from './support/dialogs';
 import { setSetting } from './support/extension';
 import { connectToFake, disconnect } from './support/github';
 
@@ -110,12 +111,15 @@ describe('daily rhythm', function () {
   it('re-runs the failed jobs only after the lead confirms', async () => {
     const red = api.alerts.red[0]!;
     const writes = fake.writes().length;
-    const asked: string[] = [];
-    // VS Code refuses modal dialogs under test: the confirmation's answer is passed in.
-    assert.equal(await api.alerts.rerun(red, async (q) => { asked.push(q); return false; }), false);
+    // The shared modal confirmation (as merge and hand-off), answered by the test in the lead's place.
+    const declined = await answeringDialogs(dismiss, () => api.alerts.rerun(red));
+    assert.equal(declined.result, false);
     assert.equal(fake.writes().length, writes, 'declined: nothing sent');
-    assert.equal(await api.alerts.rerun(red, async (q) => { asked.push(q); return true; }), true);
-    assert.deepEqual(asked, ['Re-run the failed jobs of acme/infra deploy?', 'Re-run the failed jobs of acme/infra deploy?']);
+    const confirmed = await answeringDialogs(accept, () => api.alerts.rerun(red));
+    assert.equal(confirmed.result, true);
+    assert.deepEqual([...declined.asked, ...confirmed.asked].map((d) => [d.message, d.buttons]), [
+      ['Re-run the failed jobs of acme/infra deploy?', ['Re-run Failed Jobs']], ['Re-run the failed jobs of acme/infra deploy?', ['Re-run Failed Jobs']],
+    ]);
     assert.deepEqual(fake.writes().slice(writes).map((w) => `${w.method} ${w.path}`), [`POST /repos/acme/infra/actions/runs/${red.runId}/rerun-failed-jobs`]);
     // The new attempt is queued: in progress says nothing, the item stays red.
     assert.deepEqual((await api.alerts.poll()).newFailures, []);

@@ -236,6 +236,23 @@ describe('timer', () => {
       api.panels().reviewQueue?.dispose();
     });
 
+    it('"suggest": a suggestion goes when the timer stops, and accepting it then starts nothing', async () => {
+      const api = await leadDesk();
+      await setSetting('timer.autoMode', 'suggest');
+      await runningSince('technical', 10);
+      // The previous suggestion is the automatic change of its period (autoMinutes is 1): wait it out.
+      const last = (await api.stores).time.lastAutoAt ?? 0;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, last + MINUTE + 1_000 - Date.now())));
+      await vscode.commands.executeCommand('leadDesk.openReviewQueue');
+      await waitFor('the suggestion', () => api.autoMode.currentOffer?.kind === 'suggestion');
+      await vscode.commands.executeCommand('leadDesk.stopTimer');
+      await waitFor('the suggestion is withdrawn', async () => api.autoMode.currentOffer === null && !(await texts('.statusbar-item')).some((t) => t.includes('Managerial?')));
+      // What a click on a lingering item runs: automatic mode never starts a stopped timer.
+      await vscode.commands.executeCommand('leadDesk.acceptModeSuggestion');
+      assert.equal(api.timer.current, null, 'still stopped');
+      api.panels().reviewQueue?.dispose();
+    });
+
     it('"switch": a minute of edits to a workspace file while Managerial switches to Technical, and Undo restores the entry exactly', async () => {
       const api = await leadDesk();
       await setSetting('timer.autoMode', 'switch');

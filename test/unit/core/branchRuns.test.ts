@@ -7,7 +7,7 @@ const run = (extra: Partial<RunOrigin> = {}): RunOrigin => ({ headBranch: 'main'
 
 describe('core/branchRuns', () => {
   it('counts the repository\'s own runs on the branch from events that run on it', () => {
-    for (const event of ['push', 'schedule', 'workflow_dispatch', 'merge_group', 'repository_dispatch']) {
+    for (const event of ['push', 'schedule', 'workflow_dispatch', 'merge_group', 'repository_dispatch', 'release', 'deployment', 'dynamic']) {
       assert.equal(isOwnBranchRun(run({ event }), REPO_ID, 'main'), true, event);
     }
   });
@@ -19,8 +19,9 @@ describe('core/branchRuns', () => {
     assert.equal(isOwnBranchRun(run({ headRepositoryId: null }), REPO_ID, 'main'), false, 'a deleted fork');
   });
 
-  it('a pull-request run from a branch of the repository itself is not the branch either', () => {
-    for (const event of ['pull_request', 'pull_request_target', 'workflow_run', 'issue_comment', 'pull_request_review']) {
+  it('a pull-request, comment or workflow_run run of the repository itself is not the branch either', () => {
+    const events = ['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'issue_comment', 'issues', 'discussion', 'discussion_comment', 'fork', 'watch', 'workflow_run'];
+    for (const event of events) {
       assert.equal(isOwnBranchRun(run({ event }), REPO_ID, 'main'), false, event);
     }
     assert.equal(isOwnBranchRun(run({ headBranch: 'feature/x' }), REPO_ID, 'main'), false);
