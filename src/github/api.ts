@@ -5,15 +5,15 @@
  */
 import type { AlertRun } from '../core/buildAlerts';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
-import type { GitHubFailure } from './failure';
-import type { MergeMethod } from './mergeMethod';
-import type { RequestedReviewers } from './reviewRequests';
-import type { TeamLoadData } from './teamLoadQuery';
-import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
-import type { MorningReviewGitHub } from './morningReviewQuery';
-import type { PostedComment, SearchPage } from './service';
-import type { WriteResult } from './writeOnce';
-import type { SidebarData } from './sidebarQuery';
+import type { GitHubFailure } from './transport/failure';
+import type { MergeMethod } from './ops/mergeMethod';
+import type { RequestedReviewers } from './ops/reviewRequests';
+import type { TeamLoadData } from './ops/teamLoadQuery';
+import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './ops/morningReviewData';
+import type { MorningReviewGitHub } from './ops/morningReviewQuery';
+import type { PostedComment, SearchPage } from './client';
+import type { WriteResult } from './transport/writeOnce';
+import type { SidebarData } from './ops/sidebarQuery';
 
 export interface GitHubService {
   /** The web host links must point to (github.com, or the GHE host). */

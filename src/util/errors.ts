@@ -2,7 +2,7 @@
  * One way to turn anything thrown into a line of text, and one way to make server text safe for
  * a VS Code notification. Pure: no `vscode`, so both are unit tested in plain Node.
  */
-import { GitHubFailure } from '../github/failure';
+import { GitHubFailure } from '../github/transport/failure';
 
 /** A one-line description of `e`: GitHub failures in their own words, never "undefined". */
 export function describeError(e: unknown): string {

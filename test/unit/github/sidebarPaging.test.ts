@@ -1,6 +1,6 @@
 /** The sidebar's cursor paging (pure): which lists a round trip asks for, from which cursor, and when it stops. */
 import assert from 'node:assert/strict';
-import { SidebarPager, failureFromErrors } from '../../../src/github/sidebarQuery';
+import { SidebarPager, failureFromErrors } from '../../../src/github/ops/sidebarQuery';
 
 const page = (count: number, total: number, cursor: string | null, more: boolean) => ({
   issueCount: total, pageInfo: { hasNextPage: more, endCursor: cursor },

@@ -2,10 +2,10 @@
  * How a PR is merged from Lead Desk: the method the repository's settings allow, preferring the
  * one GitHub offers the viewer first. Pure: the query text and the reading of its answer.
  */
-import { GitHubFailure } from './failure';
-import type { Json } from './parse';
-import { describeForNotification, notificationSafe } from '../util/errors';
-import type { GitHubClient } from './service';
+import { GitHubFailure } from '../transport/failure';
+import type { Json } from '../parse';
+import { describeForNotification, notificationSafe } from '../../util/errors';
+import type { GitHubClient } from '../client';
 
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
 

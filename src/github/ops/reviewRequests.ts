@@ -5,10 +5,10 @@
  * which spaces them and honours `retry-after` (src/github/octokit.ts); each is sent once, and a
  * lost answer is checked against the PR's requested reviewers (`sendOnce`).
  */
-import { GitHubFailure, classifyFailure } from './failure';
-import { array, login, object, str, type Json } from './parse';
-import type { GitHubClient } from './service';
-import { sendOnce, type WriteResult } from './writeOnce';
+import { GitHubFailure, classifyFailure } from '../transport/failure';
+import { array, login, object, str, type Json } from '../parse';
+import type { GitHubClient } from '../client';
+import { sendOnce, type WriteResult } from '../transport/writeOnce';
 
 type Client = Pick<GitHubClient, 'octokit' | 'graphql'>;
 

@@ -4,10 +4,10 @@
  * `isAnswered` (src/core/nudges.ts) then reads whether the nudged person acted after their nudge.
  * Pure apart from `nudgeAnswers`, which runs the query on a `GitHubService`.
  */
-import { itemKey, type ItemActivity, type NudgeRecord } from '../core/nudges';
-import { GitHubFailure } from './failure';
-import type { Json } from './parse';
-import type { GitHubClient } from './service';
+import { itemKey, type ItemActivity, type NudgeRecord } from '../../core/nudges';
+import { GitHubFailure } from '../transport/failure';
+import type { Json } from '../parse';
+import type { GitHubClient } from '../client';
 import type { GraphQLErrorLike } from './sidebarQuery';
 
 /** Timeline entries read per item: a nudge is answered by a few, and 100 is GitHub's page. */

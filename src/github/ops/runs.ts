@@ -5,11 +5,11 @@
  * rate-limit point (the repository is asked once per session, conditionally too). Both readers
  * ask the same URL, so they share its validator.
  */
-import { isOwnBranchRun, type RunOrigin } from '../core/branchRuns';
-import type { AlertRun } from '../core/buildAlerts';
+import { isOwnBranchRun, type RunOrigin } from '../../core/branchRuns';
+import type { AlertRun } from '../../core/buildAlerts';
 import { latestRunPerWorkflow, type RunRecord, type WorkflowStatus } from './morningReviewData';
-import { array, num, object, objects, requiredNum, safeUrl, str, time } from './parse';
-import type { GitHubClient } from './service';
+import { array, num, object, objects, requiredNum, safeUrl, str, time } from '../parse';
+import type { GitHubClient } from '../client';
 
 /** Runs fetched per request: enough to find the latest completed run of every active workflow, and a failing streak. */
 const RUNS_PER_REQUEST = 50;

@@ -4,29 +4,29 @@
  */
 import { withDueLine } from '../core/issueDue';
 import type { GitHubService } from './api';
-import { GitHubFailure } from './failure';
-import type { GitHubOctokit } from './octokit';
+import { GitHubFailure } from './transport/failure';
+import type { GitHubOctokit } from './transport/octokit';
 import {
   MILESTONE_WINDOW_DAYS, chunkQueries, subjectWebUrl,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
-} from './morningReviewData';
-import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './reviewRequests';
-import { nudgeAnswers } from './nudgeAnswers';
+} from './ops/morningReviewData';
+import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './ops/reviewRequests';
+import { nudgeAnswers } from './ops/nudgeAnswers';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
-import { undefinedFields, withoutFieldsAt } from './graphqlFields';
-import { mergeMethodOf, mergePull, type MergeMethod } from './mergeMethod';
-import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './morningReviewQuery';
-import * as runs from './runs';
+import { undefinedFields, withoutFieldsAt } from './transport/graphqlFields';
+import { mergeMethodOf, mergePull, type MergeMethod } from './ops/mergeMethod';
+import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './ops/morningReviewQuery';
+import * as runs from './ops/runs';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
-import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
-import { loadTeam, type TeamLoadData } from './teamLoadQuery';
-import { sendOnce, type WriteResult } from './writeOnce';
+import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './ops/sidebarQuery';
+import { loadTeam, type TeamLoadData } from './ops/teamLoadQuery';
+import { sendOnce, type WriteResult } from './transport/writeOnce';
 
-export * from './morningReviewData';
+export * from './ops/morningReviewData';
 export type { GitHubService } from './api';
-export type { DelegatedIssue, OwnPullRequest, SidebarData } from './sidebarQuery';
-export type { TeamLoadData } from './teamLoadQuery';
-export type { WriteResult } from './writeOnce';
+export type { DelegatedIssue, OwnPullRequest, SidebarData } from './ops/sidebarQuery';
+export type { TeamLoadData } from './ops/teamLoadQuery';
+export type { WriteResult } from './transport/writeOnce';
 
 /** A posted comment: its web URL. */
 export interface PostedComment extends WriteResult {

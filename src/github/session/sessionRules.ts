@@ -2,8 +2,8 @@
  * Which credential Lead Desk may use for an API origin, and with which scopes. Pure (no
  * `vscode`), so the rules that keep a token on its own server are unit tested.
  */
-import { SecretKeys } from '../ids';
-import { apiOrigin } from '../settings';
+import { SecretKeys } from '../../ids';
+import { apiOrigin } from '../../settings';
 
 /** Scopes for everything Lead Desk reads; `user` is asked only when the heads-down status is on. */
 export const BASE_SCOPES: readonly string[] = ['repo', 'read:org', 'notifications'];

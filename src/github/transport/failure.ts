@@ -2,7 +2,7 @@
  * Every way a GitHub call can fail, reduced to what the UI needs to say about it.
  * Pure: no `vscode`, so the mapping is unit tested against real Octokit errors.
  */
-import { formatClock } from '../core/clock';
+import { formatClock } from '../../core/clock';
 export type FailureKind =
   | 'unauthorized' // 401: token missing, revoked or expired
   | 'rate-limited' // primary limit: 403/429 with x-ratelimit-remaining: 0

@@ -3,17 +3,17 @@
  * changes, and the one place a 401 turns into a single "sign in again" prompt.
  */
 import * as vscode from 'vscode';
-import type { Config } from '../config';
-import { Commands, ContextKeys } from '../ids';
-import { Disposable } from '../util/disposable';
+import type { Config } from '../../config';
+import { Commands, ContextKeys } from '../../ids';
+import { Disposable } from '../../util/disposable';
 import { GitHubAuth } from './auth';
 import { scopesFor, STATUS_SCOPES } from './sessionRules';
-import { GitHubFailure, classifyFailure } from './failure';
-import { createOctokit } from './octokit';
-import { RateBudget } from './rateBudget';
-import { MemoryResponseCache, type ResponseCache } from './responseCache';
-import type { GitHubService } from './api';
-import { GitHubClient } from './service';
+import { GitHubFailure, classifyFailure } from '../transport/failure';
+import { createOctokit } from '../transport/octokit';
+import { RateBudget } from '../transport/rateBudget';
+import { MemoryResponseCache, type ResponseCache } from '../transport/responseCache';
+import type { GitHubService } from '../api';
+import { GitHubClient } from '../client';
 
 declare const __LEAD_DESK_VERSION__: string;
 const VERSION = typeof __LEAD_DESK_VERSION__ === 'string' ? __LEAD_DESK_VERSION__ : 'dev';

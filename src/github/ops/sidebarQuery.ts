@@ -5,10 +5,10 @@
  * rate-limit budget in the same answer. Pure (no Octokit, no `vscode`): the query text, and the
  * paging of its answers (the items are read in `sidebarItems.ts`).
  */
-import { GitHubFailure } from './failure';
-import { array, logSkipped, num, object, str, time, type Json } from './parse';
+import { GitHubFailure } from '../transport/failure';
+import { array, logSkipped, num, object, str, time, type Json } from '../parse';
 import { delegatedIssueFrom, ownPullRequestFrom, pendingReviewFrom, uniqueByRepoAndNumber, type DelegatedIssue, type OwnPullRequest } from './sidebarItems';
-import type { PendingReview } from '../core/reviews';
+import type { PendingReview } from '../../core/reviews';
 
 export type { DelegatedIssue, OwnPullRequest } from './sidebarItems';
 
