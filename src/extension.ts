@@ -16,7 +16,7 @@ import * as reviewQueue from './queue';
 import { ReviewQueuePanel } from './queue/panel';
 import * as morningReview from './review';
 import { BalancePanel } from './balance/panel';
-import { isCachedResponses, PersistedResponseCache } from './github/transport/responseCache';
+import { isCachedResponses, PersistedResponseCache } from './github/api';
 import type { LeadDeskSettings, SettingProblem } from './settings';
 import * as signIn from './signIn';
 import * as standup from './standup';

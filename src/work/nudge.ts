@@ -10,9 +10,9 @@ import {
   asNudgeTarget, delegatedNudgeTarget, draftNudge, mentionable, nudgedText, ownPrNudgeTarget, pastSla, recentlyNudged, type NudgeTarget,
 } from '../core/nudges';
 import { dueBucket } from '../core/dueDates';
-import type { GitHubConnection } from '../github/session/connection';
-import { lostAnswer, UnconfirmedWrite } from '../github/transport/failure';
-import type { PostedComment } from '../github/client';
+import type { GitHubConnection } from '../github/api';
+import { lostAnswer, UnconfirmedWrite } from '../github/api';
+import type { PostedComment } from '../github/api';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import type { NudgeLog } from './nudgeLog';
 import type { WorkModel } from './workModel';

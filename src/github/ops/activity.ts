@@ -5,7 +5,7 @@
 import type { ItemLine } from '../../core/standup';
 import { chunkQueries } from './morningReviewData';
 import { labelNames, login, repoFromUrl, safeUrl, str, time, type Json } from '../parse';
-import type { GitHubService } from '../client';
+import type { GitHubService } from '../githubService';
 
 export interface DayActivity {
   readonly reviewed: ItemLine[];

@@ -8,7 +8,7 @@
 import { GitHubFailure } from '../transport/failure';
 import { MILESTONE_WINDOW_DAYS, chunkQueries, type IncidentIssue, type OpenMilestone } from './morningReviewData';
 import { array, object, num, requiredNum, safeUrl, str, time, type Json } from '../parse';
-import type { GraphQLErrorLike } from './sidebarQuery';
+import type { GraphQLErrorLike } from '../graphqlTypes';
 
 /**
  * Milestones per repo and incidents read, sized by GitHub's point cost (each connection costs

@@ -7,10 +7,10 @@
  */
 import { GitHubFailure, classifyFailure } from '../transport/failure';
 import { array, login, object, str, type Json } from '../parse';
-import type { GitHubClient } from '../client';
+import type { Transport } from '../transport/transport';
 import { sendOnce, type WriteResult } from '../transport/writeOnce';
 
-type Client = Pick<GitHubClient, 'octokit' | 'graphql'>;
+type Client = Pick<Transport, 'octokit' | 'graphql'>;
 
 /** Whom the PR waits on after a write: requested users (GitHub's answer is the pull request). */
 export interface RequestedReviewers {

@@ -10,9 +10,10 @@ import { requestedAtFromTimeline } from '../../core/reviews';
 import type { MemberReview, MemberReviews } from '../../core/teamLoad';
 import { chunkQueries } from './morningReviewData';
 import { login as loginOf, logSkipped, num, requiredNum, safeUrl, str, time, type Json } from '../parse';
-import { failureFromErrors, readRateLimit, type GraphQLErrorLike, type RateLimitReading } from './sidebarQuery';
+import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
+import { readRateLimit } from './sidebarQuery';
 import { repoOf, timelineEvents, uniqueByRepoAndNumber } from './sidebarItems';
-import { GitHubFailure } from '../transport/failure';
+import { GitHubFailure, failureFromErrors } from '../transport/failure';
 
 /**
  * PRs listed per member and chunk of repositories (the oldest first). The count is GitHub's

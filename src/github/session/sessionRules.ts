@@ -33,3 +33,15 @@ export function mayUseVsCodeSession(apiUrl: string, signedOut: boolean): boolean
 export function scopesFor(settings: { readonly githubStatus: boolean }): readonly string[] {
   return settings.githubStatus ? STATUS_SCOPES : BASE_SCOPES;
 }
+
+/** The web host matching an API URL: api.github.com → github.com, https://HOST/api/v3 → HOST. */
+export function webHostFor(apiUrl: string): string {
+  const host = new URL(apiUrl).host;
+  return host === 'api.github.com' ? 'github.com' : host;
+}
+
+/** Scheme and web host, for links Lead Desk builds itself (permalinks). */
+export function webOriginFor(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  return url.host === 'api.github.com' ? 'https://github.com' : `${url.protocol}//${url.host}`;
+}
