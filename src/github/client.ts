@@ -7,7 +7,7 @@ import type { GitHubService, PostedComment, SearchPage } from './githubService';
 import { GitHubFailure } from './transport/failure';
 import { GitHubTransport } from './transport/transport';
 import {
-  MILESTONE_WINDOW_DAYS, chunkQueries, subjectWebUrl,
+  MILESTONE_WINDOW_DAYS, chunkQueries,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
 } from './ops/morningReviewData';
 import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './ops/reviewRequests';
@@ -15,7 +15,9 @@ import { nudgeAnswers } from './ops/nudgeAnswers';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import { mergeMethodOf, mergePull, type MergeMethod } from './ops/mergeMethod';
 import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './ops/morningReviewQuery';
+import * as notifications from './ops/notifications';
 import * as runs from './ops/runs';
+import { setUserStatus, type UserStatus } from './ops/userStatus';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
 import { SIDEBAR_QUERY, SidebarPager, type SidebarData } from './ops/sidebarQuery';
 import { loadTeam, type TeamLoadData } from './ops/teamLoadQuery';
@@ -219,32 +221,12 @@ export class GitHubClient extends GitHubTransport implements GitHubService {
       async () => ((await this.labelsOf(repo, number)).has(label.toLowerCase()) ? null : {}));
   }
 
-  /**
-   * Unread notification threads (updated after `since`, when given), newest first, and the poll
-   * interval GitHub asks for. One page of 50: a lead with more unread has bigger problems.
-   * Repeats are conditional (Last-Modified), so an unchanged inbox costs nothing.
-   */
-  async notifications(since?: Date): Promise<{ threads: NotificationThread[]; pollIntervalSeconds: number }> {
-    const { data, headers } = await this.octokit.rest.activity.listNotificationsForAuthenticatedUser({
-      all: false, per_page: 50, ...(since ? { since: since.toISOString() } : {}),
-    });
-    const threads = array(data, 'notifications').map((raw): NotificationThread => {
-      const n = object(raw, 'notification');
-      const subject = object(n.subject, 'notification subject');
-      const repository = object(n.repository, 'notification repository');
-      return {
-        id: String(n.id ?? ''), repo: str(repository.full_name), reason: str(n.reason, 'other'), title: str(subject.title, '(no title)'),
-        type: str(subject.type), updatedAt: time(n.updated_at), url: safeUrl(subjectWebUrl(str(repository.html_url), str(subject.url)), this.webHost),
-      };
-    }).filter((t) => /^\d{1,20}$/.test(t.id));
-    const poll = Number((headers as Record<string, unknown>)['x-poll-interval']);
-    return { threads: threads.sort((a, b) => b.updatedAt - a.updatedAt), pollIntervalSeconds: Number.isFinite(poll) && poll > 0 ? poll : 60 };
+  notifications(since?: Date): Promise<{ threads: NotificationThread[]; pollIntervalSeconds: number }> {
+    return notifications.unreadThreads(this, since);
   }
 
-  async markThreadRead(id: string): Promise<void> {
-    await sendOnce(`notification ${id} was marked read`,
-      async () => { await this.octokit.rest.activity.markThreadAsRead({ thread_id: Number(id) }); return {}; },
-      async () => (object((await this.octokit.rest.activity.getThread({ thread_id: Number(id) })).data, 'notification').unread === false ? {} : null));
+  markThreadRead(id: string): Promise<void> {
+    return notifications.markThreadRead(this, id);
   }
 
   /** The newest run of each workflow on the default branch, the repository's own runs only (see runs.ts). */
@@ -342,18 +324,7 @@ export class GitHubClient extends GitHubTransport implements GitHubService {
     return nudgeAnswers(this, nudges);
   }
 
-  /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`; read back from `viewer { status }`. */
-  async setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void> {
-    const input = status
-      ? { message: status.message, emoji: status.emoji, limitedAvailability: status.busy, expiresAt: status.expiresAt.toISOString() }
-      : { message: null, emoji: null, limitedAvailability: false };
-    await sendOnce(status ? 'your GitHub status was set' : 'your GitHub status was cleared', async () => {
-      await this.octokit.graphql('mutation($input: ChangeUserStatusInput!) { changeUserStatus(input: $input) { status { message } } }', { input });
-      return {};
-    }, async () => {
-      const data = await this.octokit.graphql<{ viewer?: { status?: { message?: unknown } | null } }>('query LeadDeskUserStatus { viewer { status { message } } }');
-      const message = data?.viewer?.status?.message ?? null;
-      return message === (status?.message ?? null) ? {} : null;
-    });
+  setUserStatus(status: UserStatus | null): Promise<void> {
+    return setUserStatus(this, status);
   }
 }
