@@ -9,10 +9,10 @@
  * Prints one JSON line (prefixed `BENCH-JSON `), then a summary.
  */
 import { performance } from 'node:perf_hooks';
-import { createOctokit } from '../src/github/octokit';
-import { RateBudget } from '../src/github/rateBudget';
-import { MemoryResponseCache } from '../src/github/responseCache';
-import { GitHubClient } from '../src/github/service';
+import { createOctokit } from '../src/github/transport/octokit';
+import { RateBudget } from '../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../src/github/transport/responseCache';
+import { GitHubClient } from '../src/github/client';
 import { bigScenario, requestReview, startFakeGitHub } from '../test/fake-github';
 
 const MEMBERS = 8;

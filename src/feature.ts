@@ -8,7 +8,7 @@
 import type * as vscode from 'vscode';
 import type { RedBuildAlerts } from './alerts/redBuilds';
 import type { Config } from './config';
-import type { GitHubConnection } from './github/connection';
+import type { GitHubConnection } from './github/api';
 import type { Stores } from './store';
 import type { AutoMode } from './timer/autoMode';
 import type { TimerController } from './timer/timerController';

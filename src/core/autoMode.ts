@@ -19,13 +19,13 @@
  * window), nor of the last change of mode (by anyone); a streak of edits restarts whenever the
  * mode changes; a clock that goes back never lets a proposal through early.
  */
-import type { Mode } from './timeEntry';
+import type { AutoSignal, Mode } from './timeEntry';
+
+export type { AutoSignal } from './timeEntry';
 
 export type AutoModeSetting = 'off' | 'suggest' | 'switch';
 export const AUTO_MODE_SETTINGS: readonly AutoModeSetting[] = ['off', 'suggest', 'switch'];
 
-/** What prompted an automatic change; recorded on the entry it started. */
-export type AutoSignal = 'edits' | 'morning-review' | 'review-queue' | 'checkout' | 'one-on-one';
 export const AUTO_SIGNALS: readonly AutoSignal[] = ['edits', 'morning-review', 'review-queue', 'checkout', 'one-on-one'];
 /** The signals that mean the lead turned to managerial work. */
 export type ManagerialSignal = Exclude<AutoSignal, 'edits'>;

@@ -3,8 +3,11 @@
  * also lists the `pull_request` runs of forks whose own branch is named `main` (GitHub filters
  * by the head branch's name, whoever owns it): a contributor's failing PR must not read as a
  * red default branch, nor their passing PR as a recovered one. Pure: the alerts and the Morning
- * Review's systems check read runs through it (src/github/runs.ts).
+ * Review's systems check read runs through it (src/github/ops/runs.ts).
  */
+
+/** A workflow's state as the Morning Review's systems check shows it. */
+export type RunState = 'success' | 'failure' | 'running' | 'other';
 
 /**
  * Events whose runs do not tell the branch's state, even in the repository itself (a fork's runs

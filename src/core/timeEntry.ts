@@ -1,4 +1,5 @@
-import type { AutoSignal } from './autoMode';
+/** What prompted an automatic change (src/core/autoMode.ts); recorded on the entry it started. */
+export type AutoSignal = 'edits' | 'morning-review' | 'review-queue' | 'checkout' | 'one-on-one';
 
 /** The two kinds of work a lead's time is tagged with. */
 export type Mode = 'technical' | 'managerial';

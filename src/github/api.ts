@@ -1,70 +1,30 @@
 /**
- * What the features use of GitHub: `GitHubConnection.run` hands them a `GitHubService`, which the
- * signed-in `GitHubClient` (service.ts) implements. A feature that needs a few of these calls
- * takes `Pick<GitHubService, …>`, so a test stub of those calls type-checks without a cast.
+ * The GitHub layer as the features see it: the only file of src/github/ a file outside it imports
+ * (test/unit/github/apiBoundary.test.ts). The session's `GitHubConnection.run` hands a feature a
+ * `GitHubService`; a feature that needs a few of its calls takes `Pick<GitHubService, …>`, so a
+ * test stub of those calls type-checks without a cast.
+ *
+ * Everything here loads in plain Node (no `vscode`), so the features' pure parts stay unit tested
+ * there: the session itself (session/connection.ts, which needs `vscode`) is exported as a type,
+ * and only the composition root, src/extension.ts, constructs it.
  */
-import type { AlertRun } from '../core/buildAlerts';
-import type { ItemActivity, NudgeRecord } from '../core/nudges';
-import type { GitHubFailure } from './failure';
-import type { MergeMethod } from './mergeMethod';
-import type { RequestedReviewers } from './reviewRequests';
-import type { TeamLoadData } from './teamLoadQuery';
-import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
-import type { MorningReviewGitHub } from './morningReviewQuery';
-import type { PostedComment, SearchPage } from './service';
-import type { WriteResult } from './writeOnce';
-import type { SidebarData } from './sidebarQuery';
+export type { GitHubService, PostedComment, SearchPage } from './githubService';
+export type { GitHubConnection } from './session/connection';
+export { webHostFor, webOriginFor } from './session/sessionRules';
 
-export interface GitHubService {
-  /** The web host links must point to (github.com, or the GHE host). */
-  readonly webHost: string;
-  /** The signed-in user's login, asked once per session. */
-  me(): Promise<string>;
-  /** Failures seen before the retries, for an early notice; returns the unsubscribe. */
-  onAttemptFailed(listener: (failure: GitHubFailure) => void): () => void;
-  searchIssues(q: string, maxPages?: number): Promise<SearchPage>;
-  /** Everything the sidebar and the queue show; `onPage` sees each page as it comes. */
-  sidebar(repos: readonly string[], onPage?: (partial: SidebarData) => void): Promise<SidebarData>;
-  /** Incidents and open milestones of `repos`, in one query shared by the sections loading together. */
-  morningReview(repos: readonly string[], severityLabels: readonly string[], now?: number): Promise<MorningReviewGitHub>;
-  collaborators(repo: string): Promise<string[]>;
-  /**
-   * Writes are sent once. When GitHub's answer is lost (5xx, time-out, dropped connection), what
-   * happened is read back: done → the usual result with `recoveredFrom` (for "GitHub answered 502,
-   * but…"); not done → the failure; unknown → an `UnconfirmedWrite`.
-   * Posts a comment; returns its web URL.
-   */
-  comment(repo: string, number: number, body: string): Promise<PostedComment>;
-  /** Sets the `Due: YYYY-MM-DD` line of an issue's description; false when it was already there. */
-  writeDueLine(repo: string, number: number, date: string): Promise<boolean>;
-  setAssignees(repo: string, number: number, assignees: string[]): Promise<void>;
-  /** The merge method the repo's settings allow for this viewer. */
-  mergeMethod(repo: string): Promise<MergeMethod>;
-  /** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise). */
-  merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<WriteResult>;
-  addLabels(repo: string, number: number, labels: string[]): Promise<void>;
-  removeLabel(repo: string, number: number, label: string): Promise<void>;
-  /** Adds `toLabel`, then removes `fromLabel` (if any, and if it is still there). */
-  escalate(repo: string, number: number, fromLabel: string | null, toLabel: string): Promise<void>;
-  notifications(since?: Date): Promise<{ threads: NotificationThread[]; pollIntervalSeconds: number }>;
-  markThreadRead(id: string): Promise<void>;
-  /** The newest run of each workflow on the default branch, with "failing since" for red ones. */
-  latestDefaultBranchRuns(repo: string): Promise<WorkflowStatus[]>;
-  incidents(repos: readonly string[], severityLabels: readonly string[]): Promise<IncidentIssue[]>;
-  openMilestones(repo: string, now?: number): Promise<OpenMilestone[]>;
-  /** The newest runs on `repo`'s default branch (any status), and that branch: the red-build alerts' poll. */
-  defaultBranchRuns(repo: string): Promise<{ branch: string; runs: AlertRun[] }>;
-  rerunFailedJobs(repo: string, runId: number): Promise<true>;
-  /** The review load of `members` over `repos`, in one GraphQL request (see teamLoadQuery.ts). */
-  teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData>;
-  /** Asks `reviewers` for a review (REST); GitHub's 422s become messages that name the person. */
-  requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers & WriteResult>;
-  /** Removes `reviewers`' review requests (REST). */
-  removeReviewRequest(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers & WriteResult>;
-  /** Which of `members` can review in `repo` (login, lower case → can), in one GraphQL request. */
-  reviewAccess(repo: string, members: readonly string[]): Promise<Map<string, boolean>>;
-  /** Activity on each nudged item since its nudge, in one aliased query (see `nudgeAnswers.ts`). */
-  nudgeAnswers(nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>>;
-  /** The heads-down status; null clears it. */
-  setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void>;
-}
+export { GitHubFailure, UnconfirmedWrite, lostAnswer, type FailureKind } from './transport/failure';
+export type { WriteResult } from './transport/writeOnce';
+export { mapLimited } from './transport/mapLimited';
+export { isCachedResponses, PersistedResponseCache } from './transport/responseCache';
+
+export type { GraphQLErrorLike, RateLimitReading } from './graphqlTypes';
+export type { DelegatedIssue, OwnPullRequest, SidebarData } from './ops/sidebarQuery';
+export type { TeamLoadData } from './ops/teamLoadQuery';
+export type { RequestedReviewers } from './ops/reviewRequests';
+export { MERGE_METHOD_WORDS, mergeRefusal, type MergeMethod } from './ops/mergeMethod';
+export {
+  MILESTONE_WINDOW_DAYS,
+  type IncidentIssue, type NotificationThread, type OpenMilestone, type RunState, type WorkflowStatus,
+} from './ops/morningReviewData';
+export type { MorningReviewGitHub } from './ops/morningReviewQuery';
+export { dayActivity, type DayActivity } from './ops/activity';

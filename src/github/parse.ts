@@ -4,7 +4,7 @@
  * A body that lacks what a query cannot do without raises `malformed`; optional fields default.
  */
 import { isAllowedLink } from '../webview/links';
-import { GitHubFailure } from './failure';
+import { GitHubFailure } from './transport/failure';
 
 export type Json = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { toLocalDate } from '../core/localDate';
 import { oneOnOneItems } from '../core/oneOnOne';
-import { webHostFor } from '../github/connection';
+import { webHostFor } from '../github/api';
 import { StateKeys, ViewTypes } from '../ids';
 import type { Stores } from '../store';
 import { WebviewPanelHost, type PanelSite } from '../webview/panel';

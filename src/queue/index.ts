@@ -4,7 +4,7 @@ import { notificationSafe } from '../util/errors';
 import type { Config } from '../config';
 import type { ManagerialSignal } from '../core/autoMode';
 import type { FeatureContext } from '../feature';
-import { webHostFor } from '../github/connection';
+import { webHostFor } from '../github/api';
 import { Commands } from '../ids';
 import type { WorkFeature } from '../work';
 import { registerPanel } from '../webview/registerPanel';

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { BusinessHours } from '../core/businessHours';
 import type { PendingReview } from '../core/reviews';
-import type { OwnPullRequest } from '../github/service';
+import type { OwnPullRequest } from '../github/api';
 
 /** What the Code Review Queue shows, as of one refresh. */
 export interface ReviewQueueSnapshot {

@@ -4,10 +4,10 @@
  * forged message and is refused. GitHub is changed first, then the shown data and the sidebar.
  */
 import { severityRank } from '../core/triage';
-import type { GitHubService } from '../github/service';
+import type { GitHubService } from '../github/api';
 import type { LeadDeskSettings } from '../settings';
 import type { NewTask } from '../store/taskStore';
-import { mapLimited } from '../github/service';
+import { mapLimited } from '../github/api';
 import type { CommunicationData, IncidentItem, IncidentsData, ReasonGroup } from './protocol';
 import { describeError, incidentItem, SIGNED_OUT } from './sections';
 import type { ReviewSession } from './session';

@@ -1,6 +1,6 @@
 /** Pure helpers that turn GitHub data into what the Morning Review shows. Unit tested in plain Node. */
 import { format } from '../core/dateFormat';
-import type { NotificationThread, WorkflowStatus } from '../github/service';
+import type { NotificationThread, WorkflowStatus } from '../github/api';
 import type { NotificationGroup, NotificationItem, ReasonGroup, WorkflowItem } from './protocol';
 import { REASON_GROUPS } from './protocol';
 

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { toLocalDate } from '../core/localDate';
-import type { GitHubConnection } from '../github/connection';
-import { webHostFor } from '../github/connection';
+import type { GitHubConnection } from '../github/api';
+import { webHostFor } from '../github/api';
 import { Commands, StateKeys, Views, ViewTypes } from '../ids';
 import type { Stores } from '../store';
 import type { TimerController } from '../timer/timerController';

@@ -6,7 +6,7 @@
  */
 import { isAnswered, itemKey, yesterdaysNudges, type ItemActivity, type NudgeRecord } from '../core/nudges';
 import { describeError } from '../util/errors';
-import { GitHubFailure } from '../github/failure';
+import { GitHubFailure } from '../github/api';
 import { dayAndTime } from './format';
 import type { NudgesView } from './protocol';
 

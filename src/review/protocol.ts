@@ -2,7 +2,7 @@
  * Messages between the Morning Review host and its webview. Both sides compile against this
  * file (esbuild bundles it into the webview), so it must not import `vscode`.
  */
-import type { RunState } from '../github/service';
+import type { RunState } from '../core/branchRuns';
 import { MAX_LINK_LENGTH } from '../webview/links';
 import { boundedString, integerIn, isBoolean, messageGuard, type FieldCheck, type ReadyMessage } from '../webview/messageGuard';
 import { REPO_NAME } from '../core/repoName';

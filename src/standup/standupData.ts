@@ -9,8 +9,8 @@ import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localD
 import { waitingBusinessMs } from '../core/reviews';
 import type { MovedItem, StandupInput } from '../core/standup';
 import { formatDuration } from '../core/timeline';
-import { dayActivity, type DayActivity } from '../github/activity';
-import type { GitHubConnection } from '../github/connection';
+import { dayActivity, type DayActivity } from '../github/api';
+import type { GitHubConnection } from '../github/api';
 import { previousWorkingDay } from '../review/localSections';
 import { SECTION_TITLES, type SectionId } from '../review/protocol';
 import type { Stores } from '../store';

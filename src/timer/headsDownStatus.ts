@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { formatClock } from '../core/clock';
 import type { Config } from '../config';
 import type { Mode } from '../core/timeEntry';
-import type { GitHubConnection } from '../github/connection';
+import type { GitHubConnection } from '../github/api';
 import { describeForNotification } from '../util/errors';
 
 /** The part of the time store that records the heads-down status for every window. */

@@ -2,11 +2,21 @@
  * One way to turn anything thrown into a line of text, and one way to make server text safe for
  * a VS Code notification. Pure: no `vscode`, so both are unit tested in plain Node.
  */
-import { GitHubFailure } from '../github/failure';
+
+/**
+ * An error that says itself in words for the lead (`GitHubFailure.describe`). Asked of the error,
+ * not by its class, so this file imports nothing: src/github/ uses it too, and importing the
+ * GitHub layer back would make a circle.
+ */
+interface SelfDescribing extends Error {
+  describe(): string;
+}
+
+const describesItself = (e: unknown): e is SelfDescribing => e instanceof Error && typeof (e as Partial<SelfDescribing>).describe === 'function';
 
 /** A one-line description of `e`: GitHub failures in their own words, never "undefined". */
 export function describeError(e: unknown): string {
-  if (e instanceof GitHubFailure) return e.describe();
+  if (describesItself(e)) return e.describe();
   if (e instanceof Error) return e.message || e.name || 'unknown error';
   if (typeof e === 'string') return e || 'unknown error';
   if (e === undefined || e === null) return 'unknown error';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { InboxEntry, InboxState } from '../core/inbox';
 import { ownPullSummary } from '../core/inboxEntries';
 import { formatDuration } from '../core/timeline';
-import type { OwnPullRequest } from '../github/service';
+import type { OwnPullRequest } from '../github/api';
 import { Commands } from '../ids';
 import { nudgedText, ownPrNudgeTarget, type NudgeTarget } from '../core/nudges';
 import { ciText, stateLabel, tooltip, type NodeNudge, type WorkNode } from './nodes';

@@ -6,10 +6,10 @@
  * answer was lost (502…) is read back: merged is reported as merged, unknown as unknown.
  */
 import * as vscode from 'vscode';
-import type { GitHubConnection } from '../github/connection';
-import { lostAnswer, UnconfirmedWrite } from '../github/failure';
-import { MERGE_METHOD_WORDS, mergeRefusal } from '../github/mergeMethod';
-import type { OwnPullRequest } from '../github/service';
+import type { GitHubConnection } from '../github/api';
+import { lostAnswer, UnconfirmedWrite } from '../github/api';
+import { MERGE_METHOD_WORDS, mergeRefusal } from '../github/api';
+import type { OwnPullRequest } from '../github/api';
 import { Commands } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, notificationSafe } from '../util/errors';

@@ -10,7 +10,7 @@ import type { InboxState } from '../core/inbox';
 import { reviewSlaState, waitingBusinessMs, type PendingReview } from '../core/reviews';
 import { formatDuration } from '../core/timeline';
 import { delegatedNudgeTarget, nudgedText, type NudgeTarget } from '../core/nudges';
-import type { DelegatedIssue } from '../github/service';
+import type { DelegatedIssue } from '../github/api';
 import type { DelegatedTask } from './taskRepository';
 import { Commands } from '../ids';
 import type { InboxStateNode, OwnPullNode } from './inboxNodes';

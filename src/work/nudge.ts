@@ -10,9 +10,9 @@ import {
   asNudgeTarget, delegatedNudgeTarget, draftNudge, mentionable, nudgedText, ownPrNudgeTarget, pastSla, recentlyNudged, type NudgeTarget,
 } from '../core/nudges';
 import { dueBucket } from '../core/dueDates';
-import type { GitHubConnection } from '../github/connection';
-import { lostAnswer, UnconfirmedWrite } from '../github/failure';
-import type { PostedComment } from '../github/service';
+import type { GitHubConnection } from '../github/api';
+import { lostAnswer, UnconfirmedWrite } from '../github/api';
+import type { PostedComment } from '../github/api';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import type { NudgeLog } from './nudgeLog';
 import type { WorkModel } from './workModel';

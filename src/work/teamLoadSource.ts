@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { unknownMembers, type MemberReviews } from '../core/teamLoad';
-import type { GitHubConnection } from '../github/connection';
+import type { GitHubConnection } from '../github/api';
 import { Settings, settingId } from '../ids';
 import { describeError, notificationSafe } from '../util/errors';
 

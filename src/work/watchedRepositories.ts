@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
-import { webHostFor } from '../github/connection';
+import { webHostFor } from '../github/api';
 import { Disposable } from '../util/disposable';
 import { gitApiInThisHost, WorkspaceGit, type GitApiRepository, type WorkspaceGitOptions, type WorkspaceRepository } from './workspaceGit';
 

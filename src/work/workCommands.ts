@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { Commands, SETTINGS_SECTION, Settings } from '../ids';
-import type { GitHubConnection } from '../github/connection';
-import { webHostFor } from '../github/connection';
+import type { GitHubConnection } from '../github/api';
+import { webHostFor } from '../github/api';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import { isAllowedLink } from '../webview/links';
 import type { TaskRepository } from './taskRepository';

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { addIssue, demoScenario, iso, nextId, startFakeGitHub, type FakeGitHub } from '../../fake-github';
 import { toLocalDate } from '../../../src/core/localDate';
-import type { GitHubFailure } from '../../../src/github/failure';
-import { createOctokit } from '../../../src/github/octokit';
-import { RateBudget } from '../../../src/github/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { GitHubClient } from '../../../src/github/service';
+import type { GitHubFailure } from '../../../src/github/transport/failure';
+import { createOctokit } from '../../../src/github/transport/octokit';
+import { RateBudget } from '../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
+import { GitHubClient } from '../../../src/github/client';
 
 const DAY = 86_400_000;
 const REPOS = ['acme/api', 'acme/web', 'acme/infra'];

@@ -1,11 +1,11 @@
 /** The GitHub client against the fake GitHub over real HTTP: conditional requests, budget, failures. */
 import assert from 'node:assert/strict';
 import { addPull, demoScenario, requestReview, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import { classifyFailure, GitHubFailure } from '../../../src/github/failure';
-import { createOctokit } from '../../../src/github/octokit';
-import { RateBudget } from '../../../src/github/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { GitHubClient } from '../../../src/github/service';
+import { classifyFailure, GitHubFailure } from '../../../src/github/transport/failure';
+import { createOctokit } from '../../../src/github/transport/octokit';
+import { RateBudget } from '../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
+import { GitHubClient } from '../../../src/github/client';
 
 describe('GitHub client', function () {
   this.timeout(30_000);

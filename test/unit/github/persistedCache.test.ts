@@ -8,11 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { demoScenario, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import { createOctokit } from '../../../src/github/octokit';
-import { RateBudget } from '../../../src/github/rateBudget';
-import { isCachedResponses, PersistedResponseCache, type CacheOwner } from '../../../src/github/responseCache';
-import { defaultBranchRuns } from '../../../src/github/runs';
-import { GitHubClient } from '../../../src/github/service';
+import { createOctokit } from '../../../src/github/transport/octokit';
+import { RateBudget } from '../../../src/github/transport/rateBudget';
+import { isCachedResponses, PersistedResponseCache, type CacheOwner } from '../../../src/github/transport/responseCache';
+import { defaultBranchRuns } from '../../../src/github/ops/runs';
+import { GitHubClient } from '../../../src/github/client';
 import { RESPONSE_CACHE_FILE, SnapshotStore } from '../../../src/store/snapshotStore';
 
 describe('response cache saved between sessions', function () {

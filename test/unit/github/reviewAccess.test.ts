@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { demoScenario, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import { createOctokit } from '../../../src/github/octokit';
-import { RateBudget } from '../../../src/github/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { reviewAccess } from '../../../src/github/reviewRequests';
-import { GitHubClient } from '../../../src/github/service';
+import { createOctokit } from '../../../src/github/transport/octokit';
+import { RateBudget } from '../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
+import { reviewAccess } from '../../../src/github/ops/reviewRequests';
+import { GitHubClient } from '../../../src/github/client';
 
 describe('review access matches the exact login', function () {
   this.timeout(30_000);

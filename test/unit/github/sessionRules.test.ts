@@ -1,6 +1,6 @@
 /** Which credential goes where: a token stays on its origin, VS Code's account only on github.com. */
 import assert from 'node:assert/strict';
-import { legacySecretKeyFor, mayUseVsCodeSession, scopesFor, secretKeyFor } from '../../../src/github/sessionRules';
+import { legacySecretKeyFor, mayUseVsCodeSession, scopesFor, secretKeyFor } from '../../../src/github/session/sessionRules';
 import { parseSettings } from '../../../src/settings';
 
 describe('session rules', () => {

@@ -1,6 +1,7 @@
 /** The sidebar's cursor paging (pure): which lists a round trip asks for, from which cursor, and when it stops. */
 import assert from 'node:assert/strict';
-import { SidebarPager, failureFromErrors } from '../../../src/github/sidebarQuery';
+import { SidebarPager } from '../../../src/github/ops/sidebarQuery';
+import { failureFromErrors } from '../../../src/github/transport/failure';
 
 const page = (count: number, total: number, cursor: string | null, more: boolean) => ({
   issueCount: total, pageInfo: { hasNextPage: more, endCursor: cursor },

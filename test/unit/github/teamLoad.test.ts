@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { addPull, demoScenario, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import type { GitHubFailure } from '../../../src/github/failure';
-import { createOctokit } from '../../../src/github/octokit';
-import { RateBudget } from '../../../src/github/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { removeReviewRequest, requestReviewers, reviewAccess, reviewRequestFailure } from '../../../src/github/reviewRequests';
-import { GitHubClient } from '../../../src/github/service';
+import type { GitHubFailure } from '../../../src/github/transport/failure';
+import { createOctokit } from '../../../src/github/transport/octokit';
+import { RateBudget } from '../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
+import { removeReviewRequest, requestReviewers, reviewAccess, reviewRequestFailure } from '../../../src/github/ops/reviewRequests';
+import { GitHubClient } from '../../../src/github/client';
 import { isTeamLoadList } from '../../../src/core/teamLoad';
-import { readTeamLoad, teamLoadRequest } from '../../../src/github/teamLoadQuery';
+import { readTeamLoad, teamLoadRequest } from '../../../src/github/ops/teamLoadQuery';
 
 const REPOS = ['acme/api', 'acme/web', 'acme/infra'];
 

@@ -9,11 +9,11 @@ import { fullName, nextId, type Scenario } from '../../fake-github/scenario';
 import { MAX_QUERY_LENGTH } from '../../fake-github/search';
 import type { BusinessHours } from '../../../src/core/businessHours';
 import { loadCountsText, teamLoad } from '../../../src/core/teamLoad';
-import { createOctokit } from '../../../src/github/octokit';
-import { RateBudget } from '../../../src/github/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { GitHubClient } from '../../../src/github/service';
-import { memberSearches, TEAM_PAGE_SIZE } from '../../../src/github/teamLoadQuery';
+import { createOctokit } from '../../../src/github/transport/octokit';
+import { RateBudget } from '../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
+import { GitHubClient } from '../../../src/github/client';
+import { memberSearches, TEAM_PAGE_SIZE } from '../../../src/github/ops/teamLoadQuery';
 
 const REPOS = ['acme/api', 'acme/web', 'acme/infra'];
 const ALWAYS: BusinessHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { NudgeRecord } from '../../../src/core/nudges';
-import { GitHubFailure } from '../../../src/github/failure';
+import { GitHubFailure } from '../../../src/github/transport/failure';
 import { unansweredNudges } from '../../../src/review/nudgeSection';
 
 describe('review/unansweredNudges', () => {

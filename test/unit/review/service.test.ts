@@ -1,10 +1,10 @@
 /** The Morning Review's GitHub queries against the fake GitHub over real HTTP. */
 import assert from 'node:assert/strict';
 import { addIssue, closeItem, demoScenario, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import { createOctokit } from '../../../src/github/octokit';
-import { RateBudget } from '../../../src/github/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/responseCache';
-import { GitHubClient } from '../../../src/github/service';
+import { createOctokit } from '../../../src/github/transport/octokit';
+import { RateBudget } from '../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
+import { GitHubClient } from '../../../src/github/client';
 
 const REPOS = ['acme/api', 'acme/web', 'acme/infra'];
 const HOUR = 3_600_000;

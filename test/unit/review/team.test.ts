@@ -1,7 +1,7 @@
 /** The Morning Review's Team section: local tasks and delegated GitHub items, counted alike. */
 import assert from 'node:assert/strict';
 import { toLocalDate } from '../../../src/core/localDate';
-import type { DelegatedIssue } from '../../../src/github/service';
+import type { DelegatedIssue } from '../../../src/github/api';
 import { loadTeam } from '../../../src/review/localSections';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
 import type { WorkSnapshot } from '../../../src/work/workModel';

@@ -1,6 +1,6 @@
 /** describeError and notificationSafe: never "undefined", never a link in a notification. */
 import assert from 'node:assert/strict';
-import { GitHubFailure } from '../../../src/github/failure';
+import { GitHubFailure } from '../../../src/github/transport/failure';
 import { describeError, describeForNotification, notificationSafe } from '../../../src/util/errors';
 
 // What VS Code's notifications turn into a link (vs/base/common/linkedText.ts).

@@ -3,32 +3,20 @@
  * changes, and the one place a 401 turns into a single "sign in again" prompt.
  */
 import * as vscode from 'vscode';
-import type { Config } from '../config';
-import { Commands, ContextKeys } from '../ids';
-import { Disposable } from '../util/disposable';
+import type { Config } from '../../config';
+import { Commands, ContextKeys } from '../../ids';
+import { Disposable } from '../../util/disposable';
 import { GitHubAuth } from './auth';
-import { scopesFor, STATUS_SCOPES } from './sessionRules';
-import { GitHubFailure, classifyFailure } from './failure';
-import { createOctokit } from './octokit';
-import { RateBudget } from './rateBudget';
-import { MemoryResponseCache, type ResponseCache } from './responseCache';
-import type { GitHubService } from './api';
-import { GitHubClient } from './service';
+import { scopesFor, STATUS_SCOPES, webHostFor } from './sessionRules';
+import { GitHubFailure, classifyFailure } from '../transport/failure';
+import { createOctokit } from '../transport/octokit';
+import { RateBudget } from '../transport/rateBudget';
+import { MemoryResponseCache, type ResponseCache } from '../transport/responseCache';
+import type { GitHubService } from '../githubService';
+import { GitHubClient } from '../client';
 
 declare const __LEAD_DESK_VERSION__: string;
 const VERSION = typeof __LEAD_DESK_VERSION__ === 'string' ? __LEAD_DESK_VERSION__ : 'dev';
-
-/** The web host matching an API URL: api.github.com → github.com, https://HOST/api/v3 → HOST. */
-export function webHostFor(apiUrl: string): string {
-  const host = new URL(apiUrl).host;
-  return host === 'api.github.com' ? 'github.com' : host;
-}
-
-/** Scheme and web host, for links Lead Desk builds itself (permalinks). */
-export function webOriginFor(apiUrl: string): string {
-  const url = new URL(apiUrl);
-  return url.host === 'api.github.com' ? 'https://github.com' : `${url.protocol}//${url.host}`;
-}
 
 export const RESTRICTED_MODE = 'GitHub features wait until you trust this workspace (Restricted Mode); the timer and the balance work meanwhile.';
 

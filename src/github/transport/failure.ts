@@ -2,7 +2,9 @@
  * Every way a GitHub call can fail, reduced to what the UI needs to say about it.
  * Pure: no `vscode`, so the mapping is unit tested against real Octokit errors.
  */
-import { formatClock } from '../core/clock';
+import { formatClock } from '../../core/clock';
+import type { GraphQLErrorLike } from '../graphqlTypes';
+
 export type FailureKind =
   | 'unauthorized' // 401: token missing, revoked or expired
   | 'rate-limited' // primary limit: 403/429 with x-ratelimit-remaining: 0
@@ -147,4 +149,16 @@ export class UnconfirmedWrite extends GitHubFailure {
   override describe(): string {
     return `${this.message}: look on GitHub before trying again`;
   }
+}
+
+/** Why an answer without data failed, as the failure the UI knows how to say. */
+export function failureFromErrors(errors: readonly GraphQLErrorLike[], fallback = 'GitHub sent no data'): GitHubFailure {
+  const first = errors[0];
+  const message = first?.message ?? fallback;
+  const types = errors.map((e) => e.type);
+  if (types.includes('RATE_LIMITED')) return new GitHubFailure('rate-limited', message);
+  if (types.includes('FORBIDDEN')) return new GitHubFailure('forbidden', message);
+  if (types.includes('NOT_FOUND')) return new GitHubFailure('not-found', message);
+  if (errors.some((e) => typeof e.extensions?.code === 'string')) return new GitHubFailure('invalid', message);
+  return errors.length ? new GitHubFailure('server', message) : new GitHubFailure('malformed', fallback);
 }

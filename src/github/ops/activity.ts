@@ -2,10 +2,10 @@
  * What the lead did on GitHub in a span of time, for the standup notes: three searches (the
  * lead's own items, PRs the lead reviewed, incidents in the watched repos) classified here.
  */
-import type { ItemLine } from '../core/standup';
+import type { ItemLine } from '../../core/standup';
 import { chunkQueries } from './morningReviewData';
-import { labelNames, login, repoFromUrl, safeUrl, str, time, type Json } from './parse';
-import type { GitHubService } from './service';
+import { labelNames, login, repoFromUrl, safeUrl, str, time, type Json } from '../parse';
+import type { GitHubService } from '../githubService';
 
 export interface DayActivity {
   readonly reviewed: ItemLine[];

@@ -2,8 +2,8 @@
  * Which credential Lead Desk may use for an API origin, and with which scopes. Pure (no
  * `vscode`), so the rules that keep a token on its own server are unit tested.
  */
-import { SecretKeys } from '../ids';
-import { apiOrigin } from '../settings';
+import { SecretKeys } from '../../ids';
+import { apiOrigin } from '../../settings';
 
 /** Scopes for everything Lead Desk reads; `user` is asked only when the heads-down status is on. */
 export const BASE_SCOPES: readonly string[] = ['repo', 'read:org', 'notifications'];
@@ -32,4 +32,16 @@ export function mayUseVsCodeSession(apiUrl: string, signedOut: boolean): boolean
 /** The scopes the enabled features need. */
 export function scopesFor(settings: { readonly githubStatus: boolean }): readonly string[] {
   return settings.githubStatus ? STATUS_SCOPES : BASE_SCOPES;
+}
+
+/** The web host matching an API URL: api.github.com → github.com, https://HOST/api/v3 → HOST. */
+export function webHostFor(apiUrl: string): string {
+  const host = new URL(apiUrl).host;
+  return host === 'api.github.com' ? 'github.com' : host;
+}
+
+/** Scheme and web host, for links Lead Desk builds itself (permalinks). */
+export function webOriginFor(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  return url.host === 'api.github.com' ? 'https://github.com' : `${url.protocol}//${url.host}`;
 }

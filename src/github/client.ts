@@ -3,42 +3,28 @@
  * syntax, pagination and ETags; features get plain data they can render and test.
  */
 import { withDueLine } from '../core/issueDue';
-import type { GitHubService } from './api';
-import { GitHubFailure } from './failure';
-import type { GitHubOctokit } from './octokit';
+import type { GitHubService, PostedComment, SearchPage } from './githubService';
+import { GitHubFailure } from './transport/failure';
+import { GitHubTransport } from './transport/transport';
 import {
-  MILESTONE_WINDOW_DAYS, chunkQueries, subjectWebUrl,
+  MILESTONE_WINDOW_DAYS, chunkQueries,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
-} from './morningReviewData';
-import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './reviewRequests';
-import { nudgeAnswers } from './nudgeAnswers';
+} from './ops/morningReviewData';
+import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './ops/reviewRequests';
+import { nudgeAnswers } from './ops/nudgeAnswers';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
-import { undefinedFields, withoutFieldsAt } from './graphqlFields';
-import { mergeMethodOf, mergePull, type MergeMethod } from './mergeMethod';
-import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './morningReviewQuery';
-import * as runs from './runs';
+import { mergeMethodOf, mergePull, type MergeMethod } from './ops/mergeMethod';
+import { morningReviewRequest, readMorningReview, type MorningReviewGitHub } from './ops/morningReviewQuery';
+import * as notifications from './ops/notifications';
+import * as runs from './ops/runs';
+import { setUserStatus, type UserStatus } from './ops/userStatus';
 import { array, labelNames, login, num, object, repoFromUrl, requiredNum, safeUrl, searchResults, str, time, type Json } from './parse';
-import { SIDEBAR_QUERY, SidebarPager, type GraphQLErrorLike, type SidebarData } from './sidebarQuery';
-import { loadTeam, type TeamLoadData } from './teamLoadQuery';
-import { sendOnce, type WriteResult } from './writeOnce';
+import { SIDEBAR_QUERY, SidebarPager, type SidebarData } from './ops/sidebarQuery';
+import { loadTeam, type TeamLoadData } from './ops/teamLoadQuery';
+import { mapLimited } from './transport/mapLimited';
+import { sendOnce, type WriteResult } from './transport/writeOnce';
 
-export * from './morningReviewData';
-export type { GitHubService } from './api';
-export type { DelegatedIssue, OwnPullRequest, SidebarData } from './sidebarQuery';
-export type { TeamLoadData } from './teamLoadQuery';
-export type { WriteResult } from './writeOnce';
-
-/** A posted comment: its web URL. */
-export interface PostedComment extends WriteResult {
-  readonly url: string;
-}
-
-export interface SearchPage {
-  readonly items: Json[];
-  readonly total: number;
-  readonly incomplete: boolean;
-}
-
+export type { GitHubService, PostedComment, SearchPage } from './githubService';
 
 /** Search pages fetched at most; GitHub never returns more than 1,000 results anyway. */
 const MAX_SEARCH_PAGES = 5;
@@ -53,21 +39,10 @@ const READ_BACK_WINDOW_MS = 10 * 60_000;
 const commentText = (s: string): string => s.replace(/\r\n/g, '\n').trim();
 
 /** The GitHub of one signed-in session (see `GitHubConnection`); features see it as a `GitHubService`. */
-export class GitHubClient implements GitHubService {
+export class GitHubClient extends GitHubTransport implements GitHubService {
   private meCache: Promise<string> | undefined;
-  /** Queries as this server takes them: without the fields an older GHES lacks, found once per session. */
-  private readonly mendedQueries = new Map<string, string>();
   /** The Morning Review query in flight, shared by the sections that read it (incidents, milestones). */
   private reviewQuery: { key: string; answer: Promise<MorningReviewGitHub> } | undefined;
-  /** `Type.field`s this server lacks, dropped from the queries that asked for them. */
-  readonly droppedFields = new Set<string>();
-
-  constructor(
-    /** For the queries of sibling modules in src/github/ (runs.ts…); features never touch it. */
-    readonly octokit: GitHubOctokit,
-    /** The web host links must point to (github.com, or the GHE host). */
-    readonly webHost: string,
-  ) {}
 
   /** The signed-in user's login, asked once per session (GraphQL `viewer`, 1 point). */
   me(): Promise<string> {
@@ -79,32 +54,6 @@ export class GitHubClient implements GitHubService {
       })
       .catch((e: unknown) => { this.meCache = undefined; throw e; });
     return this.meCache;
-  }
-
-  /**
-   * `octokit.graphql` (which posts to `/api/graphql` on GHES), for a server that may lack fields:
-   * when the answer is only `undefinedField` errors, the query goes again without those fields (one
-   * log line names them), and the mended text is kept for the session. The callers' mapping reads
-   * a missing field as absent.
-   */
-  async graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    let text = this.mendedQueries.get(query) ?? query;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.octokit.graphql<T>(text, variables);
-      } catch (e) {
-        const answer = e as { name?: string; data?: unknown; errors?: unknown };
-        const fields = answer?.name === 'GraphqlResponseError' && (answer.data === undefined || answer.data === null) && attempt < 5
-          ? undefinedFields(answer.errors) : null;
-        const mended = fields ? withoutFieldsAt(text, fields.flatMap((f) => f.locations)) : null;
-        if (!fields || mended === null || mended === text) throw e;
-        const names = [...new Set(fields.map((f) => f.name))];
-        console.warn(`[lead-desk] GitHub at ${this.webHost} has no ${names.join(', ')}: asking without ${names.length > 1 ? 'them' : 'it'} for this session`);
-        for (const n of names) this.droppedFields.add(n);
-        text = mended;
-        this.mendedQueries.set(query, text);
-      }
-    }
   }
 
   /** See `GitHubOctokit.onAttemptFailed`: failures seen before the retries, for an early notice. */
@@ -127,23 +76,6 @@ export class GitHubClient implements GitHubService {
     }
     // Malformed and repeated items are dropped here, once for every query's callers.
     return { items: searchResults(raw, `search "${q}"`), total, incomplete };
-  }
-
-  /**
-   * A GraphQL answer with GitHub's partial `errors` beside its `data` (Octokit throws a
-   * `GraphqlResponseError` for any error, even when data came). `needData`: an answer without
-   * data throws Octokit's error as it is. `what` names the query in the log line about the errors.
-   */
-  async graphqlWithErrors(query: string, variables: Record<string, unknown>, opts: { what?: string; needData?: boolean } = {}): Promise<{ data: unknown; errors: GraphQLErrorLike[] }> {
-    try {
-      return { data: await this.graphql<unknown>(query, variables), errors: [] };
-    } catch (e) {
-      const partial = e as { name?: string; data?: unknown; errors?: unknown };
-      if (partial?.name !== 'GraphqlResponseError' || (opts.needData && (partial.data === undefined || partial.data === null))) throw e;
-      const errors = Array.isArray(partial.errors) ? partial.errors as GraphQLErrorLike[] : [];
-      if (opts.what) console.warn(`[lead-desk] ${opts.what}: GitHub answered with ${errors.length} error(s): ${errors.map((x) => `${(x.path ?? []).join('.') || '(query)'}: ${x.message ?? ''}`).join('; ').slice(0, 500)}`);
-      return { data: partial.data ?? null, errors };
-    }
   }
 
   /**
@@ -300,32 +232,12 @@ export class GitHubClient implements GitHubService {
       async () => ((await this.labelsOf(repo, number)).has(label.toLowerCase()) ? null : {}));
   }
 
-  /**
-   * Unread notification threads (updated after `since`, when given), newest first, and the poll
-   * interval GitHub asks for. One page of 50: a lead with more unread has bigger problems.
-   * Repeats are conditional (Last-Modified), so an unchanged inbox costs nothing.
-   */
-  async notifications(since?: Date): Promise<{ threads: NotificationThread[]; pollIntervalSeconds: number }> {
-    const { data, headers } = await this.octokit.rest.activity.listNotificationsForAuthenticatedUser({
-      all: false, per_page: 50, ...(since ? { since: since.toISOString() } : {}),
-    });
-    const threads = array(data, 'notifications').map((raw): NotificationThread => {
-      const n = object(raw, 'notification');
-      const subject = object(n.subject, 'notification subject');
-      const repository = object(n.repository, 'notification repository');
-      return {
-        id: String(n.id ?? ''), repo: str(repository.full_name), reason: str(n.reason, 'other'), title: str(subject.title, '(no title)'),
-        type: str(subject.type), updatedAt: time(n.updated_at), url: safeUrl(subjectWebUrl(str(repository.html_url), str(subject.url)), this.webHost),
-      };
-    }).filter((t) => /^\d{1,20}$/.test(t.id));
-    const poll = Number((headers as Record<string, unknown>)['x-poll-interval']);
-    return { threads: threads.sort((a, b) => b.updatedAt - a.updatedAt), pollIntervalSeconds: Number.isFinite(poll) && poll > 0 ? poll : 60 };
+  notifications(since?: Date): Promise<{ threads: NotificationThread[]; pollIntervalSeconds: number }> {
+    return notifications.unreadThreads(this, since);
   }
 
-  async markThreadRead(id: string): Promise<void> {
-    await sendOnce(`notification ${id} was marked read`,
-      async () => { await this.octokit.rest.activity.markThreadAsRead({ thread_id: Number(id) }); return {}; },
-      async () => (object((await this.octokit.rest.activity.getThread({ thread_id: Number(id) })).data, 'notification').unread === false ? {} : null));
+  markThreadRead(id: string): Promise<void> {
+    return notifications.markThreadRead(this, id);
   }
 
   /** The newest run of each workflow on the default branch, the repository's own runs only (see runs.ts). */
@@ -429,32 +341,7 @@ export class GitHubClient implements GitHubService {
     return nudgeAnswers(this, nudges);
   }
 
-  /** GitHub's user status has no REST endpoint: GraphQL `changeUserStatus`; read back from `viewer { status }`. */
-  async setUserStatus(status: { message: string; emoji: string; busy: boolean; expiresAt: Date } | null): Promise<void> {
-    const input = status
-      ? { message: status.message, emoji: status.emoji, limitedAvailability: status.busy, expiresAt: status.expiresAt.toISOString() }
-      : { message: null, emoji: null, limitedAvailability: false };
-    await sendOnce(status ? 'your GitHub status was set' : 'your GitHub status was cleared', async () => {
-      await this.octokit.graphql('mutation($input: ChangeUserStatusInput!) { changeUserStatus(input: $input) { status { message } } }', { input });
-      return {};
-    }, async () => {
-      const data = await this.octokit.graphql<{ viewer?: { status?: { message?: unknown } | null } }>('query LeadDeskUserStatus { viewer { status { message } } }');
-      const message = data?.viewer?.status?.message ?? null;
-      return message === (status?.message ?? null) ? {} : null;
-    });
+  setUserStatus(status: UserStatus | null): Promise<void> {
+    return setUserStatus(this, status);
   }
-}
-
-/** `Promise.all` over `fn` with at most `limit` in flight: a burst of 100 requests would trip GitHub's secondary limit. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

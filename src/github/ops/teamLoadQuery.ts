@@ -6,13 +6,14 @@
  * sidebar never waits for it. Pure (no Octokit, no `vscode`): the query text, and the mapping
  * from its answer.
  */
-import { requestedAtFromTimeline } from '../core/reviews';
-import type { MemberReview, MemberReviews } from '../core/teamLoad';
+import { requestedAtFromTimeline } from '../../core/reviews';
+import type { MemberReview, MemberReviews } from '../../core/teamLoad';
 import { chunkQueries } from './morningReviewData';
-import { login as loginOf, logSkipped, num, requiredNum, safeUrl, str, time, type Json } from './parse';
-import { failureFromErrors, readRateLimit, type GraphQLErrorLike, type RateLimitReading } from './sidebarQuery';
+import { login as loginOf, logSkipped, num, requiredNum, safeUrl, str, time, type Json } from '../parse';
+import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
+import { readRateLimit } from './sidebarQuery';
 import { repoOf, timelineEvents, uniqueByRepoAndNumber } from './sidebarItems';
-import { GitHubFailure } from './failure';
+import { GitHubFailure, failureFromErrors } from '../transport/failure';
 
 /**
  * PRs listed per member and chunk of repositories (the oldest first). The count is GitHub's

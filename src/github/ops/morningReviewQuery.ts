@@ -5,10 +5,10 @@
  * Pure (no Octokit, no `vscode`): the query text and variables, and the mapping to the features'
  * types, which are the same as the REST routes gave.
  */
-import { GitHubFailure } from './failure';
+import { GitHubFailure } from '../transport/failure';
 import { MILESTONE_WINDOW_DAYS, chunkQueries, type IncidentIssue, type OpenMilestone } from './morningReviewData';
-import { array, object, num, requiredNum, safeUrl, str, time, type Json } from './parse';
-import type { GraphQLErrorLike } from './sidebarQuery';
+import { array, object, num, requiredNum, safeUrl, str, time, type Json } from '../parse';
+import type { GraphQLErrorLike } from '../graphqlTypes';
 
 /**
  * Milestones per repo and incidents read, sized by GitHub's point cost (each connection costs

@@ -2,10 +2,10 @@
  * How a PR is merged from Lead Desk: the method the repository's settings allow, preferring the
  * one GitHub offers the viewer first. Pure: the query text and the reading of its answer.
  */
-import { GitHubFailure } from './failure';
-import type { Json } from './parse';
-import { describeForNotification, notificationSafe } from '../util/errors';
-import type { GitHubClient } from './service';
+import { GitHubFailure } from '../transport/failure';
+import type { Json } from '../parse';
+import { describeForNotification, notificationSafe } from '../../util/errors';
+import type { Transport } from '../transport/transport';
 
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
 
@@ -45,13 +45,13 @@ export function mergeRefusal(e: unknown, pr: { repo: string; number: number }): 
 }
 
 /** The merge method the repo's settings allow for this viewer (one GraphQL request). */
-export async function mergeMethodOf(client: Pick<GitHubClient, 'graphql'>, repo: string): Promise<MergeMethod> {
+export async function mergeMethodOf(client: Pick<Transport, 'graphql'>, repo: string): Promise<MergeMethod> {
   const [owner, name] = repo.split('/');
   return chooseMergeMethod(await client.graphql<unknown>(MERGE_METHOD_QUERY, { owner, name }), repo);
 }
 
 /** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise, which is not retried). */
-export async function mergePull(client: Pick<GitHubClient, 'octokit'>, repo: string, number: number, method: MergeMethod, sha?: string): Promise<void> {
+export async function mergePull(client: Pick<Transport, 'octokit'>, repo: string, number: number, method: MergeMethod, sha?: string): Promise<void> {
   const [owner, name] = repo.split('/');
   await client.octokit.rest.pulls.merge({ owner, repo: name, pull_number: number, merge_method: method, ...(sha ? { sha } : {}) });
 }

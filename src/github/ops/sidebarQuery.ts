@@ -5,12 +5,14 @@
  * rate-limit budget in the same answer. Pure (no Octokit, no `vscode`): the query text, and the
  * paging of its answers (the items are read in `sidebarItems.ts`).
  */
-import { GitHubFailure } from './failure';
-import { array, logSkipped, num, object, str, time, type Json } from './parse';
+import { array, logSkipped, num, object, str, time, type Json } from '../parse';
 import { delegatedIssueFrom, ownPullRequestFrom, pendingReviewFrom, uniqueByRepoAndNumber, type DelegatedIssue, type OwnPullRequest } from './sidebarItems';
-import type { PendingReview } from '../core/reviews';
+import type { PendingReview } from '../../core/reviews';
+import { failureFromErrors } from '../transport/failure';
+import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
 
 export type { DelegatedIssue, OwnPullRequest } from './sidebarItems';
+export type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
 
 const PR_BASE = `
   id number title url createdAt updatedAt isDraft additions deletions
@@ -67,13 +69,6 @@ export const SIDEBAR_QUERY = `query LeadDeskSidebar($reviews: String!, $reviewed
   }
 }`;
 
-export interface RateLimitReading {
-  readonly cost: number;
-  readonly remaining: number;
-  readonly limit: number;
-  readonly resetAt: number;
-}
-
 export interface SearchList {
   readonly nodes: Json[];
   readonly total: number;
@@ -124,14 +119,6 @@ export const SIDEBAR_SEARCHES: Record<SidebarList, string> = {
   mine: 'is:pr is:open archived:false author:@me sort:created-asc',
   delegated: 'is:open archived:false author:@me -assignee:@me sort:created-asc',
 };
-
-/** A GraphQL error as GitHub reports it (only what is read here). */
-export interface GraphQLErrorLike {
-  readonly message?: string;
-  readonly type?: string;
-  readonly path?: readonly (string | number)[];
-  readonly extensions?: Record<string, unknown>;
-}
 
 export interface SidebarData {
   /** The viewer's login: the account this data belongs to. */
@@ -259,16 +246,4 @@ export class SidebarPager {
       rateLimit: this.rate, missing, failedLists: SIDEBAR_LISTS.filter((l) => this.lists[l].failed), requests: this.requests,
     };
   }
-}
-
-/** Why an answer without data failed, as the failure the UI knows how to say. */
-export function failureFromErrors(errors: readonly GraphQLErrorLike[], fallback = 'GitHub sent no data'): GitHubFailure {
-  const first = errors[0];
-  const message = first?.message ?? fallback;
-  const types = errors.map((e) => e.type);
-  if (types.includes('RATE_LIMITED')) return new GitHubFailure('rate-limited', message);
-  if (types.includes('FORBIDDEN')) return new GitHubFailure('forbidden', message);
-  if (types.includes('NOT_FOUND')) return new GitHubFailure('not-found', message);
-  if (errors.some((e) => typeof e.extensions?.code === 'string')) return new GitHubFailure('invalid', message);
-  return errors.length ? new GitHubFailure('server', message) : new GitHubFailure('malformed', fallback);
 }

@@ -9,9 +9,9 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { SecretKeys, StateKeys } from '../ids';
-import { Disposable } from '../util/disposable';
-import { readState, writeState } from '../util/state';
+import { SecretKeys, StateKeys } from '../../ids';
+import { Disposable } from '../../util/disposable';
+import { readState, writeState } from '../../util/state';
 import { BASE_SCOPES, legacySecretKeyFor, mayUseVsCodeSession, secretKeyFor } from './sessionRules';
 
 export { BASE_SCOPES, STATUS_SCOPES } from './sessionRules';

@@ -2,45 +2,20 @@
  * Workflow runs on the default branch — the one source the red-build alerts and the Morning
  * Review's systems check read — and the one write the alerts make (re-run failed jobs).
  * One conditional request per repo and poll: an unchanged list comes back 304, which costs no
- * rate-limit point (the repository is asked once per session, conditionally too). Both readers
+ * rate-limit point (the repository is asked once per session: `Transport.repositoryBranch`). Both readers
  * ask the same URL, so they share its validator.
  */
-import { isOwnBranchRun, type RunOrigin } from '../core/branchRuns';
-import type { AlertRun } from '../core/buildAlerts';
+import { isOwnBranchRun, type RunOrigin } from '../../core/branchRuns';
+import type { AlertRun } from '../../core/buildAlerts';
 import { latestRunPerWorkflow, type RunRecord, type WorkflowStatus } from './morningReviewData';
-import { array, num, object, objects, requiredNum, safeUrl, str, time } from './parse';
-import type { GitHubClient } from './service';
+import { array, num, object, objects, requiredNum, safeUrl, str, time } from '../parse';
+import type { RepositoryBranch, Transport } from '../transport/transport';
 
 /** Runs fetched per request: enough to find the latest completed run of every active workflow, and a failing streak. */
 const RUNS_PER_REQUEST = 50;
 
 /** One run of the repository on its default branch, as the alerts and the Morning Review read it. */
 export type BranchRun = AlertRun & RunRecord & RunOrigin;
-
-/** What the runs are filtered by: the repository's id (a fork's runs carry another) and its default branch. */
-export interface RepositoryBranch {
-  readonly repositoryId: number;
-  readonly branch: string;
-}
-
-const repositories = new WeakMap<GitHubClient, Map<string, Promise<RepositoryBranch>>>();
-
-/** The repository's id and default branch; both rarely change, so asked once per session. */
-export async function defaultBranchOf(service: GitHubClient, repo: string): Promise<RepositoryBranch> {
-  let known = repositories.get(service);
-  if (!known) repositories.set(service, (known = new Map()));
-  let found = known.get(repo);
-  if (!found) {
-    const [owner, name] = repo.split('/');
-    found = service.octokit.rest.repos.get({ owner, repo: name }).then((r) => {
-      const data = object(r.data, 'repository');
-      return { repositoryId: requiredNum(data.id, 'repository id'), branch: str(data.default_branch, 'main') };
-    });
-    known.set(repo, found);
-    found.catch(() => known.delete(repo));
-  }
-  return found;
-}
 
 /**
  * The runs of a `GET …/actions/runs` answer that are the repository's own, on `branch`, from an
@@ -61,9 +36,9 @@ export function ownBranchRuns(workflowRuns: unknown, where: RepositoryBranch, we
 }
 
 /** The newest runs of `repo` itself on its default branch (any status), and that branch. */
-export async function defaultBranchRuns(service: GitHubClient, repo: string): Promise<{ branch: string; runs: BranchRun[] }> {
+export async function defaultBranchRuns(service: Pick<Transport, 'octokit' | 'webHost' | 'repositoryBranch'>, repo: string): Promise<{ branch: string; runs: BranchRun[] }> {
   const [owner, name] = repo.split('/');
-  const where = await defaultBranchOf(service, repo);
+  const where = await service.repositoryBranch(repo);
   // Filtered by branch name on GitHub's side, which also lets through forks' branches of that
   // name: `ownBranchRuns` keeps the repository's own.
   const { data } = await service.octokit.rest.actions.listWorkflowRunsForRepo({ owner, repo: name, branch: where.branch, per_page: RUNS_PER_REQUEST });
@@ -74,13 +49,13 @@ export async function defaultBranchRuns(service: GitHubClient, repo: string): Pr
  * The newest run of each workflow on the default branch, with "failing since" for red ones
  * (the Morning Review's systems check).
  */
-export async function latestDefaultBranchRuns(service: GitHubClient, repo: string): Promise<WorkflowStatus[]> {
+export async function latestDefaultBranchRuns(service: Pick<Transport, 'octokit' | 'webHost' | 'repositoryBranch'>, repo: string): Promise<WorkflowStatus[]> {
   const { branch, runs } = await defaultBranchRuns(service, repo);
   return latestRunPerWorkflow(runs).map((w) => ({ ...w, repo, branch }));
 }
 
 /** `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs`. */
-export async function rerunFailedJobs(service: GitHubClient, repo: string, runId: number): Promise<true> {
+export async function rerunFailedJobs(service: Pick<Transport, 'octokit'>, repo: string, runId: number): Promise<true> {
   const [owner, name] = repo.split('/');
   await service.octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo: name, run_id: runId });
   return true;

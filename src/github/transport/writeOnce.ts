@@ -4,7 +4,7 @@
  * the same. `sendOnce` reads back whether it happened and says so, instead of reporting a failure
  * that is not one (the lead would send it again) or retrying (it would happen twice).
  */
-import { describeError } from '../util/errors';
+import { describeError } from '../../util/errors';
 import { classifyFailure, leavesWriteUnknown, lostAnswer, UnconfirmedWrite, type GitHubFailure } from './failure';
 
 /** A write that happened although its answer was lost: `recoveredFrom` says how, for the notice. */

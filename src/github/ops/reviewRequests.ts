@@ -2,15 +2,15 @@
  * Review requests on a PR: ask a teammate (REST `POST …/requested_reviewers`), withdraw one
  * (`DELETE …/requested_reviewers`), and who of the team can be asked at all (one GraphQL request:
  * `assignableUsers` per member, aliased). Writes go one at a time through the service's Octokit,
- * which spaces them and honours `retry-after` (src/github/octokit.ts); each is sent once, and a
+ * which spaces them and honours `retry-after` (src/github/transport/octokit.ts); each is sent once, and a
  * lost answer is checked against the PR's requested reviewers (`sendOnce`).
  */
-import { GitHubFailure, classifyFailure } from './failure';
-import { array, login, object, str, type Json } from './parse';
-import type { GitHubClient } from './service';
-import { sendOnce, type WriteResult } from './writeOnce';
+import { GitHubFailure, classifyFailure } from '../transport/failure';
+import { array, login, object, str, type Json } from '../parse';
+import type { Transport } from '../transport/transport';
+import { sendOnce, type WriteResult } from '../transport/writeOnce';
 
-type Client = Pick<GitHubClient, 'octokit' | 'graphql'>;
+type Client = Pick<Transport, 'octokit' | 'graphql'>;
 
 /** Whom the PR waits on after a write: requested users (GitHub's answer is the pull request). */
 export interface RequestedReviewers {

@@ -4,11 +4,11 @@
  * `isAnswered` (src/core/nudges.ts) then reads whether the nudged person acted after their nudge.
  * Pure apart from `nudgeAnswers`, which runs the query on a `GitHubService`.
  */
-import { itemKey, type ItemActivity, type NudgeRecord } from '../core/nudges';
-import { GitHubFailure } from './failure';
-import type { Json } from './parse';
-import type { GitHubClient } from './service';
-import type { GraphQLErrorLike } from './sidebarQuery';
+import { itemKey, type ItemActivity, type NudgeRecord } from '../../core/nudges';
+import { GitHubFailure } from '../transport/failure';
+import type { Json } from '../parse';
+import type { Transport } from '../transport/transport';
+import type { GraphQLErrorLike } from '../graphqlTypes';
 
 /** Timeline entries read per item: a nudge is answered by a few, and 100 is GitHub's page. */
 const ACTIVITY = 100;
@@ -99,7 +99,7 @@ export function readNudgeAnswers(req: NudgeAnswersRequest, data: Json | null, er
 }
 
 /** Runs the query (one request). Partial errors keep what came; a whole failure throws a `GitHubFailure`. */
-export async function nudgeAnswers(service: Pick<GitHubClient, 'graphqlWithErrors'>, nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>> {
+export async function nudgeAnswers(service: Pick<Transport, 'graphqlWithErrors'>, nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>> {
   const req = nudgeAnswersRequest(nudges);
   if (!req) return new Map();
   const { data, errors } = await service.graphqlWithErrors(req.query, req.variables, { needData: true });
