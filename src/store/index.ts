@@ -24,6 +24,7 @@ export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './re
 export { CacheStore, type CachedResponse, type CacheLimits } from './cacheStore';
 export { RESPONSE_CACHE_FILE, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
 export { JsonFile, type JsonFileOptions } from './jsonFile';
+export type { FileSpec } from './versionedJson';
 export { AlertStore } from './alertStore';
 export { HandOffStore, type HandOffScope } from './handOffStore';
 export { OneOnOneStore, type ActionItem, type OneOnOneMeeting, type PersonNotes } from './oneOnOneStore';
