@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import * as alerts from './alerts';
 import * as balance from './balance';
+import * as calendar from './calendar';
 import { Config } from './config';
 import { featureContext, type Feature } from './feature';
 import { GitHubConnection } from './github/connection';
@@ -42,6 +43,7 @@ const FEATURES: readonly Feature[] = [
   alerts.register, // provides `alerts`
   standup.register,
   oneOnOne.register,
+  calendar.register,
 ];
 
 declare const __LEAD_DESK_TEST_HOOKS__: boolean;
@@ -85,8 +87,8 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi | undefi
   // A token handed over by the environment (demo, CI) moves into SecretStorage.
   void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN);
 
-  const { extensionUri, globalState, globalStorageUri } = context;
-  const ctx = featureContext({ config, stores, github, extensionUri, globalState, globalStorageUri });
+  const { extensionUri, globalState, globalStorageUri, secrets } = context;
+  const ctx = featureContext({ config, stores, github, extensionUri, globalState, globalStorageUri, secrets });
   for (const register of FEATURES) subs.push(register(ctx));
 
   if (!__LEAD_DESK_TEST_HOOKS__) return undefined;

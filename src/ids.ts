@@ -37,6 +37,9 @@ export const Commands = {
   showRedBuilds: 'leadDesk.showRedBuilds',
   prepareStandup: 'leadDesk.prepareStandup',
   prepareOneOnOne: 'leadDesk.prepareOneOnOne',
+  connectCalendar: 'leadDesk.connectCalendar',
+  disconnectCalendar: 'leadDesk.disconnectCalendar',
+  refreshCalendars: 'leadDesk.refreshCalendars',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -87,6 +90,10 @@ export const Settings = {
   reminderTime: 'morningReview.reminderTime',
   groupBy: 'work.groupBy',
   nudgeQuietHours: 'nudges.quietHours',
+  calendarMyEmails: 'calendar.myEmails',
+  calendarOverlap: 'calendar.overlap',
+  calendarTentative: 'calendar.tentative',
+  calendarKeepTitles: 'calendar.keepTitles',
 } as const;
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
 
@@ -151,6 +158,8 @@ export const SecretKeys = {
   snapshotFingerprint: 'leadDesk.snapshotFingerprintSecret',
   /** Prefix of a token's key; the API origin follows. */
   tokenPrefix: 'leadDesk.github.token@',
+  /** Prefix of a calendar feed's address (a secret: Google's "secret address"); the calendar's id follows. */
+  calendarAddressPrefix: 'leadDesk.calendar.address@',
 } as const;
 
 /** Ids of Lead Desk's status-bar items (VS Code lists them by id in its status-bar menu). */
