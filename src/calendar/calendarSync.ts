@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { expandMeetings, parseCalendar, spansOnly, type MeetingRules } from '../core/calendar';
 import type { CalendarStore } from './calendarStore';
 import { fetchCalendar, type FetchResult, type FetchValidators } from './fetchCalendar';
@@ -17,13 +16,19 @@ export function feedSource(address: string): CalendarSource {
   return (validators) => fetchCalendar(address, validators);
 }
 
+/** How a local file is read (the extension: `vscode.workspace.fs`, which reads on the lead's side). */
+export interface LocalFileAccess {
+  stat(): Promise<{ readonly mtime: number; readonly size: number }>;
+  read(): Promise<string>;
+}
+
 /** A local `.ics` file: its modification time stands for an ETag, so an unchanged file is not parsed again. */
-export function fileSource(path: string): CalendarSource {
+export function fileSource(file: LocalFileAccess): CalendarSource {
   return async (validators) => {
-    const stat = await fs.stat(path);
-    const stamp = `mtime:${stat.mtimeMs}:${stat.size}`;
+    const stat = await file.stat();
+    const stamp = `mtime:${stat.mtime}:${stat.size}`;
     if (validators.etag === stamp) return { status: 'unchanged' };
-    return { status: 'fetched', text: await fs.readFile(path, 'utf8'), etag: stamp };
+    return { status: 'fetched', text: await file.read(), etag: stamp };
   };
 }
 

@@ -5,13 +5,13 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { format } from 'date-fns';
+import { format } from '../core/dateFormat';
 import { randomId } from '../core/randomId';
 import type { FeatureContext } from '../feature';
 import { Commands, SecretKeys } from '../ids';
 import type { LeadDeskSettings } from '../settings';
 import { CalendarStore } from './calendarStore';
-import { CALENDAR_REFRESH_MS, feedSource, fileSource, refreshCalendar, type RefreshRules } from './calendarSync';
+import { CALENDAR_REFRESH_MS, feedSource, fileSource, refreshCalendar, type LocalFileAccess, type RefreshRules } from './calendarSync';
 import { calendarAddressProblem, normalizeCalendarAddress } from './fetchCalendar';
 
 /** How often the feeds are checked for being due (each is asked at most every 15 minutes). */
@@ -19,6 +19,16 @@ const CHECK_EVERY_MS = 60_000;
 
 export function rulesOf(settings: LeadDeskSettings): RefreshRules {
   return { myEmails: settings.calendarMyEmails, countTentative: settings.calendarTentative, keepTitles: settings.calendarKeepTitles };
+}
+
+function localFile(uri: vscode.Uri): LocalFileAccess {
+  return {
+    stat: async () => {
+      const stat = await vscode.workspace.fs.stat(uri);
+      return { mtime: stat.mtime, size: stat.size };
+    },
+    read: async () => new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)),
+  };
 }
 
 export function register(ctx: FeatureContext): vscode.Disposable {
@@ -33,7 +43,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
       const rules = rulesOf(ctx.config.settings);
       for (const calendar of store.calendars()) {
         let source;
-        if (calendar.path !== undefined) source = fileSource(calendar.path);
+        if (calendar.path !== undefined) source = fileSource(localFile(vscode.Uri.file(calendar.path)));
         else {
           const address = await ctx.secrets.get(secretKey(calendar.id));
           if (!address) continue;
@@ -98,7 +108,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
       return;
     }
     const pick = await vscode.window.showQuickPick(
-      calendars.map((c) => ({ label: c.label, description: c.fetchedAt ? vscode.l10n.t('as of {0}', format(c.fetchedAt, 'yyyy-MM-dd HH:mm')) : '', id: c.id })),
+      calendars.map((c) => ({ label: c.label, description: c.fetchedAt ? vscode.l10n.t('as of {0}', format(c.fetchedAt, 'EEE d MMM HH:mm')) : '', id: c.id })),
       { title: vscode.l10n.t('Disconnect Calendar'), placeHolder: vscode.l10n.t('Its address and its meetings are forgotten') },
     );
     if (!pick) return;

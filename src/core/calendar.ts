@@ -104,8 +104,8 @@ export function expandMeetings(calendar: ParsedCalendar, window: TimeWindow, rul
   const meetings: Meeting[] = [];
   const seen = new Set<string>();
   const add = (event: ICAL.Event, start: ICAL.Time, end: ICAL.Time, recurrenceId: ICAL.Time | undefined): void => {
-    const meeting = toMeeting(event, start, end, recurrenceId, myEmails, rules.countTentative);
-    if (meeting && meeting.end > window.start && meeting.start < window.end && !seen.has(meeting.key)) {
+    const meeting = toMeeting(event, start, end, recurrenceId, window, myEmails, rules.countTentative);
+    if (meeting && !seen.has(meeting.key)) {
       seen.add(meeting.key);
       meetings.push(meeting);
     }
@@ -115,10 +115,16 @@ export function expandMeetings(calendar: ParsedCalendar, window: TimeWindow, rul
       add(event, event.startDate, event.endDate, event.isRecurrenceException() ? event.recurrenceId : undefined);
       continue;
     }
+    // ical.js builds a new Time on every read of a property: read the series' own once.
+    const seriesStart = event.startDate;
+    const seriesLength = instantOf(event.endDate, seriesStart) - instantOf(seriesStart, seriesStart);
     const iterator = event.iterator();
     for (let step = 0, next = iterator.next(); next && step < MAX_STEPS_PER_SERIES; step++, next = iterator.next()) {
       // Occurrences of a series share their start's zone: the wall time decides the order.
-      if (instantOf(next, event.startDate) >= window.end) break;
+      const at = instantOf(next, seriesStart);
+      if (at >= window.end) break;
+      // Wholly before the window, unless an override moved it (overrides are checked below).
+      if (at + Math.max(0, seriesLength) <= window.start) continue;
       const details = event.getOccurrenceDetails(next);
       add(details.item, details.startDate, details.endDate, details.recurrenceId);
     }
@@ -152,11 +158,15 @@ export function spansOnly(meetings: readonly Meeting[]): Meeting[] {
 
 function toMeeting(
   event: ICAL.Event, start: ICAL.Time, end: ICAL.Time, recurrenceId: ICAL.Time | undefined,
-  myEmails: ReadonlySet<string>, countTentative: boolean,
+  window: TimeWindow, myEmails: ReadonlySet<string>, countTentative: boolean,
 ): Meeting | undefined {
   const component = event.component;
   // All-day events (holidays, "working from home", out of office) are not meetings.
   if (start.isDate) return undefined;
+  const declaredStart = event.startDate;
+  const startMs = instantOf(start, declaredStart);
+  const endMs = instantOf(end, component.hasProperty('dtend') ? event.endDate : declaredStart);
+  if (!(endMs > startMs) || endMs <= window.start || startMs >= window.end) return undefined;
   const status = String(component.getFirstPropertyValue('status') ?? '').toUpperCase();
   if (status === 'CANCELLED') return undefined;
   if (String(component.getFirstPropertyValue('transp') ?? '').toUpperCase() === 'TRANSPARENT') return undefined;
@@ -171,11 +181,8 @@ function toMeeting(
   if (myAnswer === 'DECLINED') return undefined;
   const tentative = status === 'TENTATIVE' || myAnswer === 'TENTATIVE' || myAnswer === 'NEEDS-ACTION';
   if (tentative && !countTentative) return undefined;
-  const startMs = instantOf(start, event.startDate);
-  const endMs = instantOf(end, component.hasProperty('dtend') ? event.endDate : event.startDate);
-  if (!(endMs > startMs)) return undefined;
   const uid = String(component.getFirstPropertyValue('uid') ?? '');
-  const original = recurrenceId ? instantOf(recurrenceId, event.startDate) : startMs;
+  const original = recurrenceId ? instantOf(recurrenceId, declaredStart) : startMs;
   const title = event.summary ? String(event.summary) : '';
   return {
     key: `${uid}@${original}`,

@@ -77,11 +77,12 @@ inTimeZone('Europe/Berlin', () => {
       await store.add({ id: 'private', label: 'file' });
       const file = path.join(dir, 'private.ics');
       fs.writeFileSync(file, weekFixture());
-      await refreshCalendar(store, 'private', fileSource(file), { ...RULES, keepTitles: false }, now);
+      const local = fileSource({ stat: async () => { const s = fs.statSync(file); return { mtime: s.mtimeMs, size: s.size }; }, read: async () => fs.readFileSync(file, 'utf8') });
+      await refreshCalendar(store, 'private', local, { ...RULES, keepTitles: false }, now);
       const bare = store.get('private')!.meetings;
       assert.equal(bare.length, 6);
       assert.ok(bare.every((m) => m.title === undefined && m.attendees === undefined));
-      assert.deepEqual(await refreshCalendar(store, 'private', fileSource(file), RULES, now, true), { kind: 'unchanged' });
+      assert.deepEqual(await refreshCalendar(store, 'private', local, RULES, now, true), { kind: 'unchanged' });
       await store.remove('private');
       assert.equal(store.get('private'), undefined);
       store.dispose();
