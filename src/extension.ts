@@ -85,8 +85,8 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi | undefi
   // A token handed over by the environment (demo, CI) moves into SecretStorage.
   void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN);
 
-  const { extensionUri, globalState, globalStorageUri } = context;
-  const ctx = featureContext({ config, stores, github, extensionUri, globalState, globalStorageUri });
+  const { extensionUri, globalState, globalStorageUri, secrets } = context;
+  const ctx = featureContext({ config, stores, github, extensionUri, globalState, globalStorageUri, secrets });
   for (const register of FEATURES) subs.push(register(ctx));
 
   if (!__LEAD_DESK_TEST_HOOKS__) return undefined;

@@ -36,6 +36,8 @@ export interface SharedPieces {
   readonly globalState: vscode.Memento;
   /** `context.globalStorageUri`: the store folder. */
   readonly globalStorageUri: vscode.Uri;
+  /** `context.secrets`: calendar addresses (the GitHub token is the connection's). */
+  readonly secrets: vscode.SecretStorage;
 }
 
 /** Services by name: provided once, needed after. */

@@ -87,6 +87,10 @@ export const Settings = {
   reminderTime: 'morningReview.reminderTime',
   groupBy: 'work.groupBy',
   nudgeQuietHours: 'nudges.quietHours',
+  calendarMyEmails: 'calendar.myEmails',
+  calendarOverlap: 'calendar.overlap',
+  calendarTentative: 'calendar.tentative',
+  calendarKeepTitles: 'calendar.keepTitles',
 } as const;
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
 
@@ -151,6 +155,8 @@ export const SecretKeys = {
   snapshotFingerprint: 'leadDesk.snapshotFingerprintSecret',
   /** Prefix of a token's key; the API origin follows. */
   tokenPrefix: 'leadDesk.github.token@',
+  /** Prefix of a calendar feed's address (a secret: Google's "secret address"); the calendar's id follows. */
+  calendarAddressPrefix: 'leadDesk.calendar.address@',
 } as const;
 
 /** Ids of Lead Desk's status-bar items (VS Code lists them by id in its status-bar menu). */
@@ -171,3 +177,14 @@ export const TaskTypes = {
  * confirmations, in the test build only (src/util/confirm.ts): the shipped bundle has neither.
  */
 export const TEST_DIALOG_HOOK = 'leadDesk.testBuild.answerDialog';
+
+/**
+ * The calendar's commands (src/calendar/). Not contributed nor registered yet: the calendar is
+ * read and kept, but the balance does not show meetings yet (issue 19), and a command that
+ * connects a calendar no view uses would mislead. They move into `Commands` with that part.
+ */
+export const CalendarCommands = {
+  connect: 'leadDesk.connectCalendar',
+  disconnect: 'leadDesk.disconnectCalendar',
+  refresh: 'leadDesk.refreshCalendars',
+} as const;

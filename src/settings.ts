@@ -53,6 +53,14 @@ export interface LeadDeskSettings {
   readonly groupBy: 'person' | 'dueDate';
   /** Business hours after a nudge during which another to the same person on the same item asks first. */
   readonly nudgeQuietHours: number;
+  /** The lead's own addresses in calendars: a meeting one of them declined is not counted. */
+  readonly calendarMyEmails: readonly string[];
+  /** Technical time that overlaps a meeting counts as the `meeting` (default) or as the `timer` says. */
+  readonly calendarOverlap: 'meeting' | 'timer';
+  /** Whether tentative meetings (and invitations not yet answered) count. */
+  readonly calendarTentative: boolean;
+  /** false: the store keeps meetings' times only, no titles or attendees. */
+  readonly calendarKeepTitles: boolean;
 }
 
 export interface SettingProblem {
@@ -88,8 +96,13 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   reminderTime: '',
   groupBy: 'person',
   nudgeQuietHours: QUIET_HOURS_DEFAULT,
+  calendarMyEmails: [],
+  calendarOverlap: 'meeting',
+  calendarTentative: true,
+  calendarKeepTitles: true,
 };
 
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A parser returns the value, or a `Problem` saying what is wrong with it. */
@@ -201,6 +214,10 @@ const parsers: { [K in keyof StoredSettings]: Parser<StoredSettings[K]> } = {
   reminderTime: pattern(/^(|([01]\d|2[0-3]):[0-5]\d)$/, 'empty or a time as HH:MM'),
   groupBy: (v) => (v === 'person' || v === 'dueDate' ? v : new Problem('must be "person" or "dueDate"')),
   nudgeQuietHours: number(QUIET_HOURS_MIN, QUIET_HOURS_MAX),
+  calendarMyEmails: stringList(EMAIL, 'e-mail addresses'),
+  calendarOverlap: (v) => (v === 'meeting' || v === 'timer' ? v : new Problem('must be "meeting" or "timer"')),
+  calendarTentative: (v) => (typeof v === 'boolean' ? v : new Problem('must be true or false')),
+  calendarKeepTitles: (v) => (typeof v === 'boolean' ? v : new Problem('must be true or false')),
 };
 
 /** Raw values keyed by setting key relative to `leadDesk` (`undefined` = not set → default). */

@@ -23,6 +23,7 @@ export { TaskStore, type DelegatedTask, type NewTask, type TaskPatch } from './t
 export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './reviewHistoryStore';
 export { RESPONSE_CACHE_FILE, SIDEBAR_SNAPSHOT_SCHEMA, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
 export { JsonFile, type JsonFileOptions } from './engine/jsonFile';
+export type { FileSpec } from './engine/versionedJson';
 export { AlertStore } from './alertStore';
 export { HandOffStore, type HandOffScope } from './handOffStore';
 export { OneOnOneStore, type ActionItem, type OneOnOneMeeting, type PersonNotes } from './oneOnOneStore';
