@@ -1,5 +1,5 @@
 import type { Meeting } from '../core/calendar';
-import { JsonFile, type FileSpec, type JsonFileOptions } from '../store';
+import { FileBackedStore, JsonFile, type FileSpec, type JsonFileOptions } from '../store';
 
 /** The lead's connected calendars and their last good meetings, shared by every window. */
 export const CALENDARS_FILE = 'calendars.json';
@@ -53,15 +53,13 @@ export const calendarsSpec: FileSpec<CalendarsFile> = {
   records: [{ field: 'calendars', problem: calendarProblem, parts: [{ field: 'meetings', problem: meetingProblem }] }],
 };
 
-export class CalendarStore {
-  private constructor(private readonly file: JsonFile<CalendarsFile>) {}
+export class CalendarStore extends FileBackedStore<CalendarsFile> {
+  private constructor(file: JsonFile<CalendarsFile>) {
+    super(file);
+  }
 
   static async open(dir: string, options: JsonFileOptions = {}): Promise<CalendarStore> {
     return new CalendarStore(await JsonFile.open(dir, CALENDARS_FILE, calendarsSpec, options));
-  }
-
-  get path(): string {
-    return this.file.path;
   }
 
   calendars(): StoredCalendar[] {
@@ -123,17 +121,5 @@ export class CalendarStore {
       const old = Object.hasOwn(f.calendars, id) ? f.calendars[id] : undefined;
       if (old) f.calendars[id] = { ...old, checkedAt: at, problem };
     });
-  }
-
-  flush(): Promise<boolean> {
-    return this.file.flush();
-  }
-
-  onDidChange(listener: () => void): { dispose(): void } {
-    return this.file.onDidChange(listener);
-  }
-
-  dispose(): void {
-    this.file.dispose();
   }
 }

@@ -24,6 +24,7 @@ export { ReviewHistoryStore, type MorningReview, type ReviewSection } from './re
 export { RESPONSE_CACHE_FILE, SIDEBAR_SNAPSHOT_SCHEMA, SNAPSHOT_FILE, SnapshotStore, type SnapshotStoreOptions, type StoredSnapshot } from './snapshotStore';
 export { JsonFile, type JsonFileOptions } from './engine/jsonFile';
 export type { FileSpec } from './engine/versionedJson';
+export { FileBackedStore } from './engine/fileBackedStore';
 export { AlertStore } from './alertStore';
 export { HandOffStore, type HandOffScope } from './handOffStore';
 export { OneOnOneStore, type ActionItem, type OneOnOneMeeting, type PersonNotes } from './oneOnOneStore';
