@@ -1,6 +1,7 @@
 /**
  * Where every integration suite starts, whatever ran before it in this VS Code: signed out, no
- * local task open, no review snoozed, the timer stopped, no editor open. A suite calls it first
+ * local task open, no review of the current snapshot snoozed, the timer stopped, no editor open
+ * (a snooze of a review not in the snapshot outlives it: a suite that counts reviews lifts them). A suite calls it first
  * (connectToFake does), then sets up what it needs, so any suite passes alone
  * (`LEAD_DESK_GREP`) and in any order.
  */
