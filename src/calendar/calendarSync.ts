@@ -33,7 +33,7 @@ export function fileSource(file: LocalFileAccess): CalendarSource {
 }
 
 export interface RefreshRules extends MeetingRules {
-  /** `leadDesk.calendar.keepTitles`: false stores spans only. */
+  /** The `calendar.keepTitles` setting: false stores spans only. */
   readonly keepTitles: boolean;
 }
 

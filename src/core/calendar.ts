@@ -7,7 +7,7 @@ export interface Meeting {
   readonly key: string;
   readonly start: number;
   readonly end: number;
-  /** Absent when the lead keeps spans only (`leadDesk.calendar.keepTitles: false`). */
+  /** Absent when the lead keeps spans only (the `calendar.keepTitles` setting false). */
   readonly title?: string;
   /** Lower-case e-mail addresses of the attendees (absent with spans only). */
   readonly attendees?: readonly string[];

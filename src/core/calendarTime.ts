@@ -1,7 +1,7 @@
 import type { MeetingSpan } from './calendar';
 import type { TimeSegment } from './timeline';
 
-/** Who wins time that the timer and a meeting both claim (`leadDesk.calendar.overlap`). */
+/** Who wins time that the timer and a meeting both claim (the `calendar.overlap` setting). */
 export type OverlapRule = 'meeting' | 'timer';
 
 /** Where a stretch of credited time comes from: the lead's timer or a calendar meeting. */
