@@ -4,11 +4,11 @@
 // With --serve it instead installs the extension and keeps code-server up for a person to use.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { format } from 'node:util';   // mocha logs printf-style ('%d passing')
+import { freePort, waitForHealth } from './codeServerNet.mjs';
 
 const opts = parseArgs(process.argv.slice(2));
 const WORKBENCH_NOISE = /^(\[|Creating a socket|Resolv|Ignoring fetching|Updating additional builtin|Timed out waiting for authentication provider|\s+at )/;
@@ -215,18 +215,3 @@ async function serveScreenshots(url, file) {
   console.log(`screenshot: ${file}`);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on('error', reject);
-  });
-}
-
-async function waitForHealth(url, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { if ((await fetch(url)).ok) return; } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer ${url} within ${ms / 1000} s`);
-}

@@ -10,6 +10,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { toolchain } from './toolchain.mjs';
+import { freePort, waitForHealth } from './codeServerNet.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CODE_SERVER_ENTRY = ['node_modules', 'code-server', 'out', 'node', 'entry.js'];
@@ -134,19 +135,3 @@ async function killGroup(child) {
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
 }
 
-async function freePort() {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on('error', reject);
-  });
-}
-
-async function waitForHealth(url, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer ${url} within ${ms / 1000} s`);
-}
