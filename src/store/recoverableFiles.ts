@@ -1,4 +1,4 @@
-import { rebaseList, type RecoveryPlan, type Recoverable } from './engine/recovery';
+import { rebaseList, same, type RecoveryPlan, type Recoverable } from './engine/recovery';
 import type { Versioned } from './engine/versionedJson';
 import { keepBothNotes } from '../core/oneOnOne';
 import { oneOnOnesSpec, type OneOnOneMeeting, type OneOnOnesFile } from './oneOnOneStore';
@@ -12,8 +12,6 @@ import { timerSpec, type TimerFile } from './timeJournal';
  * how each merges into the file as the next start finds it (the engine, engine/recovery.ts,
  * writes, finds and applies them).
  */
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Files whose unsaved changes are worth a recovery file; null for the rest. */
 function recoverableFor(name: string): Recoverable<Versioned> | null {

@@ -47,7 +47,8 @@ export interface RecoveryPlan {
 
 const RECOVERY_NAME = /\.recovery-[0-9TZ-]+-\d+-[0-9a-f]+\.json$/;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as stored: the same JSON. */
+export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * `current` with what changed from `base` to `mine`: records removed in `mine` are removed,
