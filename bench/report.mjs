@@ -114,8 +114,18 @@ export function table(b) {
         `≤ ${GOALS.trendMs} ms`, verdict(tr.pass)]);
     }
   }
+  const wb = b.workbench;
+  if (wb) {
+    if (wb.error) rows.push(['In the workbench (installed VSIX)', err(wb.error), '', '']);
+    const line = (x) => `median ${ms(x.medianMs, 0)} (min ${ms(x.minMs, 0)}, max ${ms(x.maxMs, 0)}; ${x.samplesMs.length} samples)`;
+    if (wb.reload) rows.push(['Window reload → saved reviews on screen, GitHub hanging (installed VSIX, end to end)', line(wb.reload), `≤ ${WORKBENCH_GOALS.reloadMs / 1000} s`, verdict(wb.reload.medianMs <= WORKBENCH_GOALS.reloadMs)]);
+    if (wb.morningReview) rows.push(['Start Morning Review → every section on screen, GitHub answering at once (installed VSIX, end to end)', line(wb.morningReview), `≤ ${WORKBENCH_GOALS.morningReviewMs / 1000} s`, verdict(wb.morningReview.medianMs <= WORKBENCH_GOALS.morningReviewMs)]);
+  }
   return rows;
 }
+
+/** Issue 18's goals for what the lead sees in the real workbench. */
+export const WORKBENCH_GOALS = { reloadMs: 1500, morningReviewMs: 1000 };
 
 export function githubHeader() { return ['Repos', 'Reviews', 'Requests (goal)', 'GraphQL', 'REST', 'Points', 'Loaded', 'Time', 'Time at 100 ms per request']; }
 

@@ -21,6 +21,9 @@
 //           the production build: tree build and queue first paint with 500 PRs, status bar
 //           following another window, timer wake-ups while idle (61 s; 130 s with --long), and
 //           activation time (the first one, then 20 fresh copies of the bundle).
+//   workbench bench/inWorkbench.mjs: the VSIX installed as a user installs it, in code-server driven
+//           by Playwright: window reload → saved reviews on screen (GitHub hanging), and Start Morning
+//           Review → every section on screen (about 4 minutes).
 //
 // A benchmark that cannot run says why; the others still run. Exit code 1 only when one could not run.
 import { spawn } from 'node:child_process';
@@ -35,7 +38,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
-const ALL = ['sizes', 'store', 'trend', 'github', 'team', 'review', 'rhythm', 'host'];
+const ALL = ['sizes', 'store', 'trend', 'github', 'team', 'review', 'rhythm', 'host', 'workbench'];
 const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ALL;
 for (const name of only) if (!ALL.includes(name)) { console.error(`run-all: unknown benchmark "${name}" (${ALL.join(', ')})`); process.exit(2); }
 const LONG = flag('long');
@@ -232,6 +235,17 @@ if (only.includes('host')) await step('host', async () => {
     if (value && typeof value === 'object' && 'error' in value) problems.push(`host/${name}: ${value.error}`);
   }
   return { build, ...data };
+});
+
+// ---------------------------------------------------------------- workbench
+if (only.includes('workbench')) await step('workbench', async () => {
+  if (!devBuildOk) throw new Error('needs the dev build (dist/test/fake-github)');
+  const outFile = path.join(work, 'in-workbench.json');
+  const r = await run('node', ['bench/inWorkbench.mjs', '--out', outFile], { name: 'in-workbench', timeoutMs: 15 * 60_000 });
+  if (!fs.existsSync(outFile)) throw new Error(`the workbench run produced no results (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
+  const data = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+  if (data.error) problems.push(`workbench: ${data.error}`);
+  return data;
 });
 
 results.finishedAt = new Date().toISOString();

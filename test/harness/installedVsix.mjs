@@ -53,7 +53,7 @@ export async function startFakeGitHub() {
     child.once('exit', (code) => reject(new Error(`fake GitHub exited (${code})`)));
   });
   const { url, token, repositories, team } = JSON.parse(first);
-  return { url, token, stop: () => killGroup(child),
+  return { url, token, pid: child.pid, stop: () => killGroup(child),
     // What scripts/demo.mjs configures when the scenario does not say.
     repositories: repositories ?? ['acme/api', 'acme/web', 'acme/infra'], team: team ?? ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena'] };
 }

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// What a lead feels, end to end, in the real workbench of the packaged extension (the VSIX as a
+// user installs it, production build, code-server + headless Chromium driven by Playwright):
+//   reload   window reload → the saved reviews on screen, with GitHub hanging (its process is
+//            stopped with SIGSTOP: connections are accepted and never answered). Timed from the
+//            workbench being up (the status bar drawn) to a review state row in the tree.
+//   review   "Start Morning Review" picked in the palette → every section of the panel on screen
+//            (no section still "Loading…"), GitHub answering at once.
+// Usage: node bench/inWorkbench.mjs [--samples N] [--out FILE]   (needs `node esbuild.mjs` first:
+// the fake GitHub comes from dist/test). Prints JSON; bench/run-all.mjs runs it as `workbench`.
+/* global document */   // page callbacks run in the workbench and the webview
+import fs from 'node:fs';
+import { installVsix, openWorkbench, packageVsix, runCommand, startFakeGitHub, tempDir } from '../test/harness/installedVsix.mjs';
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : fallback; };
+const SAMPLES = Number(option('samples', '7'));
+const OUT = option('out');
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const summary = (xs) => ({ medianMs: Math.round(median(xs)), minMs: Math.round(Math.min(...xs)), maxMs: Math.round(Math.max(...xs)), samplesMs: xs.map(Math.round) });
+
+/** A review state group ("Needs your review"…): drawn only from review data, never from an empty tree. */
+const REVIEW_ROW = '.sidebar .monaco-list-row';
+const REVIEW_STATE = 'Needs your review';
+
+const work = tempDir('lead-desk-bench-wb-');
+const gh = await startFakeGitHub();
+let wb;
+const result = {};
+try {
+  const profile = installVsix(work, packageVsix(work));
+  wb = await openWorkbench(profile, {
+    settings: { 'leadDesk.github.apiUrl': gh.url, 'leadDesk.github.repositories': gh.repositories, 'leadDesk.team.members': gh.team },
+    env: { LEAD_DESK_TOKEN: gh.token },
+  });
+  const { page } = wb;
+  await page.locator('.activitybar .action-label[aria-label="Lead Desk"]').click();
+  await page.locator(REVIEW_ROW, { hasText: REVIEW_STATE }).first().waitFor({ timeout: 60_000 });
+  // Let the first refresh finish and its snapshot be written (the tree above may be drawn first).
+  await page.waitForTimeout(3_000);
+
+  // ---- Morning Review, GitHub answering at once (the fake answers without delay).
+  const reviewMs = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const started = Date.now();
+    await runCommand(page, 'Lead Desk: Start Morning Review');
+    reviewMs.push(await everySectionShown(page, started));
+    await runCommand(page, 'View: Close All Editors');
+    await page.waitForTimeout(500);
+  }
+  result.morningReview = { ...summary(reviewMs), note: 'palette pick → no section "Loading…", 6 sections; the first sample is the day\'s first review' };
+
+  // ---- Reload with GitHub hanging.
+  process.kill(gh.pid, 'SIGSTOP');
+  const reloadMs = [];
+  try {
+    for (let i = 0; i < SAMPLES; i++) {
+      await page.reload({ waitUntil: 'commit' });
+      await page.waitForSelector('.statusbar', { timeout: 60_000 });
+      const up = Date.now();
+      await page.locator(REVIEW_ROW, { hasText: REVIEW_STATE }).first().waitFor({ timeout: 30_000 });
+      reloadMs.push(Date.now() - up);
+    }
+  } finally {
+    process.kill(gh.pid, 'SIGCONT');
+  }
+  result.reload = { ...summary(reloadMs), note: 'status bar drawn → a review state row in the tree; GitHub stopped (SIGSTOP)' };
+} catch (e) {
+  result.error = e instanceof Error ? e.stack ?? e.message : String(e);
+} finally {
+  await wb?.stop();
+  await gh.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+}
+const json = JSON.stringify(result, null, 2);
+if (OUT) fs.writeFileSync(OUT, json);
+console.log(json);
+process.exit(result.error ? 1 : 0);
+
+/** Polls every frame every 10 ms until the Morning Review shows its six sections with none loading. */
+async function everySectionShown(page, started, timeoutMs = 30_000) {
+  while (Date.now() - started < timeoutMs) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const done = await frame.evaluate(() => {
+        const sections = document.querySelectorAll('.review-section');
+        return sections.length === 6 && !document.querySelector('.review-section .loading');
+      }).catch(() => false);
+      if (done) return Date.now() - started;
+    }
+    await page.waitForTimeout(10);
+  }
+  throw new Error(`the Morning Review did not show every section within ${timeoutMs / 1000} s`);
+}
