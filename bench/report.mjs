@@ -118,7 +118,7 @@ export function table(b) {
   if (wb) {
     if (wb.error) rows.push(['In the workbench (installed VSIX)', err(wb.error), '', '']);
     const line = (x) => `median ${ms(x.medianMs, 0)} (min ${ms(x.minMs, 0)}, max ${ms(x.maxMs, 0)}; ${x.samplesMs.length} samples)`;
-    if (wb.reload) rows.push(['Window reload → saved reviews on screen, GitHub hanging (installed VSIX, end to end)', line(wb.reload), `≤ ${WORKBENCH_GOALS.reloadMs / 1000} s`, verdict(wb.reload.medianMs <= WORKBENCH_GOALS.reloadMs)]);
+    if (wb.reload) rows.push(['Window reload → saved reviews on screen, GitHub hanging (installed VSIX, end to end)', `${line(wb.reload)}; of which up to Lead Desk's timer showing (extension host start) median ${ms(wb.reload.untilActivated.medianMs, 0)}, then to the reviews median ${ms(wb.reload.activatedToReviews.medianMs, 0)}`, `≤ ${WORKBENCH_GOALS.reloadMs / 1000} s`, verdict(wb.reload.medianMs <= WORKBENCH_GOALS.reloadMs)]);
     if (wb.morningReview) rows.push(['Start Morning Review → every section on screen, GitHub answering at once (installed VSIX, end to end)', line(wb.morningReview), `≤ ${WORKBENCH_GOALS.morningReviewMs / 1000} s`, verdict(wb.morningReview.medianMs <= WORKBENCH_GOALS.morningReviewMs)]);
   }
   return rows;
