@@ -26,6 +26,8 @@ export class GitHubAuth extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private cached: Session | undefined | null = null; // null = not looked up yet
+  /** The HMAC secret of {@link fingerprint}, read once: each SecretStorage read costs 0.1–0.4 s at a window's start. */
+  private fingerprintSecret: Promise<string> | undefined;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -39,6 +41,7 @@ export class GitHubAuth extends Disposable {
     super();
     this.register(secrets.onDidChange((e) => {
       if (e.key === secretKeyFor(this.apiUrl())) this.reset();
+      if (e.key === SecretKeys.snapshotFingerprint) this.fingerprintSecret = undefined; // another window made it first
     }));
     this.register(vscode.authentication.onDidChangeSessions((e) => {
       if (e.provider.id === 'github' && this.usesBuiltInProvider) this.reset();
@@ -63,6 +66,8 @@ export class GitHubAuth extends Disposable {
   /** The current session without prompting anyone; undefined when signed out. */
   async session(): Promise<Session | undefined> {
     if (this.cached !== null) return this.cached;
+    // The session's fingerprint is asked for right after (the snapshot's key): its secret is read alongside.
+    this.fingerprintSecret ??= this.readFingerprintSecret();
     let found: Session | undefined;
     const token = await this.storedToken();
     if (token) found = { token, source: 'pat' };
@@ -172,12 +177,23 @@ export class GitHubAuth extends Disposable {
    * be checked against a guessed token.
    */
   async fingerprint(text: string): Promise<string> {
-    let secret = await this.secrets.get(SecretKeys.snapshotFingerprint);
-    if (!secret) {
-      secret = randomBytes(32).toString('hex');
-      await this.secrets.store(SecretKeys.snapshotFingerprint, secret);
-    }
+    this.fingerprintSecret ??= this.readFingerprintSecret();
+    const secret = await this.fingerprintSecret;
     return createHmac('sha256', secret).update(text).digest('hex').slice(0, 32);
+  }
+
+  private readFingerprintSecret(): Promise<string> {
+    const read = (async () => {
+      let secret = await this.secrets.get(SecretKeys.snapshotFingerprint);
+      if (!secret) {
+        secret = randomBytes(32).toString('hex');
+        await this.secrets.store(SecretKeys.snapshotFingerprint, secret);
+      }
+      return secret;
+    })();
+    // A failed read is tried again next time, not remembered.
+    read.catch(() => { if (this.fingerprintSecret === read) this.fingerprintSecret = undefined; });
+    return read;
   }
 
   async signOut(): Promise<'token' | 'vscode' | 'none'> {
