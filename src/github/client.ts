@@ -9,7 +9,7 @@ import { GitHubTransport } from './transport/transport';
 import {
   MILESTONE_WINDOW_DAYS, chunkQueries,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type WorkflowStatus,
-} from './ops/morningReviewData';
+} from './morningReviewData';
 import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './ops/reviewRequests';
 import { nudgeAnswers } from './ops/nudgeAnswers';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';

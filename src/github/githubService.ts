@@ -9,7 +9,7 @@ import type { GitHubFailure } from './transport/failure';
 import type { MergeMethod } from './ops/mergeMethod';
 import type { RequestedReviewers } from './ops/reviewRequests';
 import type { TeamLoadData } from './ops/teamLoadQuery';
-import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './ops/morningReviewData';
+import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
 import type { MorningReviewGitHub } from './ops/morningReviewQuery';
 import type { WriteResult } from './transport/writeOnce';
 import type { Json } from './parse';

@@ -5,6 +5,7 @@
  */
 import { isAllowedLink } from '../webview/links';
 import { GitHubFailure } from './transport/failure';
+import type { RateLimitReading } from './graphqlTypes';
 
 export type Json = Record<string, unknown>;
 
@@ -104,4 +105,12 @@ export function searchResults(v: unknown, what: string): Json[] {
   }
   logSkipped(what, { malformed, duplicate });
   return out;
+}
+
+/** The `rateLimit { cost remaining limit resetAt }` a query asked for beside its data (sidebar, team load). */
+export function readRateLimit(data: Json): RateLimitReading | null {
+  const r = data.rateLimit;
+  if (typeof r !== 'object' || r === null) return null;
+  const x = r as Json;
+  return { cost: num(x.cost), remaining: num(x.remaining), limit: num(x.limit), resetAt: time(x.resetAt) };
 }

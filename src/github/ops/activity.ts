@@ -3,7 +3,7 @@
  * lead's own items, PRs the lead reviewed, incidents in the watched repos) classified here.
  */
 import type { ItemLine } from '../../core/standup';
-import { chunkQueries } from './morningReviewData';
+import { chunkQueries } from '../morningReviewData';
 import { labelNames, login, repoFromUrl, safeUrl, str, time, type Json } from '../parse';
 import type { GitHubService } from '../githubService';
 

@@ -6,7 +6,7 @@
  * types, which are the same as the REST routes gave.
  */
 import { GitHubFailure } from '../transport/failure';
-import { MILESTONE_WINDOW_DAYS, chunkQueries, type IncidentIssue, type OpenMilestone } from './morningReviewData';
+import { MILESTONE_WINDOW_DAYS, chunkQueries, type IncidentIssue, type OpenMilestone } from '../morningReviewData';
 import { array, object, num, requiredNum, safeUrl, str, time, type Json } from '../parse';
 import type { GraphQLErrorLike } from '../graphqlTypes';
 

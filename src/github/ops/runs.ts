@@ -7,7 +7,7 @@
  */
 import { isOwnBranchRun, type RunOrigin } from '../../core/branchRuns';
 import type { AlertRun } from '../../core/buildAlerts';
-import { latestRunPerWorkflow, type RunRecord, type WorkflowStatus } from './morningReviewData';
+import { latestRunPerWorkflow, type RunRecord, type WorkflowStatus } from '../morningReviewData';
 import { array, num, object, objects, requiredNum, safeUrl, str, time } from '../parse';
 import type { RepositoryBranch, Transport } from '../transport/transport';
 

@@ -5,14 +5,11 @@
  * rate-limit budget in the same answer. Pure (no Octokit, no `vscode`): the query text, and the
  * paging of its answers (the items are read in `sidebarItems.ts`).
  */
-import { array, logSkipped, num, object, str, time, type Json } from '../parse';
-import { delegatedIssueFrom, ownPullRequestFrom, pendingReviewFrom, uniqueByRepoAndNumber, type DelegatedIssue, type OwnPullRequest } from './sidebarItems';
+import { array, logSkipped, num, object, readRateLimit, str, type Json } from '../parse';
+import { delegatedIssueFrom, ownPullRequestFrom, pendingReviewFrom, uniqueByRepoAndNumber, type DelegatedIssue, type OwnPullRequest } from '../sidebarItems';
 import type { PendingReview } from '../../core/reviews';
 import { failureFromErrors } from '../transport/failure';
 import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
-
-export type { DelegatedIssue, OwnPullRequest } from './sidebarItems';
-export type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
 
 const PR_BASE = `
   id number title url createdAt updatedAt isDraft additions deletions
@@ -84,13 +81,6 @@ export function readSearch(data: Json, alias: string): SearchList | null {
   const page = object(s.pageInfo ?? {}, `${alias} pageInfo`);
   const nodes = array(s.nodes ?? [], `${alias} nodes`).filter((n): n is Json => typeof n === 'object' && n !== null);
   return { nodes, total: num(s.issueCount, nodes.length), endCursor: typeof page.endCursor === 'string' ? page.endCursor : null, hasNextPage: page.hasNextPage === true };
-}
-
-export function readRateLimit(data: Json): RateLimitReading | null {
-  const r = data.rateLimit;
-  if (typeof r !== 'object' || r === null) return null;
-  const x = r as Json;
-  return { cost: num(x.cost), remaining: num(x.remaining), limit: num(x.limit), resetAt: time(x.resetAt) };
 }
 
 export type SidebarList = 'reviews' | 'reviewed' | 'mine' | 'delegated';

@@ -8,11 +8,10 @@
  */
 import { requestedAtFromTimeline } from '../../core/reviews';
 import type { MemberReview, MemberReviews } from '../../core/teamLoad';
-import { chunkQueries } from './morningReviewData';
-import { login as loginOf, logSkipped, num, requiredNum, safeUrl, str, time, type Json } from '../parse';
+import { chunkQueries } from '../morningReviewData';
+import { login as loginOf, logSkipped, num, readRateLimit, requiredNum, safeUrl, str, time, type Json } from '../parse';
 import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
-import { readRateLimit } from './sidebarQuery';
-import { repoOf, timelineEvents, uniqueByRepoAndNumber } from './sidebarItems';
+import { repoOf, timelineEvents, uniqueByRepoAndNumber } from '../sidebarItems';
 import { GitHubFailure, failureFromErrors } from '../transport/failure';
 
 /**

@@ -1,7 +1,7 @@
 /** The GraphQL sidebar answer mapped to the features' types: wait start, direct or team, CI. */
 import assert from 'node:assert/strict';
 import { readSearch } from '../../../src/github/ops/sidebarQuery';
-import { ciFromRollup, pendingReviewFrom, timelineEvents, uniqueByRepoAndNumber, waitingOnFrom } from '../../../src/github/ops/sidebarItems';
+import { ciFromRollup, pendingReviewFrom, timelineEvents, uniqueByRepoAndNumber, waitingOnFrom } from '../../../src/github/sidebarItems';
 
 const T = (h: number) => new Date(Date.UTC(2026, 10, 2, h)).toISOString();
 const user = (login: string) => ({ __typename: 'User', login });
