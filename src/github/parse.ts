@@ -78,6 +78,13 @@ export function objects(v: unknown, what: string): Json[] {
   return kept;
 }
 
+/** A search answer: its items (read by `searchResults`), GitHub's total, and whether GitHub said it was incomplete. */
+export interface SearchPage {
+  readonly items: Json[];
+  readonly total: number;
+  readonly incomplete: boolean;
+}
+
 /**
  * Search results that name an issue or PR (`repository_url` and `number`), each once. GitHub's
  * search pages can repeat an item when the index shifts between pages, and a tree cannot hold
