@@ -1,6 +1,6 @@
 /**
  * The GitHub layer as the features see it: the only file of src/github/ a file outside it imports
- * (test/unit/github/apiBoundary.test.ts). The session's `GitHubConnection.run` hands a feature a
+ * (test/unit/github/api.test.ts). The session's `GitHubConnection.run` hands a feature a
  * `GitHubService`; a feature that needs a few of its calls takes `Pick<GitHubService, …>`, so a
  * test stub of those calls type-checks without a cast.
  *

@@ -15,7 +15,7 @@ import type { Transport } from '../transport/transport';
  * Milestones per repo and incidents read, sized by GitHub's point cost (each connection costs
  * one request per parent item, totalCount-only ones too): 3 repos cost 1 point, 10 repos 4. A
  * repo with more open milestones, or more incidents than this, is read again on the REST routes,
- * which page (see `GitHubService.morningReview`).
+ * which page (see `morningReview` below).
  */
 const MILESTONES = 5;
 const RECENT = 50;

@@ -9,6 +9,17 @@ import assert from 'node:assert/strict';
 import { importGraph, type ImportEdge } from '../importGraph';
 
 const API = 'src/github/api.ts';
+/** What an operation must not reach: it takes a narrow `Transport` (transport/transport.ts), never the whole session. */
+const WIDE = ['src/github/client.ts', 'src/github/githubService.ts', API];
+const isOperation = (file: string): boolean => file.startsWith('src/github/ops/');
+
+/** Imports by a file of src/github/ops/ of another operation, the client, the service, api.ts or the session. */
+function leafBreaches(graph: ReadonlyMap<string, readonly ImportEdge[]>): string[] {
+  return [...graph].flatMap(([file, edges]) => (isOperation(file) ? edges
+    .filter((e) => e.file !== null && (isOperation(e.file) || WIDE.includes(e.file) || e.file.startsWith('src/github/session/')))
+    .map((e) => `${file} imports ${e.file}${e.typeOnly ? ' (type)' : ''}`) : []));
+}
+
 const COMPOSITION_ROOT: Readonly<Record<string, string>> = { 'src/extension.ts': 'src/github/session/connection.ts' };
 
 describe('GitHub layer: api.ts is the only door', () => {
@@ -28,11 +39,19 @@ describe('GitHub layer: api.ts is the only door', () => {
     assert.deepEqual(back, []);
   });
 
-  it('no operation in src/github/ops/ imports the client or the session: it takes a narrow Transport', () => {
-    const wide = [...graph].flatMap(([file, edges]) => (file.startsWith('src/github/ops/') ? edges
-      .filter((e) => e.file === 'src/github/client.ts' || e.file?.startsWith('src/github/session/'))
-      .map((e) => `${file} imports ${e.file}`) : []));
-    assert.deepEqual(wide, []);
+  it('every operation is a leaf on the transport: no file of src/github/ops/ imports the client, the service, api.ts, the session or another operation', () => {
+    const ops = [...graph.keys()].filter(isOperation);
+    assert.ok(ops.length >= 15, `found ${ops.length} operations`);
+    assert.deepEqual(leafBreaches(graph), []);
+  });
+
+  it('the leaf rule sees an operation importing another, a type import too', () => {
+    const edge = (file: string, typeOnly = false): ImportEdge => ({ spec: file, file, typeOnly });
+    assert.deepEqual(leafBreaches(new Map([
+      ['src/github/ops/a.ts', [edge('src/github/ops/b.ts', true), edge('src/github/parse.ts')]],
+      ['src/github/ops/b.ts', [edge('src/github/client.ts')]],
+      ['src/github/client.ts', [edge('src/github/ops/a.ts')]],
+    ])), ['src/github/ops/a.ts imports src/github/ops/b.ts (type)', 'src/github/ops/b.ts imports src/github/client.ts']);
   });
 
   it('api.ts loads without vscode: no runtime import reached from it needs vscode', () => {
