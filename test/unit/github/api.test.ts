@@ -6,7 +6,10 @@
  * so the features' pure parts stay unit tested there).
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { importGraph, type ImportEdge } from '../importGraph';
+import { REPO_ROOT } from '../sourceFiles';
 
 const API = 'src/github/api.ts';
 /** What an operation must not reach: it takes a narrow `Transport` (transport/transport.ts), never the whole session. */
@@ -52,6 +55,16 @@ describe('GitHub layer: api.ts is the only door', () => {
       ['src/github/ops/b.ts', [edge('src/github/client.ts')]],
       ['src/github/client.ts', [edge('src/github/ops/a.ts')]],
     ])), ['src/github/ops/a.ts imports src/github/ops/b.ts (type)', 'src/github/ops/b.ts imports src/github/client.ts']);
+  });
+
+  it('every operation that writes sends it once (transport/writeOnce.ts `sendOnce`), never through a retrying call', () => {
+    // A REST write method of Octokit, or a GraphQL mutation, in an operation's text.
+    const WRITE = /\.rest\.\w+\.(?:create|update|merge|add|remove|delete|set|markThread|reRun|request)\w*\(|\bmutation\b/;
+    const ops = [...graph.keys()].filter(isOperation);
+    const writers = ops.filter((f) => WRITE.test(fs.readFileSync(path.join(REPO_ROOT, f), 'utf8')));
+    assert.ok(writers.length >= 8, `found ${writers.length} writing operations: ${writers.join(', ')}`);
+    const unguarded = writers.filter((f) => !graph.get(f)!.some((e) => e.file === 'src/github/transport/writeOnce.ts' && !e.typeOnly));
+    assert.deepEqual(unguarded, []);
   });
 
   it('api.ts loads without vscode: no runtime import reached from it needs vscode', () => {

@@ -5,7 +5,7 @@
  * before the retries.
  */
 import assert from 'node:assert/strict';
-import { addPull, demoScenario, requestReview, startFakeGitHub, type FakeGitHub, addIssue, iso, nextId } from '../../fake-github';
+import { demoScenario, startFakeGitHub, type FakeGitHub, addIssue, iso, nextId } from '../../fake-github';
 import { classifyFailure, GitHubFailure } from '../../../src/github/transport/failure';
 import { createOctokit } from '../../../src/github/transport/octokit';
 import { RateBudget } from '../../../src/github/transport/rateBudget';
@@ -29,43 +29,6 @@ describe('GitHub client', function () {
     cache = new MemoryResponseCache();
   });
   afterEach(() => fake.close());
-
-  it('lists pending reviews with details, oldest request first, in one GraphQL round trip and no REST request', async () => {
-    const { reviews, account, requests } = await service().sidebar(['acme/api', 'acme/web', 'acme/infra']);
-    assert.equal(account, 'lead');
-    assert.equal(reviews.length, 8);
-    const react = reviews.find((r) => r.title.startsWith('Migrate settings page'))!;
-    assert.equal(react.direct, false);
-    assert.equal(react.team, 'platform');
-    assert.deepEqual([react.additions, react.deletions], [880, 610]);
-    assert.ok(react.requestedAt > react.createdAt, 'requested time comes from the timeline');
-    assert.equal(reviews.find((r) => r.title.startsWith('Terraform'))!.ci, 'failure');
-    assert.equal(requests, 1);
-    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), ['POST /graphql']);
-  });
-
-  it('costs at most 10 points at 100 waiting reviews', async () => {
-    for (let i = 0; i < 92; i++) requestReview(fake.scenario, addPull(fake.scenario, { repo: 'acme/api', title: `Filler ${i}`, author: 'mira' }), { user: 'lead' }, new Date());
-    const { reviews, rateLimit, requests } = await service().sidebar([]);
-    assert.equal(reviews.length, 100);
-    assert.equal(requests, 1);
-    assert.ok(rateLimit && rateLimit.cost <= 10, JSON.stringify(rateLimit));
-    assert.equal(fake.requests[0]?.cost, rateLimit.cost);
-  });
-
-  it('pages only the list that has more, from its cursor, up to the 1,000 cap', async () => {
-    for (let i = 0; i < 242; i++) requestReview(fake.scenario, addPull(fake.scenario, { repo: 'acme/api', title: `Filler ${i}`, author: 'mira' }), { user: 'lead' }, new Date());
-    const seen: number[] = [];
-    const { reviews, requests, reviewsTotal } = await service().sidebar([], (partial) => seen.push(partial.reviews.length));
-    assert.equal(reviews.length, 250);
-    assert.equal(reviewsTotal, 250);
-    assert.equal(requests, 3);
-    assert.deepEqual(seen, [100, 200], 'the first pages are handed over before the last');
-    const bodies = fake.requests.map((r) => (r.body as { variables: Record<string, unknown> }).variables);
-    assert.deepEqual(bodies.map((v) => [v.withReviews, v.withMine, v.withDelegated]), [[true, true, true], [true, false, false], [true, false, false]]);
-    assert.equal(bodies[0]!.afterReviews, null);
-    assert.ok(typeof bodies[1]!.afterReviews === 'string' && bodies[2]!.afterReviews !== bodies[1]!.afterReviews);
-  });
 
   it('reads the budget from response headers', async () => {
     await service().collaborators('acme/api');
@@ -112,15 +75,6 @@ describe('GitHub client', function () {
   it('maps unknown errors conservatively', () => {
     assert.equal(classifyFailure(new SyntaxError('Unexpected end of JSON input')).kind, 'malformed');
     assert.equal(classifyFailure(Object.assign(new Error('x'), { name: 'AbortError' })).kind, 'timeout');
-  });
-
-  it('sets and clears the user status through GraphQL', async () => {
-    const s = service();
-    await s.setUserStatus({ message: 'Heads-down coding until 11:30', emoji: ':technologist:', busy: true, expiresAt: new Date(Date.now() + 3600_000) });
-    assert.equal(fake.scenario.userStatus?.message, 'Heads-down coding until 11:30');
-    assert.equal(fake.scenario.userStatus?.indicatesLimitedAvailability, true);
-    await s.setUserStatus(null);
-    assert.equal(fake.scenario.userStatus, null);
   });
 
   describe('on GitHub Enterprise Server', () => {
@@ -253,19 +207,6 @@ describe('GitHub boundary', function () {
     const dated = issues.filter((i) => i.due !== null);
     // The demo's four delegated issues sit in milestones due in 3, 3, 20 and 45 days.
     assert.equal(dated.length, 7, issues.map((i) => `${i.title}: ${i.due}`).join('\n'));
-  });
-
-  it('writes the Due: line into an issue description, keeping the rest, once', async () => {
-    const target = fake.scenario.issues.find((i) => i.title === 'Decide on a feature-flag vendor')!;
-    const s = service();
-    assert.equal(await s.writeDueLine(target.repo, target.number, '2026-12-04'), true);
-    assert.equal(target.body, 'Decide on a feature-flag vendor.\n\nDue: 2026-12-04');
-    assert.equal(await s.writeDueLine(target.repo, target.number, '2026-12-04'), false, 'unchanged: no write');
-    assert.equal(await s.writeDueLine(target.repo, target.number, '2026-12-11'), true);
-    assert.equal(target.body, 'Decide on a feature-flag vendor.\n\nDue: 2026-12-11');
-    assert.equal(fake.writes().filter((w) => w.method === 'PATCH').length, 2);
-    const [issue] = (await s.sidebar(REPOS)).delegatedIssues.filter((i) => i.number === target.number && i.repo === target.repo);
-    assert.equal(issue, undefined, 'unassigned, so not delegated; the line is read once someone is assigned');
   });
 
   it('reports a failing attempt at once, before the retries, and only GitHub-side failures', async () => {

@@ -1,12 +1,14 @@
 /**
  * The GraphQL sidebar answer mapped to the features' types: wait start, direct or team, CI. The
  * sidebar's cursor paging (pure): which lists a round trip asks for, from which cursor, and when
- * it stops.
+ * it stops. And `sidebar` itself on the fake GitHub: one round trip, its cost, paging per list.
  */
 import assert from 'node:assert/strict';
-import { readSearch, SidebarPager } from '../../../../src/github/ops/sidebarQuery';
+import { readSearch, sidebar, SidebarPager } from '../../../../src/github/ops/sidebarQuery';
 import { ciFromRollup, pendingReviewFrom, timelineEvents, uniqueByRepoAndNumber, waitingOnFrom } from '../../../../src/github/sidebarItems';
 import { failureFromErrors } from '../../../../src/github/transport/failure';
+import { addPull, demoScenario, requestReview, startFakeGitHub, type FakeGitHub } from '../../../fake-github';
+import { fakeTransport } from '../fakeSession';
 
 const T = (h: number) => new Date(Date.UTC(2026, 10, 2, h)).toISOString();
 const user = (login: string) => ({ __typename: 'User', login });
@@ -137,5 +139,49 @@ describe('sidebar paging', () => {
     assert.equal(failureFromErrors([{ type: 'RATE_LIMITED', message: 'spent' }]).kind, 'rate-limited');
     assert.equal(failureFromErrors([{ message: 'bad', extensions: { code: 'undefinedField' } }]).kind, 'invalid');
     assert.equal(failureFromErrors([]).kind, 'malformed');
+  });
+});
+
+describe('sidebar on the fake GitHub (one GraphQL round trip, paged per list)', function () {
+  this.timeout(30_000);
+  let fake: FakeGitHub;
+  beforeEach(async () => { fake = await startFakeGitHub(demoScenario(new Date())); });
+  afterEach(() => fake.close());
+
+  it('lists pending reviews with details, oldest request first, in one GraphQL round trip and no REST request', async () => {
+    const { reviews, account, requests } = await sidebar(fakeTransport(fake), ['acme/api', 'acme/web', 'acme/infra']);
+    assert.equal(account, 'lead');
+    assert.equal(reviews.length, 8);
+    const react = reviews.find((r) => r.title.startsWith('Migrate settings page'))!;
+    assert.equal(react.direct, false);
+    assert.equal(react.team, 'platform');
+    assert.deepEqual([react.additions, react.deletions], [880, 610]);
+    assert.ok(react.requestedAt > react.createdAt, 'requested time comes from the timeline');
+    assert.equal(reviews.find((r) => r.title.startsWith('Terraform'))!.ci, 'failure');
+    assert.equal(requests, 1);
+    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), ['POST /graphql']);
+  });
+
+  it('costs at most 10 points at 100 waiting reviews', async () => {
+    for (let i = 0; i < 92; i++) requestReview(fake.scenario, addPull(fake.scenario, { repo: 'acme/api', title: `Filler ${i}`, author: 'mira' }), { user: 'lead' }, new Date());
+    const { reviews, rateLimit, requests } = await sidebar(fakeTransport(fake), []);
+    assert.equal(reviews.length, 100);
+    assert.equal(requests, 1);
+    assert.ok(rateLimit && rateLimit.cost <= 10, JSON.stringify(rateLimit));
+    assert.equal(fake.requests[0]?.cost, rateLimit.cost);
+  });
+
+  it('pages only the list that has more, from its cursor, up to the 1,000 cap', async () => {
+    for (let i = 0; i < 242; i++) requestReview(fake.scenario, addPull(fake.scenario, { repo: 'acme/api', title: `Filler ${i}`, author: 'mira' }), { user: 'lead' }, new Date());
+    const seen: number[] = [];
+    const { reviews, requests, reviewsTotal } = await sidebar(fakeTransport(fake), [], (partial) => seen.push(partial.reviews.length));
+    assert.equal(reviews.length, 250);
+    assert.equal(reviewsTotal, 250);
+    assert.equal(requests, 3);
+    assert.deepEqual(seen, [100, 200], 'the first pages are handed over before the last');
+    const bodies = fake.requests.map((r) => (r.body as { variables: Record<string, unknown> }).variables);
+    assert.deepEqual(bodies.map((v) => [v.withReviews, v.withMine, v.withDelegated]), [[true, true, true], [true, false, false], [true, false, false]]);
+    assert.equal(bodies[0]!.afterReviews, null);
+    assert.ok(typeof bodies[1]!.afterReviews === 'string' && bodies[2]!.afterReviews !== bodies[1]!.afterReviews);
   });
 });
