@@ -1,7 +1,7 @@
 // The report half of bench/run-all.mjs: goals, the summary rows, and the Markdown for the README.
 import os from 'node:os';
 
-export const GOALS = { bundleKB: 300, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5, trendMs: 100 };
+export const GOALS = { bundleKB: 420, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5, trendMs: 100 };
 
 const size = (k) => (k >= 1024 ? `${(k / 1024).toFixed(2)} MB` : `${k} KB`);
 const ms = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '—' : `${Number(x).toFixed(d)} ms`);

@@ -1,6 +1,6 @@
 /**
  * The GitHub layer as the features see it: the only file of src/github/ a file outside it imports
- * (test/unit/github/apiBoundary.test.ts). The session's `GitHubConnection.run` hands a feature a
+ * (test/unit/github/api.test.ts). The session's `GitHubConnection.run` hands a feature a
  * `GitHubService`; a feature that needs a few of its calls takes `Pick<GitHubService, …>`, so a
  * test stub of those calls type-checks without a cast.
  *
@@ -18,13 +18,14 @@ export { mapLimited } from './transport/mapLimited';
 export { isCachedResponses, PersistedResponseCache } from './transport/responseCache';
 
 export type { GraphQLErrorLike, RateLimitReading } from './graphqlTypes';
-export type { DelegatedIssue, OwnPullRequest, SidebarData } from './ops/sidebarQuery';
+export type { DelegatedIssue, OwnPullRequest } from './sidebarItems';
+export type { SidebarData } from './ops/sidebarQuery';
 export type { TeamLoadData } from './ops/teamLoadQuery';
 export type { RequestedReviewers } from './ops/reviewRequests';
 export { MERGE_METHOD_WORDS, mergeRefusal, type MergeMethod } from './ops/mergeMethod';
 export {
   MILESTONE_WINDOW_DAYS,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type RunState, type WorkflowStatus,
-} from './ops/morningReviewData';
+} from './morningReviewData';
 export type { MorningReviewGitHub } from './ops/morningReviewQuery';
 export { dayActivity, type DayActivity } from './ops/activity';

@@ -9,22 +9,15 @@ import type { GitHubFailure } from './transport/failure';
 import type { MergeMethod } from './ops/mergeMethod';
 import type { RequestedReviewers } from './ops/reviewRequests';
 import type { TeamLoadData } from './ops/teamLoadQuery';
-import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './ops/morningReviewData';
+import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
 import type { MorningReviewGitHub } from './ops/morningReviewQuery';
 import type { WriteResult } from './transport/writeOnce';
-import type { Json } from './parse';
+import type { PostedComment } from './ops/comment';
+import type { SearchPage } from './parse';
 import type { SidebarData } from './ops/sidebarQuery';
 
-/** A posted comment: its web URL. */
-export interface PostedComment extends WriteResult {
-  readonly url: string;
-}
-
-export interface SearchPage {
-  readonly items: Json[];
-  readonly total: number;
-  readonly incomplete: boolean;
-}
+export type { PostedComment } from './ops/comment';
+export type { SearchPage } from './parse';
 
 export interface GitHubService {
   /** The web host links must point to (github.com, or the GHE host). */

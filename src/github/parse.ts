@@ -5,6 +5,7 @@
  */
 import { isAllowedLink } from '../webview/links';
 import { GitHubFailure } from './transport/failure';
+import type { RateLimitReading } from './graphqlTypes';
 
 export type Json = Record<string, unknown>;
 
@@ -77,6 +78,13 @@ export function objects(v: unknown, what: string): Json[] {
   return kept;
 }
 
+/** A search answer: its items (read by `searchResults`), GitHub's total, and whether GitHub said it was incomplete. */
+export interface SearchPage {
+  readonly items: Json[];
+  readonly total: number;
+  readonly incomplete: boolean;
+}
+
 /**
  * Search results that name an issue or PR (`repository_url` and `number`), each once. GitHub's
  * search pages can repeat an item when the index shifts between pages, and a tree cannot hold
@@ -104,4 +112,12 @@ export function searchResults(v: unknown, what: string): Json[] {
   }
   logSkipped(what, { malformed, duplicate });
   return out;
+}
+
+/** The `rateLimit { cost remaining limit resetAt }` a query asked for beside its data (sidebar, team load). */
+export function readRateLimit(data: Json): RateLimitReading | null {
+  const r = data.rateLimit;
+  if (typeof r !== 'object' || r === null) return null;
+  const x = r as Json;
+  return { cost: num(x.cost), remaining: num(x.remaining), limit: num(x.limit), resetAt: time(x.resetAt) };
 }

@@ -3,9 +3,12 @@
  * lead's own items, PRs the lead reviewed, incidents in the watched repos) classified here.
  */
 import type { ItemLine } from '../../core/standup';
-import { chunkQueries } from './morningReviewData';
-import { labelNames, login, repoFromUrl, safeUrl, str, time, type Json } from '../parse';
-import type { GitHubService } from '../githubService';
+import { chunkQueries } from '../morningReviewData';
+import { labelNames, login, repoFromUrl, safeUrl, str, time, type Json, type SearchPage } from '../parse';
+import type { Transport } from '../transport/transport';
+
+/** The session's calls the standup reads through (ops/viewer.ts, ops/searchIssues.ts): a `GitHubService` has them. */
+export type ActivityTransport = Pick<Transport, 'webHost'> & { me(): Promise<string>; searchIssues(q: string, maxPages?: number): Promise<SearchPage> };
 
 export interface DayActivity {
   readonly reviewed: ItemLine[];
@@ -22,7 +25,7 @@ function isoSeconds(at: number): string {
   return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function line(service: GitHubService, i: Json, me?: string): ItemLine {
+function line(service: ActivityTransport, i: Json, me?: string): ItemLine {
   const author = login(i.user);
   return {
     repo: repoFromUrl(i.repository_url), number: typeof i.number === 'number' ? i.number : 0, title: str(i.title, '(no title)'),
@@ -32,7 +35,7 @@ function line(service: GitHubService, i: Json, me?: string): ItemLine {
 
 /** Activity between `from` and `to` (epoch ms), in `repos` for incidents. */
 export async function dayActivity(
-  service: GitHubService, span: { readonly from: number; readonly to: number }, repos: readonly string[], severityLabels: readonly string[],
+  service: ActivityTransport, span: { readonly from: number; readonly to: number }, repos: readonly string[], severityLabels: readonly string[],
 ): Promise<DayActivity> {
   const range = `${isoSeconds(span.from)}..${isoSeconds(span.to - 1000)}`;
   const within = (v: unknown) => {

@@ -1,11 +1,13 @@
 /**
  * How a PR is merged from Lead Desk: the method the repository's settings allow, preferring the
- * one GitHub offers the viewer first. Pure: the query text and the reading of its answer.
+ * one GitHub offers the viewer first (the query text and the reading of its answer), and the
+ * merge itself, sent once.
  */
 import { GitHubFailure } from '../transport/failure';
-import type { Json } from '../parse';
+import { object, type Json } from '../parse';
 import { describeForNotification, notificationSafe } from '../../util/errors';
 import type { Transport } from '../transport/transport';
+import { sendOnce, type WriteResult } from '../transport/writeOnce';
 
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
 
@@ -50,8 +52,17 @@ export async function mergeMethodOf(client: Pick<Transport, 'graphql'>, repo: st
   return chooseMergeMethod(await client.graphql<unknown>(MERGE_METHOD_QUERY, { owner, name }), repo);
 }
 
-/** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise, which is not retried). */
-export async function mergePull(client: Pick<Transport, 'octokit'>, repo: string, number: number, method: MergeMethod, sha?: string): Promise<void> {
+/**
+ * Merges the PR if its head is still `sha` (GitHub answers 409 otherwise, which is not retried).
+ * Sent once; after a lost answer, the pull request says whether it is merged.
+ */
+export function merge(transport: Pick<Transport, 'octokit'>, repo: string, number: number, method: MergeMethod, sha?: string): Promise<WriteResult> {
   const [owner, name] = repo.split('/');
-  await client.octokit.rest.pulls.merge({ owner, repo: name, pull_number: number, merge_method: method, ...(sha ? { sha } : {}) });
+  return sendOnce(`${repo}#${number} was merged`, async () => {
+    await transport.octokit.rest.pulls.merge({ owner, repo: name, pull_number: number, merge_method: method, ...(sha ? { sha } : {}) });
+    return {};
+  }, async () => {
+    const { data } = await transport.octokit.rest.pulls.get({ owner, repo: name, pull_number: number });
+    return object(data, 'pull request').merged === true ? {} : null;
+  });
 }

@@ -2,19 +2,20 @@
  * The Morning Review's GitHub sections that GraphQL can answer (incidents; open milestones with
  * their counts and recent closing rate), for every watched repo in one aliased query: `i0, i1, …`
  * are incident searches (one per chunk of repos, as the REST search was), `r0, r1, …` the repos.
- * Pure (no Octokit, no `vscode`): the query text and variables, and the mapping to the features'
- * types, which are the same as the REST routes gave.
+ * The query text and variables, the mapping to the features' types (the same as the REST routes
+ * gave), and `morningReview`, which runs it and sends what overflowed to the REST routes.
  */
 import { GitHubFailure } from '../transport/failure';
-import { MILESTONE_WINDOW_DAYS, chunkQueries, type IncidentIssue, type OpenMilestone } from './morningReviewData';
+import { MILESTONE_WINDOW_DAYS, chunkQueries, type IncidentIssue, type OpenMilestone } from '../morningReviewData';
 import { array, object, num, requiredNum, safeUrl, str, time, type Json } from '../parse';
 import type { GraphQLErrorLike } from '../graphqlTypes';
+import type { Transport } from '../transport/transport';
 
 /**
  * Milestones per repo and incidents read, sized by GitHub's point cost (each connection costs
  * one request per parent item, totalCount-only ones too): 3 repos cost 1 point, 10 repos 4. A
  * repo with more open milestones, or more incidents than this, is read again on the REST routes,
- * which page (see `GitHubService.morningReview`).
+ * which page (see `morningReview` below).
  */
 const MILESTONES = 5;
 const RECENT = 50;
@@ -165,4 +166,32 @@ export function readMorningReview(req: MorningReviewRequest, data: Json | null, 
   }
   const rl = d.rateLimit;
   return { incidents, incidentsError, milestones, moreIncidents, moreMilestones, cost: typeof rl === 'object' && rl !== null ? num((rl as Json).cost) : null };
+}
+
+/**
+ * What `morningReview` runs on: GraphQL, and the REST routes that page (ops/incidents.ts,
+ * ops/milestones.ts) for what overflowed the query, which the client wires in.
+ */
+export interface MorningReviewTransport extends Pick<Transport, 'graphqlWithErrors' | 'webHost'> {
+  incidents(repos: readonly string[], severityLabels: readonly string[]): Promise<IncidentIssue[]>;
+  openMilestones(repo: string, now?: number): Promise<OpenMilestone[]>;
+}
+
+/**
+ * Incidents and open milestones (counts, due date, closed in the last 14 days) of all `repos`
+ * in one aliased GraphQL query. A repo that fails is a `GitHubFailure` in `milestones`; failed
+ * incident searches are `incidentsError`.
+ */
+export async function morningReview(transport: MorningReviewTransport, repos: readonly string[], severityLabels: readonly string[], now: number): Promise<MorningReviewGitHub> {
+  const req = morningReviewRequest(repos, severityLabels, now);
+  const { data, errors } = await transport.graphqlWithErrors(req.query, req.variables, { what: 'morning review query', needData: true });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new GitHubFailure('malformed', 'the morning review answer is not an object');
+  const read = readMorningReview(req, data as Json, errors, now, transport.webHost);
+  // Rare: more than the query reads. The REST routes page; only what overflowed goes there.
+  const incidents = read.moreIncidents && read.incidents !== null ? await transport.incidents(repos, severityLabels) : read.incidents;
+  const milestones = new Map(read.milestones);
+  await Promise.all(read.moreMilestones.map(async (repo) => {
+    milestones.set(repo, await transport.openMilestones(repo, now).catch((e: unknown) => (e instanceof GitHubFailure ? e : new GitHubFailure('server', String(e)))));
+  }));
+  return { ...read, incidents, milestones };
 }

@@ -2,7 +2,7 @@
  * The notifications the Morning Review lists: unread threads (conditional, so an unchanged inbox
  * costs nothing) and marking one read, sent once (`sendOnce`).
  */
-import { subjectWebUrl, type NotificationThread } from './morningReviewData';
+import { subjectWebUrl, type NotificationThread } from '../morningReviewData';
 import { array, object, safeUrl, str, time } from '../parse';
 import type { Transport } from '../transport/transport';
 import { sendOnce } from '../transport/writeOnce';

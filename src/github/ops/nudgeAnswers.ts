@@ -2,7 +2,7 @@
  * Did anyone answer a nudge? For every nudged item, in ONE aliased GraphQL query (`a0, a1, …`,
  * one per item), the comments, reviews and commits since the earliest nudge on it; the pure
  * `isAnswered` (src/core/nudges.ts) then reads whether the nudged person acted after their nudge.
- * Pure apart from `nudgeAnswers`, which runs the query on a `GitHubService`.
+ * Pure apart from `nudgeAnswers`, which runs the query on a narrow transport.
  */
 import { itemKey, type ItemActivity, type NudgeRecord } from '../../core/nudges';
 import { GitHubFailure } from '../transport/failure';

@@ -7,9 +7,10 @@
  */
 import { isOwnBranchRun, type RunOrigin } from '../../core/branchRuns';
 import type { AlertRun } from '../../core/buildAlerts';
-import { latestRunPerWorkflow, type RunRecord, type WorkflowStatus } from './morningReviewData';
+import { latestRunPerWorkflow, type RunRecord, type WorkflowStatus } from '../morningReviewData';
 import { array, num, object, objects, requiredNum, safeUrl, str, time } from '../parse';
 import type { RepositoryBranch, Transport } from '../transport/transport';
+import { sendOnce } from '../transport/writeOnce';
 
 /** Runs fetched per request: enough to find the latest completed run of every active workflow, and a failing streak. */
 const RUNS_PER_REQUEST = 50;
@@ -54,9 +55,21 @@ export async function latestDefaultBranchRuns(service: Pick<Transport, 'octokit'
   return latestRunPerWorkflow(runs).map((w) => ({ ...w, repo, branch }));
 }
 
-/** `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs`. */
+/**
+ * Re-runs the failed jobs of a run (`POST …/actions/runs/{run_id}/rerun-failed-jobs`) once; after
+ * a lost answer, the run says whether a new attempt started: its `run_attempt` went up (a new
+ * attempt that already failed again is still one), or it is no longer completed.
+ */
 export async function rerunFailedJobs(service: Pick<Transport, 'octokit'>, repo: string, runId: number): Promise<true> {
   const [owner, name] = repo.split('/');
-  await service.octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo: name, run_id: runId });
+  const run = async () => object((await service.octokit.rest.actions.getWorkflowRun({ owner, repo: name, run_id: runId })).data, 'workflow run');
+  const attemptBefore = Number((await run()).run_attempt) || 1;
+  await sendOnce(`the failed jobs of run ${runId} in ${repo} were re-run`, async () => {
+    await service.octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo: name, run_id: runId });
+    return {};
+  }, async () => {
+    const now = await run();
+    return (Number(now.run_attempt) || 1) > attemptBefore || now.status !== 'completed' ? {} : null;
+  });
   return true;
 }

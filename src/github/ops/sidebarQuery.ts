@@ -2,17 +2,15 @@
  * The whole sidebar in one GraphQL round trip: the reviews waiting on the lead, the PRs the lead
  * reviewed that nobody asked again (where changes were requested), the lead's own open PRs and
  * whom they wait on, and the issues the lead delegated, each list up to 100 items a page, with the
- * rate-limit budget in the same answer. Pure (no Octokit, no `vscode`): the query text, and the
- * paging of its answers (the items are read in `sidebarItems.ts`).
+ * rate-limit budget in the same answer: the query text, the paging of its answers (the items are
+ * read in `sidebarItems.ts`), and `sidebar`, which runs it on a narrow transport.
  */
-import { array, logSkipped, num, object, str, time, type Json } from '../parse';
-import { delegatedIssueFrom, ownPullRequestFrom, pendingReviewFrom, uniqueByRepoAndNumber, type DelegatedIssue, type OwnPullRequest } from './sidebarItems';
+import { array, logSkipped, num, object, readRateLimit, str, type Json } from '../parse';
+import { delegatedIssueFrom, ownPullRequestFrom, pendingReviewFrom, uniqueByRepoAndNumber, type DelegatedIssue, type OwnPullRequest } from '../sidebarItems';
 import type { PendingReview } from '../../core/reviews';
-import { failureFromErrors } from '../transport/failure';
+import { GitHubFailure, failureFromErrors } from '../transport/failure';
+import type { Transport } from '../transport/transport';
 import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
-
-export type { DelegatedIssue, OwnPullRequest } from './sidebarItems';
-export type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
 
 const PR_BASE = `
   id number title url createdAt updatedAt isDraft additions deletions
@@ -84,13 +82,6 @@ export function readSearch(data: Json, alias: string): SearchList | null {
   const page = object(s.pageInfo ?? {}, `${alias} pageInfo`);
   const nodes = array(s.nodes ?? [], `${alias} nodes`).filter((n): n is Json => typeof n === 'object' && n !== null);
   return { nodes, total: num(s.issueCount, nodes.length), endCursor: typeof page.endCursor === 'string' ? page.endCursor : null, hasNextPage: page.hasNextPage === true };
-}
-
-export function readRateLimit(data: Json): RateLimitReading | null {
-  const r = data.rateLimit;
-  if (typeof r !== 'object' || r === null) return null;
-  const x = r as Json;
-  return { cost: num(x.cost), remaining: num(x.remaining), limit: num(x.limit), resetAt: time(x.resetAt) };
 }
 
 export type SidebarList = 'reviews' | 'reviewed' | 'mine' | 'delegated';
@@ -246,4 +237,28 @@ export class SidebarPager {
       rateLimit: this.rate, missing, failedLists: SIDEBAR_LISTS.filter((l) => this.lists[l].failed), requests: this.requests,
     };
   }
+}
+
+/**
+ * Everything the sidebar and the queue show, in one GraphQL round trip up to 100 items a list
+ * (50 own PRs); a list with more is paged on its own cursor, up to GitHub's 1,000 cap. Partial
+ * `errors` keep what came and name what is missing. Delegated issues are filtered to the
+ * watched repos here: one search for all repos keeps the query short and the cost flat.
+ * `onPage` sees the data after each round trip, so a long list shows before its last page.
+ */
+export async function sidebar(
+  transport: Pick<Transport, 'graphqlWithErrors' | 'webHost'>, repos: readonly string[], onPage?: (partial: SidebarData) => void,
+): Promise<SidebarData> {
+  const pager = new SidebarPager();
+  const watched = new Set(repos.map((r) => r.toLowerCase()));
+  const filtered = (d: SidebarData): SidebarData => ({
+    ...d, delegatedIssues: d.delegatedIssues.filter((i) => i.assignees.length > 0 && (watched.size === 0 || watched.has(i.repo.toLowerCase()))),
+  });
+  for (let vars = pager.next(); vars !== null; vars = pager.next()) {
+    const { data, errors } = await transport.graphqlWithErrors(SIDEBAR_QUERY, vars, { what: 'sidebar query' });
+    if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the sidebar answer is not an object');
+    pager.accept(data as Json | null, errors);
+    if (onPage && pager.next() !== null) onPage(filtered(pager.result(transport.webHost)));
+  }
+  return filtered(pager.result(transport.webHost));
 }

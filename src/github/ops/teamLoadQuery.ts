@@ -3,17 +3,17 @@
  * GitHub know that login?) and aliased `search`es of the open PRs in the watched repositories
  * whose review is requested of that member personally (one per chunk of `repo:` qualifiers, so
  * each query stays within GitHub's 256 characters). Separate from the sidebar query, so the
- * sidebar never waits for it. Pure (no Octokit, no `vscode`): the query text, and the mapping
- * from its answer.
+ * sidebar never waits for it: the query text, the mapping from its answer, and `loadTeam`, which
+ * runs it on a narrow transport.
  */
 import { requestedAtFromTimeline } from '../../core/reviews';
 import type { MemberReview, MemberReviews } from '../../core/teamLoad';
-import { chunkQueries } from './morningReviewData';
-import { login as loginOf, logSkipped, num, requiredNum, safeUrl, str, time, type Json } from '../parse';
+import { chunkQueries } from '../morningReviewData';
+import { login as loginOf, logSkipped, num, readRateLimit, requiredNum, safeUrl, str, time, type Json } from '../parse';
 import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
-import { readRateLimit } from './sidebarQuery';
-import { repoOf, timelineEvents, uniqueByRepoAndNumber } from './sidebarItems';
+import { repoOf, timelineEvents, uniqueByRepoAndNumber } from '../sidebarItems';
 import { GitHubFailure, failureFromErrors } from '../transport/failure';
+import type { Transport } from '../transport/transport';
 
 /**
  * PRs listed per member and chunk of repositories (the oldest first). The count is GitHub's
@@ -138,22 +138,21 @@ export function readTeamLoad(req: TeamLoadRequest, data: Json | null, errors: re
  * when empty) in the search itself, so requests elsewhere neither count nor push these out of the
  * list. Partial errors keep what came: a member GitHub does not know has `exists: false`; a
  * member whose search failed has `reviews: null`. A failed search nulls the whole answer (`search`
- * is non-null): then it is asked once more without it. `ask` runs a query and keeps partial errors.
+ * is non-null): then it is asked once more without it.
  */
 export async function loadTeam(
-  ask: (query: string, variables: Record<string, unknown>) => Promise<{ data: unknown; errors: GraphQLErrorLike[] }>,
-  members: readonly string[], repos: readonly string[], webHost: string,
+  transport: Pick<Transport, 'graphqlWithErrors' | 'webHost'>, members: readonly string[], repos: readonly string[],
 ): Promise<TeamLoadData> {
   if (members.length === 0) return { members: [], rateLimit: null };
   let req = teamLoadRequest(members, repos);
   for (let attempt = 0; ; attempt++) {
-    const { data, errors } = await ask(req.query, req.variables);
+    const { data, errors } = await transport.graphqlWithErrors(req.query, req.variables);
     const failed = data === null && attempt === 0 ? failedSearches(errors) : new Set<number>();
     if (failed.size > 0 && failed.size < members.length) {
       req = teamLoadRequest(members, repos, failed);
       continue;
     }
     if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new GitHubFailure('malformed', 'the team load answer is not an object');
-    return readTeamLoad(req, data as Json | null, errors, webHost);
+    return readTeamLoad(req, data as Json | null, errors, transport.webHost);
   }
 }

@@ -1,11 +1,17 @@
-/** The GitHub client against the fake GitHub over real HTTP: conditional requests, budget, failures. */
+/**
+ * The GitHub client against the fake GitHub over real HTTP: conditional requests, budget,
+ * failures; and the boundary: malformed elements are skipped with one log line, repeated search
+ * results come once, delegated issues carry their due date, and a failing attempt is reported
+ * before the retries.
+ */
 import assert from 'node:assert/strict';
-import { addPull, demoScenario, requestReview, startFakeGitHub, type FakeGitHub } from '../../fake-github';
+import { demoScenario, startFakeGitHub, type FakeGitHub, addIssue, iso, nextId } from '../../fake-github';
 import { classifyFailure, GitHubFailure } from '../../../src/github/transport/failure';
 import { createOctokit } from '../../../src/github/transport/octokit';
 import { RateBudget } from '../../../src/github/transport/rateBudget';
 import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
 import { GitHubClient } from '../../../src/github/client';
+import { toLocalDate } from '../../../src/core/localDate';
 
 describe('GitHub client', function () {
   this.timeout(30_000);
@@ -23,43 +29,6 @@ describe('GitHub client', function () {
     cache = new MemoryResponseCache();
   });
   afterEach(() => fake.close());
-
-  it('lists pending reviews with details, oldest request first, in one GraphQL round trip and no REST request', async () => {
-    const { reviews, account, requests } = await service().sidebar(['acme/api', 'acme/web', 'acme/infra']);
-    assert.equal(account, 'lead');
-    assert.equal(reviews.length, 8);
-    const react = reviews.find((r) => r.title.startsWith('Migrate settings page'))!;
-    assert.equal(react.direct, false);
-    assert.equal(react.team, 'platform');
-    assert.deepEqual([react.additions, react.deletions], [880, 610]);
-    assert.ok(react.requestedAt > react.createdAt, 'requested time comes from the timeline');
-    assert.equal(reviews.find((r) => r.title.startsWith('Terraform'))!.ci, 'failure');
-    assert.equal(requests, 1);
-    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), ['POST /graphql']);
-  });
-
-  it('costs at most 10 points at 100 waiting reviews', async () => {
-    for (let i = 0; i < 92; i++) requestReview(fake.scenario, addPull(fake.scenario, { repo: 'acme/api', title: `Filler ${i}`, author: 'mira' }), { user: 'lead' }, new Date());
-    const { reviews, rateLimit, requests } = await service().sidebar([]);
-    assert.equal(reviews.length, 100);
-    assert.equal(requests, 1);
-    assert.ok(rateLimit && rateLimit.cost <= 10, JSON.stringify(rateLimit));
-    assert.equal(fake.requests[0]?.cost, rateLimit.cost);
-  });
-
-  it('pages only the list that has more, from its cursor, up to the 1,000 cap', async () => {
-    for (let i = 0; i < 242; i++) requestReview(fake.scenario, addPull(fake.scenario, { repo: 'acme/api', title: `Filler ${i}`, author: 'mira' }), { user: 'lead' }, new Date());
-    const seen: number[] = [];
-    const { reviews, requests, reviewsTotal } = await service().sidebar([], (partial) => seen.push(partial.reviews.length));
-    assert.equal(reviews.length, 250);
-    assert.equal(reviewsTotal, 250);
-    assert.equal(requests, 3);
-    assert.deepEqual(seen, [100, 200], 'the first pages are handed over before the last');
-    const bodies = fake.requests.map((r) => (r.body as { variables: Record<string, unknown> }).variables);
-    assert.deepEqual(bodies.map((v) => [v.withReviews, v.withMine, v.withDelegated]), [[true, true, true], [true, false, false], [true, false, false]]);
-    assert.equal(bodies[0]!.afterReviews, null);
-    assert.ok(typeof bodies[1]!.afterReviews === 'string' && bodies[2]!.afterReviews !== bodies[1]!.afterReviews);
-  });
 
   it('reads the budget from response headers', async () => {
     await service().collaborators('acme/api');
@@ -106,15 +75,6 @@ describe('GitHub client', function () {
   it('maps unknown errors conservatively', () => {
     assert.equal(classifyFailure(new SyntaxError('Unexpected end of JSON input')).kind, 'malformed');
     assert.equal(classifyFailure(Object.assign(new Error('x'), { name: 'AbortError' })).kind, 'timeout');
-  });
-
-  it('sets and clears the user status through GraphQL', async () => {
-    const s = service();
-    await s.setUserStatus({ message: 'Heads-down coding until 11:30', emoji: ':technologist:', busy: true, expiresAt: new Date(Date.now() + 3600_000) });
-    assert.equal(fake.scenario.userStatus?.message, 'Heads-down coding until 11:30');
-    assert.equal(fake.scenario.userStatus?.indicatesLimitedAvailability, true);
-    await s.setUserStatus(null);
-    assert.equal(fake.scenario.userStatus, null);
   });
 
   describe('on GitHub Enterprise Server', () => {
@@ -167,5 +127,106 @@ describe('GitHub client', function () {
       await assert.rejects(s.graphql('{ viewer { nope } }'), (e: { name?: string }) => e.name === 'GraphqlResponseError');
       assert.equal(fake.requests.length, 1, 'dropping nope would leave viewer empty: no second try');
     });
+  });
+});
+
+const DAY = 86_400_000;
+const REPOS = ['acme/api', 'acme/web', 'acme/infra'];
+
+describe('GitHub boundary', function () {
+  this.timeout(30_000);
+  let fake: FakeGitHub;
+  let warnings: string[];
+  const originalWarn = console.warn;
+  const service = (retryBaseMs = 5) => new GitHubClient(createOctokit({
+    baseUrl: fake.url, token: fake.token, timeoutMs: 5000, userAgent: 'lead-desk/test', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs,
+  }), new URL(fake.url).host);
+
+  beforeEach(async () => {
+    fake = await startFakeGitHub(demoScenario(new Date()));
+    warnings = [];
+    console.warn = (...args: unknown[]) => { warnings.push(args.join(' ')); };
+  });
+  afterEach(async () => {
+    console.warn = originalWarn;
+    await fake.close();
+  });
+
+  it('a failed review in the answer costs that review, not the others, and is named (after the retries)', async () => {
+    // "Something went wrong" is retried twice by the retry plugin; it persists here.
+    fake.inject('POST /graphql', { graphqlErrors: [{ path: 'reviews.nodes.1' }], times: 3 });
+    const d = await service().sidebar(REPOS);
+    assert.equal(d.reviews.length, 7);
+    assert.equal(d.delegatedIssues.length, 4);
+    assert.deepEqual(d.missing, ['1 of the pending reviews']);
+    assert.deepEqual(d.failedLists, []);
+    assert.equal(warnings.filter((w) => /sidebar query: GitHub answered with 1 error/.test(w)).length, 1, warnings.join('\n'));
+  });
+
+  it('a failed list keeps the rest of the answer and is named', async () => {
+    fake.inject('POST /graphql', { graphqlErrors: [{ path: 'delegated.nodes', type: 'FORBIDDEN', message: 'Resource not accessible by integration' }], times: 1 });
+    const d = await service().sidebar(REPOS);
+    assert.equal(d.reviews.length, 8);
+    assert.deepEqual(d.missing, ['delegated issues']);
+    assert.deepEqual(d.failedLists, ['delegated']);
+  });
+
+  it('skips malformed and repeated items and keeps each repo and number once', async () => {
+    fake.inject('POST /graphql', {
+      transform: (body) => {
+        const b = body as { data: { reviews: { nodes: Record<string, unknown>[] } } };
+        const nodes = b.data.reviews.nodes;
+        const shouted = { ...nodes[0], repository: { nameWithOwner: String((nodes[0]!.repository as { nameWithOwner: string }).nameWithOwner).toUpperCase() } };
+        b.data.reviews.nodes = [...nodes, ...nodes, shouted, { __typename: 'PullRequest', number: 'seven' }, { __typename: 'PullRequest', number: 3, repository: null }];
+        return b;
+      },
+    });
+    const { reviews } = await service().sidebar(REPOS);
+    assert.equal(reviews.length, 8);
+    const keys = reviews.map((r) => `${r.repo.toLowerCase()}#${r.number}`);
+    assert.deepEqual(keys, [...new Set(keys)], 'no repo#number twice');
+    assert.ok(warnings.some((w) => /pending reviews from GitHub: skipped 2 malformed/.test(w)), warnings.join('\n'));
+  });
+
+  it('gives delegated issues the due date of a Due: line, else of their milestone', async () => {
+    const now = Date.now();
+    const yesterday = toLocalDate(now - DAY);
+    const today = toLocalDate(now);
+    fake.scenario.milestones.push({
+      id: nextId(fake.scenario), repo: 'acme/web', number: 9, title: 'Past due', description: null, state: 'open', creator: 'lead',
+      dueOn: iso(new Date(now - 3 * DAY)), createdAt: iso(new Date(now - 30 * DAY)), updatedAt: iso(new Date(now - DAY)), closedAt: null,
+    });
+    const body = addIssue(fake.scenario, { repo: 'acme/api', title: 'Ship the audit log', author: 'lead', assignees: ['jun'], body: `Context.\n\n**Due:** ${yesterday}\n` });
+    const wins = addIssue(fake.scenario, { repo: 'acme/api', title: 'Body beats milestone', author: 'lead', assignees: ['mira'], milestone: 3, body: `Due: ${today}` });
+    const fromMilestone = addIssue(fake.scenario, { repo: 'acme/web', title: 'Milestone only', author: 'lead', assignees: ['sofia'], milestone: 9, body: 'No date in here.' });
+    const issues = (await service().sidebar(REPOS)).delegatedIssues;
+    const of = (n: number, repo: string) => issues.find((i) => i.number === n && i.repo === repo)!;
+    assert.deepEqual([of(body.number, 'acme/api').due, of(body.number, 'acme/api').dueSource], [yesterday, 'body']);
+    assert.deepEqual([of(wins.number, 'acme/api').due, of(wins.number, 'acme/api').dueSource], [today, 'body']);
+    assert.deepEqual([of(fromMilestone.number, 'acme/web').due, of(fromMilestone.number, 'acme/web').milestone], [new Date(now - 3 * DAY).toISOString().slice(0, 10), 'Past due']);
+    const dated = issues.filter((i) => i.due !== null);
+    // The demo's four delegated issues sit in milestones due in 3, 3, 20 and 45 days.
+    assert.equal(dated.length, 7, issues.map((i) => `${i.title}: ${i.due}`).join('\n'));
+  });
+
+  it('reports a failing attempt at once, before the retries, and only GitHub-side failures', async () => {
+    fake.inject('POST /graphql', { status: 502, body: { message: 'Bad Gateway' }, times: 1 });
+    const s = service(1000);
+    const seen: { kind: string; at: number }[] = [];
+    const started = Date.now();
+    const stop = s.onAttemptFailed((f: GitHubFailure) => seen.push({ kind: f.kind, at: Date.now() - started }));
+    const d = await s.sidebar(REPOS);
+    const took = Date.now() - started;
+    assert.equal(d.reviews.length, 8, 'the retry succeeded');
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0]!.kind, 'server');
+    assert.ok(took - seen[0]!.at >= 900, `reported at ${seen[0]!.at} ms, answered at ${took} ms`);
+    fake.inject('GET /repos/{owner}/{repo}/collaborators', { status: 403, body: { message: 'Resource not accessible by integration' }, times: 1 });
+    await assert.rejects(s.collaborators('acme/api'));
+    assert.equal(seen.length, 1, 'a 403 about this request is not GitHub failing');
+    stop();
+    fake.inject('POST /graphql', { status: 503, times: 1 });
+    await s.sidebar(REPOS);
+    assert.equal(seen.length, 1, 'no call after unsubscribing');
   });
 });

@@ -1,6 +1,6 @@
 /** The sidebar's items: where the lead's own review stands, and what one of the lead's PRs waits for. */
 import assert from 'node:assert/strict';
-import { commitsAfter, ownPullRequestFrom, pendingReviewFrom } from '../../../src/github/ops/sidebarItems';
+import { commitsAfter, ownPullRequestFrom, pendingReviewFrom } from '../../../src/github/sidebarItems';
 
 const at = (h: number) => new Date(Date.UTC(2026, 10, 2, h)).toISOString();
 const pr = (over: Record<string, unknown> = {}) => ({

@@ -1,7 +1,7 @@
 /** Notification grouping, workflow ordering and the "failing for" text of the Morning Review. */
 import assert from 'node:assert/strict';
-import type { NotificationThread, RunRecord, WorkflowStatus } from '../../../src/github/ops/morningReviewData';
-import { chunkQueries, latestRunPerWorkflow, subjectWebUrl } from '../../../src/github/ops/morningReviewData';
+import type { NotificationThread, RunRecord, WorkflowStatus } from '../../../src/github/morningReviewData';
+import { chunkQueries, latestRunPerWorkflow, subjectWebUrl } from '../../../src/github/morningReviewData';
 import { formatSpan, groupNotifications, orderWorkflows, reasonGroup, workflowStateText } from '../../../src/review/format';
 
 const HOUR = 3_600_000;

@@ -2,7 +2,7 @@
  * What the Morning Review reads from GitHub, as plain data, and the pure helpers that shape it
  * (latest run per workflow, search-query chunking, notification links) — unit tested without HTTP.
  */
-import type { RunState } from '../../core/branchRuns';
+import type { RunState } from '../core/branchRuns';
 
 /** An unread notification thread, as the Morning Review lists it. */
 export interface NotificationThread {
@@ -18,7 +18,7 @@ export interface NotificationThread {
   readonly url: string;
 }
 
-export type { RunState } from '../../core/branchRuns';
+export type { RunState } from '../core/branchRuns';
 
 /** The newest run of one workflow on a repo's default branch. */
 export interface WorkflowStatus {

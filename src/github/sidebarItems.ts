@@ -3,12 +3,12 @@
  * lead's own review stands, one of the lead's PRs with its reviews, a delegated issue. Pure (no
  * Octokit, no `vscode`); every field is untrusted and read defensively.
  */
-import type { MyReview, ReviewVerdict } from '../../core/inbox';
-import { issueDue, type IssueDueSource } from '../../core/issueDue';
-import { COMMITS_SEEN, requestedAtFromTimeline, type CiState, type PendingReview, type TimelineEvent } from '../../core/reviews';
-import { REPO_NAME } from '../../core/repoName';
-import { GitHubFailure } from '../transport/failure';
-import { labelNames, login, num, object, requiredNum, safeUrl, str, time, type Json } from '../parse';
+import type { MyReview, ReviewVerdict } from '../core/inbox';
+import { issueDue, type IssueDueSource } from '../core/issueDue';
+import { COMMITS_SEEN, requestedAtFromTimeline, type CiState, type PendingReview, type TimelineEvent } from '../core/reviews';
+import { REPO_NAME } from '../core/repoName';
+import { GitHubFailure } from './transport/failure';
+import { labelNames, login, num, object, requiredNum, safeUrl, str, time, type Json } from './parse';
 
 /** GitHub's rolled-up state of every check and status on the PR's head commit. */
 export function ciFromRollup(state: unknown): CiState {

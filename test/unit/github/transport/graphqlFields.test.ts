@@ -1,6 +1,6 @@
 /** Taking the fields an older GHES lacks out of a query, at the locations GitHub reports. */
 import assert from 'node:assert/strict';
-import { undefinedFields, withoutFieldsAt } from '../../../src/github/transport/graphqlFields';
+import { undefinedFields, withoutFieldsAt } from '../../../../src/github/transport/graphqlFields';
 
 const at = (query: string, needle: string, nth = 0) => {
   let offset = -1;

@@ -4,12 +4,12 @@
  * back what happened, and says so. Real Octokit (retry plugin on) against the fake over HTTP.
  */
 import assert from 'node:assert/strict';
-import { demoScenario, startFakeGitHub, type FakeGitHub, type Fault } from '../../fake-github';
-import { GitHubFailure, UnconfirmedWrite } from '../../../src/github/transport/failure';
-import { createOctokit } from '../../../src/github/transport/octokit';
-import { RateBudget } from '../../../src/github/transport/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
-import { GitHubClient } from '../../../src/github/client';
+import { demoScenario, startFakeGitHub, type FakeGitHub, type Fault } from '../../../fake-github';
+import { GitHubFailure, UnconfirmedWrite } from '../../../../src/github/transport/failure';
+import { createOctokit } from '../../../../src/github/transport/octokit';
+import { RateBudget } from '../../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../../src/github/transport/responseCache';
+import { GitHubClient } from '../../../../src/github/client';
 
 /** A write, where it goes, and how to count its effect in the fake's world. */
 interface WriteCase {

@@ -4,12 +4,12 @@
  * login decides, however far down the list it is.
  */
 import assert from 'node:assert/strict';
-import { demoScenario, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import { createOctokit } from '../../../src/github/transport/octokit';
-import { RateBudget } from '../../../src/github/transport/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
-import { reviewAccess } from '../../../src/github/ops/reviewRequests';
-import { GitHubClient } from '../../../src/github/client';
+import { demoScenario, startFakeGitHub, type FakeGitHub } from '../../../fake-github';
+import { createOctokit } from '../../../../src/github/transport/octokit';
+import { RateBudget } from '../../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../../src/github/transport/responseCache';
+import { reviewAccess } from '../../../../src/github/ops/reviewRequests';
+import { GitHubClient } from '../../../../src/github/client';
 
 describe('review access matches the exact login', function () {
   this.timeout(30_000);

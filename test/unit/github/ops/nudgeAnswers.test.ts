@@ -1,13 +1,13 @@
 /** Nudge answers: one aliased GraphQL query against the fake GitHub (GitHub's schema), read per item. */
 import assert from 'node:assert/strict';
-import { addIssue, addPull, iso, nextId, startFakeGitHub, demoScenario, type FakeGitHub } from '../../fake-github';
-import { isAnswered, itemKey, type NudgeRecord } from '../../../src/core/nudges';
-import { nudgeAnswers, nudgeAnswersRequest } from '../../../src/github/ops/nudgeAnswers';
-import { createOctokit } from '../../../src/github/transport/octokit';
-import { RateBudget } from '../../../src/github/transport/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
-import { GitHubClient } from '../../../src/github/client';
-import { GitHubFailure } from '../../../src/github/transport/failure';
+import { addIssue, addPull, iso, nextId, startFakeGitHub, demoScenario, type FakeGitHub } from '../../../fake-github';
+import { isAnswered, itemKey, type NudgeRecord } from '../../../../src/core/nudges';
+import { nudgeAnswers, nudgeAnswersRequest } from '../../../../src/github/ops/nudgeAnswers';
+import { createOctokit } from '../../../../src/github/transport/octokit';
+import { RateBudget } from '../../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../../src/github/transport/responseCache';
+import { GitHubClient } from '../../../../src/github/client';
+import { GitHubFailure } from '../../../../src/github/transport/failure';
 
 describe('github/nudgeAnswers', function () {
   this.timeout(30_000);

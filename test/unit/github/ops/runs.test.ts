@@ -5,13 +5,13 @@
  * against the fake GitHub.
  */
 import assert from 'node:assert/strict';
-import { addForkPullRun, demoScenario, findRepo, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import { observe, redWorkflows, type AlertOwner, type WorkflowAlert } from '../../../src/core/buildAlerts';
-import { createOctokit } from '../../../src/github/transport/octokit';
-import { RateBudget } from '../../../src/github/transport/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
-import { defaultBranchRuns } from '../../../src/github/ops/runs';
-import { GitHubClient } from '../../../src/github/client';
+import { addForkPullRun, demoScenario, findRepo, startFakeGitHub, type FakeGitHub } from '../../../fake-github';
+import { observe, redWorkflows, type AlertOwner, type WorkflowAlert } from '../../../../src/core/buildAlerts';
+import { createOctokit } from '../../../../src/github/transport/octokit';
+import { RateBudget } from '../../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../../src/github/transport/responseCache';
+import { defaultBranchRuns } from '../../../../src/github/ops/runs';
+import { GitHubClient } from '../../../../src/github/client';
 
 const HOUR = 3_600_000;
 const OWNER: AlertOwner = { origin: 'http://127.0.0.1', account: 'lead' };

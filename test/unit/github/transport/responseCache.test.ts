@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { demoScenario, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import { createOctokit } from '../../../src/github/transport/octokit';
-import { RateBudget } from '../../../src/github/transport/rateBudget';
-import { isCachedResponses, PersistedResponseCache, type CacheOwner } from '../../../src/github/transport/responseCache';
-import { defaultBranchRuns } from '../../../src/github/ops/runs';
-import { GitHubClient } from '../../../src/github/client';
-import { RESPONSE_CACHE_FILE, SnapshotStore } from '../../../src/store/snapshotStore';
+import { demoScenario, startFakeGitHub, type FakeGitHub } from '../../../fake-github';
+import { createOctokit } from '../../../../src/github/transport/octokit';
+import { RateBudget } from '../../../../src/github/transport/rateBudget';
+import { isCachedResponses, PersistedResponseCache, type CacheOwner } from '../../../../src/github/transport/responseCache';
+import { defaultBranchRuns } from '../../../../src/github/ops/runs';
+import { GitHubClient } from '../../../../src/github/client';
+import { RESPONSE_CACHE_FILE, SnapshotStore } from '../../../../src/store/snapshotStore';
 
 describe('response cache saved between sessions', function () {
   this.timeout(30_000);

@@ -1,7 +1,7 @@
 /** Merging from Lead Desk: the method the repository allows, and GitHub's refusals in words. */
 import assert from 'node:assert/strict';
-import { chooseMergeMethod, mergeRefusal } from '../../../src/github/ops/mergeMethod';
-import { GitHubFailure } from '../../../src/github/transport/failure';
+import { chooseMergeMethod, mergeRefusal } from '../../../../src/github/ops/mergeMethod';
+import { GitHubFailure } from '../../../../src/github/transport/failure';
 
 describe('merge method', () => {
   const repo = (over: Record<string, unknown>) => ({ repository: { viewerDefaultMergeMethod: 'MERGE', mergeCommitAllowed: true, squashMergeAllowed: true, rebaseMergeAllowed: true, ...over } });

@@ -1,7 +1,7 @@
 /** Which credential goes where: a token stays on its origin, VS Code's account only on github.com. */
 import assert from 'node:assert/strict';
-import { legacySecretKeyFor, mayUseVsCodeSession, scopesFor, secretKeyFor } from '../../../src/github/session/sessionRules';
-import { parseSettings } from '../../../src/settings';
+import { legacySecretKeyFor, mayUseVsCodeSession, scopesFor, secretKeyFor } from '../../../../src/github/session/sessionRules';
+import { parseSettings } from '../../../../src/settings';
 
 describe('session rules', () => {
   it('keys tokens by scheme, host and port', () => {
