@@ -30,7 +30,7 @@ import { loadPlan, loadTeam } from '../src/review/localSections';
 import { loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from '../src/review/sections';
 import { DEFAULT_SETTINGS } from '../src/settings';
 import { openStores } from '../src/store';
-import type { WorkSnapshot } from '../src/work/workModel';
+import type { WorkSnapshot } from '../src/inbox/inboxService';
 import { reviewScenario, startFakeGitHub, type FakeGitHub } from '../test/fake-github';
 
 const REPOS = Number(process.argv[2] ?? 10);

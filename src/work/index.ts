@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../feature';
-import { DelegateTaskFlow } from './delegateTask';
-import { taskRepository } from './taskRepository';
-import { WatchedRepositories } from './watchedRepositories';
+import { DelegateTaskFlow } from '../inbox/delegateTask';
+import { taskRepository } from '../inbox/taskRepository';
+import { WatchedRepositories } from '../inbox/watchedRepositories';
 import { registerReviewAssignment } from './reviewAssignment';
-import { TeamLoadWarnings } from './teamLoadSource';
+import { TeamLoadWarnings } from '../inbox/teamLoadSource';
 import { registerWorkCommands } from './workCommands';
 import { SnapshotStore } from '../store/snapshotStore';
-import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from './workModel';
+import { WorkModel, isSidebarSnapshotData, type SidebarSnapshotData } from '../inbox/inboxService';
 import { WorkTree } from './workTree';
-import { NudgeLog } from './nudgeLog';
+import { NudgeLog } from '../inbox/nudgeLog';
 import { registerMergeCommand } from './mergePullRequest';
 
 /** What the work feature provides to the others (`ctx.need('work')`). */

@@ -4,7 +4,7 @@ import { toLocalDate } from '../../../src/core/localDate';
 import type { DelegatedIssue } from '../../../src/github/api';
 import { loadTeam } from '../../../src/review/localSections';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
-import type { WorkSnapshot } from '../../../src/work/workModel';
+import type { WorkSnapshot } from '../../../src/inbox/inboxService';
 
 const DAY = 86_400_000;
 
