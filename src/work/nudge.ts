@@ -15,7 +15,7 @@ import { lostAnswer, UnconfirmedWrite } from '../github/api';
 import type { PostedComment } from '../github/api';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import type { NudgeLog } from '../inbox/nudgeLog';
-import type { WorkModel } from '../inbox/inboxService';
+import type { InboxService as WorkModel } from '../inbox/inboxService';
 import { withoutIconSyntax } from '../core/iconSyntax';
 
 export interface NudgeDeps {

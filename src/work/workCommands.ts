@@ -10,7 +10,7 @@ import type { TaskRepository } from '../inbox/taskRepository';
 import { pickDueDate, type DelegateTaskFlow } from '../inbox/delegateTask';
 import { IssueNode, TaskNode, type WorkNode } from './nodes';
 import { OwnPullNode } from './inboxNodes';
-import type { WorkModel } from '../inbox/inboxService';
+import type { InboxService as WorkModel } from '../inbox/inboxService';
 import { nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
 import type { NudgeLog } from '../inbox/nudgeLog';
 

@@ -13,7 +13,8 @@ import type { NudgeLog } from '../inbox/nudgeLog';
 import type { BusinessHours } from '../core/businessHours';
 import { InboxStateNode, OwnPullNode } from './inboxNodes';
 import { TeamGroupNode } from './teamNodes';
-import type { WorkModel, WorkSnapshot } from '../inbox/inboxService';
+import type { InboxService as WorkModel } from '../inbox/inboxService';
+import type { InboxSnapshot as WorkSnapshot } from '../inbox/inboxSnapshot';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
 
