@@ -30,7 +30,7 @@ import { loadPlan, loadTeam } from '../src/review/localSections';
 import { loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from '../src/review/sections';
 import { DEFAULT_SETTINGS } from '../src/settings';
 import { openStores } from '../src/store';
-import type { WorkSnapshot } from '../src/work/workModel';
+import type { InboxSnapshot } from '../src/inbox/inboxSnapshot';
 import { reviewScenario, startFakeGitHub, type FakeGitHub } from '../test/fake-github';
 
 const REPOS = Number(process.argv[2] ?? 10);
@@ -56,7 +56,7 @@ const memento = (() => {
   return { get: <T>(k: string) => m.get(k) as T | undefined, update: async (k: string, v: unknown) => void m.set(k, v), keys: () => [...m.keys()] };
 })();
 
-async function review(fake: FakeGitHub, service: GitHubClient, repos: string[], team: WorkSnapshot, lastReviewAt: number | null, timeEntries: Awaited<ReturnType<typeof openStores>>['time']): Promise<ReviewRun> {
+async function review(fake: FakeGitHub, service: GitHubClient, repos: string[], team: InboxSnapshot, lastReviewAt: number | null, timeEntries: Awaited<ReturnType<typeof openStores>>['time']): Promise<ReviewRun> {
   const settings = { ...DEFAULT_SETTINGS, repositories: repos, teamMembers: ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena'] };
   const ctx: SectionContext = {
     settings: () => settings, github: (fn) => fn(service), repositories: async () => repos, lastReviewAt, memento: memento as never, now: Date.now,
@@ -96,7 +96,7 @@ async function sample(dir: string): Promise<{ first: ReviewRun; second: ReviewRu
       baseUrl: fake.url, token: fake.token, timeoutMs: 30_000, userAgent: 'lead-desk/bench', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 20,
     }), new URL(fake.url).host);
     const sidebar = await service.sidebar(repos);
-    const team: WorkSnapshot = {
+    const team: InboxSnapshot = {
       signedIn: true, signInKnown: true, noRepositories: false, tasks: [], reviews: sidebar.reviews, reviewsTotal: sidebar.reviewsTotal, delegatedIssues: sidebar.delegatedIssues,
       ownPullRequests: sidebar.ownPullRequests, asOf: Date.now(), fromSnapshot: false, missing: [], rateLimit: sidebar.rateLimit ?? null, heldUntil: null, failure: null, refreshing: false,
     };

@@ -7,8 +7,10 @@
 import * as vscode from 'vscode';
 import * as alerts from './alerts';
 import * as balance from './balance';
+import * as inbox from './inbox';
+import type { InboxService } from './inbox/inboxService';
 import { Config } from './config';
-import { featureContext, type Feature } from './feature';
+import { featureContext, type Feature, type FeatureServices } from './feature';
 import { GitHubConnection } from './github/session/connection';
 import * as oneOnOne from './oneOnOne';
 import { OneOnOnePanel } from './oneOnOne/panel';
@@ -35,7 +37,8 @@ import * as work from './work';
 const FEATURES: readonly Feature[] = [
   signIn.register,
   timer.register, // provides `timer` and `autoMode`
-  work.register, // provides `work`
+  inbox.register, // provides `inbox`
+  work.register, // provides `workTree` (for the test API)
   reviewQueue.register,
   balance.register,
   morningReview.register,
@@ -58,7 +61,9 @@ export interface LeadDeskApi {
   readonly stores: Promise<Stores>;
   readonly timer: TimerController;
   readonly autoMode: AutoMode;
-  readonly work: work.WorkFeature;
+  readonly inbox: InboxService;
+  /** The sidebar's tree, and the inbox under the names the tests knew when the tree owned it. */
+  readonly work: { readonly model: InboxService; readonly tree: FeatureServices['workTree'] } & Pick<InboxService, 'repositories' | 'nudges' | 'teamWarnings'>;
   readonly github: GitHubConnection;
   readonly alerts: alerts.RedBuildAlerts;
   /** The open panels (undefined when closed), for tests and benchmarks. */
@@ -90,12 +95,14 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi | undefi
   for (const register of FEATURES) subs.push(register(ctx));
 
   if (!__LEAD_DESK_TEST_HOOKS__) return undefined;
+  const { repositories, nudges, teamWarnings } = ctx.need('inbox');
   return {
     activationMs: performance.now() - started,
     settings: () => config.settings,
     onSettingProblem: config.onProblem,
     stores, github,
-    timer: ctx.need('timer'), autoMode: ctx.need('autoMode'), work: ctx.need('work'), alerts: ctx.need('alerts'),
+    timer: ctx.need('timer'), autoMode: ctx.need('autoMode'), alerts: ctx.need('alerts'), inbox: ctx.need('inbox'),
+    work: { model: ctx.need('inbox'), tree: ctx.need('workTree'), repositories, nudges, teamWarnings },
     panels: () => ({ reviewQueue: openPanel(ReviewQueuePanel), balance: openPanel(BalancePanel), oneOnOne: openPanel(OneOnOnePanel) }),
   };
 }

@@ -9,18 +9,21 @@ import type * as vscode from 'vscode';
 import type { RedBuildAlerts } from './alerts/redBuilds';
 import type { Config } from './config';
 import type { GitHubConnection } from './github/api';
+import type { InboxService } from './inbox/inboxService';
 import type { Stores } from './store';
 import type { AutoMode } from './timer/autoMode';
 import type { TimerController } from './timer/timerController';
-import type { WorkFeature } from './work';
+import type { WorkTree } from './work/workTree';
 
 /** What one feature provides to the others, by name. */
 export interface FeatureServices {
   /** The timer feature's controller: `reportActivity` for automatic mode, `onDidChange` for the balance. */
   readonly timer: TimerController;
   readonly autoMode: AutoMode;
-  /** The work feature: the sidebar's model, the watched repositories and "Delegate Task…". */
-  readonly work: WorkFeature;
+  /** The inbox: tasks and GitHub state, the watched repositories, the nudge log and "Delegate Task…". */
+  readonly inbox: InboxService;
+  /** The sidebar tree, for the test API only (no feature reads another's view). */
+  readonly workTree: WorkTree;
   /** The red-build alerts. */
   readonly alerts: RedBuildAlerts;
 }

@@ -18,7 +18,7 @@ import { confirmModal } from '../util/confirm';
 import { Disposable } from '../util/disposable';
 import { describeError, describeForNotification, notificationSafe } from '../util/errors';
 import { isAllowedLink } from '../webview/links';
-import type { WorkFeature } from '../work';
+import type { InboxService } from '../inbox/inboxService';
 import { AlertStatus } from './alertStatus';
 import { withoutIconSyntax } from '../core/iconSyntax';
 
@@ -54,13 +54,13 @@ export class RedBuildAlerts extends Disposable {
     private readonly config: Config,
     private readonly github: GitHubConnection,
     private readonly stores: Promise<Stores>,
-    private readonly work: WorkFeature,
+    private readonly inbox: InboxService,
   ) {
     super();
     this.register({ dispose: () => { clearTimeout(this.timer); clearTimeout(this.reloadHandle); } });
     this.register(config.onDidChange(() => { this.render(); this.schedule(); }));
     this.register(github.onDidChange(() => void this.poll()));
-    this.register(work.repositories.onDidChange(() => void this.poll()));
+    this.register(inbox.repositories.onDidChange(() => void this.poll()));
     this.register(vscode.window.onDidChangeWindowState((w) => {
       if (w.focused && Date.now() - this.lastPoll > this.intervalMs()) void this.poll();
       else this.schedule();
@@ -130,7 +130,7 @@ export class RedBuildAlerts extends Disposable {
       this.render();
       return none;
     }
-    const repos = await this.work.repositories.resolve();
+    const repos = await this.inbox.repositories.resolve();
     await store.keepOnly(owner, repos).catch(() => undefined);
     const failed: string[] = [];
     const results = await mapLimited(repos, POLL_CONCURRENCY, async (repo) => {
@@ -283,8 +283,8 @@ export class RedBuildAlerts extends Disposable {
   /** "Delegate Task…" with the run as its link. */
   async delegate(alert: WorkflowAlert): Promise<void> {
     try {
-      const task = await this.work.delegate.run({ title: vscode.l10n.t('Fix the red {0} build', alertLabel(alert)), ...(alert.url ? { link: alert.url } : {}) });
-      if (task) await this.work.model.reloadTasks();
+      const task = await this.inbox.delegate.run({ title: vscode.l10n.t('Fix the red {0} build', alertLabel(alert)), ...(alert.url ? { link: alert.url } : {}) });
+      if (task) await this.inbox.reloadTasks();
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not save the task: {0}', describeForNotification(e)));
     }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../feature';
 import { Commands } from '../ids';
-import type { WorkFeature } from '../work';
+import type { InboxService } from '../inbox/inboxService';
 import { registerPanel } from '../webview/registerPanel';
 import { OneOnOnePanel, type OneOnOneDeps } from './panel';
 import { LOGIN } from '../core/login';
@@ -13,13 +13,13 @@ export { OneOnOnePanel } from './panel';
 /** The command returns the panel (integration tests use it); `login` skips the pick. */
 export function register(ctx: FeatureContext): vscode.Disposable {
   const memento = ctx.globalState;
-  const work = ctx.need('work');
+  const inbox = ctx.need('inbox');
   const timer = ctx.need('timer');
-  const panelDeps: OneOnOneDeps = { config: ctx.config, stores: ctx.stores, work, memento };
+  const panelDeps: OneOnOneDeps = { config: ctx.config, stores: ctx.stores, inbox, memento };
   const panel = registerPanel(ctx.extensionUri, OneOnOnePanel.descriptor(panelDeps));
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.prepareOneOnOne, async (login?: string) => {
-      const who = typeof login === 'string' && LOGIN.test(login) ? login : await pickTeammate(ctx.config.settings.teamMembers, work);
+      const who = typeof login === 'string' && LOGIN.test(login) ? login : await pickTeammate(ctx.config.settings.teamMembers, inbox);
       if (!who) return undefined;
       // Tells the timer the lead turned to a 1:1 ({@link Settings.autoMode}).
       timer.reportActivity('one-on-one');
@@ -30,8 +30,8 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   );
 }
 
-async function pickTeammate(team: readonly string[], work: WorkFeature): Promise<string | undefined> {
-  const snapshot = work.model.snapshot;
+async function pickTeammate(team: readonly string[], inbox: InboxService): Promise<string | undefined> {
+  const snapshot = inbox.snapshot;
   const others = new Set<string>();
   for (const t of snapshot.tasks) if (!t.doneAt) others.add(t.assignee);
   for (const i of snapshot.delegatedIssues) i.assignees.forEach((a) => others.add(a));

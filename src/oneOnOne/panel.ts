@@ -8,7 +8,7 @@ import { StateKeys, ViewTypes } from '../ids';
 import type { Stores } from '../store';
 import { WebviewPanelHost, type PanelSite } from '../webview/panel';
 import type { PanelDescriptor } from '../webview/registerPanel';
-import type { WorkFeature } from '../work';
+import type { InboxService } from '../inbox/inboxService';
 import { oneOnOneProtocol, type OneOnOneFromWebview, type OneOnOneView } from './protocol';
 import { readState, writeState } from '../util/state';
 import { NotesSession } from './notesSession';
@@ -16,7 +16,7 @@ import { NotesSession } from './notesSession';
 export interface OneOnOneDeps {
   readonly config: Config;
   readonly stores: Promise<Stores>;
-  readonly work: WorkFeature;
+  readonly inbox: InboxService;
   readonly memento: vscode.Memento;
   /** The clock (tests); the panel writes the notes of the day it was opened on. */
   readonly now?: () => number;
@@ -60,7 +60,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     this.now = deps.now ?? Date.now;
     this.notes = new NotesSession(deps.stores.then((s) => s.oneOnOnes), login, this.now);
     this.panel.title = `1:1 with ${login}`;
-    this.register(deps.work.model.onDidChange(() => void this.refresh()));
+    this.register(deps.inbox.onDidChange(() => void this.refresh()));
     // Another window's notes, action items or nudges show here as soon as they are saved.
     void deps.stores.then((s) => {
       const watch = s.oneOnOnes.onDidChange(() => void this.refresh());
@@ -85,7 +85,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     await stores.tasks.refresh();
     const person = await stores.oneOnOnes.person(this.login);
     const unreadable = await stores.oneOnOnes.unreadable(this.login);
-    const snapshot = this.deps.work.model.snapshot;
+    const snapshot = this.deps.inbox.snapshot;
     const items = oneOnOneItems({
       login: this.login, now, tasks: stores.tasks.list(), delegatedIssues: snapshot.delegatedIssues, reviews: snapshot.reviews,
       ownPullRequests: snapshot.ownPullRequests, nudges: person.nudges ?? [],

@@ -1,4 +1,4 @@
-/** The Code Review Queue: its data comes from the WorkModel the tree uses; check-out goes through git. */
+/** The Code Review Queue: its data comes from the inbox the tree draws; check-out goes through git. */
 import * as vscode from 'vscode';
 import { notificationSafe } from '../util/errors';
 import type { Config } from '../config';
@@ -6,7 +6,7 @@ import type { ManagerialSignal } from '../core/autoMode';
 import type { FeatureContext } from '../feature';
 import { webHostFor } from '../github/api';
 import { Commands } from '../ids';
-import type { WorkFeature } from '../work';
+import type { InboxService } from '../inbox/inboxService';
 import { registerPanel } from '../webview/registerPanel';
 import { ReviewQueuePanel } from './panel';
 import type { ReviewQueueSource } from './source';
@@ -15,7 +15,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   const timer = ctx.need('timer');
   // Tells the timer the lead turned to reviews ({@link Settings.autoMode}).
   const reportActivity = (signal: ManagerialSignal) => timer.reportActivity(signal);
-  const source = workQueueSource(ctx.config, ctx.need('work'), reportActivity);
+  const source = inboxQueueSource(ctx.config, ctx.need('inbox'), reportActivity);
   const panel = registerPanel(ctx.extensionUri, ReviewQueuePanel.descriptor(source));
   return vscode.Disposable.from(
     source,
@@ -24,18 +24,18 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   );
 }
 
-/** The queue's view of the work model. Disposing it drops its emitter and its listeners on the model and the settings. */
-export function workQueueSource(config: Config, work: WorkFeature, reportActivity: (signal: ManagerialSignal) => void = () => undefined): ReviewQueueSource & vscode.Disposable {
+/** The queue's view of the inbox. Disposing it drops its emitter and its listeners on the inbox and the settings. */
+export function inboxQueueSource(config: Config, inbox: InboxService, reportActivity: (signal: ManagerialSignal) => void = () => undefined): ReviewQueueSource & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const owned = vscode.Disposable.from(
     changed,
-    work.model.onDidChange(() => changed.fire()),
+    inbox.onDidChange(() => changed.fire()),
     config.onDidChange(() => changed.fire()),
   );
   return {
     dispose: () => owned.dispose(),
     snapshot: () => {
-      const s = work.model.snapshot;
+      const s = inbox.snapshot;
       const settings = config.settings;
       return {
         reviews: s.reviews, ownPullRequests: s.ownPullRequests, asOf: s.asOf,
@@ -47,12 +47,12 @@ export function workQueueSource(config: Config, work: WorkFeature, reportActivit
       };
     },
     onDidChange: changed.event,
-    snooze: (repo, number, until) => work.model.snooze(repo, number, until),
+    snooze: (repo, number, until) => inbox.snooze(repo, number, until),
     checkOut: async (repo, number) => {
       reportActivity('checkout');
-      const review = work.model.snapshot.reviews.find((r) => r.repo === repo && r.number === number);
+      const review = inbox.snapshot.reviews.find((r) => r.repo === repo && r.number === number);
       // Runs git where the workspace is (the remote host in a remote window), see workspaceGit.ts.
-      const branch = await work.repositories.checkOutPullRequest(repo, number);
+      const branch = await inbox.repositories.checkOutPullRequest(repo, number);
       if (!branch) {
         // Not open in this workspace: the browser is the next best place to review it.
         if (review?.url) await vscode.env.openExternal(vscode.Uri.parse(review.url));

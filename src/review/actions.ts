@@ -21,7 +21,7 @@ export interface ActionContext {
   settings(): LeadDeskSettings;
   github<T>(fn: (service: ActionsGitHub) => Promise<T>): Promise<T | undefined>;
   addTask(task: NewTask): Promise<unknown>;
-  /** After a GitHub change: refresh the sidebar (`WorkModel.refresh`). */
+  /** After a GitHub change: refresh the inbox (`InboxService.refresh`). */
   refreshWork(): Promise<void>;
   /** After a local task change only. */
   reloadTasks(): Promise<void>;

@@ -13,7 +13,7 @@ import type { Mode, TimeEntry } from '../core/timeEntry';
 import { dailyTotals, formatDuration, weekTotals, type ModeTotals } from '../core/timeline';
 import { isWorkingDay } from '../core/workingDays';
 import type { LeadDeskSettings } from '../settings';
-import type { WorkSnapshot } from '../work/workModel';
+import type { InboxSnapshot as WorkSnapshot } from '../inbox/inboxSnapshot';
 import type { LastPassedStore } from './healthChecks';
 import type { PersonItem, SplitView, TaskLine } from './protocol';
 import type { LoadedSection } from './session';

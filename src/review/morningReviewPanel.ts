@@ -6,13 +6,13 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { toLocalDate } from '../core/localDate';
 import type { GitHubConnection } from '../github/api';
+import type { InboxService } from '../inbox/inboxService';
 import { webHostFor } from '../github/api';
 import { Commands, StateKeys, Views, ViewTypes } from '../ids';
 import type { Stores } from '../store';
 import type { TimerController } from '../timer/timerController';
 import { WebviewPanelHost, type PanelSite } from '../webview/panel';
 import type { PanelDescriptor } from '../webview/registerPanel';
-import type { WorkFeature } from '../work';
 import { ReviewActions } from './actions';
 import { historyView, STREAK_LOOKBACK, type HistoryView } from './history';
 import { loadPlan, loadTeam, setTodayTarget } from './localSections';
@@ -27,7 +27,7 @@ export interface ReviewDeps {
   readonly config: Config;
   readonly github: GitHubConnection;
   readonly stores: Promise<Stores>;
-  readonly work: WorkFeature;
+  readonly inbox: InboxService;
   readonly timer: TimerController;
   /** `context.globalState`: today's draft, today's target, health checks' last pass. */
   readonly memento: vscode.Memento;
@@ -62,15 +62,15 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       settings: () => deps.config.settings,
       github: (fn) => deps.github.run(fn),
       addTask: async (task) => (await deps.stores).tasks.add(task),
-      refreshWork: () => deps.work.model.refresh(),
-      reloadTasks: () => deps.work.model.reloadTasks(),
+      refreshWork: () => deps.inbox.refresh(),
+      reloadTasks: () => deps.inbox.reloadTasks(),
       refuse: (reason) => this.refuse(reason),
       changed: () => void this.refresh(),
       now: Date.now,
     });
     // Local sections follow the sidebar and the timer; neither costs a GitHub request.
     let teamChange: ReturnType<typeof setTimeout> | undefined;
-    this.register(deps.work.model.onDidChange((snapshot) => {
+    this.register(deps.inbox.onDidChange((snapshot) => {
       if (!this.session || snapshot.refreshing) return;
       clearTimeout(teamChange);
       teamChange = setTimeout(() => void this.load('team', true), 200);
@@ -139,7 +139,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     const ctx: SectionContext = {
       settings: () => deps.config.settings,
       github: (fn) => deps.github.run(fn),
-      repositories: () => deps.work.repositories.resolve(),
+      repositories: () => deps.inbox.repositories.resolve(),
       lastReviewAt: session.previous?.finishedAt ?? null,
       memento: deps.memento,
       now: Date.now,
@@ -158,15 +158,15 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
   }
 
   private async loadTeam(session: ReviewSession): Promise<LoadedSection> {
-    const model = this.deps.work.model;
+    const inbox = this.deps.inbox;
     // The sidebar usually loaded at activation; if it never did, the review waits for it once.
-    if (model.snapshot.asOf === null && !this.teamRefreshed.has(session)) {
+    if (inbox.snapshot.asOf === null && !this.teamRefreshed.has(session)) {
       this.teamRefreshed.add(session);
-      await model.refresh();
+      await inbox.refresh();
     }
     const tasks = (await this.deps.stores).tasks;
     await tasks.refresh();
-    const team = loadTeam({ ...model.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
+    const team = loadTeam({ ...inbox.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
     const nudges = await this.nudgesFor(session);
     return {
       ...team,
@@ -178,8 +178,8 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
   private nudgesFor(session: ReviewSession): Promise<NudgesView> {
     let view = this.nudgeViews.get(session);
     if (!view) {
-      const { github, work, config } = this.deps;
-      view = work.nudges.reload().catch(() => work.nudges.all)
+      const { github, inbox, config } = this.deps;
+      view = inbox.nudges.reload().catch(() => inbox.nudges.all)
         .then((records) => unansweredNudges(records, Date.now(), config.settings.businessDays, (list) => github.run((s) => s.nudgeAnswers(list))));
       this.nudgeViews.set(session, view);
     }

@@ -16,14 +16,14 @@ import { SECTION_TITLES, type SectionId } from '../review/protocol';
 import type { Stores } from '../store';
 import type { TimerController } from '../timer/timerController';
 import { describeError } from '../util/errors';
-import type { WorkFeature } from '../work';
+import type { InboxService } from '../inbox/inboxService';
 import { ActivityCache } from './activityCache';
 
 export interface StandupDeps {
   readonly config: Config;
   readonly github: GitHubConnection;
   readonly stores: Promise<Stores>;
-  readonly work: WorkFeature;
+  readonly inbox: InboxService;
   readonly timer: TimerController;
 }
 
@@ -46,13 +46,13 @@ export class StandupData {
   }
 
   async gather(now: number): Promise<StandupInput> {
-    const { config, github, stores, work, timer } = this.deps;
+    const { config, github, stores, inbox, timer } = this.deps;
     const settings = config.settings;
     const s = await stores;
     const day = previousWorkingDay(now, settings.businessDays);
     const from = parseLocalDate(day).getTime();
     const to = startOfNextLocalDay(from).getTime();
-    const repos = await work.repositories.resolve();
+    const repos = await inbox.repositories.resolve();
 
     const [entries, tasks, reviews, activityResult] = await Promise.all([
       s.time.entriesBetween(from, to),
@@ -64,7 +64,7 @@ export class StandupData {
     const activity = activityResult.value ?? null;
     const githubNotice = activity ? null : activityResult.error ?? 'Sign in to GitHub to list pull requests and incidents.';
 
-    const snapshot = work.model.snapshot;
+    const snapshot = inbox.snapshot;
     const hours = settings.businessHours;
     const waiting = [...snapshot.reviews].sort((a, b) => a.requestedAt - b.requestedAt).map((r) => ({
       repo: r.repo, number: r.number, title: r.title, url: r.url, author: r.author,

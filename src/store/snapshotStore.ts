@@ -16,7 +16,7 @@ import { errorCode, nodeStoreFs, type StoreFs } from './engine/storeFs';
 
 export const SNAPSHOT_FILE = 'sidebar-snapshot.json';
 /**
- * The version of the sidebar snapshot's data (SidebarSnapshotData in work/workModel.ts): raise
+ * The version of the sidebar snapshot's data (SidebarSnapshotData in inbox/inboxService.ts): raise
  * it when that shape gains a field the sidebar needs. Snapshots saved before it existed have none.
  */
 export const SIDEBAR_SNAPSHOT_SCHEMA = 1;

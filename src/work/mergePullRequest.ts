@@ -14,7 +14,7 @@ import { Commands } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import { pickPull } from './pullPick';
-import type { WorkModel } from './workModel';
+import type { InboxService as WorkModel } from '../inbox/inboxService';
 
 export function registerMergeCommand(model: WorkModel, github: GitHubConnection): vscode.Disposable {
   // Only the node: whatever else a caller passes is ignored.

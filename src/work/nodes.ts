@@ -11,7 +11,7 @@ import { reviewSlaState, waitingBusinessMs, type PendingReview } from '../core/r
 import { formatDuration } from '../core/timeline';
 import { delegatedNudgeTarget, nudgedText, type NudgeTarget } from '../core/nudges';
 import type { DelegatedIssue } from '../github/api';
-import type { DelegatedTask } from './taskRepository';
+import type { DelegatedTask } from '../inbox/taskRepository';
 import { Commands } from '../ids';
 import type { InboxStateNode, OwnPullNode } from './inboxNodes';
 import type { TeamNode } from './teamNodes';

@@ -14,8 +14,8 @@ import type { GitHubConnection } from '../github/api';
 import { lostAnswer, UnconfirmedWrite } from '../github/api';
 import type { PostedComment } from '../github/api';
 import { describeForNotification, notificationSafe } from '../util/errors';
-import type { NudgeLog } from './nudgeLog';
-import type { WorkModel } from './workModel';
+import type { NudgeLog } from '../inbox/nudgeLog';
+import type { InboxService as WorkModel } from '../inbox/inboxService';
 import { withoutIconSyntax } from '../core/iconSyntax';
 
 export interface NudgeDeps {

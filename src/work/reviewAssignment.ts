@@ -19,7 +19,7 @@ import { Commands, Settings, settingId } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, describeError, notificationSafe } from '../util/errors';
 import { pickPull } from './pullPick';
-import type { WorkModel } from './workModel';
+import type { InboxService as WorkModel } from '../inbox/inboxService';
 
 /** What a caller may pass instead of answering the pick; never the confirmation. */
 export interface AssignmentOptions {

@@ -6,13 +6,13 @@ import type { GitHubConnection } from '../github/api';
 import { webHostFor } from '../github/api';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import { isAllowedLink } from '../webview/links';
-import type { TaskRepository } from './taskRepository';
-import { pickDueDate, type DelegateTaskFlow } from './delegateTask';
+import type { TaskRepository } from '../inbox/taskRepository';
+import { pickDueDate, type DelegateTaskFlow } from '../inbox/delegateTask';
 import { IssueNode, TaskNode, type WorkNode } from './nodes';
 import { OwnPullNode } from './inboxNodes';
-import type { WorkModel } from './workModel';
+import type { InboxService as WorkModel } from '../inbox/inboxService';
 import { nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
-import type { NudgeLog } from './nudgeLog';
+import type { NudgeLog } from '../inbox/nudgeLog';
 
 export function registerWorkCommands(deps: {
   config: Config; model: WorkModel; tasks: TaskRepository; github: GitHubConnection; delegate: DelegateTaskFlow;

@@ -9,11 +9,12 @@ import type { InboxConfig } from '../core/inbox';
 import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views } from '../ids';
 import { Disposable } from '../util/disposable';
 import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, type NodeNudge, type WorkNode } from './nodes';
-import type { NudgeLog } from './nudgeLog';
+import type { NudgeLog } from '../inbox/nudgeLog';
 import type { BusinessHours } from '../core/businessHours';
 import { InboxStateNode, OwnPullNode } from './inboxNodes';
 import { TeamGroupNode } from './teamNodes';
-import type { WorkModel, WorkSnapshot } from './workModel';
+import type { InboxService as WorkModel } from '../inbox/inboxService';
+import type { InboxSnapshot as WorkSnapshot } from '../inbox/inboxSnapshot';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
 

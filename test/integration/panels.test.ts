@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { addPull, demoScenario, requestReview, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
 import type { Config } from '../../src/config';
-import { workQueueSource } from '../../src/queue';
-import type { WorkFeature } from '../../src/work';
+import { inboxQueueSource } from '../../src/queue';
+import type { InboxService } from '../../src/inbox/inboxService';
 import { click, evaluate, frames, hasBridge, press, query, quickInputTitled, screenshot, texts, type, viewport, waitFor } from './support/bridge';
 import { connectToFake, disconnect } from './support/github';
 import { openStores } from '../../src/store';
@@ -149,7 +149,7 @@ describe('panels', function () {
       assert.equal(fake.writes().length, writes);
     });
 
-    it('lets go of its emitter and its listeners on the work model and the settings when disposed', () => {
+    it('lets go of its emitter and its listeners on the inbox and the settings when disposed', () => {
       // Real VS Code events, counted as they are subscribed and disposed.
       const upstream = new vscode.EventEmitter<void>();
       let live = 0;
@@ -162,12 +162,12 @@ describe('panels', function () {
         return tracked;
       };
       const config = { onDidChange: counted, get settings() { return api.settings(); } } as unknown as Config;
-      const work = { model: { onDidChange: counted, get snapshot() { return api.work.model.snapshot; } } } as unknown as WorkFeature;
-      const source = workQueueSource(config, work);
+      const inbox = { onDidChange: counted, get snapshot() { return api.inbox.snapshot; } } as unknown as InboxService;
+      const source = inboxQueueSource(config, inbox);
       let changes = 0;
       source.onDidChange(() => changes++);
       upstream.fire();
-      assert.deepEqual([live, changes], [2, 2], 'one listener on the model, one on the settings, both forwarded');
+      assert.deepEqual([live, changes], [2, 2], 'one listener on the inbox, one on the settings, both forwarded');
       source.dispose();
       assert.equal(live, 0, 'both listeners disposed');
       source.onDidChange(() => changes++);

@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Config } from '../../src/config';
-import { WatchedRepositories } from '../../src/work/watchedRepositories';
-import { WorkspaceGit, gitApiInThisHost } from '../../src/work/workspaceGit';
+import { WatchedRepositories } from '../../src/inbox/watchedRepositories';
+import { WorkspaceGit, gitApiInThisHost } from '../../src/inbox/workspaceGit';
 import { leadDesk } from './support/extension';
 
 describe('remote development (workspace git from the UI side)', function () {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { IdleSpan } from '../../src/core/idle';
 import type { TimeEntry } from '../../src/core/timeEntry';
 import type { Config } from '../../src/config';
-import { workQueueSource } from '../../src/queue';
+import { inboxQueueSource } from '../../src/queue';
 import { openStores } from '../../src/store';
 import { click, hasBridge, press, quickInputTitled, screenshot, texts, type, waitFor } from './support/bridge';
 import { leadDesk, setSetting } from './support/extension';
@@ -211,7 +211,7 @@ describe('timer', () => {
         await vscode.commands.executeCommand('leadDesk.openReviewQueue');
         api.panels().reviewQueue?.dispose();
         const config = { onDidChange: () => ({ dispose() {} }), get settings() { return api.settings(); } } as unknown as Config;
-        const source = workQueueSource(config, api.work, (signal) => api.timer.reportActivity(signal));
+        const source = inboxQueueSource(config, api.inbox, (signal) => api.timer.reportActivity(signal));
         await source.checkOut('acme/not-in-this-workspace', 1); // not open here and unknown: nothing else happens
         source.dispose();
         const oneOnOne = await vscode.commands.executeCommand<{ dispose(): void } | undefined>('leadDesk.prepareOneOnOne', 'mira');

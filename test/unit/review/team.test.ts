@@ -4,7 +4,7 @@ import { toLocalDate } from '../../../src/core/localDate';
 import type { DelegatedIssue } from '../../../src/github/api';
 import { loadTeam } from '../../../src/review/localSections';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
-import type { WorkSnapshot } from '../../../src/work/workModel';
+import type { InboxSnapshot } from '../../../src/inbox/inboxSnapshot';
 
 const DAY = 86_400_000;
 
@@ -16,7 +16,7 @@ describe('review: Team section', () => {
     repo: 'acme/api', number, title: `Issue ${number}`, url: '', assignees, isPullRequest: false, createdAt: now - 5 * DAY, updatedAt: now,
     labels: [], due, ...(due ? { dueSource: 'body' as const } : {}),
   });
-  const snapshot: WorkSnapshot = {
+  const snapshot: InboxSnapshot = {
     signedIn: true, signInKnown: true, noRepositories: false, reviews: [], reviewsTotal: 0, ownPullRequests: [], asOf: now, fromSnapshot: false, missing: [], rateLimit: null, heldUntil: null, failure: null, refreshing: false,
     tasks: [
       { id: 't1', title: 'Local overdue', assignee: 'mira', due: yesterday, createdAt: now - 3 * DAY },

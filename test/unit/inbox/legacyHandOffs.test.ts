@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { HandOffStore } from '../../../src/store/handOffStore';
 import type { MementoLike } from '../../../src/util/state';
-import { moveLegacyHandOffs } from '../../../src/work/legacyHandOffs';
+import { moveLegacyHandOffs } from '../../../src/inbox/legacyHandOffs';
 import { cleanup, faultyFs, tempDir } from '../store/helpers';
 
 const SCOPE = { origin: 'https://api.github.com', account: 'lead' };
@@ -21,7 +21,7 @@ class Memento implements MementoLike {
   }
 }
 
-describe('work: hand-offs from globalState', () => {
+describe('inbox: hand-offs from globalState', () => {
   let dir: string;
   beforeEach(() => { dir = tempDir('legacy-handoffs'); });
   afterEach(() => cleanup(dir));

@@ -1,8 +1,8 @@
 /** The links a delegated task carries: the permalink built for a selection, and the issue or PR a pasted link names. */
 import assert from 'node:assert/strict';
-import { parseIssueLink, permalink } from '../../../src/work/permalink';
+import { parseIssueLink, permalink } from '../../../src/inbox/permalink';
 
-describe('work: permalink', () => {
+describe('inbox: permalink', () => {
   it('points at one line, or at a range of lines, at the commit', () => {
     assert.equal(permalink('https://github.com', 'acme/api', 'abc123', 'src/app.ts', 12, 12), 'https://github.com/acme/api/blob/abc123/src/app.ts#L12');
     assert.equal(permalink('https://github.com', 'acme/api', 'abc123', 'src/app.ts', 3, 9), 'https://github.com/acme/api/blob/abc123/src/app.ts#L3-L9');
@@ -18,7 +18,7 @@ describe('work: permalink', () => {
   });
 });
 
-describe('work: parseIssueLink', () => {
+describe('inbox: parseIssueLink', () => {
   it('reads owner/repo and the number of an issue or a PR link on the web host', () => {
     assert.deepEqual(parseIssueLink('https://github.com/acme/api/issues/12', 'github.com'), { repo: 'acme/api', number: 12 });
     assert.deepEqual(parseIssueLink('https://github.com/acme/api/pull/7/files#diff-1', 'github.com'), { repo: 'acme/api', number: 7 });

@@ -1,5 +1,5 @@
 /**
- * Fetches the team's review load for the WorkModel (one GraphQL request, after the sidebar's),
+ * Fetches the team's review load for the inbox (one GraphQL request, after the sidebar's),
  * and warns once per value of {@link Settings.teamMembers} about logins GitHub does not know.
  */
 import * as vscode from 'vscode';

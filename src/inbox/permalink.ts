@@ -1,6 +1,6 @@
 /**
  * The GitHub links a delegated task carries: the permalink Lead Desk builds for a selection, and
- * the issue or PR a pasted link names. Pure, so they are unit tested (test/unit/work/permalink.test.ts).
+ * the issue or PR a pasted link names. Pure, so they are unit tested (test/unit/inbox/permalink.test.ts).
  */
 
 /** A GitHub permalink to the selected lines at the current commit. */
