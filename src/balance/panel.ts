@@ -42,7 +42,7 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceRe
     const now = Date.now();
     const { from, to } = reportRange(now);
     const entries = await this.source.entriesBetween(from, to);
-    const report = buildBalanceReport(entries, now, this.source.technicalTarget());
+    const report = buildBalanceReport(entries, now, this.source.technicalTarget(), vscode.env.language);
     this.lastBuildMs = performance.now() - started;
     return report;
   }

@@ -1,4 +1,4 @@
-import { format } from './dateFormat';
+import { format } from 'date-fns';
 import type { TimeEntry } from './timeEntry';
 import { splitByLocalDay } from './timeline';
 

@@ -1,5 +1,4 @@
-import { addDays, startOfDay } from 'date-fns';
-import { format } from './dateFormat';
+import { addDays, format, startOfDay } from 'date-fns';
 
 /**
  * Local calendar days as `yyyy-MM-dd` strings. Stored data keeps UTC instants; a day string is

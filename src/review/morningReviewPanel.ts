@@ -106,7 +106,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     const stores = await this.deps.stores;
     const reviews = await stores.reviews.list({ limit: STREAK_LOOKBACK });
     const now = Date.now();
-    this.history = historyView(reviews, now, this.deps.config.settings.businessDays);
+    this.history = historyView(reviews, now, this.deps.config.settings.businessDays, vscode.env.language);
     const draft = readState(this.deps.memento, StateKeys.reviewDraft);
     this.session = new ReviewSession(reviews[0] ?? null, draft?.date === toLocalDate(now) ? draft : undefined);
     void this.refresh();
@@ -143,6 +143,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       lastReviewAt: session.previous?.finishedAt ?? null,
       memento: deps.memento,
       now: Date.now,
+      locale: vscode.env.language,
     };
     switch (id) {
       case 'communication': return loadCommunication(ctx);
@@ -166,7 +167,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     }
     const tasks = (await this.deps.stores).tasks;
     await tasks.refresh();
-    const team = loadTeam({ ...model.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
+    const team = loadTeam({ ...model.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now(), vscode.env.language);
     const nudges = await this.nudgesFor(session);
     return {
       ...team,
@@ -180,7 +181,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     if (!view) {
       const { github, work, config } = this.deps;
       view = work.nudges.reload().catch(() => work.nudges.all)
-        .then((records) => unansweredNudges(records, Date.now(), config.settings.businessDays, (list) => github.run((s) => s.nudgeAnswers(list))));
+        .then((records) => unansweredNudges(records, Date.now(), config.settings.businessDays, (list) => github.run((s) => s.nudgeAnswers(list)), vscode.env.language));
       this.nudgeViews.set(session, view);
     }
     return view;
@@ -240,7 +241,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     await stores.reviews.append(session.toRecord(finishedAt));
     session.finishedAt = finishedAt;
     await writeState(this.deps.memento, StateKeys.reviewDraft, undefined);
-    this.history = historyView(await stores.reviews.list({ limit: STREAK_LOOKBACK }), finishedAt, this.deps.config.settings.businessDays);
+    this.history = historyView(await stores.reviews.list({ limit: STREAK_LOOKBACK }), finishedAt, this.deps.config.settings.businessDays, vscode.env.language);
     await this.refresh();
   }
 
