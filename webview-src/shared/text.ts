@@ -12,7 +12,7 @@ import { TEXT_ELEMENT_ID } from '../../src/webview/protocol';
  * and the gap is visible; anything else in the block is ignored.
  */
 export function parseHostText<K extends string>(json: string | null | undefined, keys: readonly K[]): Readonly<Record<K, string>> {
-  let table: unknown = null;
+  let table: unknown;
   try {
     table = json ? JSON.parse(json) : null;
   } catch {
