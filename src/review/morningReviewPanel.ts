@@ -20,6 +20,7 @@ import { reviewProtocol, SECTION_IDS, type ReviewFromWebview, type ReviewState, 
 import { describeError, loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from './sections';
 import { ReviewSession, type LoadedSection } from './session';
 import { unansweredNudges } from './nudgeSection';
+import { reviewText } from './webviewText';
 import type { NudgesView } from './protocol';
 import { readState, writeState } from '../util/state';
 
@@ -52,7 +53,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       if (open.session?.finishedAt != null) void open.restart();
       return true;
     };
-    return { viewType: MorningReviewPanel.viewType, title: vscode.l10n.t('Morning Review'), app: 'review', stylesheets: ['review.css'], protocol: reviewProtocol, create, revive: create, reuse };
+    return { viewType: MorningReviewPanel.viewType, title: vscode.l10n.t('Morning Review'), app: 'review', stylesheets: ['review.css'], protocol: reviewProtocol, text: reviewText, create, revive: create, reuse };
   }
 
   private constructor(site: PanelSite<ReviewFromWebview>, private readonly deps: ReviewDeps) {
