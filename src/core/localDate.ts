@@ -1,4 +1,4 @@
-import { addDays, format, startOfDay } from 'date-fns';
+import { addDays, lightFormat, startOfDay } from 'date-fns';
 
 /**
  * Local calendar days as `yyyy-MM-dd` strings. Stored data keeps UTC instants; a day string is
@@ -7,7 +7,7 @@ import { addDays, format, startOfDay } from 'date-fns';
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function toLocalDate(instant: number | Date): string {
-  return format(instant, 'yyyy-MM-dd');
+  return lightFormat(instant, 'yyyy-MM-dd');
 }
 
 export function isLocalDate(value: unknown): value is string {
