@@ -59,7 +59,7 @@ const memento = (() => {
 async function review(fake: FakeGitHub, service: GitHubClient, repos: string[], team: InboxSnapshot, lastReviewAt: number | null, timeEntries: Awaited<ReturnType<typeof openStores>>['time']): Promise<ReviewRun> {
   const settings = { ...DEFAULT_SETTINGS, repositories: repos, teamMembers: ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena'] };
   const ctx: SectionContext = {
-    settings: () => settings, github: (fn) => fn(service), repositories: async () => repos, lastReviewAt, memento: memento as never, now: Date.now,
+    settings: () => settings, github: (fn) => fn(service), repositories: async () => repos, lastReviewAt, memento: memento as never, now: Date.now, locale: 'en',
   };
   fake.resetStats();
   const started = performance.now();
@@ -74,7 +74,7 @@ async function review(fake: FakeGitHub, service: GitHubClient, repos: string[], 
     timed('systems', () => loadSystems(ctx)),
     timed('incidents', () => loadIncidents(ctx)),
     timed('milestones', () => loadMilestones(ctx)),
-    timed('team', async () => loadTeam(team, settings, Date.now())),
+    timed('team', async () => loadTeam(team, settings, Date.now(), 'en')),
     timed('plan', () => loadPlan({ settings: () => settings, memento: memento as never, now: Date.now, timerMode: () => null, timeEntries: async (from, to) => timeEntries.entriesBetween(from, to) })),
   ]);
   const ms = Math.round(performance.now() - started);

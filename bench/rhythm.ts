@@ -90,7 +90,7 @@ async function standupWarm(): Promise<Record<string, unknown>> {
         now, day, entries: dayEntries, technicalTarget: 60, activity, githubNotice: null, waiting: [],
         delegated: { done: tasks.filter((t) => t.doneAt).map((t) => ({ title: t.title, assignee: t.assignee })), overdue: [], reassigned: [] },
         plan: reviews[0] ? { finishedAt: reviews[0].finishedAt, targetPercent: null, notes: [] } : null, running: null,
-      });
+      }, 'en');
       bytes = md.length;
       times.push(performance.now() - started);
     }

@@ -78,7 +78,7 @@ async function measure(history: number): Promise<{ cold: number; warm: Figures; 
     const build = async () => {
       const { from, to } = reportRange(now);
       const entries = await time.entriesBetween(from, to);
-      return { entries, report: buildBalanceReport(entries, now, 60) };
+      return { entries, report: buildBalanceReport(entries, now, 60, 'en') };
     };
     const started = performance.now();
     const first = await build();

@@ -1,41 +1,68 @@
 /**
  * Every id Lead Desk shares with package.json: commands, views, context keys, settings.
- * The contract test checks package.json and this file agree in both directions.
+ * The contract test checks package.json and this file agree in both directions. Each command
+ * links where it is registered, `{@link path/under/src#exportedName}` (checked by test/unit/ids.test.ts).
  */
 import type { ReviewDraft } from './review/session';
 
 export const Commands = {
+  /** {@link review/index#register} */
   startMorningReview: 'leadDesk.startMorningReview',
+  /** {@link timer/timerCommands#registerTimerCommands} */
   switchMode: 'leadDesk.switchMode',
+  /** {@link timer/timerCommands#registerTimerCommands} */
   startTechnical: 'leadDesk.startTechnical',
+  /** {@link timer/timerCommands#registerTimerCommands} */
   startManagerial: 'leadDesk.startManagerial',
+  /** {@link timer/timerCommands#registerTimerCommands} */
   pauseTimer: 'leadDesk.pauseTimer',
+  /** {@link timer/timerCommands#registerTimerCommands} */
   stopTimer: 'leadDesk.stopTimer',
+  /** {@link timer/timerCommands#registerTimerCommands} */
   addNote: 'leadDesk.addNote',
+  /** {@link timer/autoMode#AutoMode} */
   acceptModeSuggestion: 'leadDesk.acceptModeSuggestion',
+  /** {@link timer/autoMode#AutoMode} */
   undoAutoSwitch: 'leadDesk.undoAutoSwitch',
+  /** {@link balance/index#register} */
   showBalance: 'leadDesk.showBalance',
+  /** {@link balance/index#register} */
   exportTime: 'leadDesk.exportTime',
+  /** {@link work/workCommands#registerWorkCommands} */
   delegateTask: 'leadDesk.delegateTask',
+  /** {@link queue/index#register} */
   openReviewQueue: 'leadDesk.openReviewQueue',
+  /** {@link work/workCommands#registerWorkCommands} */
   refresh: 'leadDesk.refresh',
+  /** {@link signIn/index#register} */
   signIn: 'leadDesk.signIn',
+  /** {@link signIn/index#register} */
   signOut: 'leadDesk.signOut',
+  /** {@link work/workCommands#registerWorkCommands} */
   toggleGrouping: 'leadDesk.toggleGrouping',
+  /** {@link work/workCommands#registerWorkCommands} */
   workOpen: 'leadDesk.work.open',
+  /** {@link work/workCommands#registerWorkCommands} */
   workFollowUp: 'leadDesk.work.followUp',
-  /** Nudge… on a tree item (its `nudgeTarget`) or, from the palette, a pick of what waits past the SLA. */
+  /** Nudge… on a tree item (its `nudgeTarget`) or, from the palette, a pick of what waits past the SLA. {@link work/workCommands#registerWorkCommands} */
   nudge: 'leadDesk.nudge',
+  /** {@link work/workCommands#registerWorkCommands} */
   workReassign: 'leadDesk.work.reassign',
+  /** {@link work/workCommands#registerWorkCommands} */
   workChangeDueDate: 'leadDesk.work.changeDueDate',
+  /** {@link work/workCommands#registerWorkCommands} */
   workMarkDone: 'leadDesk.work.markDone',
+  /** {@link work/mergePullRequest#registerMergeCommand} */
   workMerge: 'leadDesk.work.merge',
-  /** On the lead's own PRs (and from the palette): ask a teammate, lightest review load first. */
+  /** On the lead's own PRs (and from the palette): ask a teammate, lightest review load first. {@link work/reviewAssignment#registerReviewAssignment} */
   workRequestReview: 'leadDesk.work.requestReviewFrom',
-  /** On a pending review: ask a teammate and remove the lead's own request. */
+  /** On a pending review: ask a teammate and remove the lead's own request. {@link work/reviewAssignment#registerReviewAssignment} */
   workHandReview: 'leadDesk.work.handReviewTo',
+  /** {@link alerts/index#register} */
   showRedBuilds: 'leadDesk.showRedBuilds',
+  /** {@link standup/index#register} */
   prepareStandup: 'leadDesk.prepareStandup',
+  /** {@link oneOnOne/index#register} */
   prepareOneOnOne: 'leadDesk.prepareOneOnOne',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -184,7 +211,10 @@ export const TEST_DIALOG_HOOK = 'leadDesk.testBuild.answerDialog';
  * connects a calendar no view uses would mislead. They move into `Commands` with that part.
  */
 export const CalendarCommands = {
+  /** {@link calendar/index#register} */
   connect: 'leadDesk.connectCalendar',
+  /** {@link calendar/index#register} */
   disconnect: 'leadDesk.disconnectCalendar',
+  /** {@link calendar/index#register} */
   refresh: 'leadDesk.refreshCalendars',
 } as const;

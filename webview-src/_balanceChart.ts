@@ -7,6 +7,8 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LineController
 import type { DayBar } from '../src/balance/report';
 import { formatDuration } from '../src/core/timeline';
 import { HOUR, ThemedChart, type ChartDesign, type Theme } from './_chartTheme';
+import { text } from './_balanceText';
+import { fill } from './shared/text';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -23,28 +25,28 @@ export class BalanceChart extends ThemedChart {
   update(days: readonly DayBar[], targetPercent: number): void {
     this.todayIndex = days.findIndex((d) => d.isToday);
     const target = this.chart.data.datasets[2];
-    this.chart.data.labels = days.map((d) => (d.isToday ? `${d.label} (today)` : d.label));
+    this.chart.data.labels = days.map((d) => (d.isToday ? fill(text.labelToday, d.label) : d.label));
     this.setHours(days);
     target!.data = days.map((d) => {
       const total = d.technicalMs + d.managerialMs;
       return total > 0 ? (total * targetPercent) / 100 / HOUR : null;
     });
-    target!.label = `Technical target (${targetPercent}%)`;
+    target!.label = fill(text.technicalTarget, targetPercent);
     this.chart.update();
-    this.canvas.setAttribute('aria-label', `Hours per day this week. ${days
-      .map((d) => `${d.label}: technical ${formatDuration(d.technicalMs)}, managerial ${formatDuration(d.managerialMs)}`)
-      .join('; ')}.`);
+    this.canvas.setAttribute('aria-label', fill(text.weekChartDetail, days
+      .map((d) => fill(text.dayDetail, d.label, formatDuration(d.technicalMs), formatDuration(d.managerialMs)))
+      .join('; ')));
   }
 
   protected design(theme: Theme): ChartDesign {
     const font = { family: theme.font };
     return {
-      bars: ['Technical', 'Managerial'],
+      bars: [text.technical, text.managerial],
       barPlace: { order: 1 },
       lines: [{
         // Its own stack, so the mark sits at its value rather than on top of the bars, and a
         // lower order, so it is drawn over them.
-        type: 'line', label: 'Technical target', data: [], stack: 'target', order: 0, showLine: false,
+        type: 'line', label: '', data: [], stack: 'target', order: 0, showLine: false,
         pointStyle: 'line', pointRadius: markRadius, pointHoverRadius: markRadius, borderWidth: 3,
         borderColor: theme.target, backgroundColor: theme.target,
       }],
@@ -59,7 +61,7 @@ export class BalanceChart extends ThemedChart {
           beginAtZero: true,
           suggestedMax: 8,
           grid: { color: theme.grid },
-          ticks: { color: theme.text, font, callback: (value) => `${value}h` },
+          ticks: { color: theme.text, font, callback: (value) => fill(text.hoursSuffix, value) },
         },
       },
       tooltipLabel: (item) => `${item.dataset.label}: ${formatDuration(Number(item.raw) * HOUR)}`,

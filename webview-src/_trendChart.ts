@@ -7,35 +7,38 @@ import { Chart, Filler, LineController, LineElement, PointElement } from 'chart.
 import type { TrendBar } from '../src/balance/report';
 import { formatDuration } from '../src/core/timeline';
 import { HOUR, ThemedChart, type ChartDesign, type Theme } from './_chartTheme';
+import { text } from './_balanceText';
+import { fill } from './shared/text';
 
 Chart.register(LineController, LineElement, PointElement, Filler);
 
 export class TrendChart extends ThemedChart {
   update(weeks: readonly TrendBar[], targetPercent: number): void {
     const [, , share, target] = this.chart.data.datasets;
-    this.chart.data.labels = weeks.map((w) => (w.isThisWeek ? `${w.label} (this week)` : w.label));
+    this.chart.data.labels = weeks.map((w) => (w.isThisWeek ? fill(text.labelThisWeek, w.label) : w.label));
     this.setHours(weeks);
     share!.data = weeks.map((w) => (w.technicalPercent === null ? null : Math.round(w.technicalPercent)));
     target!.data = weeks.map(() => targetPercent);
-    target!.label = `Target (${targetPercent}% technical)`;
+    target!.label = fill(text.target, targetPercent);
     this.chart.update();
-    this.canvas.setAttribute('aria-label', `Technical share and hours per week, last ${weeks.length} weeks, against a ${targetPercent}% target. ${weeks
-      .map((w) => `Week of ${w.label}: ${w.technicalPercent === null ? 'nothing tracked' : `${Math.round(w.technicalPercent)}% technical, ${formatDuration(w.technicalMs + w.managerialMs)}`}`)
-      .join('; ')}.`);
+    this.canvas.setAttribute('aria-label', fill(text.trendChartDetail, weeks.length, targetPercent, weeks
+      .map((w) => (w.technicalPercent === null ? fill(text.weekDetailEmpty, w.label)
+        : fill(text.weekDetail, w.label, Math.round(w.technicalPercent), formatDuration(w.technicalMs + w.managerialMs))))
+      .join('; ')));
   }
 
   protected design(theme: Theme): ChartDesign {
     const font = { family: theme.font };
     return {
-      bars: ['Technical hours', 'Managerial hours'],
+      bars: [text.technicalHours, text.managerialHours],
       barPlace: { order: 2, yAxisID: 'y' },
       lines: [
         {
-          type: 'line', label: 'Technical share', data: [], yAxisID: 'share', order: 0, spanGaps: false,
+          type: 'line', label: text.technicalShare, data: [], yAxisID: 'share', order: 0, spanGaps: false,
           borderColor: theme.text, backgroundColor: theme.text, borderWidth: 2, pointRadius: 4, pointStyle: 'circle',
         },
         {
-          type: 'line', label: 'Target', data: [], yAxisID: 'share', order: 1, borderDash: [6, 4],
+          type: 'line', label: '', data: [], yAxisID: 'share', order: 1, borderDash: [6, 4],
           borderColor: theme.target, backgroundColor: theme.target, borderWidth: 1.5, pointRadius: 0, pointStyle: 'line',
         },
       ],
@@ -43,7 +46,7 @@ export class TrendChart extends ThemedChart {
         x: { stacked: true, grid: { display: false }, ticks: { color: theme.text, font } },
         y: {
           stacked: true, beginAtZero: true, suggestedMax: 40, position: 'left',
-          grid: { color: theme.grid }, ticks: { color: theme.text, font, callback: (value) => `${value}h` },
+          grid: { color: theme.grid }, ticks: { color: theme.text, font, callback: (value) => fill(text.hoursSuffix, value) },
         },
         share: {
           min: 0, max: 100, position: 'right', grid: { display: false },

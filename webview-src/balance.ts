@@ -11,6 +11,8 @@ import { byId, codicon, h } from './shared/dom';
 import { connect, savedRecord, savedScrollY } from './shared/vscodeApi';
 import { startDataPanel } from './shared/dataPanel';
 import { Settings, settingId } from '../src/ids';
+import { text } from './_balanceText';
+import { fill } from './shared/text';
 
 interface BalanceViewState {
   readonly scrollY: number;
@@ -33,33 +35,33 @@ function layout(): void {
   byId('app').replaceChildren(
     h('div', { id: 'notice', class: 'notice error', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
     h('header', { class: 'toolbar' },
-      h('h1', {}, 'Time Balance'), h('span', { id: 'updated', class: 'muted' }),
-      h('vscode-button', { id: 'export', icon: 'export', secondary: true }, 'Export CSV…')),
-    h('section', { id: 'totals', class: 'totals', 'aria-label': 'Totals' }, totalCard('total-today', 'Today'), totalCard('total-week', 'This week')),
+      h('h1', {}, text.title), h('span', { id: 'updated', class: 'muted' }),
+      h('vscode-button', { id: 'export', icon: 'export', secondary: true }, text.exportCsv)),
+    h('section', { id: 'totals', class: 'totals', 'aria-label': text.totals }, totalCard('total-today', text.today), totalCard('total-week', text.thisWeek)),
     h('section', { 'aria-labelledby': 'week-heading' },
-      h('h2', { id: 'week-heading' }, 'This week ', h('span', { id: 'week-label', class: 'muted' })),
-      h('div', { class: 'chart-box' }, h('canvas', { id: 'balance-chart', role: 'img', 'aria-label': 'Hours per day this week' }))),
+      h('h2', { id: 'week-heading' }, text.thisWeek, ' ', h('span', { id: 'week-label', class: 'muted' })),
+      h('div', { class: 'chart-box' }, h('canvas', { id: 'balance-chart', role: 'img', 'aria-label': text.weekChart }))),
     h('section', { 'aria-labelledby': 'trend-heading' },
-      h('h2', { id: 'trend-heading' }, 'Last 8 weeks ', h('span', { id: 'trend-label', class: 'muted' })),
-      h('div', { class: 'chart-box' }, h('canvas', { id: 'trend-chart', role: 'img', 'aria-label': 'Technical share and hours per week' })),
+      h('h2', { id: 'trend-heading' }, text.lastEightWeeks, ' ', h('span', { id: 'trend-label', class: 'muted' })),
+      h('div', { class: 'chart-box' }, h('canvas', { id: 'trend-chart', role: 'img', 'aria-label': text.trendChart })),
       h('details', { class: 'trend-details' },
-        h('summary', {}, 'The weeks as a table'),
+        h('summary', {}, text.weeksTable),
         h('table', { id: 'trend', class: 'grid' },
-          h('thead', {}, h('tr', {}, ...['Week of', 'Technical', 'Managerial', 'Total', 'Technical share', 'Automatic'].map((l) => h('th', { scope: 'col' }, l)))),
+          h('thead', {}, h('tr', {}, ...[text.weekOf, text.technical, text.managerial, text.total, text.technicalShare, text.automatic].map((l) => h('th', { scope: 'col' }, l)))),
           h('tbody')))),
     h('section', { 'aria-labelledby': 'tags-heading' },
-      h('h2', { id: 'tags-heading' }, 'Managerial time by tag'),
+      h('h2', { id: 'tags-heading' }, text.tagsHeading),
       h('table', { id: 'tags', class: 'grid', 'aria-labelledby': 'tags-heading' },
-        h('thead', {}, h('tr', {}, ...['Tag', 'This week', 'Last 8 weeks', 'Share of managerial'].map((l) => h('th', { scope: 'col' }, l)))),
+        h('thead', {}, h('tr', {}, ...[text.tag, text.thisWeek, text.lastEightWeeks, text.shareOfManagerial].map((l) => h('th', { scope: 'col' }, l)))),
         h('tbody')),
-      h('p', { id: 'tags-empty', class: 'empty', hidden: true }, 'No managerial time in the last 8 weeks.'),
-      h('p', { class: 'muted hint' }, 'Tag a note with a word after #, anywhere in it: “#1:1 with Mira”, “#review”, “#hiring panel”. The first tag counts; managerial time without one is “other”.')),
+      h('p', { id: 'tags-empty', class: 'empty', hidden: true }, text.noTags),
+      h('p', { class: 'muted hint' }, text.tagHint)),
     h('section', { 'aria-labelledby': 'entries-heading' },
-      h('h2', { id: 'entries-heading' }, 'Today’s entries'),
+      h('h2', { id: 'entries-heading' }, text.entriesHeading),
       h('table', { id: 'entries', class: 'grid', 'aria-labelledby': 'entries-heading' },
-        h('thead', {}, h('tr', {}, ...['Start', 'End', 'Mode', 'Duration', 'Note'].map((l) => h('th', { scope: 'col' }, l)))),
+        h('thead', {}, h('tr', {}, ...[text.start, text.end, text.mode, text.duration, text.note].map((l) => h('th', { scope: 'col' }, l)))),
         h('tbody')),
-      h('p', { id: 'entries-empty', class: 'empty', hidden: true }, 'No time tracked today.')),
+      h('p', { id: 'entries-empty', class: 'empty', hidden: true }, text.noEntries)),
   );
   byId('app').removeAttribute('aria-busy');
   byId('export').addEventListener('click', () => channel.post({ type: 'export' }));
@@ -73,7 +75,7 @@ function percent(value: number | null): string {
 
 function trendRow(w: TrendBar): HTMLTableRowElement {
   return h('tr', { 'data-week': w.weekStart, class: w.isThisWeek ? 'this-week' : '' },
-    h('td', { class: 'week' }, w.isThisWeek ? `${w.label} (this week)` : w.label),
+    h('td', { class: 'week' }, w.isThisWeek ? fill(text.labelThisWeek, w.label) : w.label),
     h('td', { class: 'technical num' }, formatDuration(w.technicalMs)),
     h('td', { class: 'managerial num' }, formatDuration(w.managerialMs)),
     h('td', { class: 'total num' }, formatDuration(w.technicalMs + w.managerialMs)),
@@ -90,13 +92,13 @@ function tagRow(t: TagRow, managerialMs: number): HTMLTableRowElement {
 }
 
 function balanceText(b: Balance): string {
-  if (b.technicalPercent === null) return b.totalMs > 0 ? 'Less than a minute tracked so far' : 'Nothing tracked yet';
-  const share = `Technical ${Math.round(b.technicalPercent)}% · target ${Math.round(b.targetPercent)}%`;
-  const off = `${formatDuration(Math.abs(b.deltaMinutes) * 60_000)} (${Math.abs(Math.round(b.deltaPoints))} points)`;
+  if (b.technicalPercent === null) return b.totalMs > 0 ? text.lessThanAMinute : text.nothingYet;
+  const share = fill(text.share, Math.round(b.technicalPercent), Math.round(b.targetPercent));
+  const off = fill(text.offBy, formatDuration(Math.abs(b.deltaMinutes) * 60_000), Math.abs(Math.round(b.deltaPoints)));
   switch (b.state) {
-    case 'on-target': return `${share} — on target`;
-    case 'too-technical': return `${share} — more technical than the target by ${off}`;
-    case 'too-managerial': return `${share} — more managerial than the target by ${off}`;
+    case 'on-target': return fill(text.onTarget, share);
+    case 'too-technical': return fill(text.tooTechnical, share, off);
+    case 'too-managerial': return fill(text.tooManagerial, share, off);
     default: return share;
   }
 }
@@ -105,7 +107,7 @@ function fillTotal(id: string, when: string, b: Balance): void {
   const card = byId(id);
   card.querySelector('.when')!.textContent = when;
   card.querySelector('.big')!.textContent = formatDuration(b.totalMs);
-  card.querySelector('.split')!.textContent = `Technical ${formatDuration(b.technicalMs)} · Managerial ${formatDuration(b.managerialMs)}`;
+  card.querySelector('.split')!.textContent = fill(text.split, formatDuration(b.technicalMs), formatDuration(b.managerialMs));
   const state = card.querySelector('.balance-state')!;
   state.textContent = balanceText(b);
   state.className = `balance-state state-${b.state}`;
@@ -114,9 +116,9 @@ function fillTotal(id: string, when: string, b: Balance): void {
 function entryRow(e: EntryRow): HTMLTableRowElement {
   return h('tr', { class: `mode-${e.mode}`, 'data-entry': e.entryId },
     h('td', { class: 'start num' }, e.start),
-    h('td', { class: 'end num' }, e.end ?? 'running'),
-    h('td', { class: 'mode' }, h('span', { class: `swatch swatch-${e.mode}`, 'aria-hidden': 'true' }), e.mode === 'technical' ? 'Technical' : 'Managerial',
-      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: `Started automatically (${e.auto}); see ${settingId(Settings.autoMode)}` }, 'auto')])),
+    h('td', { class: 'end num' }, e.end ?? text.running),
+    h('td', { class: 'mode' }, h('span', { class: `swatch swatch-${e.mode}`, 'aria-hidden': 'true' }), e.mode === 'technical' ? text.technical : text.managerial,
+      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: fill(text.autoTitle, e.auto, settingId(Settings.autoMode)) }, text.autoBadge)])),
     h('td', { class: 'duration num' }, formatDuration(e.durationMs)),
     h('td', { class: 'note' }, e.note));
 }
@@ -124,7 +126,7 @@ function entryRow(e: EntryRow): HTMLTableRowElement {
 function render(report: BalanceReport): void {
   const started = performance.now();
   byId('notice').hidden = true;
-  byId('updated').textContent = `Updated ${report.updated}`;
+  byId('updated').textContent = fill(text.updated, report.updated);
   fillTotal('total-today', report.todayLabel, report.today);
   fillTotal('total-week', report.weekLabel, report.week);
   byId('week-label').textContent = report.weekLabel;

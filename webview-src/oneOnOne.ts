@@ -1,9 +1,12 @@
 /** The 1:1 prep webview: the teammate's items, today's notes, action items and past notes. */
 import { notesAfterSaveAnswer, type OneOnOneLine } from '../src/core/oneOnOne';
-import type { OneOnOneFromWebview, OneOnOneToWebview, OneOnOneView } from '../src/oneOnOne/protocol';
+import { ONE_ON_ONE_TEXT_KEYS, type OneOnOneFromWebview, type OneOnOneToWebview, type OneOnOneView } from '../src/oneOnOne/protocol';
 import { byId, codicon, h } from './shared/dom';
 import { startDataPanel } from './shared/dataPanel';
 import { connect, savedRecord, savedScrollY } from './shared/vscodeApi';
+import { fill as fillText, hostText } from './shared/text';
+
+const text = hostText(ONE_ON_ONE_TEXT_KEYS);
 
 const channel = connect<OneOnOneToWebview, OneOnOneFromWebview, { readonly scrollY: number }>((saved) => {
   return { scrollY: savedScrollY(savedRecord(saved).scrollY) };
@@ -23,30 +26,32 @@ let shownKey = '';
 function section(id: string, heading: string): HTMLElement {
   return h('section', { id, 'aria-labelledby': `${id}-heading` },
     h('h2', { id: `${id}-heading` }, heading, ' ', h('span', { class: 'count muted' })),
-    h('ul', { class: 'items' }), h('p', { class: 'empty', hidden: true }, 'Nothing here.'));
+    h('ul', { class: 'items' }), h('p', { class: 'empty', hidden: true }, text.nothingHere));
 }
 
 function layout(): void {
+  // The date is its own element inside the heading, wherever the language puts it.
+  const [notesBefore = '', notesAfter = ''] = text.notesOn.split('{0}');
   byId('app').replaceChildren(
     h('div', { id: 'notice', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
     h('header', { class: 'toolbar' }, h('h1', { id: 'title' }, '1:1')),
-    section('delegated', 'Their delegated work'),
-    section('waiting-on-lead', 'Their PRs waiting on your review'),
-    section('lead-waits-on', 'Your PRs waiting on their review'),
-    section('nudges', 'Nudges sent'),
+    section('delegated', text.delegated),
+    section('waiting-on-lead', text.waitingOnLead),
+    section('lead-waits-on', text.leadWaitsOn),
+    section('nudges', text.nudges),
     h('section', { id: 'actions', 'aria-labelledby': 'actions-heading' },
-      h('h2', { id: 'actions-heading' }, 'Action items'),
+      h('h2', { id: 'actions-heading' }, text.actionItems),
       h('ul', { class: 'actions' }),
       h('form', { id: 'add-action', class: 'add' },
-        h('input', { id: 'action-text', type: 'text', maxlength: 500, placeholder: 'New action item', 'aria-label': 'New action item' }),
-        h('button', { type: 'submit' }, 'Add'))),
+        h('input', { id: 'action-text', type: 'text', maxlength: 500, placeholder: text.newActionItem, 'aria-label': text.newActionItem }),
+        h('button', { type: 'submit' }, text.add))),
     h('section', { id: 'notes', 'aria-labelledby': 'notes-heading' },
-      h('h2', { id: 'notes-heading' }, 'Notes of the 1:1 on ', h('span', { id: 'notes-date', class: 'muted' }), ' ', h('span', { id: 'notes-saved', class: 'muted' })),
+      h('h2', { id: 'notes-heading' }, notesBefore, h('span', { id: 'notes-date', class: 'muted' }), notesAfter, ' ', h('span', { id: 'notes-saved', class: 'muted' })),
       h('p', { id: 'notes-unreadable', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
       h('p', { id: 'notes-conflict', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
       h('textarea', { id: 'notes-text', rows: 8, maxlength: 20000, 'aria-labelledby': 'notes-heading' })),
     h('section', { id: 'past', 'aria-labelledby': 'past-heading' },
-      h('h2', { id: 'past-heading' }, 'Earlier 1:1s'), h('div', { class: 'past-list' }), h('p', { class: 'empty', hidden: true }, 'No earlier notes.')),
+      h('h2', { id: 'past-heading' }, text.earlier), h('div', { class: 'past-list' }), h('p', { class: 'empty', hidden: true }, text.noEarlierNotes)),
   );
   byId('app').removeAttribute('aria-busy');
   const notes = byId<HTMLTextAreaElement>('notes-text');
@@ -75,7 +80,7 @@ function saveNotes(): void {
   inFlight = { seq: ++seq };
   typed = false;
   channel.post({ type: 'saveNotes', notes: notes.value, base, seq: inFlight.seq });
-  byId('notes-saved').textContent = 'saving…';
+  byId('notes-saved').textContent = text.saving;
 }
 
 /** Replaces the text, keeping the caret where it was when the lead is typing. */
@@ -114,11 +119,10 @@ function showNotes(view: OneOnOneView): void {
     setNotesText(next.text);
     if (answer.theirs !== null) {
       const conflict = byId('notes-conflict');
-      conflict.querySelector('.notice-text')!.textContent =
-        'Another window saved different notes for this 1:1 at the same time. Both are kept: yours first, then theirs below the marker line.';
+      conflict.querySelector('.notice-text')!.textContent = text.conflict;
       conflict.hidden = false;
     }
-    byId('notes-saved').textContent = answer.failed ? 'not saved' : 'saved';
+    byId('notes-saved').textContent = answer.failed ? text.notSaved : text.saved;
     if (next.saveAgain) saveNotes(); // typed meanwhile: now with the new base
     return;
   }
@@ -143,7 +147,7 @@ function fill(id: string, items: readonly OneOnOneLine[]): void {
 }
 
 function render(view: OneOnOneView): void {
-  byId('title').textContent = `1:1 with ${view.login}`;
+  byId('title').textContent = fillText(text.titleWith, view.login);
   const notice = byId('notice');
   notice.hidden = view.notice === null;
   notice.querySelector('.notice-text')!.textContent = view.notice ?? '';
@@ -154,7 +158,7 @@ function render(view: OneOnOneView): void {
   byId('actions').querySelector('ul')!.replaceChildren(...view.actions.map((a) => {
     const box = h('input', { type: 'checkbox', 'data-action': a.id, checked: a.done, 'aria-label': a.text });
     box.addEventListener('change', () => channel.post({ type: 'toggleAction', id: a.id, done: (box as HTMLInputElement).checked }));
-    return h('li', { class: a.done ? 'done' : '' }, h('label', {}, box, ' ', h('span', { class: 'text' }, a.text), ' ', h('span', { class: 'muted' }, `from ${a.date}`)));
+    return h('li', { class: a.done ? 'done' : '' }, h('label', {}, box, ' ', h('span', { class: 'text' }, a.text), ' ', h('span', { class: 'muted' }, fillText(text.fromDate, a.date))));
   }));
   byId('notes-date').textContent = view.date;
   const unreadable = byId('notes-unreadable');

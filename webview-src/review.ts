@@ -1,10 +1,13 @@
 /** The Morning Review webview: six sections, each rendered when its own state changes. */
 import {
-  SECTION_IDS, SECTION_TITLES, type ReviewFromWebview, type ReviewState, type ReviewToWebview, type SectionId, type SectionState,
+  REVIEW_TEXT_KEYS, SECTION_IDS, type ReviewFromWebview, type ReviewState, type ReviewToWebview, type SectionId, type SectionState,
 } from '../src/review/protocol';
 import { byId, codicon, h } from './shared/dom';
 import { button, sectionBody, type Filter } from './shared/reviewSections';
 import { connect, savedRecord } from './shared/vscodeApi';
+import { fill, hostText } from './shared/text';
+
+const text = hostText(REVIEW_TEXT_KEYS);
 
 interface ViewState {
   /** null: the default (only what's new when there is a previous review). */
@@ -25,36 +28,36 @@ const newOnly = (): boolean => Boolean(state?.hasPrevious) && (channel.state.new
 function layout(): void {
   byId('app').replaceChildren(
     h('header', { class: 'toolbar review-header' },
-      h('h1', {}, 'Morning Review'),
+      h('h1', {}, text.title),
       h('span', { id: 'streak', class: 'streak' }),
       h('span', { id: 'last-review', class: 'muted' }),
       h('span', { class: 'spacer' }),
       h('label', { class: 'progress-label' }, h('progress', { id: 'progress', max: SECTION_IDS.length, value: 0 }), ' ', h('span', { id: 'progress-text', 'aria-live': 'polite' })),
-      h('label', { id: 'new-only-label', hidden: true }, h('input', { type: 'checkbox', id: 'new-only' }), " Only what's new"),
-      button('finish', 'Finish review', 'check-all', { id: 'finish', class: 'primary' }),
+      h('label', { id: 'new-only-label', hidden: true }, h('input', { type: 'checkbox', id: 'new-only' }), ' ', text.onlyNew),
+      button('finish', text.finish, 'check-all', { id: 'finish', class: 'primary' }),
       h('span', { id: 'finished', class: 'saved', hidden: true }),
-      button('newReview', 'Start the next review', 'refresh', { id: 'new-review', hidden: true })),
+      button('newReview', text.startNext, 'refresh', { id: 'new-review', hidden: true })),
     h('div', { id: 'notice', class: 'notice error', role: 'alert', hidden: true }),
     h('div', { id: 'sections' }, ...SECTION_IDS.map((id) => h('section', { id: `section-${id}`, class: 'review-section', 'data-section': id, 'aria-labelledby': `title-${id}` },
       h('header', { class: 'section-header' },
-        h('h2', { id: `title-${id}` }, SECTION_TITLES[id]), ' ',
+        h('h2', { id: `title-${id}` }, text[`section.${id}`]), ' ',
         h('span', { class: 'status muted' }),
-        h('label', { class: 'done' }, h('input', { type: 'checkbox', class: 'section-done', 'data-section': id }), ' Done')),
+        h('label', { class: 'done' }, h('input', { type: 'checkbox', class: 'section-done', 'data-section': id }), ' ', text.done)),
       h('div', { class: 'section-notice', hidden: true }),
-      h('div', { class: 'body' }, h('p', { class: 'loading' }, 'Loading…')),
-      h('textarea', { class: 'notes', 'data-section': id, rows: 2, maxlength: 4000, placeholder: 'Notes', 'aria-label': `Notes on ${SECTION_TITLES[id]}` })))),
-    h('details', { id: 'history' }, h('summary', {}, 'History'), h('ol', { id: 'history-list' })),
+      h('div', { class: 'body' }, h('p', { class: 'loading' }, text.loading)),
+      h('textarea', { class: 'notes', 'data-section': id, rows: 2, maxlength: 4000, placeholder: text.notes, 'aria-label': fill(text.notesOn, text[`section.${id}`]) })))),
+    h('details', { id: 'history' }, h('summary', {}, text.history), h('ol', { id: 'history-list' })),
   );
   byId('app').removeAttribute('aria-busy');
 }
 
 function renderHeader(s: ReviewState): void {
-  byId('streak').replaceChildren(codicon('flame'), ` Streak: ${s.streak} day${s.streak === 1 ? '' : 's'}`);
-  byId('streak').title = 'Days in a row with a Morning Review. A missed working day breaks it; a non-working day never does, and counts when you reviewed.';
-  byId('last-review').textContent = s.lastReview ? `Last review: ${s.lastReview}` : 'First review';
+  byId('streak').replaceChildren(codicon('flame'), ' ', fill(s.streak === 1 ? text.streakOne : text.streakMany, s.streak));
+  byId('streak').title = text.streakHelp;
+  byId('last-review').textContent = s.lastReview ? fill(text.lastReview, s.lastReview) : text.firstReview;
   const done = s.sections.filter((x) => x.checked).length;
   byId<HTMLProgressElement>('progress').value = done;
-  byId('progress-text').textContent = `${done} / ${s.sections.length} sections done`;
+  byId('progress-text').textContent = fill(text.sectionsDone, done, s.sections.length);
   byId('new-only-label').hidden = !s.hasPrevious;
   byId<HTMLInputElement>('new-only').checked = newOnly();
   byId<HTMLButtonElement>('finish').disabled = s.finished !== null;
@@ -62,7 +65,7 @@ function renderHeader(s: ReviewState): void {
   byId('finished').textContent = s.finished ?? '';
   byId('new-review').hidden = s.finished === null;
   byId('history-list').replaceChildren(...(s.history.length ? s.history.map((r) => h('li', { 'data-id': r.id },
-    `${r.when} — ${r.checked} / ${SECTION_IDS.length} sections checked${r.notes ? `, ${r.notes} with notes` : ''}`)) : [h('li', { class: 'empty' }, 'No saved reviews yet.')]));
+    r.notes ? fill(text.historyRowNotes, r.when, r.checked, SECTION_IDS.length, r.notes) : fill(text.historyRow, r.when, r.checked, SECTION_IDS.length))) : [h('li', { class: 'empty' }, text.noHistory)]));
 }
 
 function renderSection(section: SectionState, force = false): void {
@@ -85,16 +88,16 @@ function renderSection(section: SectionState, force = false): void {
   el.dataset.status = section.view.status;
   if (section.view.status === 'loading') {
     status.textContent = '';
-    body.replaceChildren(h('p', { class: 'loading' }, codicon('loading', undefined, 'codicon-modifier-spin'), ' Loading…'));
+    body.replaceChildren(h('p', { class: 'loading' }, codicon('loading', undefined, 'codicon-modifier-spin'), ' ', text.loading));
   } else if (section.view.status === 'error') {
     status.textContent = '';
-    body.replaceChildren(h('p', { class: 'error-text' }, codicon('error'), ' ', h('span', { class: 'message' }, section.view.message)), button('retry', 'Retry', 'refresh', { class: 'retry' }));
+    body.replaceChildren(h('p', { class: 'error-text' }, codicon('error'), ' ', h('span', { class: 'message' }, section.view.message)), button('retry', text.retry, 'refresh', { class: 'retry' }));
   } else {
     const filter: Filter = { newIds: new Set(section.view.newIds), newOnly: newOnly(), hidden: 0 };
     const children = sectionBody(section.view.data, filter);
-    status.textContent = state?.hasPrevious ? `${section.view.newIds.length} new` : '';
+    status.textContent = state?.hasPrevious ? fill(text.newCount, section.view.newIds.length) : '';
     body.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'object' ? c : String(c))),
-      ...(filter.hidden ? [h('p', { class: 'muted seen-hidden' }, `${filter.hidden} seen in the last review (hidden: untick "Only what's new" to show them)`)] : []));
+      ...(filter.hidden ? [h('p', { class: 'muted seen-hidden' }, fill(text.seenHidden, filter.hidden))] : []));
   }
 }
 

@@ -24,7 +24,7 @@ export class AlertStatus implements vscode.Disposable {
     md.isTrusted = false;
     md.appendMarkdown(`**${vscode.l10n.t('Lead Desk — red on the default branch')}**\n\n`);
     // Workflow names come from GitHub: text, never Markdown.
-    for (const a of red) md.appendText(`${vscode.l10n.t('{0} — red since {1}', alertLabel(a), formatClock(a.since))}\n`);
+    for (const a of red) md.appendText(`${vscode.l10n.t('{0} — red since {1}', alertLabel(a), formatClock(a.since, vscode.env.language))}\n`);
     md.appendMarkdown(`\n${red.length > 1 ? vscode.l10n.t('Click to pick one to open.') : vscode.l10n.t('Click to open the run.')}`);
     this.item.tooltip = md;
     this.item.show();

@@ -7,6 +7,7 @@ import type { PanelDescriptor } from '../webview/registerPanel';
 import { balanceProtocol, type BalanceFromWebview } from './protocol';
 import { buildBalanceReport, reportRange, type BalanceReport } from './report';
 import type { BalanceSource } from './source';
+import { balanceText } from './webviewText';
 
 /** A running entry grows while the panel is open: redraw this often (only while visible). */
 const TICK_MS = 60_000;
@@ -23,7 +24,7 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceRe
   /** The panel's descriptor, for `registerPanel`. */
   static descriptor(source: BalanceSource): PanelDescriptor<BalancePanel, BalanceFromWebview> {
     const create = (site: PanelSite<BalanceFromWebview>) => new BalancePanel(site, source);
-    return { viewType: BalancePanel.viewType, title: vscode.l10n.t('Time Balance'), app: 'balance', stylesheets: ['balance.css'], protocol: balanceProtocol, create, revive: create };
+    return { viewType: BalancePanel.viewType, title: vscode.l10n.t('Time Balance'), app: 'balance', stylesheets: ['balance.css'], protocol: balanceProtocol, text: balanceText, create, revive: create };
   }
 
   private constructor(site: PanelSite<BalanceFromWebview>, private readonly source: BalanceSource) {
@@ -42,7 +43,7 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceRe
     const now = Date.now();
     const { from, to } = reportRange(now);
     const entries = await this.source.entriesBetween(from, to);
-    const report = buildBalanceReport(entries, now, this.source.technicalTarget());
+    const report = buildBalanceReport(entries, now, this.source.technicalTarget(), vscode.env.language);
     this.lastBuildMs = performance.now() - started;
     return report;
   }

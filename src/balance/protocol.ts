@@ -33,3 +33,15 @@ export const isBalanceMessage = messageGuard<BalanceFromWebview>({
 });
 
 export const balanceProtocol = panelProtocol<BalanceToWebview, BalanceFromWebview>(isBalanceMessage);
+
+/** The webview's strings, sent by the host in the display language (`balanceText`, read with `hostText`). */
+export const BALANCE_TEXT_KEYS = [
+  'title', 'exportCsv', 'totals', 'today', 'thisWeek', 'weekChart', 'lastEightWeeks', 'trendChart', 'weeksTable',
+  'weekOf', 'technical', 'managerial', 'total', 'technicalShare', 'automatic', 'tagsHeading', 'tag', 'shareOfManagerial',
+  'noTags', 'tagHint', 'entriesHeading', 'start', 'end', 'mode', 'duration', 'note', 'noEntries',
+  'labelThisWeek', 'labelToday', 'lessThanAMinute', 'nothingYet', 'share', 'onTarget', 'tooTechnical', 'tooManagerial', 'offBy',
+  'split', 'running', 'autoTitle', 'autoBadge', 'updated', 'hoursSuffix',
+  'technicalTarget', 'weekChartDetail', 'dayDetail', 'technicalHours', 'managerialHours', 'target', 'trendChartDetail',
+  'weekDetail', 'weekDetailEmpty',
+] as const;
+export type BalanceText = Readonly<Record<(typeof BALANCE_TEXT_KEYS)[number], string>>;

@@ -1,12 +1,11 @@
 /** The numbers the Time Balance panel shows, built on the host. Pure: unit tested in plain Node. */
 import { addDays, startOfISOWeek } from 'date-fns';
-import { format } from '../core/dateFormat';
 import { balanceAgainstTarget, type Balance } from '../core/balance';
 import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localDate';
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { effectiveEnd, splitByLocalDay, sumTotals, weekTotals } from '../core/timeline';
 import { managerialByTag, trendRange, weeklyTrend, type TrendWeek } from '../core/trend';
-import { formatClock } from '../core/clock';
+import { displayDates } from '../core/displayDates';
 
 export interface DayBar {
   /** `yyyy-MM-dd`. */
@@ -80,14 +79,15 @@ export function reportRange(now: number): { from: number; to: number } {
   return trendRange(now);
 }
 
-/** `entries` should cover `reportRange(now)`; entries outside it are ignored. */
-export function buildBalanceReport(entries: readonly TimeEntry[], now: number, targetPercent: number): BalanceReport {
+/** `entries` should cover `reportRange(now)`; entries outside it are ignored. `locale`: VS Code's display language, for the labels. */
+export function buildBalanceReport(entries: readonly TimeEntry[], now: number, targetPercent: number, locale: string): BalanceReport {
+  const dates = displayDates(locale);
   const target = Number.isFinite(targetPercent) ? targetPercent : 60;
   const week = weekTotals(entries, now, now);
   const todayDate = toLocalDate(now);
   const days = week.days.map((d): DayBar => ({
     date: d.date,
-    label: format(parseLocalDate(d.date), 'EEE d'),
+    label: dates.weekdayDay(parseLocalDate(d.date)),
     technicalMs: d.technical,
     managerialMs: d.managerial,
     isToday: d.date === todayDate,
@@ -105,15 +105,15 @@ export function buildBalanceReport(entries: readonly TimeEntry[], now: number, t
       const running = entry !== undefined && entry.end === null && seg.end >= now;
       return {
         entryId: seg.entryId,
-        start: formatClock(seg.start),
-        end: running ? null : formatClock(seg.end),
+        start: dates.time(seg.start),
+        end: running ? null : dates.time(seg.end),
         mode: seg.mode,
         durationMs: seg.end - seg.start,
         note: entry?.note ?? '',
         auto: entry?.auto ?? null,
       };
     });
-  const trend = weeklyTrend(entries, now).map((w): TrendBar => ({ ...w, label: format(parseLocalDate(w.weekStart), 'd MMM') }));
+  const trend = weeklyTrend(entries, now).map((w): TrendBar => ({ ...w, label: dates.dayMonth(parseLocalDate(w.weekStart)) }));
   const trendFirst = parseLocalDate(trend[0]!.weekStart);
   const trendLast = addDays(parseLocalDate(trend[trend.length - 1]!.weekStart), 6);
   const tags = managerialByTag(entries, [weekRange(now), trendRange(now)], now)
@@ -121,16 +121,16 @@ export function buildBalanceReport(entries: readonly TimeEntry[], now: number, t
   const first = parseLocalDate(week.weekStart);
   const last = addDays(first, 6);
   return {
-    todayLabel: format(now, 'EEEE d MMMM'),
-    weekLabel: `${format(first, first.getMonth() === last.getMonth() ? 'd' : 'd MMM')} – ${format(last, 'd MMM yyyy')}`,
+    todayLabel: dates.weekdayDate(now),
+    weekLabel: dates.dayRange(first, last),
     days,
     targetPercent: Math.min(100, Math.max(0, target)),
     today: balanceAgainstTarget(todayTotals, target),
     week: balanceAgainstTarget(sumTotals(week.days), target),
     entries: rows,
     trend,
-    trendLabel: `${format(trendFirst, trendFirst.getFullYear() === trendLast.getFullYear() ? 'd MMM' : 'd MMM yyyy')} – ${format(trendLast, 'd MMM yyyy')}`,
+    trendLabel: dates.dayRange(trendFirst, trendLast),
     tags,
-    updated: formatClock(now),
+    updated: dates.time(now),
   };
 }

@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { format } from '../core/dateFormat';
+import { formatClock } from '../core/clock';
+import { displayDates } from '../core/displayDates';
 import { randomId } from '../core/randomId';
 import type { FeatureContext } from '../feature';
 import { CalendarCommands, SecretKeys } from '../ids';
@@ -54,7 +55,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
         if (outcome.kind === 'failed' && (force || !hadProblem)) {
           const asOf = outcome.asOf === undefined
             ? vscode.l10n.t('Calendar "{0}" could not be read: {1}', calendar.label, outcome.problem)
-            : vscode.l10n.t('Calendar "{0}" as of {1}: {2}', calendar.label, format(outcome.asOf, 'HH:mm'), outcome.problem);
+            : vscode.l10n.t('Calendar "{0}" as of {1}: {2}', calendar.label, formatClock(outcome.asOf, vscode.env.language), outcome.problem);
           void vscode.window.showWarningMessage(asOf);
         }
       }
@@ -108,7 +109,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
       return;
     }
     const pick = await vscode.window.showQuickPick(
-      calendars.map((c) => ({ label: c.label, description: c.fetchedAt ? vscode.l10n.t('as of {0}', format(c.fetchedAt, 'EEE d MMM HH:mm')) : '', id: c.id })),
+      calendars.map((c) => ({ label: c.label, description: c.fetchedAt ? vscode.l10n.t('as of {0}', displayDates(vscode.env.language).dayAndTime(c.fetchedAt)) : '', id: c.id })),
       { title: vscode.l10n.t('Disconnect Calendar'), placeHolder: vscode.l10n.t('Its address and its meetings are forgotten') },
     );
     if (!pick) return;

@@ -1,4 +1,4 @@
-import { format } from './dateFormat';
+import { formatISO } from 'date-fns';
 import type { TimeEntry } from './timeEntry';
 import { splitByLocalDay } from './timeline';
 
@@ -48,6 +48,7 @@ export function timeEntriesToCsv(entries: readonly TimeEntry[], now: number): st
   return toCsv([TIME_CSV_COLUMNS, ...rows]);
 }
 
+/** `2024-03-31T03:30:00+02:00`, local with its offset; `+00:00` rather than ISO's `Z`, as Lead Desk always wrote. */
 function localTimestamp(instant: number): string {
-  return format(instant, "yyyy-MM-dd'T'HH:mm:ssxxx");
+  return formatISO(instant).replace(/Z$/, '+00:00');
 }

@@ -1,9 +1,11 @@
 import { addDays, endOfISOWeek, nextFriday, nextMonday } from 'date-fns';
-import { parseLocalDateOrNull, toLocalDate } from './localDate';
+import { displayDates } from './displayDates';
+import { parseLocalDate, parseLocalDateOrNull, toLocalDate } from './localDate';
 
 /** Due dates are local calendar days, `yyyy-MM-dd`: "due Friday" means all of Friday. */
 export interface DueChoice {
-  readonly label: 'Today' | 'Tomorrow' | 'Friday' | 'Next week';
+  /** `Today`, `Tomorrow`, Friday's name in `locale` (`Freitag`), `Next week`. */
+  readonly label: string;
   readonly date: string;
 }
 
@@ -13,12 +15,13 @@ export type DueBucket = 'overdue' | 'today' | 'this-week' | 'later' | 'none';
  * The quick picks offered when delegating: today, tomorrow, Friday (this week's, or next
  * week's from Friday on), and next week (the coming Monday).
  */
-export function quickDueChoices(now: number): DueChoice[] {
+export function quickDueChoices(now: number, locale: string): DueChoice[] {
+  const friday = toLocalDate(nextFriday(now));
   return [
     { label: 'Today', date: toLocalDate(now) },
     { label: 'Tomorrow', date: toLocalDate(addDays(now, 1)) },
     // date-fns' nextFriday/nextMonday are strictly after the given day, as wanted here.
-    { label: 'Friday', date: toLocalDate(nextFriday(now)) },
+    { label: displayDates(locale).weekday(parseLocalDate(friday)), date: friday },
     { label: 'Next week', date: toLocalDate(nextMonday(now)) },
   ];
 }

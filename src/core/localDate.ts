@@ -1,5 +1,4 @@
-import { addDays, startOfDay } from 'date-fns';
-import { format } from './dateFormat';
+import { addDays, lightFormat, startOfDay } from 'date-fns';
 
 /**
  * Local calendar days as `yyyy-MM-dd` strings. Stored data keeps UTC instants; a day string is
@@ -8,7 +7,7 @@ import { format } from './dateFormat';
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function toLocalDate(instant: number | Date): string {
-  return format(instant, 'yyyy-MM-dd');
+  return lightFormat(instant, 'yyyy-MM-dd');
 }
 
 export function isLocalDate(value: unknown): value is string {

@@ -4,8 +4,7 @@
  * for a fixed clock.
  */
 import { subDays } from 'date-fns';
-import { format } from './dateFormat';
-import { formatClock } from './clock';
+import { displayDates, type DisplayDates } from './displayDates';
 import { parseLocalDate, startOfNextLocalDay, toLocalDate } from './localDate';
 import { escapeMarkdown, markdownLink } from './markdown';
 import type { Mode, TimeEntry } from './timeEntry';
@@ -71,17 +70,19 @@ function list<T>(heading: string, items: readonly T[], line: (t: T) => string): 
   return [`**${heading}**`, '', ...(items.length ? items.map(line) : ['- none']), ''];
 }
 
-/** `Friday 20 November` */
-function dayName(day: string): string {
-  return format(parseLocalDate(day), 'EEEE d MMMM');
+/** `Friday, November 20`, in the display language. */
+function dayName(day: string, dates: DisplayDates): string {
+  return dates.weekdayDate(parseLocalDate(day));
 }
 
-export function standupMarkdown(input: StandupInput): string {
+/** `locale`: VS Code's display language, for the dates and times. */
+export function standupMarkdown(input: StandupInput, locale: string): string {
   const { now, day } = input;
+  const dates = displayDates(locale);
   const isYesterday = day === toLocalDate(subDays(now, 1));
-  const out: string[] = [`# Standup — ${format(now, 'EEEE d MMMM yyyy')}`, ''];
+  const out: string[] = [`# Standup — ${dates.weekdayDateYear(now)}`, ''];
 
-  out.push(`## ${isYesterday ? 'Yesterday' : 'Last working day'}: ${dayName(day)}`, '');
+  out.push(`## ${isYesterday ? 'Yesterday' : 'Last working day'}: ${dayName(day, dates)}`, '');
   const totals = dailyTotals(input.entries, { first: day, last: day }, now)[0]!;
   const tracked = totals.technical + totals.managerial;
   out.push(tracked === 0
@@ -93,8 +94,8 @@ export function standupMarkdown(input: StandupInput): string {
     .filter((e) => e.note?.trim() && e.start < dayEnd && (e.end ?? now) > dayStart)
     .sort((a, b) => a.start - b.start);
   for (const e of noted) {
-    const end = e.end === null ? 'now' : formatClock(e.end);
-    out.push(`- ${formatClock(e.start)}–${end} ${e.mode}: ${escapeMarkdown(e.note!)}`);
+    const end = e.end === null ? 'now' : dates.time(e.end);
+    out.push(`- ${dates.time(e.start)}–${end} ${e.mode}: ${escapeMarkdown(e.note!)}`);
   }
   out.push('');
 
@@ -124,7 +125,7 @@ export function standupMarkdown(input: StandupInput): string {
   out.push('## Today', '');
   if (input.plan) {
     const target = input.plan.targetPercent === null ? '' : `: ${input.plan.targetPercent}% technical`;
-    out.push(`- Plan from the Morning Review at ${formatClock(input.plan.finishedAt)}${target}`);
+    out.push(`- Plan from the Morning Review at ${dates.time(input.plan.finishedAt)}${target}`);
     for (const n of input.plan.notes) out.push(`- ${escapeMarkdown(n.section)}: ${escapeMarkdown(n.text)}`);
   } else {
     out.push('- No Morning Review yet today.');

@@ -142,7 +142,7 @@ export class DelegateTaskFlow {
 /** Today / Tomorrow / Friday / Next week / Pick a date… / No due date. '' = none; undefined = cancelled. */
 export async function pickDueDate(title: string, now = Date.now()): Promise<string | undefined> {
   const items: (vscode.QuickPickItem & { value: string | null })[] = [
-    ...quickDueChoices(now).map((c) => ({ label: c.label, description: c.date, value: c.date })),
+    ...quickDueChoices(now, vscode.env.language).map((c) => ({ label: c.label, description: c.date, value: c.date })),
     { label: vscode.l10n.t('Pick a date…'), value: null },
     { label: vscode.l10n.t('No due date'), value: '' },
   ];
@@ -150,7 +150,7 @@ export async function pickDueDate(title: string, now = Date.now()): Promise<stri
   if (!pick) return undefined;
   if (pick.value !== null) return pick.value;
   return vscode.window.showInputBox({
-    title, prompt: vscode.l10n.t('Due date (YYYY-MM-DD)'), ignoreFocusOut: true, value: quickDueChoices(now)[0].date,
+    title, prompt: vscode.l10n.t('Due date (YYYY-MM-DD)'), ignoreFocusOut: true, value: quickDueChoices(now, vscode.env.language)[0].date,
     validateInput: (v) => (isLocalDate(v.trim()) ? undefined : vscode.l10n.t('A date as YYYY-MM-DD')),
   }).then((v) => v?.trim());
 }

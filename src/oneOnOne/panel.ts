@@ -12,6 +12,7 @@ import type { InboxService } from '../inbox/inboxService';
 import { oneOnOneProtocol, type OneOnOneFromWebview, type OneOnOneView } from './protocol';
 import { readState, writeState } from '../util/state';
 import { NotesSession } from './notesSession';
+import { oneOnOneText } from './webviewText';
 
 export interface OneOnOneDeps {
   readonly config: Config;
@@ -33,7 +34,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
    */
   static descriptor(deps: OneOnOneDeps): PanelDescriptor<OneOnOnePanel, OneOnOneFromWebview, [login: string]> {
     return {
-      viewType: OneOnOnePanel.viewType, title: vscode.l10n.t('1:1'), app: 'oneOnOne', stylesheets: ['oneOnOne.css'], protocol: oneOnOneProtocol,
+      viewType: OneOnOnePanel.viewType, title: vscode.l10n.t('1:1'), app: 'oneOnOne', stylesheets: ['oneOnOne.css'], protocol: oneOnOneProtocol, text: oneOnOneText,
       create: (site, login) => new OneOnOnePanel(site, deps, login),
       revive: (site) => {
         const login = readState(deps.memento, StateKeys.oneOnOneLogin);

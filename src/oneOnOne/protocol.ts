@@ -46,3 +46,10 @@ export const isOneOnOneMessage = messageGuard<OneOnOneFromWebview>({
 });
 
 export const oneOnOneProtocol = panelProtocol<OneOnOneToWebview, OneOnOneFromWebview>(isOneOnOneMessage);
+
+/** The webview's strings, sent by the host in the display language (`oneOnOneText`, read with `hostText`). */
+export const ONE_ON_ONE_TEXT_KEYS = [
+  'nothingHere', 'delegated', 'waitingOnLead', 'leadWaitsOn', 'nudges', 'actionItems', 'newActionItem', 'add', 'notesOn',
+  'earlier', 'noEarlierNotes', 'saving', 'conflict', 'notSaved', 'saved', 'titleWith', 'fromDate',
+] as const;
+export type OneOnOneText = Readonly<Record<(typeof ONE_ON_ONE_TEXT_KEYS)[number], string>>;

@@ -39,7 +39,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
   }
 
   protected currentData(): QueueData {
-    return buildQueueData(this.source.snapshot(), Date.now());
+    return buildQueueData(this.source.snapshot(), Date.now(), vscode.env.language);
   }
 
   protected async onMessage(message: QueueFromWebview): Promise<void> {

@@ -1,5 +1,4 @@
 /** Builds what the queue webview shows from a source snapshot. Pure: unit tested in plain Node. */
-import { format } from '../core/dateFormat';
 import { ownInbox, ownPullSummary } from '../core/inboxEntries';
 import { toLocalDate } from '../core/localDate';
 import { sortOldestFirst } from '../core/reviews';
@@ -7,9 +6,10 @@ import { toQueueRows } from '../core/reviewQueue';
 import type { OwnPullRequestRow, QueueData } from './protocol';
 import { snoozeBounds } from './snooze';
 import type { ReviewQueueSnapshot } from './source';
-import { formatClock } from '../core/clock';
+import { displayDates } from '../core/displayDates';
 
-export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number): QueueData {
+/** `locale`: VS Code's display language, for the times shown. */
+export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number, locale: string): QueueData {
   const config = { slaHours: snapshot.slaHours, staleDays: snapshot.staleDays ?? 0, businessHours: snapshot.businessHours };
   // In the inbox's order: approved, changes requested, waiting on reviewers, stale; the longest wait first.
   const ownPullRequests = ownInbox(snapshot.ownPullRequests, now, config).map(({ item: pr, state, basis, waitMs, pastSla }): OwnPullRequestRow => ({
@@ -24,7 +24,7 @@ export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number): Queu
     summary: ownPullSummary(pr, basis),
     pastSla,
   }));
-  const when = snapshot.asOf === null ? null : clockText(snapshot.asOf, now);
+  const when = snapshot.asOf === null ? null : clockText(snapshot.asOf, now, locale);
   const notice = snapshot.notice === null ? null : when === null ? snapshot.notice : `As of ${when} — ${snapshot.notice}`;
   return {
     rows: toQueueRows(sortOldestFirst(snapshot.reviews), now, config),
@@ -37,7 +37,8 @@ export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number): Queu
   };
 }
 
-/** `10:42` today, `3 May 10:42` on another day: the host's clock, which defines "today". */
-export function clockText(instant: number, now: number): string {
-  return toLocalDate(instant) === toLocalDate(now) ? formatClock(instant) : `${format(instant, 'd MMM')} ${formatClock(instant)}`;
+/** `10:42` today, `May 3, 10:42` on another day: the host's clock, which defines "today". */
+export function clockText(instant: number, now: number, locale: string): string {
+  const dates = displayDates(locale);
+  return toLocalDate(instant) === toLocalDate(now) ? dates.time(instant) : dates.dateAndTime(instant);
 }

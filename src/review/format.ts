@@ -1,5 +1,5 @@
 /** Pure helpers that turn GitHub data into what the Morning Review shows. Unit tested in plain Node. */
-import { format } from '../core/dateFormat';
+import { displayDates } from '../core/displayDates';
 import type { NotificationThread, WorkflowStatus } from '../github/api';
 import type { NotificationGroup, NotificationItem, ReasonGroup, WorkflowItem } from './protocol';
 import { REASON_GROUPS } from './protocol';
@@ -34,9 +34,9 @@ export function ago(at: number, now: number): string {
   return at > now ? 'just now' : `${formatSpan(now - at)} ago`;
 }
 
-/** `Tue 10 Jun 09:12`, local. */
-export function dayAndTime(at: number): string {
-  return format(at, 'EEE d MMM HH:mm');
+/** `Tue, Jun 10, 09:12`, local, in `locale` (VS Code's display language). */
+export function dayAndTime(at: number, locale: string): string {
+  return displayDates(locale).dayAndTime(at);
 }
 
 /** The fixed group order of the Communication section; inside a group, newest first. Empty groups are left out. */

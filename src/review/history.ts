@@ -17,18 +17,18 @@ export interface HistoryView {
 }
 
 /** `reviews` newest first, as `ReviewHistoryStore.list` returns them. */
-export function historyView(reviews: readonly MorningReview[], now: number, workingDays: readonly number[]): HistoryView {
+export function historyView(reviews: readonly MorningReview[], now: number, workingDays: readonly number[], locale: string): HistoryView {
   const streak = reviewStreak(reviews.map((r) => toLocalDate(r.finishedAt)), toLocalDate(now), workingDays);
   const rows = reviews.slice(0, HISTORY_ROWS).map((r): HistoryRow => {
     const sections = Object.values(r.sections);
     return {
       id: r.id,
-      when: dayAndTime(r.finishedAt),
+      when: dayAndTime(r.finishedAt, locale),
       checked: sections.filter((s) => s.checked).length,
       notes: sections.filter((s) => typeof s.notes === 'string' && s.notes.trim() !== '').length,
     };
   });
-  return { streak, rows, lastReview: reviews[0] ? dayAndTime(reviews[0].finishedAt) : null };
+  return { streak, rows, lastReview: reviews[0] ? dayAndTime(reviews[0].finishedAt, locale) : null };
 }
 
 /** Whether a review was finished on the local day of `now`. */

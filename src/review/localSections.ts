@@ -29,7 +29,7 @@ export interface LocalContext {
 }
 
 
-export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now: number): LoadedSection {
+export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now: number, locale: string): LoadedSection {
   const people = new Map<string, { overdue: TaskLine[]; dueToday: TaskLine[] }>();
   for (const member of settings.teamMembers) people.set(member, { overdue: [], dueToday: [] });
   const add = (who: string, id: string, title: string, due: string | null | undefined) => {
@@ -65,7 +65,7 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
   const oldest = summary.oldest === null ? null
     : `${summary.oldest.repo}#${summary.oldest.number} ${summary.oldest.title} — waiting ${formatDuration(waitingBusinessMs(summary.oldest, now, businessHours))} (business hours)`;
   const notice = !snapshot.signedIn ? 'Sign in to GitHub to see the review queue.'
-    : snapshot.failure ? `${snapshot.asOf === null ? '' : `As of ${formatClock(snapshot.asOf)} — `}${snapshot.failure.describe()}`
+    : snapshot.failure ? `${snapshot.asOf === null ? '' : `As of ${formatClock(snapshot.asOf, locale)} — `}${snapshot.failure.describe()}`
       : snapshot.asOf === null ? 'The review queue has not loaded yet.' : null;
   const breaching = summary.breaching.map((r) => ({ id: `pr:${r.repo}#${r.number}`, text: `${r.repo}#${r.number} ${r.title}` }));
   const taskIds = items.flatMap((p) => [...p.overdue, ...p.dueToday].map((t) => t.id));

@@ -20,6 +20,7 @@ import { reviewProtocol, SECTION_IDS, type ReviewFromWebview, type ReviewState, 
 import { describeError, loadCommunication, loadIncidents, loadMilestones, loadSystems, type SectionContext } from './sections';
 import { ReviewSession, type LoadedSection } from './session';
 import { unansweredNudges } from './nudgeSection';
+import { reviewText } from './webviewText';
 import type { NudgesView } from './protocol';
 import { readState, writeState } from '../util/state';
 
@@ -52,7 +53,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       if (open.session?.finishedAt != null) void open.restart();
       return true;
     };
-    return { viewType: MorningReviewPanel.viewType, title: vscode.l10n.t('Morning Review'), app: 'review', stylesheets: ['review.css'], protocol: reviewProtocol, create, revive: create, reuse };
+    return { viewType: MorningReviewPanel.viewType, title: vscode.l10n.t('Morning Review'), app: 'review', stylesheets: ['review.css'], protocol: reviewProtocol, text: reviewText, create, revive: create, reuse };
   }
 
   private constructor(site: PanelSite<ReviewFromWebview>, private readonly deps: ReviewDeps) {
@@ -106,7 +107,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     const stores = await this.deps.stores;
     const reviews = await stores.reviews.list({ limit: STREAK_LOOKBACK });
     const now = Date.now();
-    this.history = historyView(reviews, now, this.deps.config.settings.businessDays);
+    this.history = historyView(reviews, now, this.deps.config.settings.businessDays, vscode.env.language);
     const draft = readState(this.deps.memento, StateKeys.reviewDraft);
     this.session = new ReviewSession(reviews[0] ?? null, draft?.date === toLocalDate(now) ? draft : undefined);
     void this.refresh();
@@ -143,6 +144,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       lastReviewAt: session.previous?.finishedAt ?? null,
       memento: deps.memento,
       now: Date.now,
+      locale: vscode.env.language,
     };
     switch (id) {
       case 'communication': return loadCommunication(ctx);
@@ -166,7 +168,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     }
     const tasks = (await this.deps.stores).tasks;
     await tasks.refresh();
-    const team = loadTeam({ ...inbox.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now());
+    const team = loadTeam({ ...inbox.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now(), vscode.env.language);
     const nudges = await this.nudgesFor(session);
     return {
       ...team,
@@ -180,7 +182,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     if (!view) {
       const { github, inbox, config } = this.deps;
       view = inbox.nudges.reload().catch(() => inbox.nudges.all)
-        .then((records) => unansweredNudges(records, Date.now(), config.settings.businessDays, (list) => github.run((s) => s.nudgeAnswers(list))));
+        .then((records) => unansweredNudges(records, Date.now(), config.settings.businessDays, (list) => github.run((s) => s.nudgeAnswers(list)), vscode.env.language));
       this.nudgeViews.set(session, view);
     }
     return view;
@@ -240,7 +242,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     await stores.reviews.append(session.toRecord(finishedAt));
     session.finishedAt = finishedAt;
     await writeState(this.deps.memento, StateKeys.reviewDraft, undefined);
-    this.history = historyView(await stores.reviews.list({ limit: STREAK_LOOKBACK }), finishedAt, this.deps.config.settings.businessDays);
+    this.history = historyView(await stores.reviews.list({ limit: STREAK_LOOKBACK }), finishedAt, this.deps.config.settings.businessDays, vscode.env.language);
     await this.refresh();
   }
 

@@ -13,14 +13,14 @@ import type { NudgesView } from './protocol';
 /** Asks GitHub for the activity on the nudged items; undefined when signed out. */
 export type AskAnswers = (nudges: readonly NudgeRecord[]) => Promise<ReadonlyMap<string, readonly ItemActivity[]> | undefined>;
 
-const line = (n: NudgeRecord, detail: string) => ({
+const line = (n: NudgeRecord, detail: string, locale: string) => ({
   id: `nudge:${n.who.toLowerCase()}:${itemKey(n.repo, n.number)}:${n.at}`,
   text: `@${n.who} on ${n.repo}#${n.number}`,
   url: n.url,
-  detail: `nudged ${dayAndTime(n.at)} · ${detail}`,
+  detail: `nudged ${dayAndTime(n.at, locale)} · ${detail}`,
 });
 
-export async function unansweredNudges(records: readonly NudgeRecord[], now: number, workingDays: readonly number[], ask: AskAnswers): Promise<NudgesView> {
+export async function unansweredNudges(records: readonly NudgeRecord[], now: number, workingDays: readonly number[], ask: AskAnswers, locale: string): Promise<NudgesView> {
   const nudges = yesterdaysNudges(records, now, workingDays);
   if (nudges.length === 0) return { items: [], note: null, asked: 0 };
   let answers: ReadonlyMap<string, readonly ItemActivity[]> | undefined;
@@ -32,12 +32,12 @@ export async function unansweredNudges(records: readonly NudgeRecord[], now: num
     why = e instanceof GitHubFailure ? e.describe() : describeError(e);
   }
   if (answers === undefined) {
-    return { items: nudges.map((n) => line(n, 'no answer known')), note: `No answer known: GitHub could not be asked (${why ?? 'no answer'}).`, asked: nudges.length };
+    return { items: nudges.map((n) => line(n, 'no answer known', locale)), note: `No answer known: GitHub could not be asked (${why ?? 'no answer'}).`, asked: nudges.length };
   }
   const items = nudges.flatMap((n) => {
     const activity = answers.get(itemKey(n.repo, n.number));
-    if (activity === undefined) return [line(n, 'no answer known (GitHub did not say)')];
-    return isAnswered(n, activity) ? [] : [line(n, 'no answer')];
+    if (activity === undefined) return [line(n, 'no answer known (GitHub did not say)', locale)];
+    return isAnswered(n, activity) ? [] : [line(n, 'no answer', locale)];
   });
   return { items, note: null, asked: nudges.length };
 }

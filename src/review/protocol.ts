@@ -256,3 +256,11 @@ export const isReviewMessage = messageGuard<ReviewFromWebview>({
 });
 
 export const reviewProtocol = panelProtocol<ReviewToWebview, ReviewFromWebview>(isReviewMessage);
+
+/** The review page's strings, sent by the host in the display language (`reviewText`, read with `hostText`). */
+export const REVIEW_TEXT_KEYS = [
+  'title', 'onlyNew', 'finish', 'startNext', 'done', 'loading', 'notes', 'notesOn', 'history', 'streakOne', 'streakMany', 'streakHelp',
+  'lastReview', 'firstReview', 'sectionsDone', 'historyRow', 'historyRowNotes', 'noHistory', 'retry', 'newCount', 'seenHidden',
+  ...SECTION_IDS.map((id) => `section.${id}` as const),
+] as const;
+export type ReviewText = Readonly<Record<(typeof REVIEW_TEXT_KEYS)[number], string>>;

@@ -26,6 +26,8 @@ export interface SectionContext {
   readonly lastReviewAt: number | null;
   readonly memento: LastPassedStore;
   now(): number;
+  /** VS Code's display language, for dates. */
+  readonly locale: string;
 }
 
 export const SIGNED_OUT = 'Not signed in to GitHub: run "Lead Desk: Sign In to GitHub", then Retry.';
@@ -63,7 +65,7 @@ export async function loadCommunication(ctx: SectionContext): Promise<LoadedSect
   const counts: Record<string, number> = { total: threads.length };
   for (const g of groups) counts[g.reason] = g.items.length;
   return {
-    data: { kind: 'communication', groups, scope: ctx.lastReviewAt === null ? 'all unread' : `unread since ${dayAndTime(ctx.lastReviewAt)}` },
+    data: { kind: 'communication', groups, scope: ctx.lastReviewAt === null ? 'all unread' : `unread since ${dayAndTime(ctx.lastReviewAt, ctx.locale)}` },
     ids: groups.flatMap((g) => g.items.map((i) => i.id)),
     counts,
   };
@@ -125,7 +127,7 @@ export async function loadIncidents(ctx: SectionContext): Promise<LoadedSection>
   const counts: Record<string, number> = { total: items.length, unassigned: items.filter((i) => i.assignees.length === 0).length };
   for (const label of settings.severityLabels) counts[label] = items.filter((i) => i.severity === label).length;
   return {
-    data: { kind: 'incidents', items, members: [...settings.teamMembers], dueChoices: quickDueChoices(now).map((c) => ({ label: c.label, date: c.date })) },
+    data: { kind: 'incidents', items, members: [...settings.teamMembers], dueChoices: quickDueChoices(now, ctx.locale).map((c) => ({ label: c.label, date: c.date })) },
     ids: items.map((i) => i.id),
     counts,
   };

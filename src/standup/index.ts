@@ -22,7 +22,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
       const started = performance.now();
       const markdown = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Lead Desk: preparing standup notes') },
-        async () => standupMarkdown(await data.gather(now)),
+        async () => standupMarkdown(await data.gather(now), vscode.env.language),
       );
       const ms = performance.now() - started;
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });

@@ -7,7 +7,7 @@
  * even if another window set it (or has closed since), and exactly one window clears it.
  */
 import * as vscode from 'vscode';
-import { formatClock } from '../core/clock';
+import { lightFormat } from 'date-fns';
 import type { Config } from '../config';
 import type { Mode } from '../core/timeEntry';
 import type { GitHubConnection } from '../github/api';
@@ -38,7 +38,7 @@ export class HeadsDownStatus {
     if (mode !== 'technical') return this.clearIfSet();
     if (!this.config.settings.githubStatus) return;
     const until = new Date(now + this.config.settings.headsDownMinutes * 60_000);
-    const set = await this.update(() => this.github.run((s) => s.setUserStatus({ message: `Heads-down coding until ${formatClock(until)}`, emoji: ':technologist:', busy: true, expiresAt: until })));
+    const set = await this.update(() => this.github.run((s) => s.setUserStatus({ message: `Heads-down coding until ${lightFormat(until, 'HH:mm')}`, emoji: ':technologist:', busy: true, expiresAt: until })));
     if (!set) return;
     try {
       await this.record.markHeadsDown(until.getTime());

@@ -85,7 +85,7 @@ export class TimerController extends Disposable {
       return null;
     });
     if (crashed) {
-      const at = formatClock(crashed.end ?? crashed.start);
+      const at = formatClock(crashed.end ?? crashed.start, vscode.env.language);
       void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: VS Code stopped while the {0} timer ran; that entry was closed at its last sign of activity ({1}), not now.', crashed.mode, at));
     }
     this.watchStore();
@@ -151,7 +151,7 @@ export class TimerController extends Disposable {
   }
 
   private render(): void {
-    const away = this.idle.away ? `Away since ${formatClock(this.idle.away.since)}` : undefined;
+    const away = this.idle.away ? `Away since ${formatClock(this.idle.away.since, vscode.env.language)}` : undefined;
     this.status.render(this.running, this.today, this.config.settings.technicalTarget, this.now(), away);
   }
 

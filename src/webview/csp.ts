@@ -3,6 +3,7 @@
  * Free of `vscode` so the policy is unit tested in plain Node.
  */
 import { randomBytes } from 'node:crypto';
+import { TEXT_ELEMENT_ID } from './protocol';
 
 /** 128 random bits, base64: a fresh one for every load of a panel's HTML. */
 export function makeNonce(): string {
@@ -43,18 +44,35 @@ export interface ShellParts {
   readonly stylesheets: readonly string[];
   /** Webview URI of the panel's bundled script. */
   readonly script: string;
+  /** VS Code's display language (`vscode.env.language`), for `<html lang>`. */
+  readonly lang?: string;
+  /**
+   * The panel's visible strings in the display language (`vscode.l10n.t` on the host), which the
+   * script reads with `hostText` instead of spelling English itself. A constant of the panel, never data.
+   */
+  readonly text?: Readonly<Record<string, string>>;
+}
+
+/**
+ * JSON that stays inside its `<script>` element: `<`, `>` and `&` as escapes (so no `</script>`
+ * or comment can end it), and U+2028/2029, which some parsers take as line ends.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
  * The page is the same for every load and carries no data: the script builds the UI and asks
- * the host for data with a `ready` message. Only the nonce, the CSP source, asset URIs and the
- * title constant go into it, each escaped for its attribute or text position anyway.
+ * the host for data with a `ready` message. Only the nonce, the CSP source, asset URIs, the
+ * title constant and the panel's string table go into it, each escaped for its position anyway.
  */
 export function renderShell(parts: ShellParts): string {
   const nonce = escapeHtml(parts.nonce);
   const links = parts.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}" nonce="${nonce}">`);
+  const lang = parts.lang && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(parts.lang) ? parts.lang : 'en';
+  const text = parts.text ? `<script type="application/json" id="${TEXT_ELEMENT_ID}" nonce="${nonce}">${jsonForScript(parts.text)}</script>\n` : '';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(parts.cspSource, parts.nonce))}">
@@ -64,9 +82,9 @@ ${links.join('\n')}
 <title>${escapeHtml(parts.title)}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
-<noscript>This panel needs scripts enabled.</noscript>
-<script nonce="${nonce}" src="${escapeHtml(parts.script)}"></script>
+<main id="app" aria-busy="true"><p class="loading">${escapeHtml(parts.text?.loading ?? 'Loading…')}</p></main>
+<noscript>${escapeHtml(parts.text?.noScript ?? 'This panel needs scripts enabled.')}</noscript>
+${text}<script nonce="${nonce}" src="${escapeHtml(parts.script)}"></script>
 </body>
 </html>`;
 }

@@ -25,6 +25,8 @@ export interface PanelSite<In> {
   readonly app: string;
   readonly stylesheets: readonly string[];
   readonly isFromWebview: (x: unknown) => x is In;
+  /** The webview's visible strings in the display language (see `PanelConstants.text`). */
+  readonly text?: () => Readonly<Record<string, string>>;
 }
 
 /** Scripts on, command URIs off, only the extension's `media/` folder readable. */
@@ -171,6 +173,8 @@ export abstract class WebviewPanelHost<In extends { readonly type: string }, T> 
       codiconStylesheet: media('dist', 'codicon.css'),
       stylesheets: ['panel.css', ...this.site.stylesheets].map((name) => media(name)),
       script: media('dist', `${this.site.app}.js`),
+      lang: vscode.env.language,
+      text: { loading: vscode.l10n.t('Loading…'), noScript: vscode.l10n.t('This panel needs scripts enabled.'), ...this.site.text?.() },
     });
   }
 }

@@ -23,3 +23,6 @@ export function panelProtocol<ToWebview extends { readonly type: string }, FromW
 ): PanelProtocol<ToWebview, FromWebview> {
   return { isFromWebview };
 }
+
+/** The id of the JSON block in the shell that carries a panel's strings (`ShellParts.text`, read by `hostText`). */
+export const TEXT_ELEMENT_ID = 'lead-desk-text';

@@ -20,6 +20,8 @@ export interface PanelConstants<In extends { readonly type: string }> {
   readonly stylesheets: readonly string[];
   /** Messages the guard refuses are logged, counted and dropped. */
   readonly protocol: PanelProtocol<{ readonly type: string }, In>;
+  /** The webview's visible strings, each a `vscode.l10n.t(…)`: the script reads them with `hostText`. */
+  readonly text?: () => Readonly<Record<string, string>>;
 }
 
 export interface PanelDescriptor<P extends AnyPanelHost, In extends { readonly type: string }, Args extends readonly unknown[] = []> extends PanelConstants<In> {
@@ -99,6 +101,6 @@ function panelSite<In extends { readonly type: string }>(
   descriptor: PanelConstants<In>,
   webviewPanel: vscode.WebviewPanel,
 ): PanelSite<In> {
-  const { viewType, title, app, stylesheets, protocol } = descriptor;
-  return { extensionUri, webviewPanel, viewType, title, app, stylesheets, isFromWebview: protocol.isFromWebview };
+  const { viewType, title, app, stylesheets, protocol, text } = descriptor;
+  return { extensionUri, webviewPanel, viewType, title, app, stylesheets, isFromWebview: protocol.isFromWebview, text };
 }

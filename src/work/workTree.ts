@@ -115,7 +115,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
       }
     } else {
       if (s.failure && s.signedIn) {
-        const asOf = s.asOf ? vscode.l10n.t('as of {0} — ', formatClock(s.asOf)) : '';
+        const asOf = s.asOf ? vscode.l10n.t('as of {0} — ', formatClock(s.asOf, vscode.env.language)) : '';
         roots.push(new NoticeNode('failure', `${asOf}${s.failure.describe()}`, 'warning', { command: Commands.refresh, title: vscode.l10n.t('Retry') }));
       }
       if (s.missing.length > 0 && s.signedIn) {
@@ -155,13 +155,13 @@ type DelegatedNode = TaskNode | IssueNode;
  */
 export function viewMessage(s: WorkSnapshot, welcome: WelcomeState): string | undefined {
   if (s.fromSnapshot && s.asOf !== null) {
-    return s.refreshing ? vscode.l10n.t('As of {0} (saved) — refreshing from GitHub…', formatClock(s.asOf)) : vscode.l10n.t('As of {0} (saved)', formatClock(s.asOf));
+    return s.refreshing ? vscode.l10n.t('As of {0} (saved) — refreshing from GitHub…', formatClock(s.asOf, vscode.env.language)) : vscode.l10n.t('As of {0} (saved)', formatClock(s.asOf, vscode.env.language));
   }
   if (!s.signInKnown) return vscode.l10n.t('Loading…');
   if (welcome !== 'none') return undefined;
   if (s.heldUntil !== null && s.rateLimit) {
     return vscode.l10n.t('GitHub budget low ({0} of {1} points left): refreshing at most every {2} minutes, next after {3}',
-      s.rateLimit.remaining.toLocaleString('en-US'), s.rateLimit.limit.toLocaleString('en-US'), LOW_BUDGET_MINUTES, formatClock(s.heldUntil));
+      s.rateLimit.remaining.toLocaleString('en-US'), s.rateLimit.limit.toLocaleString('en-US'), LOW_BUDGET_MINUTES, formatClock(s.heldUntil, vscode.env.language));
   }
   if (s.refreshing && s.asOf === null && s.signedIn) return vscode.l10n.t('Loading from GitHub…');
   return undefined;
@@ -172,7 +172,7 @@ export function budgetTooltip(s: WorkSnapshot, now: number): string | undefined 
   const r = s.rateLimit;
   if (!r) return undefined;
   const low = isBudgetLow(r, now) ? `\n${vscode.l10n.t('Below {0} % of the budget: refreshing at most every {1} minutes.', LOW_BUDGET_SHARE * 100, LOW_BUDGET_MINUTES)}` : '';
-  return `${vscode.l10n.t('GitHub budget: {0} of {1} points left (resets {2}); the last refresh cost {3}', r.remaining.toLocaleString('en-US'), r.limit.toLocaleString('en-US'), formatClock(r.resetAt), r.cost)}${low}`;
+  return `${vscode.l10n.t('GitHub budget: {0} of {1} points left (resets {2}); the last refresh cost {3}', r.remaining.toLocaleString('en-US'), r.limit.toLocaleString('en-US'), formatClock(r.resetAt, vscode.env.language), r.cost)}${low}`;
 }
 
 function withTooltip<T extends GroupNode>(node: T, tooltip: string | undefined): T {

@@ -174,7 +174,7 @@ describe('daily rhythm', function () {
     assert.equal(result.document.languageId, 'markdown');
     assert.equal(vscode.window.activeTextEditor?.document, result.document);
     const section = (title: string) => text.split(/^## /m).find((s) => s.startsWith(title)) ?? '';
-    assert.match(text, /^# Standup — Monday /m);
+    assert.match(text, /^# Standup — Monday, /m);
     assert.match(section('Last working day: Friday'), /^- Technical 2h 30m · Managerial 1h 00m — 71% technical \(target 60%\)$/m);
     assert.match(section('Last working day'), /^- 09:00–11:30 technical: Cache layer \\\[pwn\\\]\\\(command\\:workbench\.action\.quit\\\) \\<img src=x onerror=alert\\\(1\\\)\\>$/m);
     assert.match(section('Last working day'), /^- 13:00–14:00 managerial: #1:1 with mira$/m);

@@ -29,8 +29,11 @@ export class GitHubFailure extends Error {
     this.name = 'GitHubFailure';
   }
 
-  /** One line for a notice: "GitHub rate limit reached — resets at 14:05". */
-  describe(formatTime: (ms: number) => string = formatClock): string {
+  /**
+   * One line for a notice: "GitHub rate limit reached — resets at 14:05". The sentences are
+   * English (not yet in l10n), so by default the time is too; pass a formatter in the display language.
+   */
+  describe(formatTime: (ms: number) => string = (ms) => formatClock(ms, 'en')): string {
     switch (this.kind) {
       case 'unauthorized': return 'GitHub rejected the sign-in — sign in again';
       case 'rate-limited': return `GitHub rate limit reached${this.retryAt ? ` — resets at ${formatTime(this.retryAt)}` : ''}`;

@@ -7,7 +7,7 @@ import { at, inTimeZone } from './timeZone';
 
 inTimeZone('Europe/Berlin', () => {
   describe('quickDueChoices', () => {
-    const dates = (iso: string) => quickDueChoices(at(iso)).map((c) => `${c.label}=${c.date}`);
+    const dates = (iso: string) => quickDueChoices(at(iso), 'en').map((c) => `${c.label}=${c.date}`);
 
     it('offers today, tomorrow, this Friday and next Monday midweek', () => {
       assert.deepEqual(dates('2024-05-15T10:00:00+02:00'), ['Today=2024-05-15', 'Tomorrow=2024-05-16', 'Friday=2024-05-17', 'Next week=2024-05-20']);

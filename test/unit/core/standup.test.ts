@@ -35,8 +35,8 @@ describe('core/standup and markdown', () => {
       plan: { finishedAt: at('2026-11-23', '09:10'), targetPercent: 70, notes: [{ section: 'Plan the day', text: 'ship #9' }] },
       running: 'technical',
     };
-    const md = standupMarkdown(input);
-    assert.match(md, /^# Standup — Monday 23 November 2026$/m);
+    const md = standupMarkdown(input, 'en-GB');
+    assert.match(md, /^# Standup — Monday, 23 November 2026$/m);
     assert.match(md, /^## Last working day: Friday 20 November$/m);
     assert.match(md, /^- Technical 3h 00m · Managerial 1h 00m — 75% technical \(target 60%\)$/m);
     assert.match(md, /^- 09:00–12:00 technical: payments \\\[refactor\\\]\\\(command\\:x\\\)$/m);
@@ -48,7 +48,7 @@ describe('core/standup and markdown', () => {
     assert.match(md, /\*\*Opened\*\*\n\n- none\n\n\*\*Closed\*\*\n\n- \[acme\/api#3\].*Checkout 502 \(sev1\)/);
     assert.match(md, /^- Plan from the Morning Review at 09:10: 70% technical$/m);
     assert.match(md, /^- Plan the day: ship #9$/m);
-    const tuesday = standupMarkdown({ ...input, now: at('2026-11-24', '09:00'), day: '2026-11-23', activity: null, githubNotice: 'Sign in to GitHub', plan: null });
+    const tuesday = standupMarkdown({ ...input, now: at('2026-11-24', '09:00'), day: '2026-11-23', activity: null, githubNotice: 'Sign in to GitHub', plan: null }, 'en-GB');
     assert.match(tuesday, /^## Yesterday: Monday 23 November$/m);
     assert.match(tuesday, /^_Sign in to GitHub_$/m);
     assert.match(tuesday, /^- No Morning Review yet today\.$/m);
@@ -81,7 +81,7 @@ describe('core/standup and markdown', () => {
       delegated: { done: [{ title: 'Ask @jun', assignee: 'jun', url: 'https://github.com/acme/api/issues/5' }], overdue: [{ title: 'x', assignee: 'mira, sofia', detail: 'due 2026-11-19' }], reassigned: [] },
       plan: { finishedAt: at('2026-11-23', '09:10'), targetPercent: null, notes: [{ section: 'Team', text: 'thank @kwame' }] },
       running: null,
-    });
+    }, 'en-GB');
     assert.ok(!mention.test(md), md);
     assert.match(md, /Urgent fix cc @\u200Dacme\/engineering — by mira\n/);
     assert.match(md, /Review please @\u200Dlead — by tomas\n/);

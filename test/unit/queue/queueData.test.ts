@@ -22,7 +22,7 @@ inTimeZone('Europe/London', () => {
         ownPullRequests: [],
         asOf: now, notice: null, slaHours: 16, businessHours: DEFAULT_BUSINESS_HOURS,
       };
-      const data = buildQueueData(snapshot, now);
+      const data = buildQueueData(snapshot, now, 'en-GB');
       assert.deepEqual(data.rows.map((r) => [r.number, r.waitingBusinessMs / HOUR, r.sla, r.snoozed]), [
         [2, 7 + 8 + 8 + 6, 'breached', true], // oldest first
         [1, 1, 'ok', false],
@@ -48,7 +48,7 @@ inTimeZone('Europe/London', () => {
         ],
         asOf: now, notice: null, slaHours: 16, staleDays: 3, businessHours: DEFAULT_BUSINESS_HOURS,
       };
-      const data = buildQueueData(snapshot, now);
+      const data = buildQueueData(snapshot, now, 'en-GB');
       assert.deepEqual(data.rows.map((r) => [r.number, r.state]), [[4, 'stale'], [2, 'waiting-on-author'], [3, 're-requested'], [1, 'needs-review']], 'approved and not asked again: no row');
       assert.equal(data.rows.find((r) => r.number === 2)?.sla, 'ok', 'waiting on its author: no SLA');
       assert.deepEqual(filterQueue(data.rows, { state: 're-requested' }).map((r) => r.number), [3]);
@@ -60,9 +60,9 @@ inTimeZone('Europe/London', () => {
     it('says how old the data is when the source has a notice', () => {
       const now = at('2024-05-08T15:00:00+01:00');
       const base = { reviews: [], ownPullRequests: [], slaHours: 24, businessHours: DEFAULT_BUSINESS_HOURS };
-      assert.equal(buildQueueData({ ...base, asOf: at('2024-05-08T10:42:00+01:00'), notice: 'GitHub unreachable' }, now).notice, 'As of 10:42 — GitHub unreachable');
-      assert.equal(buildQueueData({ ...base, asOf: at('2024-05-07T10:42:00+01:00'), notice: 'GitHub unreachable' }, now).notice, 'As of 7 May 10:42 — GitHub unreachable');
-      assert.equal(buildQueueData({ ...base, asOf: null, notice: 'Sign in to GitHub' }, now).notice, 'Sign in to GitHub');
+      assert.equal(buildQueueData({ ...base, asOf: at('2024-05-08T10:42:00+01:00'), notice: 'GitHub unreachable' }, now, 'en-GB').notice, 'As of 10:42 — GitHub unreachable');
+      assert.equal(buildQueueData({ ...base, asOf: at('2024-05-07T10:42:00+01:00'), notice: 'GitHub unreachable' }, now, 'en-GB').notice, 'As of 7 May, 10:42 — GitHub unreachable');
+      assert.equal(buildQueueData({ ...base, asOf: null, notice: 'Sign in to GitHub' }, now, 'en-GB').notice, 'Sign in to GitHub');
     });
 
     it('lists own pull requests oldest first with their wait', () => {
@@ -71,7 +71,7 @@ inTimeZone('Europe/London', () => {
       const data = buildQueueData({
         reviews: [], asOf: now, notice: null, slaHours: 24, businessHours: DEFAULT_BUSINESS_HOURS,
         ownPullRequests: [own(5, at('2024-05-08T13:00:00+01:00')), own(4, at('2024-05-07T13:00:00+01:00'))],
-      }, now);
+      }, now, 'en-GB');
       assert.deepEqual(data.ownPullRequests.map((p) => [p.number, p.waitingBusinessMs / HOUR, p.waitingOn]), [[4, 10, ['bo', '@core']], [5, 2, ['bo', '@core']]]);
     });
   });
