@@ -23,12 +23,20 @@
  * - **A request belongs to the window it was made in**, so both windows compare cohorts of
  *   requests, and what is still waiting counts in the window it was asked in.
  */
+import { subDays } from 'date-fns';
 import { DEFAULT_BUSINESS_HOURS, businessMsBetween, type BusinessHours } from './businessHours';
 
-/** The two windows compared: the last 4 weeks and the 4 weeks before. */
-export const TURNAROUND_WINDOW_MS = 28 * 86_400_000;
-/** How far back the histories must reach: both windows. */
-export const TURNAROUND_LOOKBACK_MS = 2 * TURNAROUND_WINDOW_MS;
+/** Each of the two windows compared: the last 4 weeks, and the 4 weeks before. */
+export const TURNAROUND_WINDOW_DAYS = 28;
+
+/**
+ * The windows' starts for `now`: local calendar weeks (the same wall-clock time 28 and 56 days
+ * earlier, whatever daylight saving did in between). `previousFrom` is how far back the histories
+ * must reach.
+ */
+export function turnaroundWindows(now: number): { previousFrom: number; currentFrom: number } {
+  return { previousFrom: subDays(now, 2 * TURNAROUND_WINDOW_DAYS).getTime(), currentFrom: subDays(now, TURNAROUND_WINDOW_DAYS).getTime() };
+}
 
 /** One timeline item that matters here: who was asked, un-asked, or reviewed, and when (epoch ms). */
 export interface TurnaroundEvent {
@@ -164,8 +172,7 @@ export function turnaroundStats(intervals: readonly RequestInterval[], now: numb
  * repositories. A request made after `now` (a clock behind GitHub's) counts in the current window.
  */
 export function reviewTurnaround(histories: readonly PullRequestHistory[], members: readonly string[], now: number, hours: BusinessHours = DEFAULT_BUSINESS_HOURS): ReviewTurnaround {
-  const currentFrom = now - TURNAROUND_WINDOW_MS;
-  const previousFrom = now - TURNAROUND_LOOKBACK_MS;
+  const { previousFrom, currentFrom } = turnaroundWindows(now);
   const seen = new Set<string>();
   const logins = members.filter((m) => m !== '' && !seen.has(m.toLowerCase()) && seen.add(m.toLowerCase()));
   const byMember = new Map<string, { current: RequestInterval[]; previous: RequestInterval[] }>(logins.map((m) => [m.toLowerCase(), { current: [], previous: [] }]));

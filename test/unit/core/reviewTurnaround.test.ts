@@ -9,8 +9,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  TURNAROUND_LOOKBACK_MS, quantile, requestIntervals, reviewTurnaround,
-  type PullRequestHistory, type TurnaroundEvent,
+  quantile, requestIntervals, reviewTurnaround,
+  turnaroundWindows, type PullRequestHistory, type TurnaroundEvent,
 } from '../../../src/core/reviewTurnaround';
 
 const MIN = 60_000;
@@ -19,6 +19,7 @@ const HOUR = 60 * MIN;
 const at = (month: number, day: number, hour: number, minute = 0): number => new Date(2026, month - 1, day, hour, minute).getTime();
 /** Sunday 6 December 2026, noon: the current window starts Sunday 8 November, noon; the previous one Sunday 11 October. */
 const NOW = at(12, 6, 12);
+const PREVIOUS_FROM = turnaroundWindows(NOW).previousFrom;
 
 const req = (reviewer: string, t: number, bot = false): TurnaroundEvent => ({ kind: 'requested', reviewer, at: t, ...(bot ? { bot } : {}) });
 const rev = (reviewer: string, t: number, bot = false): TurnaroundEvent => ({ kind: 'reviewed', reviewer, at: t, ...(bot ? { bot } : {}) });
@@ -95,12 +96,12 @@ describe('core/reviewTurnaround', () => {
     const event = fc.record({
       kind: fc.constantFrom('requested' as const, 'removed' as const, 'reviewed' as const),
       reviewer: fc.constantFrom('ana', 'Ben', 'cleo', 'dan'),
-      at: fc.integer({ min: NOW - TURNAROUND_LOOKBACK_MS - 7 * 86_400_000, max: NOW }),
+      at: fc.integer({ min: PREVIOUS_FROM - 7 * 86_400_000, max: NOW }),
       bot: fc.boolean(),
     });
     const history = fc.record({
       repo: fc.constant('acme/api'), number: fc.nat(50),
-      closedAt: fc.option(fc.integer({ min: NOW - TURNAROUND_LOOKBACK_MS, max: NOW }), { nil: null }),
+      closedAt: fc.option(fc.integer({ min: PREVIOUS_FROM, max: NOW }), { nil: null }),
       events: fc.array(event, { maxLength: 10 }),
     });
     const histories = fc.array(history, { maxLength: 8 });
@@ -125,7 +126,7 @@ describe('core/reviewTurnaround', () => {
     });
 
     it('a request nobody reviewed never lowers the counts: it only adds one still waiting', () => {
-      fc.assert(fc.property(histories, fc.constantFrom(...MEMBERS), fc.integer({ min: NOW - TURNAROUND_LOOKBACK_MS + 1, max: NOW }), (hs, who, when) => {
+      fc.assert(fc.property(histories, fc.constantFrom(...MEMBERS), fc.integer({ min: PREVIOUS_FROM + 1, max: NOW }), (hs, who, when) => {
         const before = reviewTurnaround(hs, MEMBERS, NOW);
         const after = reviewTurnaround([...hs, { repo: 'acme/new', number: 1, closedAt: null, events: [req(who, when)] }], MEMBERS, NOW);
         before.members.forEach((b, i) => {
