@@ -196,3 +196,20 @@ export function reviewTurnaround(histories: readonly PullRequestHistory[], membe
     previousFrom, currentFrom, now,
   };
 }
+
+/** The histories are read from GitHub at most once in this long. */
+export const TURNAROUND_REFRESH_MS = 24 * 3_600_000;
+/** After a failed read, the next waits this long (not every sidebar refresh). */
+export const TURNAROUND_RETRY_MS = 3_600_000;
+
+/**
+ * Whether the histories should be read from GitHub again at `now`: never read, or read 24 hours
+ * ago or more (or "in the future": the clock went back), unless a read failed less than an hour
+ * ago. At most once a day, so an ordinary refresh costs GitHub nothing for it.
+ */
+export function turnaroundDue(last: { readonly fetchedAt: number; readonly failedAt?: number } | undefined, now: number): boolean {
+  if (!last) return true;
+  const { fetchedAt, failedAt } = last;
+  if (failedAt !== undefined && failedAt >= fetchedAt && failedAt <= now && now - failedAt < TURNAROUND_RETRY_MS) return false;
+  return fetchedAt > now || now - fetchedAt >= TURNAROUND_REFRESH_MS;
+}
