@@ -10,7 +10,7 @@
  * most once a day (store/turnaroundStore.ts): the sidebar never waits for it.
  */
 import type { PullRequestHistory, TurnaroundEvent } from '../../core/reviewTurnaround';
-import { chunkQueries } from './morningReviewData';
+import { MAX_SEARCH_QUERY, chunkQueries } from './morningReviewData';
 import { logSkipped, requiredNum, str, type Json } from '../parse';
 import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
 import { readRateLimit } from './sidebarQuery';
@@ -61,7 +61,23 @@ export function turnaroundSearches(repos: readonly string[], since: number, now:
     ranges.push(i === SLICES - 1 || next > now ? `>=${utcDate(from)}` : `${utcDate(from)}..${utcDate(next - DAY)}`);
     if (next > now) break;
   }
-  return ranges.flatMap((range) => chunkQueries(`is:pr updated:${range}`, unique));
+  // As many chunks in every range as the longest range needs, so the open-ended last one (the
+  // shortest text, and the busiest fortnight) is not packed into one page.
+  const chunks = Math.max(...ranges.map((range) => chunkQueries(`is:pr updated:${range}`, unique).length));
+  return ranges.flatMap((range) => evenChunks(`is:pr updated:${range}`, unique, chunks));
+}
+
+/**
+ * `chunkQueries`, with the repositories spread evenly over `chunks` queries or as many as it
+ * needs (9 + 1 would fill one page of 100 while the other stays nearly empty); greedy when even
+ * chunks do not fit.
+ */
+function evenChunks(base: string, extras: readonly string[], chunks: number): string[] {
+  const greedy = chunkQueries(base, extras);
+  const size = Math.ceil(extras.length / Math.max(chunks, greedy.length));
+  const even: string[] = [];
+  for (let i = 0; i < extras.length; i += size) even.push([base, ...extras.slice(i, i + size)].join(' '));
+  return even.every((q) => q.length <= MAX_SEARCH_QUERY) ? even : greedy;
 }
 
 export interface TurnaroundRequest {

@@ -91,6 +91,7 @@ describe('github/reviewTurnaroundQuery: review-request histories from the timeli
     for (const q of searches) assert.ok(q.length <= MAX_QUERY_LENGTH, `${q.length}: ${q}`);
     const ranges = [...new Set(searches.map((q) => /updated:(\S+)/.exec(q)![1]))];
     assert.deepEqual(ranges, ['2026-10-11..2026-10-24', '2026-10-25..2026-11-07', '2026-11-08..2026-11-21', '>=2026-11-22']);
+    assert.deepEqual(searches.map((q) => q.match(/repo:/g)!.length), [5, 5, 5, 5, 5, 5, 5, 5], 'the repositories spread evenly over the chunks (not 9 + 1)');
     assert.deepEqual(turnaroundSearches([], SINCE, NOW), [], 'no watched repositories: nothing to ask');
   });
 
