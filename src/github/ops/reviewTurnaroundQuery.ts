@@ -142,7 +142,7 @@ export function historyFrom(n: Json): PullRequestHistory {
 
 export interface TurnaroundHistories {
   readonly histories: PullRequestHistory[];
-  /** False when a search failed or had more than `TURNAROUND_MAX_REQUESTS` round trips could read. */
+  /** False when part of a search failed, or it had more than `TURNAROUND_MAX_REQUESTS` round trips could read. */
   readonly complete: boolean;
   /** Round trips made. */
   readonly requests: number;
@@ -175,6 +175,9 @@ export async function loadTurnaroundHistories(transport: Pick<Transport, 'graphq
     const answer = data as Json;
     rateLimit = readRateLimit(answer) ?? rateLimit;
     const next = new Map<number, string | null>();
+    // An error inside a search (a PR's timeline GitHub failed to give) nulls that PR only: what
+    // came is used, and the answer says it is not all.
+    if (errors.some((e) => /^s\d+$/.test(String(e.path?.[0] ?? '')))) complete = false;
     for (const i of req.aliases) {
       const search = answer[`s${i}`];
       if (typeof search !== 'object' || search === null || !Array.isArray((search as Json).nodes)) {

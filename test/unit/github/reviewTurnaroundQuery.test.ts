@@ -15,6 +15,7 @@ import { createOctokit } from '../../../src/github/transport/octokit';
 import { RateBudget } from '../../../src/github/transport/rateBudget';
 import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
 import { GitHubTransport } from '../../../src/github/transport/transport';
+import { GitHubFailure } from '../../../src/github/transport/failure';
 import { loadTurnaroundHistories, turnaroundSearches, TURNAROUND_MAX_REQUESTS } from '../../../src/github/ops/reviewTurnaroundQuery';
 
 const ALWAYS: BusinessHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00' };
@@ -112,6 +113,24 @@ describe('github/reviewTurnaroundQuery: review-request histories from the timeli
     assert.match(String((graphql[1]!.body as { query: string }).query), /after: \$a\d+/, 'the second round trip goes on after the cursor');
     assert.deepEqual([...String((graphql[1]!.body as { query: string }).query).matchAll(/(s\d+): search/g)].map((m) => m[1]), ['s3'],
       'only the search with more pages is asked again (all 330 PRs are in the last fortnight)');
+  });
+
+  it('a PR whose timeline GitHub fails to give makes the answer incomplete, not wrong; a failed search is an error', async () => {
+    const s = withRepos(emptyScenario('lead'), ['acme/api']);
+    for (let i = 0; i < 3; i++) {
+      const t = new Date(NOW - 3 * DAY + i * HOUR);
+      const p = addPull(s, { repo: 'acme/api', title: `p${i}`, author: 'ben' }, t);
+      requestReview(s, p, { user: 'ana' }, t);
+    }
+    fake = await startFakeGitHub(s, { eagerGraphQL: true });
+    const searches = turnaroundSearches(['acme/api'], SINCE, NOW);
+    const last = `s${searches.length - 1}`;
+    fake.inject('POST /graphql', { graphqlErrors: [{ path: `${last}.nodes.1.timelineItems`, type: 'FORBIDDEN', message: 'Resource not accessible by integration' }], times: 1 });
+    const read = await loadTurnaroundHistories(transport(fake), ['acme/api'], SINCE, NOW);
+    assert.equal(read.histories.length, 2, 'the other PRs are read');
+    assert.equal(read.complete, false);
+    fake.inject('POST /graphql', { graphqlErrors: [{ path: last, type: 'FORBIDDEN', message: 'Resource not accessible by integration' }], times: 1 });
+    await assert.rejects(loadTurnaroundHistories(transport(fake), ['acme/api'], SINCE, NOW), (e: unknown) => e instanceof GitHubFailure);
   });
 
   it('8 teammates over 8 weeks in 10 repositories: ≤ 3 requests and ≤ 30 points', async () => {
