@@ -74,6 +74,14 @@ export function table(b) {
       rows.push(['Sidebar refresh with the team load, 100 reviews', `${tl.refreshWithTeamRequests} requests (sidebar alone: ${tl.sidebarOnlyRequests}), ${ms(tl.refreshMs, 0)}`, '≤ sidebar + 1', verdict(tl.refreshWithTeamRequests <= tl.sidebarOnlyRequests + 1)]);
     }
   }
+  const ta = b.turnaround;
+  if (ta) {
+    if (ta.error) rows.push(['Review turnaround, daily read', err(ta.error), '≤ 3 requests, ≤ 30 points', '']);
+    else {
+      rows.push([`Review turnaround, daily read: ${ta.members} teammates, ${ta.weeks} weeks, ${ta.repos} repos (\`node dist/bench/turnaround.js\`)`, `${ta.dailyRequests} request(s), ${ta.points} points, ${ms(ta.dailyMs, 0)}; kept ${ta.storedKb} KB`, '≤ 3 requests, ≤ 30 points', verdict(ta.dailyRequests <= 3 && ta.points <= 30)]);
+      rows.push(['Sidebar refresh with the turnaround shown', `${ta.turnaroundOnRefresh} request(s) for the turnaround (refresh ${ta.refreshRequests}, sidebar alone ${ta.sidebarOnlyRequests}); from the store ${ms(ta.fromStoreMs, 1)}`, '0', verdict(ta.turnaroundOnRefresh === 0)]);
+    }
+  }
   const rv = b.review;
   if (rv) {
     if (rv.error) rows.push(['Start Morning Review → every section', err(rv.error), '≤ 1.5 s', '']);

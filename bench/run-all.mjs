@@ -7,6 +7,8 @@
 //   sizes   production bundle (dist/extension.js) and VSIX size. Built in a temporary copy of the
 //           repository so the dev build in dist/ is never replaced under someone running tests.
 //   store   dist/bench/store-write.js: timer switch write latency with 1k and 50k entries of history.
+//   turnaround dist/bench/turnaround.js: the review turnaround's daily read (8 teammates, 8 weeks,
+//           10 repos) and an ordinary refresh after it (0 requests for the turnaround).
 //   trend   dist/bench/trend.js: the balance panel's 8-week report (store read + build) with 1k and 50k entries.
 //   github  dist/bench/github-requests.js: requests, GraphQL points and time per full sidebar
 //           refresh against the fake GitHub, 25 / 100 / 500 reviews over 1 / 10 / 50 repos, also with
@@ -38,7 +40,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
-const ALL = ['sizes', 'store', 'trend', 'github', 'team', 'review', 'rhythm', 'host', 'workbench'];
+const ALL = ['sizes', 'store', 'trend', 'github', 'team', 'turnaround', 'review', 'rhythm', 'host', 'workbench'];
 const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ALL;
 for (const name of only) if (!ALL.includes(name)) { console.error(`run-all: unknown benchmark "${name}" (${ALL.join(', ')})`); process.exit(2); }
 const LONG = flag('long');
@@ -109,7 +111,7 @@ let devBuildOk = false;
 await step('build', async () => {
   const r = await run('node', ['esbuild.mjs'], { name: 'build' });
   if (r.code !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/team-load.js', 'dist/bench/morning-review.js', 'dist/bench/rhythm.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
+  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/team-load.js', 'dist/bench/turnaround.js', 'dist/bench/morning-review.js', 'dist/bench/rhythm.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
   if (missing.length) throw new Error(`the build did not produce ${missing.join(', ')}`);
   devBuildOk = true;
   return { ok: true };
@@ -196,6 +198,7 @@ if (only.includes('store')) await step('store', () => nodeBench('store-write', '
 if (only.includes('trend')) await step('trend', () => nodeBench('trend', 'dist/bench/trend.js', [], { prefix: '{"bench":"trend"' }));
 if (only.includes('github')) await step('github', () => nodeBench('github-requests', 'dist/bench/github-requests.js', ['1,10,50', '25,100,500'], { timeoutMs: 15 * 60_000 }));
 if (only.includes('team')) await step('team', () => nodeBench('team-load', 'dist/bench/team-load.js', [], { exitMayFail: true }));
+if (only.includes('turnaround')) await step('turnaround', () => nodeBench('turnaround', 'dist/bench/turnaround.js', [], { exitMayFail: true }));
 if (only.includes('review')) await step('review', () => nodeBench('morning-review', 'dist/bench/morning-review.js', ['10', '5'], { timeoutMs: 10 * 60_000 }));
 if (only.includes('rhythm')) await step('rhythm', () => nodeBench('rhythm', 'dist/bench/rhythm.js', [], { timeoutMs: 10 * 60_000 }));
 

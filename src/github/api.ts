@@ -29,3 +29,4 @@ export {
 } from './morningReviewData';
 export type { MorningReviewGitHub } from './ops/morningReviewQuery';
 export { dayActivity, type DayActivity } from './ops/activity';
+export { loadTurnaroundHistories, TURNAROUND_MAX_REQUESTS, type TurnaroundHistories } from './ops/reviewTurnaroundQuery';
