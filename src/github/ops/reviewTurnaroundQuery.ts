@@ -10,11 +10,10 @@
  * most once a day (store/turnaroundStore.ts): the sidebar never waits for it.
  */
 import type { PullRequestHistory, TurnaroundEvent } from '../../core/reviewTurnaround';
-import { MAX_SEARCH_QUERY, chunkQueries } from './morningReviewData';
-import { logSkipped, requiredNum, str, type Json } from '../parse';
+import { MAX_SEARCH_QUERY, chunkQueries } from '../morningReviewData';
+import { logSkipped, readRateLimit, requiredNum, str, type Json } from '../parse';
 import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
-import { readRateLimit } from './sidebarQuery';
-import { repoOf } from './sidebarItems';
+import { repoOf } from '../sidebarItems';
 import { GitHubFailure, failureFromErrors } from '../transport/failure';
 import type { Transport } from '../transport/transport';
 
