@@ -9,6 +9,7 @@
  * Every part is independent: one that fails records `{ error }` and the rest still run.
  * Results go to $LEAD_DESK_BENCH_OUT (JSON) and to the console as `BENCH-JSON {…}`.
  * $LEAD_DESK_BENCH_IDLE_SECONDS sets the idle wait (run-all: 61, or 130 with --long).
+ * $LEAD_DESK_BENCH_PARTS runs only the named parts (e.g. `queueFirstPaint`; `connect` always runs).
  */
 import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -57,8 +58,12 @@ async function setting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('leadDesk').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+/** $LEAD_DESK_BENCH_PARTS (run-all's --host-parts): the parts to run, comma-separated; unset runs them all. */
+const onlyParts = process.env.LEAD_DESK_BENCH_PARTS?.split(',').map((s) => s.trim()).filter(Boolean);
+
 /** Runs one benchmark; an exception becomes `{ error }` so the others still run. */
 async function part(results: Results, name: string, fn: () => Promise<unknown>): Promise<void> {
+  if (onlyParts && name !== 'connect' && !onlyParts.includes(name)) return;
   const started = performance.now();
   console.log(`bench: ${name}…`);
   try {
