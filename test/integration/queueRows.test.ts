@@ -13,10 +13,11 @@ import { connectToFake, disconnect } from './support/github';
 /** Runs `expression` in the queue's own document (the one frame with the review table). */
 async function inQueue<T>(expression: string): Promise<T> {
   const probe = `(() => { if (!document.querySelector('#reviews tbody')) return null; return ${expression}; })()`;
-  const candidates = (await frames()).filter((f) => f.text.includes('Waiting for your review')).map((f) => f.url);
-  const values = (await Promise.all(candidates.map((url) => evaluate<T | null>(probe, url)))).flat().map((f) => f.value).filter((v) => v !== null);
-  assert.equal(values.length, 1, `one queue frame (found ${values.length})`);
-  return values[0] as T;
+  const candidates = (await frames()).map((f) => f.url).filter((url) => url !== '' && url !== 'about:blank');
+  // A frame's URL may contain another's: the same frame can answer twice, by its URL.
+  const answers = new Map((await Promise.all(candidates.map((url) => evaluate<T | null>(probe, url)))).flat().filter((f) => f.value !== null).map((f) => [f.url, f.value as T]));
+  assert.equal(answers.size, 1, `one queue frame (found ${answers.size})`);
+  return [...answers.values()][0]!;
 }
 
 /** Every row's key, and whether its node carries the mark put on the nodes shown before. */
@@ -39,10 +40,12 @@ describe('review queue rows', function () {
   before(async function () {
     if (!hasBridge()) this.skip();
     ({ api, fake } = await connectToFake({ scenario: demoScenario(new Date()) }));
+    await api.stores;
     await vscode.commands.executeCommand('leadDesk.refresh');
     for (const r of api.work.model.snapshot.reviews.filter((x) => x.snoozedUntil)) await api.work.model.snooze(r.repo, r.number, 0);
     await vscode.commands.executeCommand('leadDesk.openReviewQueue');
-    await waitFor('the queue rows', async () => (await inQueue<RowNodes>(ROWS).catch(() => ({ marked: [], fresh: [] }))).fresh.length >= 9);
+    // The demo's pending reviews (8): enough to see which nodes stay.
+    await waitFor('the queue rows', async () => (await inQueue<RowNodes>(ROWS)).fresh.length >= 5);
   });
 
   after(async () => {
