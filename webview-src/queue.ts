@@ -120,8 +120,10 @@ function renderReviews(started = performance.now()): void {
   };
   const round = (ms: number) => Math.round(ms * 10) / 10;
   const since = () => round(performance.now() - started);
-  // What fills the screen now (a row is 29 px at the default font size, 24 px at a small one); the rest in the next tasks.
-  const budget = Math.ceil(window.innerHeight / 24) + 2;
+  // The rows down to the bottom of the screen now (a row is 29 px at the default font size, 24 px
+  // at a small one), from the saved scroll position on a reload so it can be restored; the rest in the next tasks.
+  const scrollY = scrollRestored ? window.scrollY : channel.state.scrollY;
+  const budget = Math.ceil((scrollY + window.innerHeight) / 24) + 2;
   reviewRows!.render(rows, budget, (result) => afterPaint(() => { complete = { ...result, ms: since() }; report(); }));
   restoreFocus(focus);
   byId('reviews-empty').hidden = rows.length > 0;
