@@ -1,7 +1,7 @@
 // The report half of bench/run-all.mjs: goals, the summary rows, and the Markdown for the README.
 import os from 'node:os';
 
-export const GOALS = { bundleKB: 420, vsixKB: 600, activationMedianMs: 10, treeBuildMs: 150, queuePaintMs: 150, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5, trendMs: 100 };
+export const GOALS = { bundleKB: 420, vsixKB: 600, activationMedianMs: 3, treeBuildMs: 15, treeOneItemMs: 2, queuePaintMs: 50, queueOneRowMs: 5, followMs: 2000, wakeupsPerMinute: 1, storeRatio: 1.5, trendMs: 100 };
 
 const size = (k) => (k >= 1024 ? `${(k / 1024).toFixed(2)} MB` : `${k} KB`);
 const ms = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '—' : `${Number(x).toFixed(d)} ms`);
@@ -38,8 +38,9 @@ export function table(b) {
       const q = h.queueFirstPaint;
       if (q?.error || !q) rows.push(['Review queue first paint, 500 PRs', err(q?.error ?? 'missing'), `≤ ${GOALS.queuePaintMs} ms`, '']);
       else {
-        rows.push([`Review queue first paint, ${q.rows} rows (${q.firstPaintMs.n} opens)`, `median ${ms(q.firstPaintMs.median)} (first ${ms(q.firstPaintMs.first)}, max ${ms(q.firstPaintMs.max)}); command → painted ${ms(q.openToPaintMs.median, 0)}${q.note ? ' ¹' : ''}`, `median ≤ ${GOALS.queuePaintMs} ms`, verdict(q.pass)]);
-        rows.push(['Review queue re-render, all rows (data update)', `median ${ms(q.rerenderMs.median)}, max ${ms(q.rerenderMs.max)}`, '—', '']);
+        rows.push([`Review queue first paint, ${q.rows} rows (${q.firstPaintMs.n} opens)`, `median ${ms(q.firstPaintMs.median)} (first ${ms(q.firstPaintMs.first)}, max ${ms(q.firstPaintMs.max)}); command → painted ${ms(q.openToPaintMs.median, 0)}${q.firstPaintWorkMs ? `; work ${ms(q.firstPaintWorkMs.median)}` : ''}${q.allRowsMs ? `; every row in: median ${ms(q.allRowsMs.median)}` : ''}${q.note ? ' ¹' : ''}`, `median ≤ ${GOALS.queuePaintMs} ms`, verdict(q.firstPaintMs.median <= GOALS.queuePaintMs)]);
+        rows.push(['Review queue re-render after a settings change (data update)', `median ${ms(q.rerenderMs.median)}, max ${ms(q.rerenderMs.max)}`, '—', '']);
+        if (q.oneRowChangedMs) rows.push([`Review queue, one row changed (a snooze and its undo, ${q.oneRowChangedMs.n} updates)`, `median ${ms(q.oneRowChangedMs.median)}, max ${ms(q.oneRowChangedMs.max)}${q.oneRowChangedWorkMs ? `; work ${ms(q.oneRowChangedWorkMs.median)}` : ''}; rows built: ${q.oneRowBuilt?.join(', ') ?? '?'}`, `median ≤ ${GOALS.queueOneRowMs} ms`, verdict(q.oneRowChangedMs.median <= GOALS.queueOneRowMs)]);
       }
       const f = h.statusBarFollow;
       if (f?.error || !f) rows.push(['Status bar follows another window', err(f?.error ?? 'missing'), `≤ ${GOALS.followMs} ms`, '']);

@@ -2,7 +2,7 @@
 // `npm run bench`: builds Lead Desk, runs every benchmark, prints a table, and writes
 // bench/results.json and bench/RESULTS.md (the Markdown table for the README).
 //
-//   node bench/run-all.mjs [--long] [--only sizes,store,github,team,host] [--keep] [--verbose]
+//   node bench/run-all.mjs [--long] [--only sizes,store,github,team,host] [--host-parts queueFirstPaint,…] [--keep] [--verbose]
 //
 //   sizes   production bundle (dist/extension.js) and VSIX size. Built in a temporary copy of the
 //           repository so the dev build in dist/ is never replaced under someone running tests.
@@ -22,7 +22,9 @@
 //   host    dist/bench/inHost.js inside a real VS Code (code-server + headless Chromium) running
 //           the production build: tree build and queue first paint with 500 PRs, status bar
 //           following another window, timer wake-ups while idle (61 s; 130 s with --long), and
-//           activation time (the first one, then 20 fresh copies of the bundle).
+//           activation time (the first one, then 20 fresh copies of the bundle). `--host-parts`
+//           runs only the named parts of it (treeBuild, queueFirstPaint, statusBarFollow,
+//           idleWakeups, activation), e.g. `--only host --host-parts queueFirstPaint`.
 //   workbench bench/inWorkbench.mjs: the VSIX installed as a user installs it, in code-server driven
 //           by Playwright: window reload → saved reviews on screen (GitHub hanging), and Start Morning
 //           Review → every section on screen (about 4 minutes).
@@ -228,7 +230,8 @@ if (only.includes('host')) await step('host', async () => {
   console.log(`   real VS Code, ${build}; includes a ${idleSeconds} s idle wait (about ${Math.round((idleSeconds + 150) / 60)} minutes)`);
   const r = await run(tools.node, [tools.driver, '--tools', tools.tools, '--node', tools.node, '--chromium', tools.chromium,
     '--extension', extension, '--tests', tests, '--workspace', workspace, '--timeout', String(600 + idleSeconds),
-    '--env', `LEAD_DESK_BENCH_OUT=${outFile}`, '--env', 'LEAD_DESK_RETRY_BASE_MS=20', '--env', `LEAD_DESK_BENCH_IDLE_SECONDS=${idleSeconds}`],
+    '--env', `LEAD_DESK_BENCH_OUT=${outFile}`, '--env', 'LEAD_DESK_RETRY_BASE_MS=20', '--env', `LEAD_DESK_BENCH_IDLE_SECONDS=${idleSeconds}`,
+    ...(option('host-parts') ? ['--env', `LEAD_DESK_BENCH_PARTS=${option('host-parts')}`] : [])],
   { name: 'in-host', timeoutMs: (700 + idleSeconds) * 1000 });
   let data;
   if (fs.existsSync(outFile)) data = JSON.parse(fs.readFileSync(outFile, 'utf8'));
@@ -258,11 +261,17 @@ if (keepLogs) results.logs = logs;
 
 // Runs with --only keep the other benchmarks' last figures.
 const resultsFile = path.join(root, 'bench', 'results.json');
-if (only.length < ALL.length && fs.existsSync(resultsFile)) {
+if ((only.length < ALL.length || option('host-parts')) && fs.existsSync(resultsFile)) {
   try {
     const previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     for (const [name, value] of Object.entries(previous.benchmarks ?? {})) {
       if (!(name in results.benchmarks)) results.benchmarks[name] = { ...value, fromEarlierRun: previous.startedAt };
+      // --host-parts: the host parts not run keep theirs too.
+      else if (name === 'host' && option('host-parts') && value && typeof value === 'object') {
+        for (const [part, figures] of Object.entries(value)) {
+          if (!(part in results.benchmarks.host) && figures && typeof figures === 'object') results.benchmarks.host[part] = { ...figures, fromEarlierRun: previous.startedAt };
+        }
+      }
     }
   } catch { /* a damaged earlier file is simply replaced */ }
 }

@@ -4,6 +4,7 @@ import { filterQueue, sortQueue, type ReviewQueueRow, type ReviewSortKey, type S
 import type { CiState } from '../src/core/reviews';
 import type { InboxState } from '../src/core/inbox';
 import { REVIEW_GROUP_ORDER } from '../src/core/inboxEntries';
+import { SORT_KEYS } from './_queueColumns';
 import { savedRecord, savedScrollY } from './shared/vscodeApi';
 
 export type DraftFilter = 'any' | 'ready' | 'draft';
@@ -23,7 +24,6 @@ export interface QueueViewState {
 
 export const CI_STATES: readonly CiState[] = ['success', 'failure', 'pending', 'none'];
 export const SLA_STATES: readonly SlaState[] = ['ok', 'due-soon', 'breached'];
-export const SORT_KEYS: readonly ReviewSortKey[] = ['state', 'repo', 'author', 'age', 'size', 'ci', 'sla', 'draft'];
 /** The states a pending review can be in, in the inbox's order. */
 export const QUEUE_STATES: readonly InboxState[] = REVIEW_GROUP_ORDER;
 

@@ -4,9 +4,12 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import { stateCountsText, type ReviewQueueRow, type ReviewSortKey } from '../src/core/reviewQueue';
+import { stateCountsText, type ReviewQueueRow } from '../src/core/reviewQueue';
+import { formatDuration } from '../src/core/timeline';
 import type { OwnPullRequestRow, QueueData, QueueFromWebview, QueueToWebview } from '../src/queue/protocol';
-import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, STATE_CHOICES, ownPullRequestRow, reviewRow, type RowAction } from './_queueRows';
+import { KeyedRows, sameFields, type KeyedRowsRender } from './_keyedRows';
+import { columnWidths, firstDirection, headerRow, reviewRow, SORT_KEYS } from './_queueColumns';
+import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, STATE_CHOICES, ownPullRequestRow, type RowAction } from './_queueRows';
 import { CI_STATES, QUEUE_STATES, SLA_STATES, rowKey, sanitizeView, visibleRows, type DraftFilter, type QueueViewState } from './_queueView';
 import { nameShadowControls } from './shared/controls';
 import { byId, codicon, h } from './shared/dom';
@@ -18,11 +21,17 @@ let reviews = new Map<string, ReviewQueueRow>();
 let own = new Map<string, OwnPullRequestRow>();
 let scrollRestored = false;
 let snoozing: ReviewQueueRow | null = null;
+let reviewRows: KeyedRows<ReviewQueueRow> | undefined;
+/** Counts renders, so only the latest reports its timing. */
+let renderSeq = 0;
 
-const COLUMNS: readonly (readonly [string, ReviewSortKey | null])[] = [
-  ['Pull request', null], ['State', 'state'], ['Repository', 'repo'], ['Author', 'author'], ['Waiting', 'age'], ['Size', 'size'],
-  ['CI', 'ci'], ['SLA', 'sla'], ['Draft', 'draft'], ['Actions', null],
-];
+/** Runs `then` once the next frame has been painted, with how long that frame's work took (from its start). */
+function afterPaint(then: (frameMs: number) => void): void {
+  requestAnimationFrame(() => {
+    const frame = performance.now();
+    setTimeout(() => then(performance.now() - frame));
+  });
+}
 
 function select(id: string, label: string, choices: readonly (readonly [string, string])[], current: string): HTMLElement {
   return h('vscode-single-select', { id, 'aria-label': label, title: label },
@@ -31,13 +40,6 @@ function select(id: string, label: string, choices: readonly (readonly [string, 
 
 function checkbox(id: string, label: string, checked: boolean): HTMLElement {
   return h('vscode-checkbox', { id, checked }, label);
-}
-
-function headerRow(): HTMLTableRowElement {
-  return h('tr', { role: 'row' }, ...COLUMNS.map(([label, key]) =>
-    key === null
-      ? h('th', { scope: 'col', role: 'columnheader', class: `col-${label.toLowerCase().replace(/ /g, '-')}` }, label)
-      : h('th', { scope: 'col', role: 'columnheader', class: `col-${key}`, 'data-sort': key }, h('button', { type: 'button', class: 'sort', 'data-sort': key }, label, codicon('blank', undefined, 'sort-icon')))));
 }
 
 function layout(): void {
@@ -76,7 +78,14 @@ function layout(): void {
           h('button', { type: 'submit', value: 'cancel', id: 'snooze-cancel', class: 'secondary', formnovalidate: true }, 'Cancel')))),
   );
   nameShadowControls(byId('app'));
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, columnWidths()];
+  reviewRows = new KeyedRows(byId('reviews').querySelector('tbody')!, (r) => rowKey(r.repo, r.number), sameReviewRow, reviewRow);
   byId('app').removeAttribute('aria-busy');
+}
+
+/** Rows that show the same keep their DOM node: the wait is compared as it reads ("3h 10m"), not to the millisecond. */
+function sameReviewRow(a: ReviewQueueRow, b: ReviewQueueRow): boolean {
+  return sameFields(a, b, { waitingBusinessMs: formatDuration });
 }
 
 /** Which row (and which of its buttons) had focus, to put it back after a re-render. */
@@ -102,9 +111,20 @@ function renderReviews(started = performance.now()): void {
   const view = channel.state;
   const rows = visibleRows(data.rows, view);
   const focus = rememberFocus();
-  const fragment = document.createDocumentFragment();
-  for (const row of rows) fragment.appendChild(reviewRow(row));
-  byId('reviews').querySelector('tbody')!.replaceChildren(fragment);
+  const seq = ++renderSeq;
+  let first: { readonly ms: number; readonly workMs: number } | undefined;
+  let complete: (KeyedRowsRender & { readonly ms: number }) | undefined;
+  const report = () => {
+    if (seq !== renderSeq || first === undefined || complete === undefined) return;
+    channel.post({ type: 'rendered', ms: first.ms, workMs: first.workMs, rows: complete.rows, allMs: complete.ms, built: complete.built });
+  };
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const since = () => round(performance.now() - started);
+  // The rows down to the bottom of the screen now (a row is 29 px at the default font size, 24 px
+  // at a small one), from the saved scroll position on a reload so it can be restored; the rest in the next tasks.
+  const scrollY = scrollRestored ? window.scrollY : channel.state.scrollY;
+  const budget = Math.ceil((scrollY + window.innerHeight) / 24) + 2;
+  reviewRows!.render(rows, budget, (result) => afterPaint(() => { complete = { ...result, ms: since() }; report(); }));
   restoreFocus(focus);
   byId('reviews-empty').hidden = rows.length > 0;
   // Before GitHub has answered, an empty table means "not heard yet", not "nothing matches".
@@ -121,8 +141,9 @@ function renderReviews(started = performance.now()): void {
     const icon = th.querySelector('.sort-icon')!;
     icon.className = `codicon sort-icon codicon-${active ? (view.sortDir === 'asc' ? 'arrow-up' : 'arrow-down') : 'blank'}`;
   }
-  // The first frame after this task paints the table: report how long until then.
-  requestAnimationFrame(() => setTimeout(() => channel.post({ type: 'rendered', ms: Math.round((performance.now() - started) * 10) / 10, rows: rows.length })));
+  // The first frame after this task paints the table (the rows on screen): report how long until then.
+  const workMs = performance.now() - started;
+  afterPaint((frameMs) => { first = { ms: since(), workMs: Math.min(since(), round(workMs + frameMs)) }; report(); });
 }
 
 function renderOwn(): void {
@@ -228,11 +249,10 @@ function wire(): void {
   toggle('filter-direct', (directOnly) => ({ directOnly }));
   toggle('filter-snoozed', (includeSnoozed) => ({ includeSnoozed }));
   byId('reviews').querySelector('thead')!.addEventListener('click', (e) => {
-    const key = (e.target as Element).closest<HTMLElement>('button[data-sort]')?.dataset.sort as ReviewSortKey | undefined;
+    const key = SORT_KEYS.find((k) => k === (e.target as Element).closest<HTMLElement>('button[data-sort]')?.dataset.sort);
     if (!key) return;
     const view = channel.state;
-    // Waiting sorts longest first on the first click; the other columns A→Z / attention first.
-    const sortDir = key === view.sortKey ? (view.sortDir === 'asc' ? 'desc' : 'asc') : key === 'age' ? 'desc' : 'asc';
+    const sortDir = key === view.sortKey ? (view.sortDir === 'asc' ? 'desc' : 'asc') : firstDirection(key);
     update({ sortKey: key, sortDir });
   });
   wireTable('reviews');

@@ -104,6 +104,9 @@ const KEY_COMPARERS: Record<ReviewSortKey, (a: ReviewQueueRow, b: ReviewQueueRow
   draft: (a, b) => Number(a.draft) - Number(b.draft),
 };
 
+/** Every key `sortQueue` orders by: each is one column of the queue's table. */
+export const REVIEW_SORT_KEYS = Object.keys(KEY_COMPARERS) as readonly ReviewSortKey[];
+
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }

@@ -4,16 +4,13 @@ import { ViewTypes } from '../ids';
 import { describeError } from '../util/errors';
 import { WebviewPanelHost, type PanelSite } from '../webview/panel';
 import type { PanelDescriptor } from '../webview/registerPanel';
-import { queueProtocol, type QueueData, type QueueFromWebview } from './protocol';
+import { queueProtocol, type QueueData, type QueueFromWebview, type RenderedMessage } from './protocol';
 import { buildQueueData } from './queueData';
 import { snoozeUntil } from './snooze';
 import type { ReviewQueueSource } from './source';
 
-/** The webview's own measure of its last table render. */
-export interface QueueRenderTiming {
-  readonly ms: number;
-  readonly rows: number;
-}
+/** The webview's own measure of its last table render (see `RenderedMessage`). */
+export type QueueRenderTiming = Omit<RenderedMessage, 'type'>;
 
 export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueData> {
   static readonly viewType = ViewTypes.reviewQueue;
@@ -33,7 +30,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
     this.register(source.onDidChange(() => void this.refresh()));
   }
 
-  /** The last render the webview reported: `{ ms, rows }`. */
+  /** The last render the webview reported. */
   get lastRender(): QueueRenderTiming | undefined {
     return this.lastRendered;
   }
@@ -64,7 +61,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
         return;
       }
       case 'rendered':
-        this.lastRendered = { ms: message.ms, rows: message.rows };
+        this.lastRendered = { ms: message.ms, workMs: message.workMs, rows: message.rows, allMs: message.allMs, built: message.built };
         this.renderedEmitter.fire(this.lastRendered);
         return;
     }

@@ -59,11 +59,18 @@ export interface SnoozeMessage {
   /** `yyyy-MM-dd`: hidden until that local day starts. */
   readonly until: string;
 }
-/** The webview's own measure of a render (benchmarks read it on the host). */
+/** The webview's own measure of a render of the review table (benchmarks and tests read it on the host). */
 export interface RenderedMessage {
   readonly type: 'rendered';
+  /** From the data message to the first frame painted with it (the rows on screen). */
   readonly ms: number;
+  /** The work in `ms`: the message's handling and that frame's rendering, not the wait for the display's next frame. */
+  readonly workMs: number;
   readonly rows: number;
+  /** From the data message to the frame painted with every row in the table. */
+  readonly allMs: number;
+  /** Row nodes built by this render; the others were kept from the last one. */
+  readonly built: number;
 }
 
 export type QueueFromWebview = ReadyMessage | OpenMessage | CheckoutMessage | SnoozeMessage | RenderedMessage;
@@ -77,7 +84,7 @@ export const isQueueMessage = messageGuard<QueueFromWebview>({
   open: { url: boundedString(MAX_LINK_LENGTH) },
   checkout: { repo, number: prNumber },
   snooze: { repo, number: prNumber, until: boundedString(10, /^\d{4}-\d{2}-\d{2}$/) },
-  rendered: { ms: numberIn(0, 600_000), rows: integerIn(0, 1_000_000) },
+  rendered: { ms: numberIn(0, 600_000), workMs: numberIn(0, 600_000), rows: integerIn(0, 1_000_000), allMs: numberIn(0, 600_000), built: integerIn(0, 1_000_000) },
 });
 
 export const queueProtocol = panelProtocol<QueueToWebview, QueueFromWebview>(isQueueMessage);

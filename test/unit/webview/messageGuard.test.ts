@@ -8,7 +8,7 @@ const valid = [
   { type: 'open', url: 'https://github.com/o/r/pull/1' },
   { type: 'checkout', repo: 'octo-org/some.repo_1', number: 42 },
   { type: 'snooze', repo: 'o/r', number: 1, until: '2024-05-09' },
-  { type: 'rendered', ms: 12.5, rows: 500 },
+  { type: 'rendered', ms: 12.5, workMs: 4.1, rows: 500, allMs: 80.2, built: 1 },
 ];
 
 describe('queue message guard', () => {
@@ -56,9 +56,13 @@ describe('queue message guard', () => {
       { type: 'snooze', repo: 'o/r', number: 1, until: 'tomorrow' },
       { type: 'snooze', repo: 'o/r', number: 1, until: '2024-05-09T00:00' },
       { type: 'snooze', repo: 'o/r', number: 1, until: 20240509 },
-      { type: 'rendered', ms: -1, rows: 1 },
-      { type: 'rendered', ms: Number.NaN, rows: 1 },
-      { type: 'rendered', ms: 1, rows: 1.5 },
+      { type: 'rendered', ms: -1, rows: 1, allMs: 1, built: 1, workMs: 1 },
+      { type: 'rendered', ms: Number.NaN, rows: 1, allMs: 1, built: 1, workMs: 1 },
+      { type: 'rendered', ms: 1, rows: 1.5, allMs: 1, built: 1, workMs: 1 },
+      { type: 'rendered', ms: 1, rows: 1, allMs: Infinity, built: 1, workMs: 1 },
+      { type: 'rendered', ms: 1, rows: 1, allMs: 1, built: -1, workMs: 1 },
+      { type: 'rendered', ms: 1, rows: 1 },
+      { type: 'rendered', ms: 1, workMs: -1, rows: 1, allMs: 1, built: 1 },
     ];
     for (const m of bad) assert.equal(isQueueMessage(m), false, JSON.stringify(m));
   });
