@@ -194,6 +194,9 @@ export class InboxService extends Disposable {
       this.handOffs.forgetAccount();
     }
     this.set({ refreshing: true, tasks, ...(sameSession ? {} : NO_GITHUB_DATA) });
+    // This session's saved data shows while GitHub is asked. A start-up paint cut short by a session
+    // event that changed nothing (VS Code's GitHub sign-in starting, a token handed over again) lands here.
+    if (!sameSession) await this.paintFromSnapshot(generation).catch(() => false);
     await this.handOffs.reload();
     const repos = await this.repositories.resolve();
     this.set({ signedIn: true, signInKnown: true, noRepositories: repos.length === 0 });

@@ -423,6 +423,25 @@ describe('work tree (fake GitHub)', function () {
       assert.deepEqual(reviewNodes().map((r) => r.id), before);
     });
 
+    it('still paints the snapshot when a session event that changes nothing comes during start-up, while GitHub hangs', async function () {
+      await signedIn();
+      const before = reviewNodes().map((r) => r.id);
+      await setSetting('github.requestTimeoutSeconds', 3);
+      await refreshed();
+      assert.ok(fs.existsSync(await snapshotFile()), 'snapshot saved');
+      fake.inject('*', { hang: true });
+      // At a window's start VS Code's GitHub sign-in activates and the environment's token is
+      // handed over again: the same session, announced as a change while the snapshot is read.
+      const restarted = api.work.model.restart();
+      // After the start-up has begun reading the snapshot and the session (file and secret reads take longer than this).
+      await new Promise((resolve) => setImmediate(resolve));
+      api.github.auth.reset();
+      await waitFor('painted from the snapshot', () => api.work.model.snapshot.fromSnapshot && reviewNodes().length === before.length, 3000);
+      assert.deepEqual(reviewNodes().map((r) => r.id), before, 'the same reviews, same order');
+      fake.clearFaults();
+      await restarted;
+    });
+
     it('without a snapshot, says "Loading…", never "signed out" or "No reviews match", while a stored token cannot be checked', async function () {
       if (!hasBridge()) this.skip();
       await signedIn();
