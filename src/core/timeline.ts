@@ -115,27 +115,36 @@ export function resolveOverlaps(entries: readonly TimeEntry[], now: number): Tim
  * added. Result sorted by start, non-overlapping.
  */
 export function creditMeetings(segments: readonly TimeSegment[], spans: readonly MeetingSpan[], rule: OverlapRule): SourcedSegment[] {
-  const timer: SourcedSegment[] = segments.map((s) => ({ ...s, source: 'timer' }));
-  const meetings: SourcedSegment[] = spans.map((s) => ({ entryId: MEETING_ENTRY_ID, mode: 'managerial', start: s.start, end: s.end, source: 'calendar' }));
+  // Object literals, not spreads: a spread copy is several times slower, and this runs per report over weeks of segments.
+  const timer: SourcedSegment[] = segments.map((s) => sourced(s.entryId, s.mode, s.start, s.end, 'timer'));
+  const meetings: SourcedSegment[] = spans.map((s) => sourced(MEETING_ENTRY_ID, 'managerial', s.start, s.end, 'calendar'));
   const [winners, losers] = rule === 'meeting' ? [meetings, timer] : [timer, meetings];
   const result = [...winners];
-  for (const loser of losers) result.push(...subtract(loser, winners));
+  // Both lists are sorted and non-overlapping: the first winner a loser can touch only moves forward.
+  let first = 0;
+  for (const loser of losers) {
+    while (first < winners.length && winners[first]!.end <= loser.start) first++;
+    subtract(loser, winners, first, result);
+  }
   return result.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** The parts of `segment` that no interval of `cover` (sorted, non-overlapping) touches. */
-function subtract(segment: SourcedSegment, cover: readonly SourcedSegment[]): SourcedSegment[] {
-  const parts: SourcedSegment[] = [];
+/** Adds to `into` the parts of `segment` that no interval of `cover` (sorted, non-overlapping, from `from` on) touches. */
+function subtract(segment: SourcedSegment, cover: readonly SourcedSegment[], from: number, into: SourcedSegment[]): void {
   let cursor = segment.start;
-  for (const c of cover) {
+  for (let i = from; i < cover.length; i++) {
+    const c = cover[i]!;
     if (c.end <= cursor) continue;
     if (c.start >= segment.end) break;
-    if (c.start > cursor) parts.push({ ...segment, start: cursor, end: c.start });
+    if (c.start > cursor) into.push(sourced(segment.entryId, segment.mode, cursor, c.start, segment.source));
     cursor = Math.max(cursor, c.end);
     if (cursor >= segment.end) break;
   }
-  if (cursor < segment.end) parts.push({ ...segment, start: cursor, end: segment.end });
-  return parts;
+  if (cursor < segment.end) into.push(cursor === segment.start ? segment : sourced(segment.entryId, segment.mode, cursor, segment.end, segment.source));
+}
+
+function sourced(entryId: string, mode: Mode, start: number, end: number, source: TimeSource): SourcedSegment {
+  return { entryId, mode, start, end, source };
 }
 
 /**
