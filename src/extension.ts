@@ -9,6 +9,7 @@ import * as alerts from './alerts';
 import * as balance from './balance';
 import * as inbox from './inbox';
 import type { InboxService } from './inbox/inboxService';
+import * as calendar from './calendar';
 import { Config } from './config';
 import { featureContext, type Feature, type FeatureServices } from './feature';
 import { GitHubConnection } from './github/session/connection';
@@ -36,6 +37,7 @@ import * as work from './work';
  */
 const FEATURES: readonly Feature[] = [
   signIn.register,
+  calendar.register, // provides `calendar`
   timer.register, // provides `timer` and `autoMode`
   inbox.register, // provides `inbox`
   work.register, // provides `workTree` (for the test API)

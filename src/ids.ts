@@ -64,6 +64,12 @@ export const Commands = {
   prepareStandup: 'leadDesk.prepareStandup',
   /** {@link oneOnOne/index#register} */
   prepareOneOnOne: 'leadDesk.prepareOneOnOne',
+  /** An ICS address (kept in SecretStorage) or a local .ics file. {@link calendar/index#register} */
+  connectCalendar: 'leadDesk.connectCalendar',
+  /** {@link calendar/index#register} */
+  disconnectCalendar: 'leadDesk.disconnectCalendar',
+  /** {@link calendar/index#register} */
+  refreshCalendars: 'leadDesk.refreshCalendars',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -204,17 +210,3 @@ export const TaskTypes = {
  * confirmations, in the test build only (src/util/confirm.ts): the shipped bundle has neither.
  */
 export const TEST_DIALOG_HOOK = 'leadDesk.testBuild.answerDialog';
-
-/**
- * The calendar's commands (src/calendar/). Not contributed nor registered yet: the calendar is
- * read and kept, but the balance does not show meetings yet (issue 19), and a command that
- * connects a calendar no view uses would mislead. They move into `Commands` with that part.
- */
-export const CalendarCommands = {
-  /** {@link calendar/index#register} */
-  connect: 'leadDesk.connectCalendar',
-  /** {@link calendar/index#register} */
-  disconnect: 'leadDesk.disconnectCalendar',
-  /** {@link calendar/index#register} */
-  refresh: 'leadDesk.refreshCalendars',
-} as const;

@@ -24,7 +24,7 @@ export class BalanceChart extends ThemedChart {
 
   update(days: readonly DayBar[], targetPercent: number): void {
     this.todayIndex = days.findIndex((d) => d.isToday);
-    const target = this.chart.data.datasets[2];
+    const [target] = this.lineDatasets;
     this.chart.data.labels = days.map((d) => (d.isToday ? fill(text.labelToday, d.label) : d.label));
     this.setHours(days);
     target!.data = days.map((d) => {
@@ -34,14 +34,15 @@ export class BalanceChart extends ThemedChart {
     target!.label = fill(text.technicalTarget, targetPercent);
     this.chart.update();
     this.canvas.setAttribute('aria-label', fill(text.weekChartDetail, days
-      .map((d) => fill(text.dayDetail, d.label, formatDuration(d.technicalMs), formatDuration(d.managerialMs)))
+      .map((d) => fill(text.dayDetail, d.label, formatDuration(d.technicalMs), formatDuration(d.managerialMs))
+        + (d.meetingMs > 0 ? fill(text.withMeetings, formatDuration(d.meetingMs)) : ''))
       .join('; ')));
   }
 
   protected design(theme: Theme): ChartDesign {
     const font = { family: theme.font };
     return {
-      bars: [text.technical, text.managerial],
+      bars: [text.technical, text.managerial, text.meetingsCalendar],
       barPlace: { order: 1 },
       lines: [{
         // Its own stack, so the mark sits at its value rather than on top of the bars, and a

@@ -14,7 +14,7 @@ Chart.register(LineController, LineElement, PointElement, Filler);
 
 export class TrendChart extends ThemedChart {
   update(weeks: readonly TrendBar[], targetPercent: number): void {
-    const [, , share, target] = this.chart.data.datasets;
+    const [share, target] = this.lineDatasets;
     this.chart.data.labels = weeks.map((w) => (w.isThisWeek ? fill(text.labelThisWeek, w.label) : w.label));
     this.setHours(weeks);
     share!.data = weeks.map((w) => (w.technicalPercent === null ? null : Math.round(w.technicalPercent)));
@@ -30,7 +30,7 @@ export class TrendChart extends ThemedChart {
   protected design(theme: Theme): ChartDesign {
     const font = { family: theme.font };
     return {
-      bars: [text.technicalHours, text.managerialHours],
+      bars: [text.technicalHours, text.managerialHours, text.meetingHours],
       barPlace: { order: 2, yAxisID: 'y' },
       lines: [
         {

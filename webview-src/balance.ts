@@ -47,7 +47,7 @@ function layout(): void {
       h('details', { class: 'trend-details' },
         h('summary', {}, text.weeksTable),
         h('table', { id: 'trend', class: 'grid' },
-          h('thead', {}, h('tr', {}, ...[text.weekOf, text.technical, text.managerial, text.total, text.technicalShare, text.automatic].map((l) => h('th', { scope: 'col' }, l)))),
+          h('thead', {}, h('tr', {}, ...[text.weekOf, text.technical, text.managerial, text.total, text.technicalShare, text.automatic, text.meetings].map((l) => h('th', { scope: 'col' }, l)))),
           h('tbody')))),
     h('section', { 'aria-labelledby': 'tags-heading' },
       h('h2', { id: 'tags-heading' }, text.tagsHeading),
@@ -80,7 +80,8 @@ function trendRow(w: TrendBar): HTMLTableRowElement {
     h('td', { class: 'managerial num' }, formatDuration(w.managerialMs)),
     h('td', { class: 'total num' }, formatDuration(w.technicalMs + w.managerialMs)),
     h('td', { class: 'share num' }, percent(w.technicalPercent)),
-    h('td', { class: 'automatic num' }, w.automaticMs > 0 ? formatDuration(w.automaticMs) : '—'));
+    h('td', { class: 'automatic num' }, w.automaticMs > 0 ? formatDuration(w.automaticMs) : '—'),
+    h('td', { class: 'meetings num' }, w.meetingMs > 0 ? formatDuration(w.meetingMs) : '—'));
 }
 
 function tagRow(t: TagRow, managerialMs: number): HTMLTableRowElement {
@@ -103,22 +104,24 @@ function balanceText(b: Balance): string {
   }
 }
 
-function fillTotal(id: string, when: string, b: Balance): void {
+function fillTotal(id: string, when: string, b: Balance, meetingMs: number): void {
   const card = byId(id);
   card.querySelector('.when')!.textContent = when;
   card.querySelector('.big')!.textContent = formatDuration(b.totalMs);
-  card.querySelector('.split')!.textContent = fill(text.split, formatDuration(b.technicalMs), formatDuration(b.managerialMs));
+  const meetings = meetingMs > 0 ? fill(text.withMeetings, formatDuration(meetingMs)) : '';
+  card.querySelector('.split')!.textContent = fill(text.split, formatDuration(b.technicalMs), formatDuration(b.managerialMs)) + meetings;
   const state = card.querySelector('.balance-state')!;
   state.textContent = balanceText(b);
   state.className = `balance-state state-${b.state}`;
 }
 
 function entryRow(e: EntryRow): HTMLTableRowElement {
-  return h('tr', { class: `mode-${e.mode}`, 'data-entry': e.entryId },
+  return h('tr', { class: `mode-${e.mode} source-${e.source}`, 'data-entry': e.entryId },
     h('td', { class: 'start num' }, e.start),
     h('td', { class: 'end num' }, e.end ?? text.running),
     h('td', { class: 'mode' }, h('span', { class: `swatch swatch-${e.mode}`, 'aria-hidden': 'true' }), e.mode === 'technical' ? text.technical : text.managerial,
-      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: fill(text.autoTitle, e.auto, settingId(Settings.autoMode)) }, text.autoBadge)])),
+      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: fill(text.autoTitle, e.auto, settingId(Settings.autoMode)) }, text.autoBadge)]),
+      ...(e.source === 'calendar' ? [' ', h('span', { class: 'auto-badge', title: fill(text.meetingTitle, settingId(Settings.calendarOverlap)) }, text.meetingBadge)] : [])),
     h('td', { class: 'duration num' }, formatDuration(e.durationMs)),
     h('td', { class: 'note' }, e.note));
 }
@@ -127,8 +130,8 @@ function render(report: BalanceReport): void {
   const started = performance.now();
   byId('notice').hidden = true;
   byId('updated').textContent = fill(text.updated, report.updated);
-  fillTotal('total-today', report.todayLabel, report.today);
-  fillTotal('total-week', report.weekLabel, report.week);
+  fillTotal('total-today', report.todayLabel, report.today, report.meetings.todayMs);
+  fillTotal('total-week', report.weekLabel, report.week, report.meetings.weekMs);
   byId('week-label').textContent = report.weekLabel;
   chart?.update(report.days, report.targetPercent);
   const fragment = document.createDocumentFragment();

@@ -42,8 +42,8 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceRe
     const started = performance.now();
     const now = Date.now();
     const { from, to } = reportRange(now);
-    const entries = await this.source.entriesBetween(from, to);
-    const report = buildBalanceReport(entries, now, this.source.technicalTarget(), vscode.env.language);
+    const [entries, meetings] = await Promise.all([this.source.entriesBetween(from, to), this.source.meetingCredit?.(from, to)]);
+    const report = buildBalanceReport(entries, now, this.source.technicalTarget(), vscode.env.language, meetings);
     this.lastBuildMs = performance.now() - started;
     return report;
   }

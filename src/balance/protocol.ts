@@ -41,6 +41,7 @@ export const BALANCE_TEXT_KEYS = [
   'noTags', 'tagHint', 'entriesHeading', 'start', 'end', 'mode', 'duration', 'note', 'noEntries',
   'labelThisWeek', 'labelToday', 'lessThanAMinute', 'nothingYet', 'share', 'onTarget', 'tooTechnical', 'tooManagerial', 'offBy',
   'split', 'running', 'autoTitle', 'autoBadge', 'updated', 'hoursSuffix',
+  'meetings', 'meetingsCalendar', 'meetingHours', 'withMeetings', 'meetingBadge', 'meetingTitle',
   'technicalTarget', 'weekChartDetail', 'dayDetail', 'technicalHours', 'managerialHours', 'target', 'trendChartDetail',
   'weekDetail', 'weekDetailEmpty',
 ] as const;

@@ -23,7 +23,7 @@ export function balanceText(): BalanceText {
     tag: vscode.l10n.t('Tag'),
     shareOfManagerial: vscode.l10n.t('Share of managerial'),
     noTags: vscode.l10n.t('No managerial time in the last 8 weeks.'),
-    tagHint: vscode.l10n.t('Tag a note with a word after #, anywhere in it: “#1:1 with Mira”, “#review”, “#hiring panel”. The first tag counts; managerial time without one is “other”.'),
+    tagHint: vscode.l10n.t('Tag a note with a word after #, anywhere in it: “#1:1 with Mira”, “#review”, “#hiring panel”. The first tag counts; managerial time without one is “other”; meetings from a connected calendar are “meetings”.'),
     entriesHeading: vscode.l10n.t('Today’s entries'),
     start: vscode.l10n.t('Start'),
     end: vscode.l10n.t('End'),
@@ -54,6 +54,12 @@ export function balanceText(): BalanceText {
     target: vscode.l10n.t('Target ({0}% technical)', '{0}'),
     trendChartDetail: vscode.l10n.t('Technical share and hours per week, last {0} weeks, against a {1}% target. {2}.', '{0}', '{1}', '{2}'),
     weekDetail: vscode.l10n.t('Week of {0}: {1}% technical, {2}', '{0}', '{1}', '{2}'),
+    meetings: vscode.l10n.t('Meetings'),
+    meetingsCalendar: vscode.l10n.t('Meetings (calendar)'),
+    meetingHours: vscode.l10n.t('Meeting hours (calendar)'),
+    withMeetings: vscode.l10n.t(' (meetings {0})', '{0}'),
+    meetingBadge: vscode.l10n.t('meeting'),
+    meetingTitle: vscode.l10n.t('A meeting from your calendar; see {0}', '{0}'),
     weekDetailEmpty: vscode.l10n.t('Week of {0}: nothing tracked', '{0}'),
   };
 }
