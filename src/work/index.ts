@@ -44,8 +44,8 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   const nudges = new NudgeLog(stores);
   const tree = new WorkTree(model, config, nudges);
   const delegate = new DelegateTaskFlow(config, tasks, github, repositories);
-  const commands = registerWorkCommands({ config, model, tasks, github, delegate, nudges });
-  const assignment = registerReviewAssignment({ config, model, github });
+  const commands = registerWorkCommands({ config, model, tasks, github, delegate, nudges, decisions: tree.decisions });
+  const assignment = registerReviewAssignment({ config, model, github, decisions: tree.decisions });
   // Another window's nudges show after the next refresh (reading the file only if it changed).
   let wasRefreshing = false;
   const followRefresh = model.onDidChange((s) => {
@@ -54,5 +54,5 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   });
   model.start();
   ctx.provide('work', { model, tree, repositories, delegate, nudges, teamWarnings });
-  return vscode.Disposable.from(commands, assignment, registerMergeCommand(model, github), followRefresh, tree, model, repositories, nudges);
+  return vscode.Disposable.from(commands, assignment, registerMergeCommand(model, github, tree.decisions), followRefresh, tree, model, repositories, nudges);
 }
