@@ -89,6 +89,8 @@ export interface ReviewDecision extends Decided, Waiting {
   readonly kind: 'review';
   readonly item: PendingReview;
   readonly basis: ReviewInboxState;
+  /** Hidden until its snooze ends: not in the tree, nor in the palette's picks. */
+  readonly snoozed: boolean;
   /** "Hand This Review to…": every review the inbox shows. */
   readonly handable: boolean;
 }
@@ -135,17 +137,16 @@ export type ItemDecision = ReviewDecision | OwnPullDecision | DelegatedDecision 
 const tokens = (...t: (string | false | undefined)[]): string => t.filter(Boolean).join(' ');
 
 /**
- * A pending review in the inbox, or null when the inbox does not show it (snoozed, or done with:
- * approved and not asked again).
+ * A pending review in the inbox, or null when the lead is done with it (approved and not asked
+ * again). A snoozed one is decided too (the queue lists it on demand); the tree leaves it out.
  */
 export function decideReview(review: PendingReview, ctx: DecisionContext): ReviewDecision | null {
-  if (isSnoozed(review, ctx.now)) return null;
   const basis = pendingReviewState(review);
   if (basis === null) return null;
   const placed = placeItem({ repo: review.repo, number: review.number, waitingSince: review.requestedAt, lastActivity: reviewLastActivity(review), draft: review.draft }, basis, ctx.now, ctx, ctx.since);
   return {
     kind: 'review', id: `review:${review.repo}#${review.number}`, item: review, place: placed, state: placed.state, basis, waitMs: placed.waitMs, sla: placed.sla, pastSla: placed.pastSla,
-    handable: true, contextValue: tokens('review', !!review.url && 'linked', !!review.changesSinceUrl && 'changedSinceReview'),
+    snoozed: isSnoozed(review, ctx.now), handable: true, contextValue: tokens('review', !!review.url && 'linked', !!review.changesSinceUrl && 'changedSinceReview'),
   };
 }
 
@@ -225,7 +226,7 @@ export function decideTeam(load: readonly MemberReviews[] | null, configured: re
 /** Everything the tree shows and the palette picks from, decided at one `now`. */
 export interface WorkDecisions<R extends PendingReview = PendingReview, P extends OwnPullItem = OwnPullItem, I extends DelegatedIssueItem = DelegatedIssueItem, T extends DelegatedTaskItem = DelegatedTaskItem> {
   readonly now: number;
-  /** Pending reviews in the inbox, in its order. */
+  /** Pending reviews in the inbox, not snoozed, in its order. */
   readonly reviews: readonly (ReviewDecision & { readonly item: R })[];
   /** The lead's open PRs, in the inbox's order. */
   readonly own: readonly OwnPullDecision<P>[];
@@ -260,7 +261,7 @@ export function decideWork<R extends PendingReview, P extends OwnPullItem, I ext
   const reviews: (ReviewDecision & { readonly item: R })[] = [];
   for (const r of facts.reviews) {
     const d = remember(r, (x) => decideReview(x, ctx));
-    if (d) reviews.push(d as ReviewDecision & { readonly item: R });
+    if (d && !d.snoozed) reviews.push(d as ReviewDecision & { readonly item: R });
   }
   const own = facts.ownPullRequests.map((p) => remember(p, (x) => decideOwnPull(x, ctx)));
   return {
