@@ -12,7 +12,7 @@ import type { PendingReview } from '../core/reviews';
 import { formatDuration } from '../core/timeline';
 import type { OwnPullRequest } from '../github/api';
 import { Commands } from '../ids';
-import { ciText, nudgedWords, stateLabel, tooltip } from './nodeParts';
+import { ciText, nudgedWords, stateLabel, tooltip, WORDS, type LazyTooltip } from './nodeParts';
 
 const STATE_ICONS: Record<InboxState, string> = {
   'needs-review': 'eye', 're-requested': 'sync', 'waiting-on-author': 'person',
@@ -44,8 +44,9 @@ export function commitsSinceText(n: number): string {
 }
 
 /** A pending review in the inbox: draws its decision. `review` is what the commands on it read. */
-export class ReviewNode extends vscode.TreeItem {
+export class ReviewNode extends vscode.TreeItem implements LazyTooltip {
   children: never[] = [];
+  readonly tooltipOf: () => vscode.MarkdownString;
   readonly review: PendingReview;
   readonly sla: SlaState;
   /** Where it stands in the inbox. */
@@ -61,18 +62,18 @@ export class ReviewNode extends vscode.TreeItem {
     const size = review.additions || review.deletions ? `+${review.additions} −${review.deletions}` : '';
     const since = review.commitsSinceMyReview ? commitsSinceText(review.commitsSinceMyReview) : '';
     const waitingOnAuthor = review.requested === false && !since;
-    this.description = [review.repo, waitingOnAuthor ? vscode.l10n.t('you asked for changes') : waited, since, size, ciText(review.ci), review.draft ? vscode.l10n.t('draft') : '',
+    this.description = [review.repo, waitingOnAuthor ? WORDS.youAskedForChanges() : waited, since, size, ciText(review.ci), review.draft ? WORDS.draft() : '',
       review.direct ? '' : vscode.l10n.t('via @{0}', review.team ?? vscode.l10n.t('team'))].filter(Boolean).join(' · ');
     this.accessibilityInformation = {
       label: [vscode.l10n.t('Review {0} number {1}: {2}', review.repo, review.number, review.title), stateLabel(state), vscode.l10n.t('by {0}', review.author),
-        waitingOnAuthor ? vscode.l10n.t('you asked for changes') : vscode.l10n.t('waiting {0} business hours', waited), since,
-        this.sla === 'breached' ? vscode.l10n.t('past the {0} hour SLA', slaHours) : '', review.ci === 'failure' ? vscode.l10n.t('CI failing') : '',
-        review.draft ? vscode.l10n.t('draft') : ''].filter(Boolean).join(', '),
+        waitingOnAuthor ? WORDS.youAskedForChanges() : vscode.l10n.t('waiting {0} business hours', waited), since,
+        this.sla === 'breached' ? vscode.l10n.t('past the {0} hour SLA', slaHours) : '', review.ci === 'failure' ? WORDS.ciFailing() : '',
+        review.draft ? WORDS.draft() : ''].filter(Boolean).join(', '),
     };
     const color = SLA_COLOR[this.sla];
     this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : this.sla === 'breached' ? 'git-pull-request-go-to-changes' : 'git-pull-request', color ? new vscode.ThemeColor(color) : undefined);
     this.contextValue = decision.contextValue;
-    this.tooltip = tooltip((md) => {
+    this.tooltipOf = () => tooltip((md) => {
       md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
       md.appendMarkdown('\n\n').appendText(this.sla === 'breached'
         ? vscode.l10n.t('by {0} · waiting {1} business hours (past the {2} h SLA)', review.author, waited, slaHours)
@@ -82,13 +83,14 @@ export class ReviewNode extends vscode.TreeItem {
       md.appendMarkdown('\n\n').appendText(stateLabel(state) + (waitingOnAuthor ? vscode.l10n.t(': you asked for changes, nothing pushed since') : ''));
       if (since) md.appendMarkdown('\n\n').appendText(`${since}: `).appendText(review.changesSinceUrl ?? review.url);
     });
-    if (review.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
+    if (review.url) this.command = { command: Commands.workOpen, title: WORDS.open(), arguments: [this] };
   }
 }
 
 /** One of the lead's open PRs: draws its decision. `pullRequest` is what the commands on it read. */
-export class OwnPullNode extends vscode.TreeItem {
+export class OwnPullNode extends vscode.TreeItem implements LazyTooltip {
   children: never[] = [];
+  readonly tooltipOf: () => vscode.MarkdownString;
   readonly pullRequest: OwnPullRequest;
   readonly state: InboxState;
   readonly pastSla: boolean;
@@ -116,7 +118,7 @@ export class OwnPullNode extends vscode.TreeItem {
         basis !== 'waiting-on-reviewers' ? '' : pastSla ? vscode.l10n.t('waiting {0} business hours, past the {1} hour SLA', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited),
         pr.ci === 'failure' ? vscode.l10n.t('CI failing') : ''].filter(Boolean).join(', '),
     };
-    this.tooltip = tooltip((md) => {
+    this.tooltipOf = () => tooltip((md) => {
       md.appendMarkdown('**').appendText(`${pr.repo}#${pr.number}`).appendMarkdown('** ').appendText(pr.title);
       md.appendMarkdown('\n\n').appendText(`${stateLabel(decision.state)}: ${summary}`);
       if (basis === 'waiting-on-reviewers') {
@@ -124,6 +126,6 @@ export class OwnPullNode extends vscode.TreeItem {
           ? vscode.l10n.t('waiting {0} business hours (past the {1} h SLA)', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited));
       }
     });
-    if (pr.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
+    if (pr.url) this.command = { command: Commands.workOpen, title: WORDS.open(), arguments: [this] };
   }
 }

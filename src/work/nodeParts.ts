@@ -16,13 +16,47 @@ export function tooltip(build: (md: vscode.MarkdownString) => void): vscode.Mark
   return md;
 }
 
+/**
+ * A node whose tooltip is drawn on hover (`WorkTree.resolveTreeItem`), not with the tree: 500
+ * tooltips nobody points at are not built on every refresh.
+ */
+export interface LazyTooltip {
+  readonly tooltipOf?: () => vscode.MarkdownString;
+}
+
+/** A word the tree repeats on every node, translated once (the display language is fixed for the session). */
+function once(word: () => string): () => string {
+  let said: string | undefined;
+  return () => (said ??= word());
+}
+
+/** Words every review and PR node says. */
+export const WORDS = {
+  draft: once(() => vscode.l10n.t('draft')),
+  ciFailing: once(() => vscode.l10n.t('CI failing')),
+  youAskedForChanges: once(() => vscode.l10n.t('you asked for changes')),
+  open: once(() => vscode.l10n.t('Open')),
+} as const;
+
+const CI_WORDS: Record<CiState, () => string> = {
+  success: once(() => vscode.l10n.t('CI ✓')), failure: once(() => vscode.l10n.t('CI ✗')), pending: once(() => vscode.l10n.t('CI …')), none: () => '',
+};
+
 /** "CI ✓", "CI ✗", "CI …", or nothing without CI. */
 export function ciText(ci: CiState): string {
-  return ci === 'success' ? vscode.l10n.t('CI ✓') : ci === 'failure' ? vscode.l10n.t('CI ✗') : ci === 'pending' ? vscode.l10n.t('CI …') : '';
+  return CI_WORDS[ci]();
 }
+
+const STATE_LABELS = new Map<InboxState, string>();
 
 /** A state's name as the tree says it (the queue's webview takes core's English `INBOX_STATE_LABELS`). */
 export function stateLabel(state: InboxState): string {
+  let label = STATE_LABELS.get(state);
+  if (label === undefined) STATE_LABELS.set(state, label = translatedState(state));
+  return label;
+}
+
+function translatedState(state: InboxState): string {
   switch (state) {
     case 'needs-review': return vscode.l10n.t('Needs your review');
     case 're-requested': return vscode.l10n.t('Re-requested');

@@ -10,7 +10,7 @@ import type { NudgeTarget } from '../core/nudges';
 import type { DelegatedIssue } from '../github/api';
 import type { DelegatedTask } from './taskRepository';
 import { Commands } from '../ids';
-import { nudgedWords, tooltip } from './nodeParts';
+import { nudgedWords, tooltip, type LazyTooltip } from './nodeParts';
 import type { InboxStateNode, OwnPullNode, ReviewNode } from './inboxNodes';
 import type { TeamNode } from './teamNodes';
 
@@ -87,7 +87,8 @@ function dueText(due: string | null, bucket: DueBucket): string | undefined {
   return due ? `${bucket === 'overdue' ? 'overdue' : 'due'} ${due}` : undefined;
 }
 
-export class TaskNode extends vscode.TreeItem {
+export class TaskNode extends vscode.TreeItem implements LazyTooltip {
+  readonly tooltipOf: () => vscode.MarkdownString;
   children: WorkNode[] = [];
   readonly task: DelegatedTask;
   /** What the tree sorts, buckets and counts by, alike for local tasks and GitHub items. */
@@ -111,7 +112,7 @@ export class TaskNode extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : 'tasklist', dueColor(bucket));
     if (decision.followUp) this.nudgeTarget = decision.followUp;
     this.contextValue = decision.contextValue;
-    this.tooltip = tooltip((md) => {
+    this.tooltipOf = () => tooltip((md) => {
       md.appendMarkdown('**').appendText(task.title).appendMarkdown('**\n\n');
       md.appendText(!task.due ? vscode.l10n.t('Delegated to {0}', task.assignee)
         : bucket === 'overdue' ? vscode.l10n.t('Delegated to {0}, due {1} (overdue)', task.assignee, task.due) : vscode.l10n.t('Delegated to {0}, due {1}', task.assignee, task.due));
@@ -122,7 +123,8 @@ export class TaskNode extends vscode.TreeItem {
   }
 }
 
-export class IssueNode extends vscode.TreeItem {
+export class IssueNode extends vscode.TreeItem implements LazyTooltip {
+  readonly tooltipOf: () => vscode.MarkdownString;
   children: WorkNode[] = [];
   readonly issue: DelegatedIssue;
   readonly due: string | null;
@@ -145,7 +147,7 @@ export class IssueNode extends vscode.TreeItem {
     this.nudgeTarget = decision.followUp!;
     this.iconPath = new vscode.ThemeIcon(bucket === 'overdue' ? 'warning' : issue.isPullRequest ? 'git-pull-request' : 'issues', dueColor(bucket));
     this.contextValue = decision.contextValue;
-    this.tooltip = tooltip((md) => {
+    this.tooltipOf = () => tooltip((md) => {
       md.appendMarkdown('**').appendText(`${issue.repo}#${issue.number}`).appendMarkdown('** ').appendText(issue.title);
       md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Assigned to {0}; opened {1}', issue.assignees.join(', '), new Date(issue.createdAt).toLocaleDateString()));
       if (issue.due) {

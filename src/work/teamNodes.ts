@@ -9,7 +9,7 @@ import type { NudgeTarget } from '../core/nudges';
 import { loadCountsText, type MemberLoad, type MemberReview } from '../core/teamLoad';
 import { formatDuration } from '../core/timeline';
 import { Commands, Settings, settingId } from '../ids';
-import { tooltip } from './nodeParts';
+import { tooltip, type LazyTooltip } from './nodeParts';
 
 export type TeamNode = TeamGroupNode | TeamMemberNode | TeamReviewNode;
 
@@ -33,7 +33,8 @@ export class TeamGroupNode extends vscode.TreeItem {
   }
 }
 
-export class TeamMemberNode extends vscode.TreeItem {
+export class TeamMemberNode extends vscode.TreeItem implements LazyTooltip {
+  readonly tooltipOf: () => vscode.MarkdownString;
   children: TeamReviewNode[];
   readonly load: MemberLoad;
   constructor(decided: TeamMemberDecision, slaHours: number) {
@@ -48,7 +49,7 @@ export class TeamMemberNode extends vscode.TreeItem {
       ? new vscode.ThemeColor(load.exists ? 'list.errorForeground' : 'list.warningForeground') : undefined);
     this.load = load;
     this.children = decided.reviews.map((r) => new TeamReviewNode(r, slaHours));
-    this.tooltip = tooltip((md) => {
+    this.tooltipOf = () => tooltip((md) => {
       md.appendMarkdown('**').appendText(load.login).appendMarkdown('**\n\n');
       md.appendText(!load.exists ? vscode.l10n.t('GitHub knows no user by this login: check {0}.', settingId(Settings.teamMembers))
         : load.count === null ? vscode.l10n.t('GitHub did not send this member\'s review requests.')
@@ -58,7 +59,8 @@ export class TeamMemberNode extends vscode.TreeItem {
   }
 }
 
-export class TeamReviewNode extends vscode.TreeItem {
+export class TeamReviewNode extends vscode.TreeItem implements LazyTooltip {
+  readonly tooltipOf: () => vscode.MarkdownString;
   children: TeamNode[] = [];
   readonly member: string;
   readonly review: MemberReview;
@@ -76,7 +78,7 @@ export class TeamReviewNode extends vscode.TreeItem {
     this.contextValue = decision.contextValue;
     this.description = [review.repo, waited, review.draft ? vscode.l10n.t('draft') : '', breached ? vscode.l10n.t('past SLA') : ''].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : 'git-pull-request', breached ? new vscode.ThemeColor('list.errorForeground') : undefined);
-    this.tooltip = tooltip((md) => {
+    this.tooltipOf = () => tooltip((md) => {
       md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
       md.appendMarkdown('\n\n').appendText(breached
         ? vscode.l10n.t('by {0} · waiting on {1} for {2} business hours (past the {3} h SLA)', review.author, member, waited, slaHours)

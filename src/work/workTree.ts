@@ -12,6 +12,7 @@ import { Disposable } from '../util/disposable';
 import { BucketNode, GroupNode, IssueNode, NoticeNode, TaskNode, type WorkNode } from './nodes';
 import type { NudgeLog } from './nudgeLog';
 import { InboxStateNode, OwnPullNode, ReviewNode } from './inboxNodes';
+import type { LazyTooltip } from './nodeParts';
 import { TeamGroupNode } from './teamNodes';
 import { WorkDecisionSource, type Decisions } from './workDecisions';
 import type { WorkModel, WorkSnapshot } from './workModel';
@@ -56,6 +57,13 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
 
   getParent(): undefined {
     return undefined;
+  }
+
+  /** A leaf's tooltip, drawn when the lead points at it. */
+  resolveTreeItem(item: vscode.TreeItem, node: WorkNode): vscode.TreeItem {
+    const lazy = (node as LazyTooltip).tooltipOf;
+    if (item.tooltip === undefined && lazy) item.tooltip = lazy();
+    return item;
   }
 
   private welcome: WelcomeState | undefined;
@@ -200,7 +208,7 @@ function sameIds(a: readonly WorkNode[], b: readonly WorkNode[]): boolean {
 /** What VS Code draws of a node; two nodes that agree on it look the same. */
 function look(n: WorkNode): string {
   const icon = n.iconPath instanceof vscode.ThemeIcon ? `${n.iconPath.id}/${n.iconPath.color?.id ?? ''}` : '';
-  const tip = n.tooltip instanceof vscode.MarkdownString ? n.tooltip.value : n.tooltip ?? '';
+  const tip = (n as LazyTooltip).tooltipOf ? '' : n.tooltip instanceof vscode.MarkdownString ? n.tooltip.value : n.tooltip ?? '';
   return [n.label, n.description, n.contextValue, icon, tip, n.accessibilityInformation?.label, n.collapsibleState, n.command?.command].join('\u0000');
 }
 
@@ -216,7 +224,8 @@ function reconcile(old: readonly WorkNode[], fresh: readonly WorkNode[], fired: 
     if (!o || o === f) return f;
     const children = sameIds(o.children, f.children) ? reconcile(o.children, f.children, fired, nodes) : f.children;
     const sameChildren = children.length === o.children.length && children.every((c, i) => c === o.children[i]);
-    const changed = !sameChildren || look(o) !== look(f);
+    // A leaf drawn from another decision may differ in its tooltip, which is drawn on hover only.
+    const changed = !sameChildren || look(o) !== look(f) || (o as { decision?: object }).decision !== (f as { decision?: object }).decision;
     adopt(o, f, children);
     // The decision drawn is now this node: an update that keeps the decision keeps the node.
     const decision = (f as { decision?: object }).decision;

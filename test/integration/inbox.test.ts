@@ -74,7 +74,7 @@ describe('review inbox states (fake GitHub)', function () {
     const again = reviewNode(INBOX_TITLES.reRequested)!;
     assert.match(String(again.description), /2 commits since your review/);
     assert.match(again.review.changesSinceUrl ?? '', /\/acme\/web\/pull\/\d+\/files\/[0-9a-f]{40}\.\.[0-9a-f]{40}$/);
-    assert.match((again.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /2 commits since your review: http:\/\/127\.0\.0\.1:\d+\/acme\/web\/pull\/\d+\/files\//);
+    assert.match((api.work.tree.resolveTreeItem(again, again).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /2 commits since your review: http:\/\/127\.0\.0\.1:\d+\/acme\/web\/pull\/\d+\/files\//);
     assert.match(String(reviewNode(INBOX_TITLES.newCommits)!.description), /1 commit since your review/);
   });
 
