@@ -125,6 +125,8 @@ export interface TeamReviewDecision extends Decided {
   readonly sla: SlaState;
   /** "Nudge…": handed on by the lead and still requested of them (not started). */
   readonly nudge: NudgeTarget | null;
+  /** When the lead handed it to `member`, if they did. */
+  readonly handedAt?: number;
 }
 
 export interface TeamMemberDecision {
@@ -208,19 +210,23 @@ export function decideTeamReview(member: string, review: MemberReview, ctx: Deci
   const nudge: NudgeTarget | null = handedAt === undefined ? null
     : { repo: review.repo, number: review.number, url: review.url, title: review.title, who: [member], waitedMs: ctx.since(handedAt), kind: 'handed-review' };
   return {
-    kind: 'teamReview', id: `team:${member.toLowerCase()}:${review.repo}#${review.number}`, member, item: review, waitMs,
+    kind: 'teamReview', id: `team:${member.toLowerCase()}:${review.repo}#${review.number}`, member, item: review, waitMs, ...(handedAt !== undefined ? { handedAt } : {}),
     sla: inboxSla(pendingReviewState(review), review.draft, waitMs, ctx.slaHours), nudge,
     contextValue: tokens('teamReview', !!review.url && 'linked', nudge !== null && 'handedOn nudgeable'),
   };
 }
 
 /** The configured members' loads, lightest first, each with its reviews decided; `[]` while the load is not known. */
-export function decideTeam(load: readonly MemberReviews[] | null, configured: readonly string[], ctx: DecisionContext): TeamMemberDecision[] {
+export function decideTeam(load: readonly MemberReviews[] | null, configured: readonly string[], ctx: DecisionContext, remember: Remembered = fresh): TeamMemberDecision[] {
   if (load === null) return [];
   // Only configured members show: a load fetched for an older setting value is not theirs.
   const wanted = new Set(configured.map((m) => m.toLowerCase()));
+  const decide = (login: string, r: MemberReview) => {
+    const kept = remember(r, (x) => decideTeamReview(login, x, ctx));
+    return kept.member === login ? kept : decideTeamReview(login, r, ctx);
+  };
   return teamLoad(load.filter((m) => wanted.has(m.login.toLowerCase())), ctx.now, ctx)
-    .map((m) => ({ load: m, reviews: m.reviews.map((r) => decideTeamReview(m.login, r, ctx)) }));
+    .map((m) => ({ load: m, reviews: m.reviews.map((r) => decide(m.login, r)) }));
 }
 
 /** Everything the tree shows and the palette picks from, decided at one `now`. */
@@ -228,6 +234,8 @@ export interface WorkDecisions<R extends PendingReview = PendingReview, P extend
   readonly now: number;
   /** Pending reviews in the inbox, not snoozed, in its order. */
   readonly reviews: readonly (ReviewDecision & { readonly item: R })[];
+  /** The snoozed ones, in the same order: not in the tree nor the palette (the queue lists them on demand). */
+  readonly snoozed: readonly (ReviewDecision & { readonly item: R })[];
   /** The lead's open PRs, in the inbox's order. */
   readonly own: readonly OwnPullDecision<P>[];
   readonly issues: readonly DelegatedDecision<I>[];
@@ -259,28 +267,31 @@ export function decideWork<R extends PendingReview, P extends OwnPullItem, I ext
   facts: WorkFacts<R, P, I, T>, ctx: DecisionContext, remember: Remembered = fresh,
 ): WorkDecisions<R, P, I, T> {
   const reviews: (ReviewDecision & { readonly item: R })[] = [];
+  const snoozed: (ReviewDecision & { readonly item: R })[] = [];
   for (const r of facts.reviews) {
-    const d = remember(r, (x) => decideReview(x, ctx));
-    if (d && !d.snoozed) reviews.push(d as ReviewDecision & { readonly item: R });
+    const d = remember(r, (x) => decideReview(x, ctx)) as (ReviewDecision & { readonly item: R }) | null;
+    if (d) (d.snoozed ? snoozed : reviews).push(d);
   }
   const own = facts.ownPullRequests.map((p) => remember(p, (x) => decideOwnPull(x, ctx)));
   return {
     now: ctx.now,
     reviews: reviews.sort(inboxOrderOf(REVIEW_STATES)),
+    snoozed: snoozed.sort(inboxOrderOf(REVIEW_STATES)),
     own: own.sort(inboxOrderOf(OWN_STATES)),
     issues: facts.delegatedIssues.map((i) => remember(i, (x) => decideIssue(x, ctx))),
     tasks: facts.tasks.filter((t) => !t.doneAt).map((t) => remember(t, (x) => decideTask(x, ctx))),
-    // A few reviews, and hand-offs change them without a new load: decided afresh each time.
-    team: facts.teamMembers.length > 0 ? decideTeam(facts.teamLoad ?? null, facts.teamMembers, ctx) : [],
+    team: facts.teamMembers.length > 0 ? decideTeam(facts.teamLoad ?? null, facts.teamMembers, ctx, remember) : [],
   };
 }
 
 /**
  * A decision kept from the last time still holds for the same item object at the same `now` and
- * settings, unless the nudge log changed its "nudged … ago".
+ * settings, unless the nudge log changed its "nudged … ago" or a hand-off its Nudge….
  */
 export function stillHolds(d: ItemDecision | null, ctx: DecisionContext): boolean {
-  if (d === null || d.kind === 'review' || d.kind === 'teamReview') return true;
+  if (d === null || d.kind === 'review') return true;
+  // A hand-off is recorded without a new load.
+  if (d.kind === 'teamReview') return ctx.handedAt(d.item.repo, d.item.number, d.member) === d.handedAt;
   const item = d.item as { repo?: string; number?: number; issueNumber?: number };
   const number = d.kind === 'task' ? item.issueNumber : item.number;
   return (item.repo && number ? ctx.lastNudgeAt(item.repo, number) : undefined) === d.lastNudgeAt;

@@ -36,6 +36,7 @@ export class WorkDecisionSource {
     private readonly model: Pick<WorkModel, 'snapshot' | 'handedAt'>,
     private readonly config: Pick<Config, 'settings'>,
     private readonly nudges?: Pick<NudgeLog, 'all' | 'last'>,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   /** The decisions of the model's snapshot now. */
@@ -49,7 +50,7 @@ export class WorkDecisionSource {
     const nudges = this.nudges?.all;
     const made = this.made;
     if (now === undefined && made && made.snapshot === s && made.settings === settings && made.nudges === nudges) return made.decisions;
-    const at = now ?? Date.now();
+    const at = now ?? this.clock();
     let epoch = this.epoch;
     if (now !== undefined || !epoch || epoch.settings !== settings || epoch.asOf !== s.asOf || at - epoch.ctx.now > EPOCH_MS || at < epoch.ctx.now) {
       epoch = this.epoch = {
