@@ -3,7 +3,7 @@
  * exactly one inbox state, decided from GitHub's facts (review requests, the latest reviews,
  * commits after a review, the last activity). Pure: no `vscode`, no GitHub client.
  */
-import { businessMsBetween, parseClockTime, slaState, DEFAULT_BUSINESS_HOURS, type BusinessHours } from './businessHours';
+import { businessMsBetween, businessMsUntil, parseClockTime, slaState, DEFAULT_BUSINESS_HOURS, type BusinessHours, type SlaState } from './businessHours';
 
 /** A review's verdict, as GitHub names it. */
 export type ReviewVerdict = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
@@ -85,13 +85,28 @@ export interface InboxConfig {
   readonly businessHours?: BusinessHours;
 }
 
-/** Business days without activity, counted in business hours (a working day's length each). */
-export function isStale(lastActivity: number, now: number, config: Pick<InboxConfig, 'staleDays' | 'businessHours'>): boolean {
+/**
+ * Business days without activity, counted in business hours (a working day's length each).
+ * `since` is the business time from an instant to `now` (`businessMsUntil`, when a refresh has one).
+ */
+export function isStale(lastActivity: number, now: number, config: Pick<InboxConfig, 'staleDays' | 'businessHours'>,
+  since: (from: number) => number = (from) => businessMsBetween(from, now, config.businessHours ?? DEFAULT_BUSINESS_HOURS)): boolean {
   if (!(config.staleDays > 0)) return false;
   const hours = config.businessHours ?? DEFAULT_BUSINESS_HOURS;
   const dayMs = (parseClockTime(hours.end) - parseClockTime(hours.start)) * 60_000;
   if (!(dayMs > 0)) return false;
-  return businessMsBetween(lastActivity, now, hours) >= config.staleDays * dayMs;
+  return since(lastActivity) >= config.staleDays * dayMs;
+}
+
+/** The states whose wait counts against the SLA: the ball is with the reviewers. */
+const SLA_STATES: ReadonlySet<InboxState> = new Set<InboxState>(['needs-review', 're-requested', 'waiting-on-reviewers']);
+
+/**
+ * The one SLA rule of a review or an own PR: drafts have none (their author has not asked for the
+ * final review yet), nor has an item waiting on its author, approved, or with changes requested.
+ */
+export function inboxSla(basis: ReviewInboxState | OwnInboxState | null, draft: boolean, waitMs: number, slaHours: number): SlaState {
+  return draft || basis === null || !SLA_STATES.has(basis) ? 'ok' : slaState(waitMs, slaHours);
 }
 
 /** One item of the inbox with its state and what the views sort and count by. */
@@ -102,6 +117,8 @@ export interface InboxEntry<T> {
   readonly basis: ReviewInboxState | OwnInboxState;
   /** Business-hours wait so far. */
   readonly waitMs: number;
+  /** `inboxSla` of the wait. */
+  readonly sla: SlaState;
   /** The wait reached the SLA, and the state counts against it (never drafts or "waiting on author"). */
   readonly pastSla: boolean;
 }
@@ -116,11 +133,23 @@ export interface InboxItem {
   readonly draft: boolean;
 }
 
-const SLA_STATES: ReadonlySet<InboxState> = new Set<InboxState>(['needs-review', 're-requested', 'waiting-on-reviewers']);
+/** One item in the inbox, in state `basis` (or 'stale'), with its wait and SLA; `since` counts business time up to `now`. */
+export function placeItem<T extends InboxItem>(item: T, basis: ReviewInboxState | OwnInboxState, now: number, config: InboxConfig, since: (from: number) => number): InboxEntry<T> {
+  const waitMs = since(item.waitingSince);
+  const sla = inboxSla(basis, item.draft, waitMs, config.slaHours);
+  return { item, basis, state: isStale(item.lastActivity, now, config, since) ? 'stale' : basis, waitMs, sla, pastSla: sla === 'breached' };
+}
+
+/** The inbox's order: by state in the order given (stale last), then the longest wait first, then repo and number, so ties are stable. */
+export function inboxOrder(order: readonly (ReviewInboxState | OwnInboxState)[]): (a: InboxEntry<InboxItem>, b: InboxEntry<InboxItem>) => number {
+  const rank = (e: InboxEntry<InboxItem>) => (e.state === 'stale' ? order.length : order.indexOf(e.basis));
+  return (a, b) => rank(a) - rank(b) || b.waitMs - a.waitMs || a.item.waitingSince - b.item.waitingSince
+    || (a.item.repo < b.item.repo ? -1 : a.item.repo > b.item.repo ? 1 : 0) || a.item.number - b.item.number;
+}
 
 /**
- * Places each item, drops those outside the inbox (`stateOf` gives null), and orders them: by
- * state in the order given, then the longest wait first, then repo and number, so ties are stable.
+ * Places each item, drops those outside the inbox (`stateOf` gives null), and orders them (`inboxOrder`).
+ * `since` counts business time up to `now` (one `businessMsUntil` per refresh serves every item).
  */
 export function placeInInbox<T extends InboxItem, S extends ReviewInboxState | OwnInboxState>(
   items: readonly T[],
@@ -128,18 +157,14 @@ export function placeInInbox<T extends InboxItem, S extends ReviewInboxState | O
   order: readonly S[],
   now: number,
   config: InboxConfig,
+  since: (from: number) => number = businessMsUntil(now, config.businessHours),
 ): InboxEntry<T>[] {
   const entries: InboxEntry<T>[] = [];
   for (const item of items) {
     const basis = stateOf(item);
-    if (basis === null) continue;
-    const waitMs = businessMsBetween(item.waitingSince, now, config.businessHours);
-    const pastSla = !item.draft && SLA_STATES.has(basis) && slaState(waitMs, config.slaHours) === 'breached';
-    entries.push({ item, basis, state: isStale(item.lastActivity, now, config) ? 'stale' : basis, waitMs, pastSla });
+    if (basis !== null) entries.push(placeItem(item, basis, now, config, since));
   }
-  const rank = (e: InboxEntry<T>) => (e.state === 'stale' ? order.length : order.indexOf(e.basis as S));
-  return entries.sort((a, b) => rank(a) - rank(b) || b.waitMs - a.waitMs || a.item.waitingSince - b.item.waitingSince
-    || (a.item.repo < b.item.repo ? -1 : a.item.repo > b.item.repo ? 1 : 0) || a.item.number - b.item.number);
+  return entries.sort(inboxOrder(order));
 }
 
 /** How many items each state holds (every state present, zeros included). */

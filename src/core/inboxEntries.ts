@@ -19,6 +19,9 @@ export interface OwnPullFacts {
   readonly waitingOn: readonly string[];
 }
 
+/** When one of the lead's PRs began waiting on its reviewers (since it was opened, in a snapshot saved before that was known). */
+export const ownPullWaitingSince = (pr: Pick<OwnPullFacts, 'waitingSince' | 'createdAt'>): number => pr.waitingSince ?? pr.createdAt;
+
 /** What one of the lead's PRs waits for, in words: "approved by kwame", "waiting on mira, @frontend". */
 export function ownPullSummary(pr: OwnPullFacts, basis: InboxState): string {
   const by = (verdict: ReviewVerdict) => (pr.reviews ?? []).filter((r) => r.verdict === verdict).map((r) => r.reviewer).join(', ');
@@ -42,21 +45,21 @@ const unwrap = <T>(e: InboxEntry<Placed<T>>): InboxEntry<T> => ({ ...e, item: e.
 export const reviewLastActivity = (r: PendingReview): number => r.updatedAt ?? Math.max(r.createdAt, r.requestedAt);
 
 /** Pending reviews not snoozed at `now`, in their states; approved-and-not-asked-again ones are left out. */
-export function reviewInbox<T extends PendingReview>(reviews: readonly T[], now: number, config: InboxConfig): InboxEntry<T>[] {
+export function reviewInbox<T extends PendingReview>(reviews: readonly T[], now: number, config: InboxConfig, since?: (from: number) => number): InboxEntry<T>[] {
   const placed = reviews.filter((r) => !isSnoozed(r, now)).map((r): Placed<T> => ({
     value: r, repo: r.repo, number: r.number, waitingSince: r.requestedAt, draft: r.draft,
     lastActivity: reviewLastActivity(r),
   }));
-  return placeInInbox(placed, (p) => pendingReviewState(p.value), REVIEW_STATES, now, config).map(unwrap);
+  return placeInInbox(placed, (p) => pendingReviewState(p.value), REVIEW_STATES, now, config, since).map(unwrap);
 }
 
 /** The lead's own PRs in their states; the wait is since the latest review request. */
-export function ownInbox<T extends OwnPullFacts>(prs: readonly T[], now: number, config: InboxConfig): InboxEntry<T>[] {
+export function ownInbox<T extends OwnPullFacts>(prs: readonly T[], now: number, config: InboxConfig, since?: (from: number) => number): InboxEntry<T>[] {
   const placed = prs.map((p): Placed<T> => ({
-    value: p, repo: p.repo, number: p.number, waitingSince: p.waitingSince ?? p.createdAt, draft: p.draft,
+    value: p, repo: p.repo, number: p.number, waitingSince: ownPullWaitingSince(p), draft: p.draft,
     lastActivity: p.updatedAt ?? p.createdAt,
   }));
-  return placeInInbox(placed, (p) => ownInboxState({ reviewDecision: p.value.reviewDecision ?? null, verdicts: (p.value.reviews ?? []).map((r) => r.verdict) }), OWN_STATES, now, config)
+  return placeInInbox(placed, (p) => ownInboxState({ reviewDecision: p.value.reviewDecision ?? null, verdicts: (p.value.reviews ?? []).map((r) => r.verdict) }), OWN_STATES, now, config, since)
     .map(unwrap);
 }
 

@@ -10,6 +10,7 @@ import { REPO_NAME } from './repoName';
 import { formatDuration } from './timeline';
 import { isWorkingDay } from './workingDays';
 import { LOGIN } from './login';
+import { ownPullWaitingSince } from './inboxEntries';
 
 export const NUDGE_KINDS = ['own-pr', 'delegated', 'handed-review'] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
@@ -182,33 +183,33 @@ export function yesterdaysNudges(records: readonly NudgeRecord[], now: number, w
  * Business time an item has been overdue: from the start of the day after its due date (a
  * `yyyy-MM-dd` local date) to `now`; 0 when it is not overdue or has no due date.
  */
-export function overdueBusinessMs(due: string | null | undefined, now: number, hours: BusinessHours): number {
+export function overdueBusinessMs(due: string | null | undefined, now: number, hours: BusinessHours,
+  since: (from: number) => number = (from) => businessMsBetween(from, now, hours)): number {
   if (!due || !/^\d{4}-\d{2}-\d{2}$/.test(due)) return 0;
   const [y, m, d] = due.split('-').map(Number) as [number, number, number];
   const dayAfter = new Date(y, m - 1, d + 1).getTime();
-  return Number.isFinite(dayAfter) ? businessMsBetween(dayAfter, now, hours) : 0;
+  return Number.isFinite(dayAfter) ? since(dayAfter) : 0;
 }
 
 /** A delegated item (a task linked to GitHub, or an issue assigned to a teammate) as a nudge target. */
 export function delegatedNudgeTarget(
   item: { repo: string; number: number; url: string; title: string; who: readonly string[]; due: string | null | undefined },
-  now: number, hours: BusinessHours,
+  now: number, hours: BusinessHours, since?: (from: number) => number,
 ): NudgeTarget {
-  return { repo: item.repo, number: item.number, url: item.url, title: item.title, who: [...item.who], waitedMs: overdueBusinessMs(item.due, now, hours), kind: 'delegated' };
+  return { repo: item.repo, number: item.number, url: item.url, title: item.title, who: [...item.who], waitedMs: overdueBusinessMs(item.due, now, hours, since), kind: 'delegated' };
 }
 
 /**
- * One of the lead's own PRs as a nudge target, waiting on its reviewers since the latest review
- * request (since it was opened, in a snapshot saved before that was known), or null when it waits
- * on no one.
+ * One of the lead's own PRs as a nudge target, waiting on its reviewers since `ownPullWaitingSince`,
+ * or null when it waits on no one.
  */
 export function ownPrNudgeTarget(
   pr: { repo: string; number: number; url: string; title: string; createdAt: number; waitingSince?: number; waitingOn: readonly string[]; draft?: boolean },
-  now: number, hours: BusinessHours,
+  now: number, hours: BusinessHours, since: (from: number) => number = (from) => businessMsBetween(from, now, hours),
 ): NudgeTarget | null {
   const who = mentionable(pr.waitingOn);
   if (who.length === 0 || pr.draft) return null;
-  return { repo: pr.repo, number: pr.number, url: pr.url, title: pr.title, who, waitedMs: businessMsBetween(pr.waitingSince ?? pr.createdAt, now, hours), kind: 'own-pr' };
+  return { repo: pr.repo, number: pr.number, url: pr.url, title: pr.title, who, waitedMs: since(ownPullWaitingSince(pr)), kind: 'own-pr' };
 }
 
 /** True when a target has waited past an SLA of `slaHours` business hours. */

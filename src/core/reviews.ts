@@ -1,5 +1,5 @@
-import { businessMsBetween, slaState, DEFAULT_BUSINESS_HOURS, type BusinessHours, type SlaState } from './businessHours';
-import { reviewInboxState, type MyReview, type ReviewInboxState } from './inbox';
+import { businessMsBetween, DEFAULT_BUSINESS_HOURS, type BusinessHours, type SlaState } from './businessHours';
+import { inboxSla, reviewInboxState, type MyReview, type ReviewInboxState } from './inbox';
 
 export type CiState = 'success' | 'failure' | 'pending' | 'none';
 
@@ -85,22 +85,34 @@ export function requestedAtFromTimeline(
 ): number {
   const login = me.toLowerCase();
   const teams = new Set(myTeams.map((t) => t.slice(t.lastIndexOf('/') + 1).toLowerCase()));
+  return waitStart(events, fallbacks.createdAt, (e) => {
+    // GitHub's JSON is untrusted: a field of the wrong type must not throw here.
+    const reviewer: unknown = e.requested_reviewer?.login;
+    const team: unknown = e.requested_team?.slug;
+    return (typeof reviewer === 'string' && reviewer.toLowerCase() === login) || (typeof team === 'string' && teams.has(team.toLowerCase()));
+  });
+}
+
+/**
+ * When one of the lead's own PRs began waiting on its reviewers: the latest review request of
+ * anyone (or a later `ready_for_review`), else its latest `ready_for_review`, else its creation.
+ */
+export function waitingSinceFromTimeline(events: readonly TimelineEvent[], createdAt: number): number {
+  return waitStart(events, createdAt, () => true);
+}
+
+/** The latest `review_requested` event that `counts` (moved to a later `ready_for_review`), else the latest `ready_for_review`, else `createdAt`. */
+function waitStart(events: readonly TimelineEvent[], createdAt: number, counts: (e: TimelineEvent) => boolean): number {
   let requested: number | null = null;
   let ready: number | null = null;
   for (const e of events) {
     const at = typeof e.created_at === 'string' ? Date.parse(e.created_at) : Number.NaN;
     if (Number.isNaN(at)) continue;
     if (e.event === 'ready_for_review') ready = Math.max(ready ?? at, at);
-    if (e.event !== 'review_requested') continue;
-    // GitHub's JSON is untrusted: a field of the wrong type must not throw here.
-    const reviewer: unknown = e.requested_reviewer?.login;
-    const team: unknown = e.requested_team?.slug;
-    const forMe = typeof reviewer === 'string' && reviewer.toLowerCase() === login;
-    const forMyTeam = typeof team === 'string' && teams.has(team.toLowerCase());
-    if (forMe || forMyTeam) requested = Math.max(requested ?? at, at);
+    if (e.event === 'review_requested' && counts(e)) requested = Math.max(requested ?? at, at);
   }
   if (requested !== null) return ready !== null && ready > requested ? ready : requested;
-  return ready ?? fallbacks.createdAt;
+  return ready ?? createdAt;
 }
 
 /** Longest-waiting first; ties by repo then number so the order is stable across refreshes. */
@@ -125,9 +137,8 @@ export function waitingBusinessMs(item: PendingReview, now: number, hours: Busin
  * Drafts have no SLA: their author has not asked for the final review yet. Nor has a PR waiting
  * on its author: the lead asked for changes and nothing came since.
  */
-export function reviewSlaState(item: PendingReview, now: number, config: ReviewQueueConfig): SlaState {
-  if (item.draft || pendingReviewState(item) === 'waiting-on-author') return 'ok';
-  return slaState(waitingBusinessMs(item, now, config.businessHours), config.slaHours);
+export function reviewSlaState(item: PendingReview, now: number, config: ReviewQueueConfig, waitMs = waitingBusinessMs(item, now, config.businessHours)): SlaState {
+  return inboxSla(pendingReviewState(item), item.draft, waitMs, config.slaHours);
 }
 
 /** The Team & reviews line of the morning review: how many wait, the oldest, which breach. */

@@ -41,13 +41,15 @@ export interface MemberLoad {
 export interface TeamLoadConfig {
   readonly slaHours: number;
   readonly businessHours?: BusinessHours;
+  /** Business ms from an instant to `now`, when a refresh has one (`businessMsUntil`). */
+  readonly since?: (from: number) => number;
 }
 
 /** One member's load at `now`: drafts count as waiting but never breach (their author has not asked yet). */
 export function memberLoad(member: MemberReviews, now: number, config: TeamLoadConfig): MemberLoad {
   const hours = config.businessHours ?? DEFAULT_BUSINESS_HOURS;
   const reviews = [...(member.reviews ?? [])].sort((a, b) => a.requestedAt - b.requestedAt || a.repo.localeCompare(b.repo) || a.number - b.number);
-  const waits = reviews.map((r) => waitingBusinessMs(r, now, hours));
+  const waits = reviews.map((r) => (config.since ? config.since(r.requestedAt) : waitingBusinessMs(r, now, hours)));
   const breaching = reviews.filter((r, i) => !r.draft && slaState(waits[i]!, config.slaHours) === 'breached').length;
   const count = member.reviews === null ? null : Math.max(reviews.length, member.total ?? 0);
   return {

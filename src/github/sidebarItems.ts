@@ -5,7 +5,7 @@
  */
 import type { MyReview, ReviewVerdict } from '../core/inbox';
 import { issueDue, type IssueDueSource } from '../core/issueDue';
-import { COMMITS_SEEN, requestedAtFromTimeline, type CiState, type PendingReview, type TimelineEvent } from '../core/reviews';
+import { COMMITS_SEEN, requestedAtFromTimeline, waitingSinceFromTimeline, type CiState, type PendingReview, type TimelineEvent } from '../core/reviews';
 import { REPO_NAME } from '../core/repoName';
 import { GitHubFailure } from './transport/failure';
 import { labelNames, login, num, object, requiredNum, safeUrl, str, time, type Json } from './parse';
@@ -215,20 +215,6 @@ export function delegatedIssueFrom(n: Json, me: string, webHost: string): Delega
 
 const DECISIONS = ['APPROVED', 'CHANGES_REQUESTED', 'REVIEW_REQUIRED'] as const;
 
-/** When the lead's PR began waiting: the latest request of anyone (or ready for review), else creation. */
-function waitingSinceFrom(n: Json, createdAt: number): number {
-  let latest: number | null = null;
-  let ready: number | null = null;
-  for (const e of timelineEvents(n.timelineItems)) {
-    const at = Date.parse(e.created_at ?? '');
-    if (Number.isNaN(at)) continue;
-    if (e.event === 'review_requested') latest = Math.max(latest ?? at, at);
-    if (e.event === 'ready_for_review') ready = Math.max(ready ?? at, at);
-  }
-  if (latest !== null) return ready !== null && ready > latest ? ready : latest;
-  return ready ?? createdAt;
-}
-
 export function ownPullRequestFrom(n: Json, webHost: string): OwnPullRequest {
   const createdAt = time(n.createdAt);
   const decision = DECISIONS.find((d) => d === n.reviewDecision) ?? null;
@@ -237,7 +223,7 @@ export function ownPullRequestFrom(n: Json, webHost: string): OwnPullRequest {
     repo: repoOf(n), number: requiredNum(n.number, 'PR number'), title: str(n.title, '(no title)'), url: safeUrl(n.url, webHost),
     createdAt, draft: n.isDraft === true, waitingOn: waitingOnFrom(n), reviewDecision: decision,
     reviews: latestReviewsOf(n).map((r) => ({ reviewer: r.author, verdict: r.verdict, at: r.at })),
-    waitingSince: waitingSinceFrom(n, createdAt), updatedAt: time(n.updatedAt, createdAt), ci: head.ci,
+    waitingSince: waitingSinceFromTimeline(timelineEvents(n.timelineItems), createdAt), updatedAt: time(n.updatedAt, createdAt), ci: head.ci,
     ...(/^[0-9a-f]{40}$/.test(head.headOid) ? { headSha: head.headOid } : {}),
   };
 }

@@ -3,13 +3,16 @@
  * the lead's own PRs. Labels are plain text; tooltips take GitHub text only through `appendText`.
  */
 import * as vscode from 'vscode';
-import type { InboxEntry, InboxState } from '../core/inbox';
+import type { SlaState } from '../core/businessHours';
+import type { InboxState } from '../core/inbox';
 import { ownPullSummary } from '../core/inboxEntries';
+import type { OwnPullDecision, ReviewDecision } from '../core/itemDecisions';
+import type { NudgeTarget } from '../core/nudges';
+import type { PendingReview } from '../core/reviews';
 import { formatDuration } from '../core/timeline';
 import type { OwnPullRequest } from '../github/api';
 import { Commands } from '../ids';
-import { nudgedText, ownPrNudgeTarget, type NudgeTarget } from '../core/nudges';
-import { ciText, stateLabel, tooltip, type NodeNudge, type WorkNode } from './nodes';
+import { ciText, nudgedWords, stateLabel, tooltip, WORDS, type LazyTooltip } from './nodeParts';
 
 const STATE_ICONS: Record<InboxState, string> = {
   'needs-review': 'eye', 're-requested': 'sync', 'waiting-on-author': 'person',
@@ -21,7 +24,7 @@ const FOLDED: ReadonlySet<InboxState> = new Set<InboxState>(['waiting-on-author'
 
 /** One inbox state under "Pending reviews" or "Your pull requests", with its count. */
 export class InboxStateNode extends vscode.TreeItem {
-  constructor(side: 'reviews' | 'own', readonly state: InboxState, readonly children: WorkNode[], pastSla: number) {
+  constructor(side: 'reviews' | 'own', readonly state: InboxState, public children: (ReviewNode | OwnPullNode)[], pastSla: number) {
     super(stateLabel(state), FOLDED.has(state) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
     this.id = `state:${side}:${state}`;
     this.description = [String(children.length), pastSla > 0 ? `${pastSla} past SLA` : ''].filter(Boolean).join(' · ');
@@ -33,44 +36,96 @@ export class InboxStateNode extends vscode.TreeItem {
   }
 }
 
-/** One of the lead's open PRs. `pullRequest` is what the commands on it read. */
-export class OwnPullNode extends vscode.TreeItem {
-  readonly children: WorkNode[] = [];
+const SLA_COLOR: Record<SlaState, string | undefined> = { ok: undefined, 'due-soon': 'charts.yellow', breached: 'list.errorForeground' };
+
+/** "3 commits since your review", "10+ commits since your review". */
+export function commitsSinceText(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 commit since your review') : vscode.l10n.t('{0} commits since your review', n >= 10 ? '10+' : n);
+}
+
+/** A pending review in the inbox: draws its decision. `review` is what the commands on it read. */
+export class ReviewNode extends vscode.TreeItem implements LazyTooltip {
+  children: never[] = [];
+  readonly tooltipOf: () => vscode.MarkdownString;
+  readonly review: PendingReview;
+  readonly sla: SlaState;
+  /** Where it stands in the inbox. */
+  readonly state: InboxState;
+  constructor(readonly decision: ReviewDecision, slaHours: number) {
+    const review = decision.item;
+    super(`#${review.number} ${review.title}`, vscode.TreeItemCollapsibleState.None);
+    this.review = review;
+    this.sla = decision.sla;
+    const state = this.state = decision.state;
+    const waited = formatDuration(decision.waitMs);
+    this.id = decision.id;
+    const size = review.additions || review.deletions ? `+${review.additions} −${review.deletions}` : '';
+    const since = review.commitsSinceMyReview ? commitsSinceText(review.commitsSinceMyReview) : '';
+    const waitingOnAuthor = review.requested === false && !since;
+    this.description = [review.repo, waitingOnAuthor ? WORDS.youAskedForChanges() : waited, since, size, ciText(review.ci), review.draft ? WORDS.draft() : '',
+      review.direct ? '' : vscode.l10n.t('via @{0}', review.team ?? vscode.l10n.t('team'))].filter(Boolean).join(' · ');
+    this.accessibilityInformation = {
+      label: [vscode.l10n.t('Review {0} number {1}: {2}', review.repo, review.number, review.title), stateLabel(state), vscode.l10n.t('by {0}', review.author),
+        waitingOnAuthor ? WORDS.youAskedForChanges() : vscode.l10n.t('waiting {0} business hours', waited), since,
+        this.sla === 'breached' ? vscode.l10n.t('past the {0} hour SLA', slaHours) : '', review.ci === 'failure' ? WORDS.ciFailing() : '',
+        review.draft ? WORDS.draft() : ''].filter(Boolean).join(', '),
+    };
+    const color = SLA_COLOR[this.sla];
+    this.iconPath = new vscode.ThemeIcon(review.draft ? 'git-pull-request-draft' : this.sla === 'breached' ? 'git-pull-request-go-to-changes' : 'git-pull-request', color ? new vscode.ThemeColor(color) : undefined);
+    this.contextValue = decision.contextValue;
+    this.tooltipOf = () => tooltip((md) => {
+      md.appendMarkdown('**').appendText(`${review.repo}#${review.number}`).appendMarkdown('** ').appendText(review.title);
+      md.appendMarkdown('\n\n').appendText(this.sla === 'breached'
+        ? vscode.l10n.t('by {0} · waiting {1} business hours (past the {2} h SLA)', review.author, waited, slaHours)
+        : vscode.l10n.t('by {0} · waiting {1} business hours', review.author, waited));
+      md.appendMarkdown('\n\n').appendText([size, ciText(review.ci), review.draft ? vscode.l10n.t('draft') : '',
+        review.direct ? vscode.l10n.t('requested from you') : vscode.l10n.t('requested from @{0}', review.team ?? vscode.l10n.t('your team'))].filter(Boolean).join(' · '));
+      md.appendMarkdown('\n\n').appendText(stateLabel(state) + (waitingOnAuthor ? vscode.l10n.t(': you asked for changes, nothing pushed since') : ''));
+      if (since) md.appendMarkdown('\n\n').appendText(`${since}: `).appendText(review.changesSinceUrl ?? review.url);
+    });
+    if (review.url) this.command = { command: Commands.workOpen, title: WORDS.open(), arguments: [this] };
+  }
+}
+
+/** One of the lead's open PRs: draws its decision. `pullRequest` is what the commands on it read. */
+export class OwnPullNode extends vscode.TreeItem implements LazyTooltip {
+  children: never[] = [];
+  readonly tooltipOf: () => vscode.MarkdownString;
   readonly pullRequest: OwnPullRequest;
   readonly state: InboxState;
   readonly pastSla: boolean;
   /** Nudge… on a PR waiting on its reviewers past the SLA. */
   readonly nudgeTarget?: NudgeTarget;
-  constructor(entry: InboxEntry<OwnPullRequest>, slaHours: number, nudge: NodeNudge, now: number) {
-    const pr = entry.item;
+  constructor(readonly decision: OwnPullDecision<OwnPullRequest>, slaHours: number, now: number) {
+    const pr = decision.item;
     super(`#${pr.number} ${pr.title}`, vscode.TreeItemCollapsibleState.None);
     this.pullRequest = pr;
-    this.state = entry.state;
-    this.pastSla = entry.pastSla;
-    const summary = ownPullSummary(pr, entry.basis);
-    const waited = formatDuration(entry.waitMs);
+    this.state = decision.state;
+    this.pastSla = decision.pastSla;
+    const { basis, pastSla } = decision;
+    const summary = ownPullSummary(pr, basis);
+    const waited = formatDuration(decision.waitMs);
     const ci = ciText(pr.ci ?? 'none');
-    this.id = `own:${pr.repo}#${pr.number}`;
-    const target = entry.basis === 'waiting-on-reviewers' && entry.pastSla ? ownPrNudgeTarget(pr, now, nudge.hours) : null;
-    if (target) this.nudgeTarget = target;
-    this.description = [pr.repo, summary, entry.basis === 'waiting-on-reviewers' ? waited : '', ci, pr.draft ? vscode.l10n.t('draft') : '',
-      nudge.lastAt === undefined ? '' : nudgedText(nudge.lastAt, now)].filter(Boolean).join(' · ');
-    const color = entry.basis === 'approved' ? 'charts.green' : entry.pastSla || entry.basis === 'changes-requested' ? 'list.errorForeground' : undefined;
-    this.iconPath = new vscode.ThemeIcon(pr.draft ? 'git-pull-request-draft' : STATE_ICONS[entry.basis], color ? new vscode.ThemeColor(color) : undefined);
-    this.contextValue = ['ownPullRequest', pr.url ? 'linked' : '', entry.basis === 'approved' && !pr.draft ? 'mergeable' : '', entry.pastSla ? 'pastSla' : '', target ? 'nudgeable' : ''].filter(Boolean).join(' ');
+    this.id = decision.id;
+    if (decision.nudge) this.nudgeTarget = decision.nudge;
+    this.description = [pr.repo, summary, basis === 'waiting-on-reviewers' ? waited : '', ci, pr.draft ? vscode.l10n.t('draft') : '',
+      nudgedWords(decision.lastNudgeAt, now)].filter(Boolean).join(' · ');
+    const color = basis === 'approved' ? 'charts.green' : pastSla || basis === 'changes-requested' ? 'list.errorForeground' : undefined;
+    this.iconPath = new vscode.ThemeIcon(pr.draft ? 'git-pull-request-draft' : STATE_ICONS[basis], color ? new vscode.ThemeColor(color) : undefined);
+    this.contextValue = decision.contextValue;
     this.accessibilityInformation = {
-      label: [vscode.l10n.t('Your pull request {0} number {1}: {2}', pr.repo, pr.number, pr.title), stateLabel(entry.state), summary,
-        entry.basis !== 'waiting-on-reviewers' ? '' : entry.pastSla ? vscode.l10n.t('waiting {0} business hours, past the {1} hour SLA', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited),
+      label: [vscode.l10n.t('Your pull request {0} number {1}: {2}', pr.repo, pr.number, pr.title), stateLabel(decision.state), summary,
+        basis !== 'waiting-on-reviewers' ? '' : pastSla ? vscode.l10n.t('waiting {0} business hours, past the {1} hour SLA', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited),
         pr.ci === 'failure' ? vscode.l10n.t('CI failing') : ''].filter(Boolean).join(', '),
     };
-    this.tooltip = tooltip((md) => {
+    this.tooltipOf = () => tooltip((md) => {
       md.appendMarkdown('**').appendText(`${pr.repo}#${pr.number}`).appendMarkdown('** ').appendText(pr.title);
-      md.appendMarkdown('\n\n').appendText(`${stateLabel(entry.state)}: ${summary}`);
-      if (entry.basis === 'waiting-on-reviewers') {
-        md.appendMarkdown('\n\n').appendText(entry.pastSla
+      md.appendMarkdown('\n\n').appendText(`${stateLabel(decision.state)}: ${summary}`);
+      if (basis === 'waiting-on-reviewers') {
+        md.appendMarkdown('\n\n').appendText(pastSla
           ? vscode.l10n.t('waiting {0} business hours (past the {1} h SLA)', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited));
       }
     });
-    if (pr.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
+    if (pr.url) this.command = { command: Commands.workOpen, title: WORDS.open(), arguments: [this] };
   }
 }

@@ -13,13 +13,15 @@ import type { OwnPullRequest } from '../github/api';
 import { Commands } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, notificationSafe } from '../util/errors';
+import { paletteCandidates } from '../core/itemDecisions';
 import { pickPull } from './pullPick';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
+import type { WorkDecisionSource } from './workDecisions';
 
-export function registerMergeCommand(model: WorkModel, github: GitHubConnection): vscode.Disposable {
+export function registerMergeCommand(model: WorkModel, github: GitHubConnection, decisions: Pick<WorkDecisionSource, 'current'>): vscode.Disposable {
   // Only the node: whatever else a caller passes is ignored.
   const merge = async (node?: { readonly pullRequest?: OwnPullRequest }): Promise<boolean> => {
-    const pr = node?.pullRequest ?? await pickApproved(model);
+    const pr = node?.pullRequest ?? await pickApproved(decisions);
     if (!pr) return false;
     try {
       const method = await github.run((s) => s.mergeMethod(pr.repo));
@@ -49,9 +51,9 @@ export function registerMergeCommand(model: WorkModel, github: GitHubConnection)
   return vscode.commands.registerCommand(Commands.workMerge, merge);
 }
 
-/** From the palette: the lead's approved PRs. */
-async function pickApproved(model: WorkModel): Promise<OwnPullRequest | undefined> {
-  const approved = model.snapshot.ownPullRequests.filter((p) => p.reviewDecision === 'APPROVED' && !p.draft);
+/** From the palette: the lead's PRs the tree offers Merge… on (approved, not drafts: `mergeable` in core/itemDecisions.ts). */
+async function pickApproved(decisions: Pick<WorkDecisionSource, 'current'>): Promise<OwnPullRequest | undefined> {
+  const approved = paletteCandidates.merge(decisions.current);
   if (approved.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: none of your open pull requests is approved.'));
     return undefined;

@@ -6,23 +6,22 @@
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
-import {
-  asNudgeTarget, delegatedNudgeTarget, draftNudge, mentionable, nudgedText, ownPrNudgeTarget, pastSla, recentlyNudged, type NudgeTarget,
-} from '../core/nudges';
-import { dueBucket } from '../core/dueDates';
+import { asNudgeTarget, draftNudge, mentionable, nudgedText, recentlyNudged, type NudgeTarget } from '../core/nudges';
+import { paletteCandidates } from '../core/itemDecisions';
 import type { GitHubConnection } from '../github/api';
 import { lostAnswer, UnconfirmedWrite } from '../github/api';
 import type { PostedComment } from '../github/api';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import type { NudgeLog } from '../inbox/nudgeLog';
-import type { InboxService as WorkModel } from '../inbox/inboxService';
+import type { WorkDecisionSource } from './workDecisions';
 import { withoutIconSyntax } from '../core/iconSyntax';
 
 export interface NudgeDeps {
   readonly config: Config;
   readonly github: GitHubConnection;
   readonly log: NudgeLog;
-  readonly model: WorkModel;
+  /** What the palette picks from: the items the tree offers Nudge… on. */
+  readonly decisions: Pick<WorkDecisionSource, 'current'>;
 }
 
 /** How a nudge ended, for tests and callers. */
@@ -43,31 +42,17 @@ export function nudgeTargetOf(arg: unknown): NudgeTarget | null {
 /** Quick pick text never renders `$(icon)` syntax from GitHub titles. */
 const plain = (s: string): string => withoutIconSyntax(s).replace(/[\r\n]+/g, ' ');
 
-/** The items worth a nudge now, from the sidebar's data: own PRs waiting past the SLA, overdue delegated items. */
-export function nudgeCandidates(deps: Pick<NudgeDeps, 'config' | 'model'>, now = Date.now()): NudgeTarget[] {
-  const { slaHours, businessHours } = deps.config.settings;
-  const s = deps.model.snapshot;
-  const own = s.ownPullRequests.flatMap((p) => {
-    const t = ownPrNudgeTarget(p, now, businessHours);
-    return t && pastSla(t, slaHours) ? [t] : [];
-  });
-  const issues = s.delegatedIssues.filter((i) => dueBucket(i.due, now) === 'overdue')
-    .map((i) => delegatedNudgeTarget({ repo: i.repo, number: i.number, url: i.url, title: i.title, who: i.assignees, due: i.due }, now, businessHours));
-  const tasks = s.tasks.filter((t) => !t.doneAt && t.repo && t.issueNumber && dueBucket(t.due, now) === 'overdue')
-    .map((t) => delegatedNudgeTarget({ repo: t.repo!, number: t.issueNumber!, url: t.link ?? '', title: t.title, who: [t.assignee], due: t.due }, now, businessHours));
-  return [...own, ...issues, ...tasks].sort((a, b) => b.waitedMs - a.waitedMs);
-}
-
-async function pickTarget(deps: NudgeDeps): Promise<NudgeTarget | null> {
-  const candidates = nudgeCandidates(deps);
+async function pickTarget(deps: Pick<NudgeDeps, 'decisions'>): Promise<NudgeTarget | null> {
+  // Exactly the tree's items that offer Nudge… (core/itemDecisions.ts), longest wait first.
+  const candidates = paletteCandidates.nudge(deps.decisions.current);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: nothing to nudge: none of your PRs waits on a reviewer past the SLA, and no delegated item is overdue.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: nothing to nudge: none of your PRs waits on a reviewer past the SLA, no delegated item is overdue, and no review you handed on waits to start.'));
     return null;
   }
   const pick = await vscode.window.showQuickPick(candidates.map((t) => ({
     label: `${t.repo}#${t.number}`,
     description: plain(t.title),
-    detail: `${t.kind === 'own-pr' ? 'Your PR, waiting on' : 'Overdue, assigned to'} ${mentionable(t.who).join(', ')}`,
+    detail: `${t.kind === 'own-pr' ? 'Your PR, waiting on' : t.kind === 'handed-review' ? 'Handed on, not started by' : 'Overdue, assigned to'} ${mentionable(t.who).join(', ')}`,
     target: t,
   })), { title: vscode.l10n.t('Nudge…'), placeHolder: vscode.l10n.t('What to nudge'), matchOnDescription: true, ignoreFocusOut: true });
   return pick?.target ?? null;

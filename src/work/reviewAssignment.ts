@@ -18,8 +18,10 @@ import type { OwnPullRequest } from '../github/api';
 import { Commands, Settings, settingId } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, describeError, notificationSafe } from '../util/errors';
+import { paletteCandidates } from '../core/itemDecisions';
 import { pickPull } from './pullPick';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
+import type { WorkDecisionSource } from './workDecisions';
 
 /** What a caller may pass instead of answering the pick; never the confirmation. */
 export interface AssignmentOptions {
@@ -45,8 +47,12 @@ function pullFrom(arg: unknown, key: 'pullRequest' | 'review'): PullRef | undefi
 
 interface Candidate { readonly login: string; readonly load: MemberLoad | undefined; readonly blocked?: string }
 
-export function registerReviewAssignment(deps: { config: Config; model: WorkModel; github: GitHubConnection }): vscode.Disposable {
-  const { config, model, github } = deps;
+export function registerReviewAssignment(deps: {
+  config: Config; model: WorkModel; github: GitHubConnection;
+  /** What the palette picks from: the tree's own PRs and pending reviews. */
+  decisions: Pick<WorkDecisionSource, 'current'>;
+}): vscode.Disposable {
+  const { config, model, github, decisions } = deps;
 
   const say = (ok: boolean, message: string): AssignmentOutcome => {
     const text = notificationSafe(vscode.l10n.t('Lead Desk: {0}', message));
@@ -103,7 +109,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
   });
 
   const requestReviewFrom = async (arg?: unknown, opts: AssignmentOptions = {}): Promise<AssignmentOutcome | undefined> => {
-    const mine = model.snapshot.ownPullRequests;
+    const mine = paletteCandidates.requestReview(decisions.current);
     if (!pullFrom(arg, 'pullRequest') && mine.length === 0) return say(false, vscode.l10n.t('you have no open pull requests to ask a review for (refresh the sidebar if you just opened one).'));
     const target = pullFrom(arg, 'pullRequest') ?? await pickPull(mine, vscode.l10n.t('Request review on which of your pull requests?'), { ignoreFocusOut: true });
     if (!target) return undefined;
@@ -132,7 +138,7 @@ export function registerReviewAssignment(deps: { config: Config; model: WorkMode
   };
 
   const handReviewTo = async (arg?: unknown, opts: AssignmentOptions = {}): Promise<AssignmentOutcome | undefined> => {
-    const pending = model.snapshot.reviews;
+    const pending = paletteCandidates.handReview(decisions.current);
     if (!pullFrom(arg, 'review') && pending.length === 0) return say(false, vscode.l10n.t('no review is waiting on you.'));
     const target = pullFrom(arg, 'review') ?? await pickPull(pending, vscode.l10n.t('Hand which review on?'), { ignoreFocusOut: true });
     if (!target) return undefined;

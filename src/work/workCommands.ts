@@ -13,14 +13,17 @@ import { OwnPullNode } from './inboxNodes';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
 import { nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
 import type { NudgeLog } from '../inbox/nudgeLog';
+import type { WorkDecisionSource } from './workDecisions';
 
 export function registerWorkCommands(deps: {
   config: Config; model: WorkModel; tasks: TaskRepository; github: GitHubConnection; delegate: DelegateTaskFlow;
   /** Where nudges (and follow-ups) are recorded, for the tree, the 1:1 view and the Morning Review. */
   nudges: NudgeLog;
+  /** What the palette's Nudge… picks from (the tree's decisions). */
+  decisions: WorkDecisionSource;
 }): vscode.Disposable {
   const { config, model, tasks, github, delegate } = deps;
-  const nudge: NudgeDeps = { config, github, model, log: deps.nudges };
+  const nudge: NudgeDeps = { config, github, decisions: deps.decisions, log: deps.nudges };
   const reportFailure = (what: string) => (e: unknown) => {
     const text = describeForNotification(e);
     void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: could not {0}: {1}', what, text));

@@ -4,34 +4,47 @@ import type { Config } from '../config';
 import { formatClock } from '../core/clock';
 import type { DueBucket } from '../core/dueDates';
 import { LOW_BUDGET_MINUTES, LOW_BUDGET_SHARE, isBudgetLow } from '../core/refreshBudget';
-import { badgeCount, groupByState, ownInbox, reviewInbox, OWN_GROUP_ORDER, REVIEW_GROUP_ORDER } from '../core/inboxEntries';
-import type { InboxConfig } from '../core/inbox';
+import { OWN_GROUP_ORDER, REVIEW_GROUP_ORDER } from '../core/inboxEntries';
+import { badgeOf, type OwnPullDecision, type ReviewDecision } from '../core/itemDecisions';
+import type { InboxState } from '../core/inbox';
 import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views } from '../ids';
 import { Disposable } from '../util/disposable';
-import { BucketNode, GroupNode, IssueNode, NoticeNode, ReviewNode, TaskNode, type NodeNudge, type WorkNode } from './nodes';
+import { BucketNode, GroupNode, IssueNode, NoticeNode, TaskNode, type WorkNode } from './nodes';
 import type { NudgeLog } from '../inbox/nudgeLog';
-import type { BusinessHours } from '../core/businessHours';
-import { InboxStateNode, OwnPullNode } from './inboxNodes';
+import { InboxStateNode, OwnPullNode, ReviewNode } from './inboxNodes';
+import type { LazyTooltip } from './nodeParts';
 import { TeamGroupNode } from './teamNodes';
+import { WorkDecisionSource, type Decisions } from './workDecisions';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
 import type { InboxSnapshot as WorkSnapshot } from '../inbox/inboxSnapshot';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
 
+/** Past this many changed nodes an update redraws the whole tree: cheaper than firing each. */
+const MAX_PART_UPDATES = 50;
+
 export class WorkTree extends Disposable implements vscode.TreeDataProvider<WorkNode> {
-  private readonly changed = this.register(new vscode.EventEmitter<WorkNode | undefined>());
+  private readonly changed = this.register(new vscode.EventEmitter<WorkNode | WorkNode[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private roots: WorkNode[] = [];
   private readonly view: vscode.TreeView<WorkNode>;
-  /** Milliseconds the last build took, for the 500-item benchmark. */
+  /** What the tree draws and the palette picks from (one decision per item, once per refresh). */
+  readonly decisions: WorkDecisionSource;
+  /** Each decision's node: an item whose decision is kept keeps its node. */
+  private readonly nodes = new WeakMap<object, WorkNode>();
+  /** Milliseconds the last full build took, for the 500-item benchmark. */
   lastBuildMs = 0;
+  /** Milliseconds the last update by part took, and the nodes it fired (`undefined`: the whole tree). */
+  lastUpdateMs = 0;
+  lastFired: readonly WorkNode[] | undefined;
 
-  constructor(private readonly model: WorkModel, private readonly config: Config, private readonly nudges?: NudgeLog) {
+  constructor(model: WorkModel, private readonly config: Config, nudges?: NudgeLog) {
     super();
+    this.decisions = new WorkDecisionSource(model, config, nudges);
     this.view = this.register(vscode.window.createTreeView(Views.work, { treeDataProvider: this, showCollapseAll: true }));
-    this.register(model.onDidChange((s) => this.rebuild(s)));
-    this.register(config.onDidChange(() => this.rebuild(model.snapshot)));
-    if (nudges) this.register(nudges.onDidChange(() => this.rebuild(model.snapshot)));
+    this.register(model.onDidChange((s) => this.update(s)));
+    this.register(config.onDidChange(() => this.update(model.snapshot)));
+    if (nudges) this.register(nudges.onDidChange(() => this.update(model.snapshot)));
     this.rebuild(model.snapshot);
   }
 
@@ -45,6 +58,13 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
 
   getParent(): undefined {
     return undefined;
+  }
+
+  /** A leaf's tooltip, drawn when the lead points at it. */
+  resolveTreeItem(item: vscode.TreeItem, node: WorkNode): vscode.TreeItem {
+    const lazy = (node as LazyTooltip).tooltipOf;
+    if (item.tooltip === undefined && lazy) item.tooltip = lazy();
+    return item;
   }
 
   private welcome: WelcomeState | undefined;
@@ -70,31 +90,62 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     return this.roots;
   }
 
-  private nudgeOf(repo: string | undefined, number: number | undefined, hours: BusinessHours): NodeNudge {
-    const last = repo && number ? this.nudges?.last(repo, number) : undefined;
-    return last ? { hours, lastAt: last.at } : { hours };
-  }
-
+  /** Decides every item again at `now` and redraws the whole tree. */
   rebuild(s: WorkSnapshot, now = Date.now()): void {
     const started = performance.now();
+    this.roots = this.build(s, this.decisions.decide(s, now));
+    this.lastBuildMs = performance.now() - started;
+    this.lastFired = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /**
+   * Draws `s` again, deciding only the items that changed (see `WorkDecisionSource`), and tells VS
+   * Code about the nodes that look different (the parents of an item that came or went): the rest
+   * of the tree is not re-rendered. Node objects and ids stay, as VS Code finds nodes by them.
+   */
+  update(s: WorkSnapshot): void {
+    const started = performance.now();
+    const fresh = this.build(s, this.decisions.decide(s));
+    const fired: WorkNode[] = [];
+    const merged = sameIds(this.roots, fresh) ? reconcile(this.roots, fresh, fired, this.nodes) : undefined;
+    if (merged === undefined || fired.length > MAX_PART_UPDATES) {
+      this.roots = fresh;
+      this.lastFired = undefined;
+      this.changed.fire(undefined);
+    } else {
+      this.roots = merged;
+      this.lastFired = fired;
+      if (fired.length > 0) this.changed.fire(fired);
+    }
+    this.lastUpdateMs = performance.now() - started;
+  }
+
+  /** The node of a decision, made once per decision. */
+  private leaf<N extends WorkNode>(decision: object, make: () => N): N {
+    let node = this.nodes.get(decision);
+    if (!node) this.nodes.set(decision, node = make());
+    return node as N;
+  }
+
+  /** The tree of `s` as `d` decided it; leaves of kept decisions are the nodes drawn before. */
+  private build(s: WorkSnapshot, d: Decisions): WorkNode[] {
     const settings = this.config.settings;
-    const businessHours = settings.businessHours;
-    const inbox: InboxConfig = { slaHours: settings.slaHours, staleDays: settings.staleDays, businessHours };
-    const reviewEntries = reviewInbox(s.reviews, now, inbox);
-    const ownEntries = ownInbox(s.ownPullRequests, now, inbox);
+    const { slaHours } = settings;
+    const now = d.now;
     // The badge: "needs your review" and "re-requested" past the SLA; never drafts or PRs waiting on their authors.
-    const breached = badgeCount(reviewEntries);
-    const reviewStates = groupByState(reviewEntries, REVIEW_GROUP_ORDER).map((g) => new InboxStateNode('reviews', g.state,
-      g.entries.map((e) => new ReviewNode(e.item, now, { slaHours: settings.slaHours, businessHours }, e.state)), g.entries.filter((e) => e.pastSla).length));
-    const ownStates = groupByState(ownEntries, OWN_GROUP_ORDER).map((g) => new InboxStateNode('own', g.state,
-      g.entries.map((e) => new OwnPullNode(e, settings.slaHours, this.nudgeOf(e.item.repo, e.item.number, businessHours), now)), g.entries.filter((e) => e.pastSla).length));
+    const breached = badgeOf(d);
+    const reviewStates = byState(d.reviews, REVIEW_GROUP_ORDER).map(([state, ds]) => new InboxStateNode('reviews', state,
+      ds.map((x) => this.leaf(x, () => new ReviewNode(x, slaHours))), ds.filter((x) => x.pastSla).length));
+    const ownStates = byState(d.own, OWN_GROUP_ORDER).map(([state, ds]) => new InboxStateNode('own', state,
+      ds.map((x) => this.leaf(x, () => new OwnPullNode(x, slaHours, now))), ds.filter((x) => x.pastSla).length));
 
     const delegated: (TaskNode | IssueNode)[] = [
-      ...s.tasks.filter((t) => !t.doneAt).map((t) => new TaskNode(t, now, this.nudgeOf(t.repo, t.issueNumber, businessHours))),
-      ...s.delegatedIssues.map((i) => new IssueNode(i, now, this.nudgeOf(i.repo, i.number, businessHours))),
+      ...d.tasks.map((x) => this.leaf(x, () => new TaskNode(x, now))),
+      ...d.issues.map((x) => this.leaf(x, () => new IssueNode(x, now))),
     ];
-    const overdue = delegated.filter((d) => d.bucket === 'overdue').length;
-    const dueToday = delegated.filter((d) => d.bucket === 'today').length;
+    const overdue = delegated.filter((n) => n.bucket === 'overdue').length;
+    const dueToday = delegated.filter((n) => n.bucket === 'today').length;
 
     const welcome = welcomeState(s);
     this.setWelcome(welcome);
@@ -102,10 +153,10 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     if (welcome !== 'none') {
       // viewsWelcome shows only on an empty tree. Local tasks do not need GitHub, so a lead who
       // has some sees them, with the welcome's button as a notice below them.
-      const local = delegated.filter((d) => d instanceof TaskNode);
+      const local = delegated.filter((n) => n instanceof TaskNode);
       if (local.length > 0) {
-        const localOverdue = local.filter((d) => d.bucket === 'overdue').length;
-        const localToday = local.filter((d) => d.bucket === 'today').length;
+        const localOverdue = local.filter((n) => n.bucket === 'overdue').length;
+        const localToday = local.filter((n) => n.bucket === 'today').length;
         roots.push(new GroupNode('delegated', local.length, localOverdue, settings.groupBy === 'dueDate' ? byDue(local) : byPerson(local), localToday));
         roots.push(welcome === 'signedOut'
           ? new NoticeNode('signed-out', vscode.l10n.t('Sign in to GitHub to see reviews and delegated issues'), 'sign-in', { command: Commands.signIn, title: vscode.l10n.t('Sign In') })
@@ -129,22 +180,69 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
       // Until GitHub has answered once (or a snapshot was painted) there is no review count to
       // give, and a "0" would read as "nothing waiting".
       if (s.signInKnown) {
-        const group = new GroupNode('reviews', reviewEntries.length, breached, reviewChildren);
+        const group = new GroupNode('reviews', d.reviews.length, breached, reviewChildren);
         if (s.asOf === null) group.description = s.failure ? vscode.l10n.t('not loaded') : vscode.l10n.t('Loading…');
         roots.push(withTooltip(group, budget));
-        if (ownEntries.length > 0) roots.push(withTooltip(new GroupNode('own', ownEntries.length, ownEntries.filter((e) => e.pastSla).length, ownStates), budget));
+        if (d.own.length > 0) roots.push(withTooltip(new GroupNode('own', d.own.length, d.own.filter((x) => x.pastSla).length, ownStates), budget));
       }
-      if (settings.teamMembers.length > 0 && s.signInKnown) roots.push(new TeamGroupNode(s.teamLoad ?? null, settings.teamMembers, now, {
-        slaHours: settings.slaHours, businessHours, handedAt: (repo, number, login) => this.model.handedAt(repo, number, login),
-      }));
+      if (settings.teamMembers.length > 0 && s.signInKnown) roots.push(new TeamGroupNode(d.team, (s.teamLoad ?? null) !== null, slaHours));
     }
-    this.roots = roots;
 
-    this.view.badge = breached > 0 && welcome === 'none' ? { value: breached, tooltip: breached === 1 ? vscode.l10n.t('1 review past the {0} h SLA', settings.slaHours) : vscode.l10n.t('{0} reviews past the {1} h SLA', breached, settings.slaHours) } : undefined;
+    this.view.badge = breached > 0 && welcome === 'none' ? { value: breached, tooltip: breached === 1 ? vscode.l10n.t('1 review past the {0} h SLA', slaHours) : vscode.l10n.t('{0} reviews past the {1} h SLA', breached, slaHours) } : undefined;
     this.view.message = viewMessage(s, welcome);
-    this.lastBuildMs = performance.now() - started;
-    this.changed.fire(undefined);
+    return roots;
   }
+}
+
+/** Decisions grouped by state, in the given order, empty states left out. */
+function byState<D extends ReviewDecision | OwnPullDecision>(decisions: readonly D[], order: readonly InboxState[]): [InboxState, D[]][] {
+  const groups = new Map<InboxState, D[]>(order.map((state) => [state, []]));
+  for (const d of decisions) groups.get(d.state)?.push(d);
+  return [...groups].filter(([, ds]) => ds.length > 0);
+}
+
+/** The same ids in the same order. */
+function sameIds(a: readonly WorkNode[], b: readonly WorkNode[]): boolean {
+  return a.length === b.length && a.every((n, i) => n.id === b[i]!.id);
+}
+
+/** What VS Code draws of a node; two nodes that agree on it look the same. */
+function look(n: WorkNode): string {
+  const icon = n.iconPath instanceof vscode.ThemeIcon ? `${n.iconPath.id}/${n.iconPath.color?.id ?? ''}` : '';
+  const tip = (n as LazyTooltip).tooltipOf ? '' : n.tooltip instanceof vscode.MarkdownString ? n.tooltip.value : n.tooltip ?? '';
+  return [n.label, n.description, n.contextValue, icon, tip, n.accessibilityInformation?.label, n.collapsibleState, n.command?.command].join('\u0000');
+}
+
+/**
+ * The nodes of `fresh` with the nodes of `old` kept where the ids match, each kept node taking
+ * what `fresh` says of it; a kept node that looks different or whose children changed goes in
+ * `fired`. Null when a parent's children are not the same ids (then the parent is fired whole).
+ */
+function reconcile(old: readonly WorkNode[], fresh: readonly WorkNode[], fired: WorkNode[], nodes: WeakMap<object, WorkNode>): WorkNode[] {
+  const byId = new Map(old.map((n) => [n.id, n]));
+  return fresh.map((f) => {
+    const o = byId.get(f.id);
+    if (!o || o === f) return f;
+    const children = sameIds(o.children, f.children) ? reconcile(o.children, f.children, fired, nodes) : f.children;
+    const sameChildren = children.length === o.children.length && children.every((c, i) => c === o.children[i]);
+    // A leaf drawn from another decision may differ in its tooltip, which is drawn on hover only.
+    const changed = !sameChildren || look(o) !== look(f) || (o as { decision?: object }).decision !== (f as { decision?: object }).decision;
+    adopt(o, f, children);
+    // The decision drawn is now this node: an update that keeps the decision keeps the node.
+    const decision = (f as { decision?: object }).decision;
+    if (decision) nodes.set(decision, o);
+    if (changed) fired.push(o);
+    return o;
+  });
+}
+
+/** `old` takes everything `fresh` has (and drops what it lacks), keeping its identity for VS Code. */
+function adopt(old: WorkNode, fresh: WorkNode, children: WorkNode[]): void {
+  const target = old as unknown as Record<string, unknown>;
+  for (const key of Object.keys(target)) if (!(key in fresh)) delete target[key];
+  Object.assign(target, fresh);
+  target.children = children;
+  if (old.command?.arguments?.[0] === fresh) old.command = { ...old.command, arguments: [old] };
 }
 
 type DelegatedNode = TaskNode | IssueNode;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addInboxStates, addPull, closeItem, demoScenario, INBOX_TITLES, pushCommit, submitReview, type FakeGitHub } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
-import type { GroupNode, ReviewNode } from '../../src/work/nodes';
+import type { GroupNode, ReviewNode, WorkNode } from '../../src/work/nodes';
+import { paletteCandidates, type ItemDecision } from '../../src/core/itemDecisions';
 import { flatten } from './support/tree';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
 import { hasBridge, press, quickInputTitled, screenshot, texts, viewport, waitFor } from './support/bridge';
@@ -73,7 +74,7 @@ describe('review inbox states (fake GitHub)', function () {
     const again = reviewNode(INBOX_TITLES.reRequested)!;
     assert.match(String(again.description), /2 commits since your review/);
     assert.match(again.review.changesSinceUrl ?? '', /\/acme\/web\/pull\/\d+\/files\/[0-9a-f]{40}\.\.[0-9a-f]{40}$/);
-    assert.match((again.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /2 commits since your review: http:\/\/127\.0\.0\.1:\d+\/acme\/web\/pull\/\d+\/files\//);
+    assert.match((api.work.tree.resolveTreeItem(again, again).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /2 commits since your review: http:\/\/127\.0\.0\.1:\d+\/acme\/web\/pull\/\d+\/files\//);
     assert.match(String(reviewNode(INBOX_TITLES.newCommits)!.description), /1 commit since your review/);
   });
 
@@ -93,6 +94,41 @@ describe('review inbox states (fake GitHub)', function () {
     assert.match(stale.accessibilityInformation?.label ?? '', /past the 24 hour SLA/);
     const failing = flatten(group('reviews')!.children).find((n): n is ReviewNode => 'review' in n && n.review.ci === 'failure')!;
     assert.match(failing.accessibilityInformation?.label ?? '', /CI failing/);
+  });
+
+  it('each item node draws its decision, and the palette picks exactly the items the tree offers each action on', () => {
+    const decided = flatten(roots()).filter((n): n is WorkNode & { decision: ItemDecision } => 'decision' in n);
+    assert.ok(decided.length > 5);
+    for (const n of decided) assert.deepEqual([n.id, n.contextValue], [n.decision.id, n.decision.contextValue]);
+    const d = api.work.tree.decisions.current;
+    const offering = (re: RegExp) => decided.filter((n) => re.test(String(n.contextValue))).map((n) => `${n.decision.item.repo}#${'issueNumber' in n.decision.item ? n.decision.item.issueNumber : (n.decision.item as { number: number }).number}`).sort();
+    const keys = (xs: readonly { repo: string; number: number }[]) => xs.map((x) => `${x.repo}#${x.number}`).sort();
+    assert.ok(offering(/mergeable/).length > 0, 'an approved PR offers Merge…');
+    assert.deepEqual(keys(paletteCandidates.merge(d)), offering(/mergeable/));
+    assert.deepEqual(keys(paletteCandidates.nudge(d)), offering(/\bnudgeable\b/));
+    assert.deepEqual(keys(paletteCandidates.requestReview(d)), offering(/\bownPullRequest\b/));
+    assert.deepEqual(keys(paletteCandidates.handReview(d)), offering(/^review\b/));
+  });
+
+  it('a snooze re-renders only the state it leaves and the counts above it; every other node stays as it was', async () => {
+    const state = group('reviews')!.children.find((n) => n.contextValue === 'inboxState reviews needs-review')!;
+    const [gone, stays] = state.children as ReviewNode[];
+    assert.ok(gone && stays, 'two reviews that need the lead');
+    const before = new Set(flatten(roots()));
+    const fired: (readonly WorkNode[] | undefined)[] = [];
+    const listening = api.work.tree.onDidChangeTreeData((e) => fired.push(e === undefined ? undefined : Array.isArray(e) ? e : [e as WorkNode]));
+    try {
+      await api.work.model.snooze(gone.review.repo, gone.review.number, Date.now() + 3_600_000);
+      await waitFor('the tree to follow the snooze', () => fired.length > 0);
+    } finally {
+      listening.dispose();
+    }
+    assert.deepEqual(fired.map((f) => f?.map((n) => n.id)), [['state:reviews:needs-review', 'group:reviews']], 'the state it left and the group count, nothing else');
+    assert.equal((state.children as WorkNode[]).includes(gone), false);
+    assert.ok(flatten(roots()).every((n) => n === gone || before.has(n)), 'every node still shown is the same object VS Code knows');
+    assert.ok(api.work.tree.lastUpdateMs < 50, `${api.work.tree.lastUpdateMs} ms`);
+    await api.work.model.snooze(gone.review.repo, gone.review.number, 1);
+    await waitFor('the review back', () => flatten(roots()).some((n) => n.id === gone.id));
   });
 
   it('the queue shows each review\'s state, and counts the states in its header', async function () {

@@ -68,7 +68,7 @@ describe('team review load (fake GitHub)', function () {
     // Hostile text stays plain: the label is the title as text, the tooltip escapes Markdown.
     const hostile = memberNode('tomas')!.children.find((c) => String(c.label).includes('<img'))!;
     assert.equal(typeof hostile.label, 'string');
-    const md = (hostile.tooltip as vscode.MarkdownString);
+    const md = (api.work.tree.resolveTreeItem(hostile, hostile).tooltip as vscode.MarkdownString);
     assert.equal(md.isTrusted, false);
     assert.ok(!md.value.includes('[link](command:'), md.value);
   });

@@ -282,8 +282,9 @@ describe('work tree (fake GitHub)', function () {
     if (!hasBridge()) this.skip();
     const hostile = reviewNodes().find((r) => r.review.title === HOSTILE_TITLE)!;
     assert.ok(hostile, 'hostile PR in the tree');
-    assert.equal((hostile.tooltip as vscode.MarkdownString).isTrusted, false);
-    assert.equal((hostile.tooltip as vscode.MarkdownString).supportHtml, false);
+    const tip = api.work.tree.resolveTreeItem(hostile, hostile).tooltip as vscode.MarkdownString;
+    assert.equal(tip.isTrusted, false);
+    assert.equal(tip.supportHtml, false);
     await vscode.commands.executeCommand('leadDesk.work.focus');
     const rows = await waitFor('hostile row in the DOM', async () => {
       const found = (await texts('.monaco-list-row')).filter((t) => t.includes('<img src=x'));

@@ -1,0 +1,158 @@
+/**
+ * One decision per item (pure): the palette offers an action on exactly the items whose tree node
+ * offers it — the node's context value (`decision.contextValue`, which the node constructors set)
+ * matched by the `viewItem` clause of that command's menu entry in package.json.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { businessMsBetween, businessMsUntil, DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
+import {
+  allDecisions, decideWork, decisionContext, paletteCandidates, PALETTE_ACTIONS, type ItemDecision, type OwnPullItem, type PaletteAction, type WorkDecisions,
+} from '../../../src/core/itemDecisions';
+import type { ReviewVerdict } from '../../../src/core/inbox';
+import type { PendingReview } from '../../../src/core/reviews';
+import type { MemberReviews } from '../../../src/core/teamLoad';
+import { Commands } from '../../../src/ids';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+// Wednesday 2026-11-04 15:00 local: business hours 09:00–17:00, Monday to Friday.
+const NOW = new Date(2026, 10, 4, 15, 0).getTime();
+const SETTINGS = { slaHours: 8, staleDays: 3, businessHours: DEFAULT_BUSINESS_HOURS };
+
+/** Each palette action's command, whose tree menu entry says which nodes offer it. */
+const COMMAND_OF: Record<PaletteAction, string> = {
+  nudge: Commands.nudge, merge: Commands.workMerge, requestReview: Commands.workRequestReview, handReview: Commands.workHandReview,
+};
+
+/** The `viewItem =~ /…/` of a command's entry in the tree's context menu. */
+function treeOffers(command: string): RegExp {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+  const entry = manifest.contributes.menus['view/item/context']!.find((m) => m.command === command && m.when?.includes('view == leadDesk.work'));
+  const match = entry?.when?.match(/viewItem =~ \/(.+)\/$/);
+  assert.ok(match, `${command} has a tree menu entry with a viewItem clause`);
+  return new RegExp(match[1]!);
+}
+const OFFERS = Object.fromEntries(PALETTE_ACTIONS.map((a) => [a, treeOffers(COMMAND_OF[a])])) as Record<PaletteAction, RegExp>;
+
+/** The item a candidate names, as `repo#number` (a nudge target, a PR or a review). */
+const keyOf = (x: { repo: string; number: number }): string => `${x.repo}#${x.number}`;
+
+/** The items whose node offers `action`, keyed like the palette's candidates. */
+function treeItemsOffering(d: WorkDecisions, action: PaletteAction): string[] {
+  return allDecisions(d).filter((x) => OFFERS[action].test(x.contextValue)).map((x: ItemDecision) => {
+    if (x.kind === 'task') return `${(x.item as { repo: string }).repo}#${(x.item as { issueNumber: number }).issueNumber}`;
+    return keyOf(x.item as { repo: string; number: number });
+  }).sort();
+}
+
+function paletteItems(d: WorkDecisions, action: PaletteAction): string[] {
+  const candidates = paletteCandidates[action] as (d: WorkDecisions) => { repo: string; number: number }[];
+  return candidates(d).map(keyOf).sort();
+}
+
+const verdict = fc.constantFrom<ReviewVerdict>('APPROVED', 'CHANGES_REQUESTED', 'COMMENTED');
+const repo = fc.constantFrom('acme/api', 'acme/web', 'Acme/Tools');
+const hoursAgo = fc.integer({ min: -2, max: 24 * 20 });
+const due = fc.option(fc.integer({ min: -10, max: 10 }).map((d) => { const at = new Date(NOW + d * DAY); return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`; }), { nil: null });
+
+const review = fc.record({
+  repo, requested: fc.boolean(), myVerdict: fc.option(fc.constantFrom<ReviewVerdict>('APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'PENDING'), { nil: undefined }),
+  commits: fc.integer({ min: 0, max: 3 }), waited: hoursAgo, idle: hoursAgo, draft: fc.boolean(), snoozed: fc.boolean(), url: fc.boolean(),
+});
+const own = fc.record({
+  repo, decision: fc.constantFrom('APPROVED', 'CHANGES_REQUESTED', 'REVIEW_REQUIRED', null), verdicts: fc.array(verdict, { maxLength: 3 }),
+  waitingOn: fc.subarray(['mira', 'tomas', '@core', 'not a login']), waited: hoursAgo, draft: fc.boolean(), oldSnapshot: fc.boolean(),
+});
+const issue = fc.record({ repo, assignees: fc.subarray(['mira', 'jun']), due, url: fc.boolean() });
+const task = fc.record({ linked: fc.boolean(), due, done: fc.boolean() });
+const member = fc.record({ login: fc.constantFrom('mira', 'jun', 'kwame'), reviews: fc.array(fc.record({ repo, waited: hoursAgo, handed: fc.option(hoursAgo, { nil: undefined }) }), { maxLength: 3 }) });
+
+const inbox = fc.record({
+  reviews: fc.array(review, { maxLength: 12 }), own: fc.array(own, { maxLength: 8 }), issues: fc.array(issue, { maxLength: 5 }),
+  tasks: fc.array(task, { maxLength: 5 }), team: fc.array(member, { maxLength: 3 }), configured: fc.subarray(['mira', 'jun', 'kwame']),
+});
+type Inbox = typeof inbox extends fc.Arbitrary<infer T> ? T : never;
+
+/** The facts of an arbitrary inbox (numbers are unique per list, as GitHub's are per repo). */
+function decide(x: Inbox): WorkDecisions {
+  const handed = new Map<string, number>();
+  const reviews = x.reviews.map((r, i): PendingReview => ({
+    repo: r.repo, number: 100 + i, title: `review ${i}`, author: 'ana', url: r.url ? `https://github.com/${r.repo}/pull/${100 + i}` : '',
+    requestedAt: NOW - r.waited * HOUR, createdAt: NOW - (r.waited + 1) * HOUR, updatedAt: NOW - r.idle * HOUR, direct: true, additions: 1, deletions: 1,
+    draft: r.draft, ci: 'none', labels: [], requested: r.requested, commitsSinceMyReview: r.commits,
+    ...(r.myVerdict ? { myReview: { verdict: r.myVerdict, at: NOW - 30 * HOUR } } : {}), ...(r.snoozed ? { snoozedUntil: NOW + HOUR } : {}),
+  }));
+  const ownPullRequests = x.own.map((p, i): OwnPullItem => ({
+    repo: p.repo, number: 200 + i, title: `mine ${i}`, url: `https://github.com/${p.repo}/pull/${200 + i}`, createdAt: NOW - (p.waited + 5) * HOUR, draft: p.draft,
+    waitingOn: p.waitingOn, reviewDecision: p.decision as OwnPullItem['reviewDecision'], reviews: p.verdicts.map((v, j) => ({ reviewer: `r${j}`, verdict: v })),
+    ...(p.oldSnapshot ? {} : { waitingSince: NOW - p.waited * HOUR }),
+  }));
+  const delegatedIssues = x.issues.map((d, i) => ({ repo: d.repo, number: 300 + i, title: `issue ${i}`, url: d.url ? `https://github.com/${d.repo}/issues/${300 + i}` : '', assignees: d.assignees, due: d.due }));
+  const tasks = x.tasks.map((t, i) => ({
+    id: `t${i}`, title: `task ${i}`, assignee: 'jun', due: t.due, ...(t.linked ? { repo: 'acme/api', issueNumber: 400 + i, link: `https://github.com/acme/api/issues/${400 + i}` } : {}),
+    ...(t.done ? { doneAt: NOW - HOUR } : {}),
+  }));
+  const seen = new Set<string>();
+  const teamLoad: MemberReviews[] = x.team.filter((m) => !seen.has(m.login) && seen.add(m.login)).map((m, k) => ({
+    login: m.login, exists: true, reviews: m.reviews.map((r, i) => {
+      const number = 500 + k * 10 + i;
+      if (r.handed !== undefined) handed.set(`${r.repo}#${number}:${m.login}`, NOW - r.handed * HOUR);
+      return { repo: r.repo, number, title: `team ${number}`, author: 'ana', url: '', requestedAt: NOW - r.waited * HOUR, createdAt: NOW - r.waited * HOUR, direct: true, additions: 0, deletions: 0, draft: false, ci: 'none' as const, labels: [] };
+    }),
+  }));
+  const ctx = decisionContext(NOW, SETTINGS, { handedAt: (r, n, login) => handed.get(`${r}#${n}:${login}`) });
+  return decideWork({ reviews, ownPullRequests, delegatedIssues, tasks, teamLoad, teamMembers: x.configured }, ctx);
+}
+
+describe('item decisions', () => {
+  it('for any inbox, the palette\'s candidates for each action are exactly the tree\'s items that offer it', () => {
+    fc.assert(fc.property(inbox, (x) => {
+      const d = decide(x);
+      for (const action of PALETTE_ACTIONS) assert.deepEqual(paletteItems(d, action), treeItemsOffering(d, action), action);
+    }), { numRuns: 300 });
+  });
+
+  const pr = (over: Partial<OwnPullItem>): OwnPullItem => ({
+    repo: 'acme/tools', number: 7, title: 'mine', url: 'https://github.com/acme/tools/pull/7', createdAt: NOW - 40 * HOUR, waitingSince: NOW - 40 * HOUR, draft: false,
+    waitingOn: [], reviewDecision: null, reviews: [], ...over,
+  });
+  const decided = (ownPullRequests: OwnPullItem[]) => decideWork({ reviews: [], ownPullRequests, delegatedIssues: [], tasks: [], teamMembers: [] }, decisionContext(NOW, SETTINGS));
+
+  it('Merge…: on a repository that requires no review, an approval is enough for the tree and the palette alike', () => {
+    const d = decided([pr({ reviewDecision: null, reviews: [{ reviewer: 'kwame', verdict: 'APPROVED' }] })]);
+    assert.equal(d.own[0]!.state, 'approved');
+    assert.match(d.own[0]!.contextValue, OFFERS.merge);
+    assert.deepEqual(paletteCandidates.merge(d).map(keyOf), ['acme/tools#7']);
+    assert.deepEqual(paletteCandidates.merge(decided([pr({ reviewDecision: null, reviews: [{ reviewer: 'kwame', verdict: 'APPROVED' }], draft: true })])), [], 'never a draft');
+  });
+
+  it('Nudge… on an own PR: only while it waits on its reviewers, past the SLA — not once changes are requested', () => {
+    const changes = decided([pr({ waitingOn: ['mira'], reviewDecision: 'CHANGES_REQUESTED', reviews: [{ reviewer: 'kwame', verdict: 'CHANGES_REQUESTED' }] })]);
+    assert.deepEqual(paletteCandidates.nudge(changes), [], 'the next move is the lead\'s');
+    assert.doesNotMatch(changes.own[0]!.contextValue, OFFERS.nudge);
+    const waiting = decided([pr({ waitingOn: ['mira'], reviewDecision: 'REVIEW_REQUIRED' })]);
+    assert.deepEqual(paletteCandidates.nudge(waiting).map((t) => [t.kind, t.who]), [['own-pr', ['mira']]]);
+    assert.match(waiting.own[0]!.contextValue, OFFERS.nudge);
+  });
+
+  it('waits, SLA and staleness are counted once per decision, as the item-by-item rules say', () => {
+    const d = decided([pr({ waitingOn: ['mira'], waitingSince: NOW - 3 * HOUR })]);
+    assert.equal(d.own[0]!.waitMs, businessMsBetween(NOW - 3 * HOUR, NOW));
+    assert.equal(d.own[0]!.pastSla, false);
+  });
+});
+
+describe('businessMsUntil', () => {
+  it('gives what businessMsBetween gives, for any instants and working week', () => {
+    const hours = fc.record({
+      days: fc.subarray([0, 1, 2, 3, 4, 5, 6]), start: fc.constantFrom('00:00', '08:30', '09:00'), end: fc.constantFrom('12:00', '17:00', '24:00'),
+    });
+    fc.assert(fc.property(hours, fc.array(fc.integer({ min: -3 * DAY, max: 400 * DAY }), { minLength: 1, maxLength: 20 }), (h, agos) => {
+      const since = businessMsUntil(NOW, h);
+      for (const ago of agos) assert.equal(since(NOW - ago), businessMsBetween(NOW - ago, NOW, h), `${ago} ms ago`);
+    }), { numRuns: 200 });
+  });
+});
