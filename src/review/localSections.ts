@@ -4,8 +4,10 @@
  */
 import { subDays } from 'date-fns';
 import { balanceAgainstTarget } from '../core/balance';
+import type { Meeting } from '../core/calendar';
 import { formatClock } from '../core/clock';
 import { dueBucket } from '../core/dueDates';
+import { formatBlock, planLine, planTheDay, planVerdict } from '../core/meetingDay';
 import { parseLocalDate, toLocalDate } from '../core/localDate';
 import { summarizeQueue, waitingBusinessMs } from '../core/reviews';
 import { memberLoad, type MemberLoad } from '../core/teamLoad';
@@ -15,7 +17,7 @@ import { isWorkingDay } from '../core/workingDays';
 import type { LeadDeskSettings } from '../settings';
 import type { WorkSnapshot } from '../work/workModel';
 import type { LastPassedStore } from './healthChecks';
-import type { PersonItem, SplitView, TaskLine } from './protocol';
+import type { DayView, PersonItem, SplitView, TaskLine } from './protocol';
 import type { LoadedSection } from './session';
 import { StateKeys } from '../ids';
 import { readState, writeState } from '../util/state';
@@ -24,6 +26,8 @@ export interface LocalContext {
   settings(): LeadDeskSettings;
   timeEntries(from: number, to: number): Promise<TimeEntry[]>;
   timerMode(): Mode | null;
+  /** Today's meetings from the connected calendars; absent (or undefined) when none is connected. */
+  meetings?(from: number, to: number): Promise<Meeting[] | undefined>;
   readonly memento: LastPassedStore;
   now(): number;
 }
@@ -125,14 +129,31 @@ export async function loadPlan(ctx: LocalContext): Promise<LoadedSection> {
   const targetPercent = todayTarget(ctx.memento, settings, now);
   const balance = balanceAgainstTarget(week, settings.technicalTarget);
   const weekView = splitView('This week', week);
+  const calendarDay = await dayView(ctx, entries, targetPercent, now);
   return {
     data: {
       kind: 'plan',
       yesterday: splitView(yesterday === toLocalDate(subDays(now, 1)) ? 'Yesterday' : `Last working day (${yesterday})`, day),
       week: { ...weekView, share: balance.state === 'no-data' ? weekView.share : `${weekView.share} (target ${settings.technicalTarget}%)` },
       targetPercent, defaultTarget: settings.technicalTarget, running: ctx.timerMode(),
+      ...(calendarDay ? { day: calendarDay } : {}),
     },
     ids: [],
     counts: { targetPercent, weekTechnicalMinutes: Math.round(week.technical / 60_000), weekManagerialMinutes: Math.round(week.managerial / 60_000) },
+  };
+}
+
+/** Today's meetings and free blocks against today's target; undefined when no calendar is connected. */
+async function dayView(ctx: LocalContext, entries: readonly TimeEntry[], targetPercent: number, now: number): Promise<DayView | undefined> {
+  const dayStart = new Date(now).setHours(0, 0, 0, 0);
+  const dayEnd = new Date(dayStart).setHours(24, 0, 0, 0);
+  const meetings = await ctx.meetings?.(dayStart, dayEnd);
+  if (!meetings) return undefined;
+  const today = toLocalDate(now);
+  const technicalDoneMs = dailyTotals(entries, { first: today, last: today }, now)[0]?.technical ?? 0;
+  const plan = planTheDay({ meetings, hours: ctx.settings().businessHours, now, targetPercent, technicalDoneMs });
+  return {
+    meetings: plan.meetings.map((m) => `${formatBlock(m)} ${m.title ?? 'meeting'}`),
+    line: planLine(plan), verdict: planVerdict(plan), fits: plan.fits,
   };
 }
