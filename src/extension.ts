@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import * as alerts from './alerts';
 import * as balance from './balance';
+import * as calendar from './calendar';
 import { Config } from './config';
 import { featureContext, type Feature } from './feature';
 import { GitHubConnection } from './github/session/connection';
@@ -34,6 +35,7 @@ import * as work from './work';
  */
 const FEATURES: readonly Feature[] = [
   signIn.register,
+  calendar.register, // provides `calendar`
   timer.register, // provides `timer` and `autoMode`
   work.register, // provides `work`
   reviewQueue.register,

@@ -7,6 +7,7 @@
  */
 import type * as vscode from 'vscode';
 import type { RedBuildAlerts } from './alerts/redBuilds';
+import type { CalendarService } from './calendar/calendarService';
 import type { Config } from './config';
 import type { GitHubConnection } from './github/api';
 import type { Stores } from './store';
@@ -23,6 +24,8 @@ export interface FeatureServices {
   readonly work: WorkFeature;
   /** The red-build alerts. */
   readonly alerts: RedBuildAlerts;
+  /** The connected calendars' meetings: the balance, the idle prompt, Plan the day, the 1:1. */
+  readonly calendar: CalendarService;
 }
 
 /** The pieces every feature may use: created once by extension.ts. */

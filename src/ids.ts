@@ -37,6 +37,10 @@ export const Commands = {
   showRedBuilds: 'leadDesk.showRedBuilds',
   prepareStandup: 'leadDesk.prepareStandup',
   prepareOneOnOne: 'leadDesk.prepareOneOnOne',
+  /** An ICS address (kept in SecretStorage) or a local .ics file (src/calendar/). */
+  connectCalendar: 'leadDesk.connectCalendar',
+  disconnectCalendar: 'leadDesk.disconnectCalendar',
+  refreshCalendars: 'leadDesk.refreshCalendars',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -177,14 +181,3 @@ export const TaskTypes = {
  * confirmations, in the test build only (src/util/confirm.ts): the shipped bundle has neither.
  */
 export const TEST_DIALOG_HOOK = 'leadDesk.testBuild.answerDialog';
-
-/**
- * The calendar's commands (src/calendar/). Not contributed nor registered yet: the calendar is
- * read and kept, but the balance does not show meetings yet (issue 19), and a command that
- * connects a calendar no view uses would mislead. They move into `Commands` with that part.
- */
-export const CalendarCommands = {
-  connect: 'leadDesk.connectCalendar',
-  disconnect: 'leadDesk.disconnectCalendar',
-  refresh: 'leadDesk.refreshCalendars',
-} as const;

@@ -8,8 +8,9 @@ import * as vscode from 'vscode';
 import { format } from '../core/dateFormat';
 import { randomId } from '../core/randomId';
 import type { FeatureContext } from '../feature';
-import { CalendarCommands, SecretKeys } from '../ids';
+import { Commands, SecretKeys } from '../ids';
 import type { LeadDeskSettings } from '../settings';
+import type { CalendarService } from './calendarService';
 import { CalendarStore } from './calendarStore';
 import { CALENDAR_REFRESH_MS, feedSource, fileSource, refreshCalendar, type LocalFileAccess, type RefreshRules } from './calendarSync';
 import { calendarAddressProblem, normalizeCalendarAddress } from './fetchCalendar';
@@ -34,6 +35,17 @@ function localFile(uri: vscode.Uri): LocalFileAccess {
 export function register(ctx: FeatureContext): vscode.Disposable {
   const secretKey = (id: string) => `${SecretKeys.calendarAddressPrefix}${id}`;
   const storeReady = ctx.stores.then((stores) => CalendarStore.open(stores.dir));
+  const changed = new vscode.EventEmitter<void>();
+  let disposed = false;
+  let listening: { dispose(): void } | undefined;
+  // A change in calendars.json, from this window or another (the store watches the file).
+  void storeReady.then((store) => { if (!disposed) listening = store.onDidChange(() => changed.fire()); }, () => undefined);
+  const service: CalendarService = {
+    meetingsBetween: async (start, end) => (await storeReady.catch(() => undefined))?.meetingsBetween(start, end) ?? [],
+    connected: async () => ((await storeReady.catch(() => undefined))?.calendars().length ?? 0) > 0,
+    onDidChange: changed.event,
+  };
+  ctx.provide('calendar', service);
   let refreshing: Promise<void> | undefined;
 
   /** Reads every calendar that is due (all of them when `force`); says so when one fails. */
@@ -120,9 +132,18 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   // The first check after activation has returned (no network during activation).
   const first = setTimeout(() => void refreshAll(false).catch(() => undefined), Math.min(5_000, CALENDAR_REFRESH_MS));
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CalendarCommands.connect, connect),
-    vscode.commands.registerCommand(CalendarCommands.disconnect, disconnect),
-    vscode.commands.registerCommand(CalendarCommands.refresh, () => refreshAll(true)),
-    { dispose: () => { clearInterval(timer); clearTimeout(first); void storeReady.then((s) => s.dispose(), () => undefined); } },
+    vscode.commands.registerCommand(Commands.connectCalendar, connect),
+    vscode.commands.registerCommand(Commands.disconnectCalendar, disconnect),
+    vscode.commands.registerCommand(Commands.refreshCalendars, () => refreshAll(true)),
+    changed,
+    {
+      dispose: () => {
+        disposed = true;
+        clearInterval(timer);
+        clearTimeout(first);
+        listening?.dispose();
+        void storeReady.then((s) => s.dispose(), () => undefined);
+      },
+    },
   );
 }
