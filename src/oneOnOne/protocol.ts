@@ -25,6 +25,11 @@ export interface OneOnOneView extends OneOnOneItems {
   readonly unreadable: string | null;
   /** Why GitHub items may be missing or stale, or null. */
   readonly notice: string | null;
+  /**
+   * The next meeting in the lead's calendars with this teammate among its attendees
+   * ("Tue 8 Dec 14:00–14:30 · Team sync"), or null (none, or no calendar connected).
+   */
+  readonly nextMeeting: string | null;
 }
 
 export type OneOnOneToWebview = DataOrError<OneOnOneView>;
