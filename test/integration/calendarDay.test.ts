@@ -110,6 +110,24 @@ describe('the whole day: the calendar in the timer, Plan the day and the 1:1', f
     }
   });
 
+  it('the status bar names the meeting under way as text, and says only "meeting" when titles are not kept', async () => {
+    const api = await leadDesk();
+    await vscode.commands.executeCommand('leadDesk.startTechnical');
+    const until = formatClock(base + 40 * MINUTE);
+    feed.serve(ics([{ id: 'incident-review', summary: '$(bug) Incident review', start: base - 10 * MINUTE, end: base + 40 * MINUTE }]));
+    await vscode.commands.executeCommand('leadDesk.refreshCalendars');
+    // The title cannot draw an icon: `$(` is kept literal with a zero-width space.
+    await waitFor('the meeting in the status bar', () => api.timer.statusText === `$(code) Technical · $\u200b(bug) Incident review until ${until}`);
+    try {
+      await setSetting('calendar.keepTitles', false);
+      await vscode.commands.executeCommand('leadDesk.refreshCalendars');
+      await waitFor('the meeting without its title', () => api.timer.statusText === `$(code) Technical · meeting until ${until}`);
+    } finally {
+      await setSetting('calendar.keepTitles', undefined);
+    }
+    await vscode.commands.executeCommand('leadDesk.stopTimer');
+  });
+
   it('with automatic mode "switch", the timer goes Managerial at a meeting\'s start and back to Technical at its end', async () => {
     const api = await leadDesk();
     await setSetting('timer.autoMode', 'switch');
