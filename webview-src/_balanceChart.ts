@@ -22,7 +22,7 @@ export class BalanceChart extends ThemedChart {
 
   update(days: readonly DayBar[], targetPercent: number): void {
     this.todayIndex = days.findIndex((d) => d.isToday);
-    const target = this.chart.data.datasets[2];
+    const [target] = this.lineDatasets;
     this.chart.data.labels = days.map((d) => (d.isToday ? `${d.label} (today)` : d.label));
     this.setHours(days);
     target!.data = days.map((d) => {
@@ -32,14 +32,14 @@ export class BalanceChart extends ThemedChart {
     target!.label = `Technical target (${targetPercent}%)`;
     this.chart.update();
     this.canvas.setAttribute('aria-label', `Hours per day this week. ${days
-      .map((d) => `${d.label}: technical ${formatDuration(d.technicalMs)}, managerial ${formatDuration(d.managerialMs)}`)
+      .map((d) => `${d.label}: technical ${formatDuration(d.technicalMs)}, managerial ${formatDuration(d.managerialMs)}${d.meetingMs > 0 ? ` (meetings ${formatDuration(d.meetingMs)})` : ''}`)
       .join('; ')}.`);
   }
 
   protected design(theme: Theme): ChartDesign {
     const font = { family: theme.font };
     return {
-      bars: ['Technical', 'Managerial'],
+      bars: ['Technical', 'Managerial', 'Meetings (calendar)'],
       barPlace: { order: 1 },
       lines: [{
         // Its own stack, so the mark sits at its value rather than on top of the bars, and a

@@ -10,6 +10,8 @@ export const HOUR = 3_600_000;
 export interface Theme {
   readonly technical: string;
   readonly managerial: string;
+  /** Meetings from a calendar: the part of the managerial bar the timer did not see. */
+  readonly meetings: string;
   readonly target: string;
   readonly text: string;
   readonly grid: string;
@@ -23,6 +25,7 @@ export function readTheme(): Theme {
   return {
     technical: v('--vscode-charts-blue', '#3794ff'),
     managerial: v('--vscode-charts-orange', '#d18616'),
+    meetings: v('--vscode-charts-yellow', '#cca700'),
     target: v('--vscode-charts-foreground', foreground),
     text: foreground,
     grid: v('--vscode-charts-lines', 'rgba(128, 128, 128, 0.35)'),
@@ -44,8 +47,8 @@ type Dataset = ChartConfig['data']['datasets'][number];
 
 /** What differs between the charts here; `chartConfig` adds what they share. */
 export interface ChartDesign {
-  /** The stacked technical and managerial bars' legend labels: every chart here starts with them. */
-  readonly bars: readonly [technical: string, managerial: string];
+  /** The stacked bars' legend labels (technical, managerial, meetings): every chart here starts with them. */
+  readonly bars: readonly [technical: string, managerial: string, meetings: string];
   /** Where the bars sit: their draw order (lower is on top) and axis. */
   readonly barPlace: { readonly order: number; readonly yAxisID?: string };
   /** The line datasets drawn with the bars. */
@@ -60,7 +63,7 @@ function chartConfig(theme: Theme, design: ChartDesign): ChartConfig {
   const bar = (label: string, color: string): Dataset => ({ type: 'bar', label, data: [], backgroundColor: color, stack: 'time', pointStyle: 'rect', ...design.barPlace });
   return {
     type: 'bar',
-    data: { labels: [], datasets: [bar(design.bars[0], theme.technical), bar(design.bars[1], theme.managerial), ...design.lines] },
+    data: { labels: [], datasets: [bar(design.bars[0], theme.technical), bar(design.bars[1], theme.managerial), bar(design.bars[2], theme.meetings), ...design.lines] },
     options: {
       animation: false,
       responsive: true,
@@ -101,11 +104,20 @@ export abstract class ThemedChart {
     });
   }
 
-  /** The stacked technical and managerial bars (the first two datasets), in hours. */
-  protected setHours(rows: readonly { readonly technicalMs: number; readonly managerialMs: number }[]): void {
-    const [technical, managerial] = this.chart.data.datasets;
+  /**
+   * The stacked bars (the first three datasets), in hours: technical, managerial the timer
+   * tracked, and meetings from a calendar on top of it (together the managerial time).
+   */
+  protected setHours(rows: readonly { readonly technicalMs: number; readonly managerialMs: number; readonly meetingMs: number }[]): void {
+    const [technical, managerial, meetings] = this.chart.data.datasets;
     technical!.data = rows.map((r) => r.technicalMs / HOUR);
-    managerial!.data = rows.map((r) => r.managerialMs / HOUR);
+    managerial!.data = rows.map((r) => (r.managerialMs - r.meetingMs) / HOUR);
+    meetings!.data = rows.map((r) => r.meetingMs / HOUR);
+  }
+
+  /** The datasets after the bars (the design's lines), in their order. */
+  protected get lineDatasets(): ChartConfig['data']['datasets'] {
+    return this.chart.data.datasets.slice(3);
   }
 
   /** Called from the constructor, before a subclass's fields are set: read them only in callbacks. */

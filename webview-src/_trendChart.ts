@@ -12,7 +12,7 @@ Chart.register(LineController, LineElement, PointElement, Filler);
 
 export class TrendChart extends ThemedChart {
   update(weeks: readonly TrendBar[], targetPercent: number): void {
-    const [, , share, target] = this.chart.data.datasets;
+    const [share, target] = this.lineDatasets;
     this.chart.data.labels = weeks.map((w) => (w.isThisWeek ? `${w.label} (this week)` : w.label));
     this.setHours(weeks);
     share!.data = weeks.map((w) => (w.technicalPercent === null ? null : Math.round(w.technicalPercent)));
@@ -27,7 +27,7 @@ export class TrendChart extends ThemedChart {
   protected design(theme: Theme): ChartDesign {
     const font = { family: theme.font };
     return {
-      bars: ['Technical hours', 'Managerial hours'],
+      bars: ['Technical hours', 'Managerial hours', 'Meeting hours (calendar)'],
       barPlace: { order: 2, yAxisID: 'y' },
       lines: [
         {

@@ -45,7 +45,7 @@ function layout(): void {
       h('details', { class: 'trend-details' },
         h('summary', {}, 'The weeks as a table'),
         h('table', { id: 'trend', class: 'grid' },
-          h('thead', {}, h('tr', {}, ...['Week of', 'Technical', 'Managerial', 'Total', 'Technical share', 'Automatic'].map((l) => h('th', { scope: 'col' }, l)))),
+          h('thead', {}, h('tr', {}, ...['Week of', 'Technical', 'Managerial', 'Total', 'Technical share', 'Automatic', 'Meetings'].map((l) => h('th', { scope: 'col' }, l)))),
           h('tbody')))),
     h('section', { 'aria-labelledby': 'tags-heading' },
       h('h2', { id: 'tags-heading' }, 'Managerial time by tag'),
@@ -53,7 +53,7 @@ function layout(): void {
         h('thead', {}, h('tr', {}, ...['Tag', 'This week', 'Last 8 weeks', 'Share of managerial'].map((l) => h('th', { scope: 'col' }, l)))),
         h('tbody')),
       h('p', { id: 'tags-empty', class: 'empty', hidden: true }, 'No managerial time in the last 8 weeks.'),
-      h('p', { class: 'muted hint' }, 'Tag a note with a word after #, anywhere in it: “#1:1 with Mira”, “#review”, “#hiring panel”. The first tag counts; managerial time without one is “other”.')),
+      h('p', { class: 'muted hint' }, 'Tag a note with a word after #, anywhere in it: “#1:1 with Mira”, “#review”, “#hiring panel”. The first tag counts; managerial time without one is “other”; meetings from a connected calendar are “meetings”.')),
     h('section', { 'aria-labelledby': 'entries-heading' },
       h('h2', { id: 'entries-heading' }, 'Today’s entries'),
       h('table', { id: 'entries', class: 'grid', 'aria-labelledby': 'entries-heading' },
@@ -78,7 +78,8 @@ function trendRow(w: TrendBar): HTMLTableRowElement {
     h('td', { class: 'managerial num' }, formatDuration(w.managerialMs)),
     h('td', { class: 'total num' }, formatDuration(w.technicalMs + w.managerialMs)),
     h('td', { class: 'share num' }, percent(w.technicalPercent)),
-    h('td', { class: 'automatic num' }, w.automaticMs > 0 ? formatDuration(w.automaticMs) : '—'));
+    h('td', { class: 'automatic num' }, w.automaticMs > 0 ? formatDuration(w.automaticMs) : '—'),
+    h('td', { class: 'meetings num' }, w.meetingMs > 0 ? formatDuration(w.meetingMs) : '—'));
 }
 
 function tagRow(t: TagRow, managerialMs: number): HTMLTableRowElement {
@@ -101,22 +102,24 @@ function balanceText(b: Balance): string {
   }
 }
 
-function fillTotal(id: string, when: string, b: Balance): void {
+function fillTotal(id: string, when: string, b: Balance, meetingMs: number): void {
   const card = byId(id);
   card.querySelector('.when')!.textContent = when;
   card.querySelector('.big')!.textContent = formatDuration(b.totalMs);
-  card.querySelector('.split')!.textContent = `Technical ${formatDuration(b.technicalMs)} · Managerial ${formatDuration(b.managerialMs)}`;
+  const meetings = meetingMs > 0 ? ` (meetings ${formatDuration(meetingMs)})` : '';
+  card.querySelector('.split')!.textContent = `Technical ${formatDuration(b.technicalMs)} · Managerial ${formatDuration(b.managerialMs)}${meetings}`;
   const state = card.querySelector('.balance-state')!;
   state.textContent = balanceText(b);
   state.className = `balance-state state-${b.state}`;
 }
 
 function entryRow(e: EntryRow): HTMLTableRowElement {
-  return h('tr', { class: `mode-${e.mode}`, 'data-entry': e.entryId },
+  return h('tr', { class: `mode-${e.mode} source-${e.source}`, 'data-entry': e.entryId },
     h('td', { class: 'start num' }, e.start),
     h('td', { class: 'end num' }, e.end ?? 'running'),
     h('td', { class: 'mode' }, h('span', { class: `swatch swatch-${e.mode}`, 'aria-hidden': 'true' }), e.mode === 'technical' ? 'Technical' : 'Managerial',
-      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: `Started automatically (${e.auto}); see ${settingId(Settings.autoMode)}` }, 'auto')])),
+      ...(e.auto === null ? [] : [' ', h('span', { class: 'auto-badge', title: `Started automatically (${e.auto}); see ${settingId(Settings.autoMode)}` }, 'auto')]),
+      ...(e.source === 'calendar' ? [' ', h('span', { class: 'auto-badge', title: `A meeting from your calendar; see ${settingId(Settings.calendarOverlap)}` }, 'meeting')] : [])),
     h('td', { class: 'duration num' }, formatDuration(e.durationMs)),
     h('td', { class: 'note' }, e.note));
 }
@@ -125,8 +128,8 @@ function render(report: BalanceReport): void {
   const started = performance.now();
   byId('notice').hidden = true;
   byId('updated').textContent = `Updated ${report.updated}`;
-  fillTotal('total-today', report.todayLabel, report.today);
-  fillTotal('total-week', report.weekLabel, report.week);
+  fillTotal('total-today', report.todayLabel, report.today, report.meetings.todayMs);
+  fillTotal('total-week', report.weekLabel, report.week, report.meetings.weekMs);
   byId('week-label').textContent = report.weekLabel;
   chart?.update(report.days, report.targetPercent);
   const fragment = document.createDocumentFragment();

@@ -12,7 +12,7 @@ import type { BalanceSource } from './source';
  * The "Open" notification is not awaited, so the command finishes as soon as the file is written.
  */
 export async function exportTimeCommand(
-  source: Pick<BalanceSource, 'entriesBetween'>,
+  source: Pick<BalanceSource, 'entriesBetween' | 'meetingCredit'>,
   now: number | (() => number) = Date.now,
 ): Promise<vscode.Uri | undefined> {
   const at = typeof now === 'function' ? now() : now;
@@ -36,8 +36,10 @@ export async function exportTimeCommand(
   });
   if (!target) return undefined;
   try {
-    const entries = await source.entriesBetween(picked.range.from, picked.range.to);
-    const { csv, rows } = rangeCsv(entries, picked.range, at);
+    const [entries, meetings] = await Promise.all([
+      source.entriesBetween(picked.range.from, picked.range.to), source.meetingCredit?.(picked.range.from, picked.range.to),
+    ]);
+    const { csv, rows } = rangeCsv(entries, picked.range, at, meetings);
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
     const what = rows === 0 ? vscode.l10n.t('no tracked time') : rows === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', rows);

@@ -41,8 +41,8 @@ export class BalancePanel extends WebviewPanelHost<BalanceFromWebview, BalanceRe
     const started = performance.now();
     const now = Date.now();
     const { from, to } = reportRange(now);
-    const entries = await this.source.entriesBetween(from, to);
-    const report = buildBalanceReport(entries, now, this.source.technicalTarget());
+    const [entries, meetings] = await Promise.all([this.source.entriesBetween(from, to), this.source.meetingCredit?.(from, to)]);
+    const report = buildBalanceReport(entries, now, this.source.technicalTarget(), meetings);
     this.lastBuildMs = performance.now() - started;
     return report;
   }

@@ -1,9 +1,9 @@
 /** The date ranges the CSV export offers, and the CSV for one of them. Pure: unit tested in plain Node. */
 import { addDays, addMonths, startOfISOWeek, startOfMonth } from 'date-fns';
-import { timeEntriesToCsv } from '../core/csv';
+import { daySegmentsToCsv } from '../core/csv';
 import { parseLocalDate, toLocalDate } from '../core/localDate';
 import type { TimeEntry } from '../core/timeEntry';
-import { resolveOverlaps, splitByLocalDay } from '../core/timeline';
+import { splitByLocalDay, type MeetingCredit } from '../core/timeline';
 import { TREND_WEEKS } from '../core/trend';
 
 export type ExportRangeId = 'today' | 'thisWeek' | 'lastWeek' | 'thisMonth' | 'last30Days' | 'last8Weeks' | 'custom';
@@ -74,18 +74,14 @@ export function customRange(first: string, last: string): ExportRange | null {
 }
 
 /**
- * The CSV of the time inside `range`. Overlaps are resolved over all the entries first (as the
- * balance report does) and the result is then cut at the range's edges, so an entry that began
- * the evening before contributes only its part inside the range.
+ * The CSV of the time inside `range`, meetings included. Overlaps are resolved (and meetings
+ * credited) over all the entries first, as the balance report does, and the day segments are
+ * then cut at the range's edges (local midnights), so an entry that began the evening before
+ * contributes only its part inside the range.
  */
-export function rangeCsv(entries: readonly TimeEntry[], range: ExportRange, now: number): { csv: string; rows: number } {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const clipped: TimeEntry[] = resolveOverlaps(entries, now)
-    .map((seg) => ({ seg, start: Math.max(seg.start, range.from), end: Math.min(seg.end, range.to) }))
-    .filter(({ start, end }) => end > start)
-    .map(({ seg, start, end }) => {
-      const { note, auto } = byId.get(seg.entryId) ?? {};
-      return { id: seg.entryId, mode: seg.mode, start, end, ...(note === undefined ? {} : { note }), ...(auto === undefined ? {} : { auto }) };
-    });
-  return { csv: timeEntriesToCsv(clipped, now), rows: splitByLocalDay(clipped, now).length };
+export function rangeCsv(entries: readonly TimeEntry[], range: ExportRange, now: number, meetings?: MeetingCredit): { csv: string; rows: number } {
+  const inside = splitByLocalDay(entries, now, meetings)
+    .map((seg) => ({ ...seg, start: Math.max(seg.start, range.from), end: Math.min(seg.end, range.to) }))
+    .filter((seg) => seg.end > seg.start);
+  return { csv: daySegmentsToCsv(inside, entries, meetings), rows: inside.length };
 }

@@ -1,48 +1,16 @@
-import type { MeetingSpan } from './calendar';
-import type { TimeSegment } from './timeline';
+import { mergeMeetingSpans, type Meeting, type MeetingSpan } from './calendar';
+import type { MeetingCredit, OverlapRule } from './timeline';
 
-/** Who wins time that the timer and a meeting both claim (the `calendar.overlap` setting). */
-export type OverlapRule = 'meeting' | 'timer';
+export { creditMeetings, MEETING_ENTRY_ID, type OverlapRule, type SourcedSegment, type TimeSource } from './timeline';
 
-/** Where a stretch of credited time comes from: the lead's timer or a calendar meeting. */
-export type TimeSource = 'timer' | 'calendar';
-
-export interface SourcedSegment extends TimeSegment {
-  readonly source: TimeSource;
+/** What the balance credits for these meetings (of every calendar): merged spans and the overlap rule. */
+export function meetingCredit(meetings: readonly Meeting[], overlap: OverlapRule): MeetingCredit {
+  return { spans: mergeMeetingSpans(meetings), overlap };
 }
 
-/** The entry id of time credited to a meeting span (spans are derived, never written as entries). */
-export const MEETING_ENTRY_ID = 'calendar';
-
-/**
- * Credits meeting spans next to the timer's (non-overlapping, sorted) segments, at report time:
- * nothing is written, so a meeting is counted once however many windows report it or however
- * often the calendar is read. `meeting`: a span takes its time from whatever the timer tracked
- * (counted once, as managerial). `timer`: only the parts of a span the timer did not track are
- * added. Result sorted by start, non-overlapping.
- */
-export function creditMeetings(segments: readonly TimeSegment[], spans: readonly MeetingSpan[], rule: OverlapRule): SourcedSegment[] {
-  const timer: SourcedSegment[] = segments.map((s) => ({ ...s, source: 'timer' }));
-  const meetings: SourcedSegment[] = spans.map((s) => ({ entryId: MEETING_ENTRY_ID, mode: 'managerial', start: s.start, end: s.end, source: 'calendar' }));
-  const [winners, losers] = rule === 'meeting' ? [meetings, timer] : [timer, meetings];
-  const result = [...winners];
-  for (const loser of losers) result.push(...subtract(loser, winners));
-  return result.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-/** The parts of `segment` that no interval of `cover` (sorted, non-overlapping) touches. */
-function subtract(segment: SourcedSegment, cover: readonly SourcedSegment[]): SourcedSegment[] {
-  const parts: SourcedSegment[] = [];
-  let cursor = segment.start;
-  for (const c of cover) {
-    if (c.end <= cursor) continue;
-    if (c.start >= segment.end) break;
-    if (c.start > cursor) parts.push({ ...segment, start: cursor, end: c.start });
-    cursor = Math.max(cursor, c.end);
-    if (cursor >= segment.end) break;
-  }
-  if (cursor < segment.end) parts.push({ ...segment, start: cursor, end: segment.end });
-  return parts;
+/** The titles of the meetings in the spans that overlap [start, end), in order ("" with spans only). */
+export function meetingTitles(spans: readonly MeetingSpan[], start: number, end: number): string {
+  return spans.filter((s) => s.start < end && s.end > start).flatMap((s) => s.titles).join('; ');
 }
 
 /** "3h 10m in 4 meetings" material: meeting time and count within [start, end). */

@@ -1,13 +1,15 @@
+import { meetingTitles } from './calendarTime';
 import { format } from './dateFormat';
 import type { TimeEntry } from './timeEntry';
-import { splitByLocalDay } from './timeline';
+import { isMeeting, splitByLocalDay, type DaySegment, type MeetingCredit } from './timeline';
 
 /**
  * Header of the time export. `auto` is what made the timer start the entry by itself
  * (`edits`, `morning-review`, … with {@link Settings.autoMode} (switch)), empty when the lead
- * did; it comes last so the earlier columns keep their places in existing spreadsheets.
+ * did. `source` is `timer`, or `calendar` for a meeting (its note: the meetings' titles, when
+ * kept). New columns come last so the earlier ones keep their places in existing spreadsheets.
  */
-export const TIME_CSV_COLUMNS = ['date', 'start', 'end', 'mode', 'minutes', 'note', 'auto'] as const;
+export const TIME_CSV_COLUMNS = ['date', 'start', 'end', 'mode', 'minutes', 'note', 'auto', 'source'] as const;
 
 /** Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection"). */
 const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
@@ -34,17 +36,27 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
  * `start` and `end` are local ISO 8601 with offset, unambiguous across DST changes;
  * `minutes` has at most two decimals.
  */
-export function timeEntriesToCsv(entries: readonly TimeEntry[], now: number): string {
+export function timeEntriesToCsv(entries: readonly TimeEntry[], now: number, meetings?: MeetingCredit): string {
+  return daySegmentsToCsv(splitByLocalDay(entries, now, meetings), entries, meetings);
+}
+
+/** The time export of segments already split by day (and clipped to a range): see {@link timeEntriesToCsv}. */
+export function daySegmentsToCsv(segments: readonly DaySegment[], entries: readonly TimeEntry[], meetings?: MeetingCredit): string {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const rows = splitByLocalDay(entries, now).map((seg) => [
-    seg.date,
-    localTimestamp(seg.start),
-    localTimestamp(seg.end),
-    seg.mode,
-    String(Math.round((seg.end - seg.start) / 600) / 100),
-    byId.get(seg.entryId)?.note ?? '',
-    byId.get(seg.entryId)?.auto ?? '',
-  ]);
+  const rows = segments.map((seg) => {
+    const meeting = isMeeting(seg);
+    const entry = meeting ? undefined : byId.get(seg.entryId);
+    return [
+      seg.date,
+      localTimestamp(seg.start),
+      localTimestamp(seg.end),
+      seg.mode,
+      String(Math.round((seg.end - seg.start) / 600) / 100),
+      meeting ? meetingTitles(meetings?.spans ?? [], seg.start, seg.end) : entry?.note ?? '',
+      entry?.auto ?? '',
+      meeting ? 'calendar' : 'timer',
+    ];
+  });
   return toCsv([TIME_CSV_COLUMNS, ...rows]);
 }
 

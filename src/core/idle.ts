@@ -110,6 +110,30 @@ export class IdleDetector {
   }
 }
 
+/**
+ * A span away cut by the meetings in it: `open`, the parts no meeting covers (the only ones the
+ * lead is asked about), and `inMeetings`, the parts a meeting covers (counted as the meeting,
+ * without asking). Both sorted; together they make the span. `meetings` may overlap.
+ */
+export function splitByMeetings(span: IdleSpan, meetings: readonly { readonly start: number; readonly end: number }[]): { open: IdleSpan[]; inMeetings: IdleSpan[] } {
+  const open: IdleSpan[] = [];
+  const inMeetings: IdleSpan[] = [];
+  let cursor = span.start;
+  for (const m of [...meetings].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(m.start, cursor);
+    const end = Math.min(m.end, span.end);
+    if (end <= start) continue;
+    if (start > cursor) open.push({ ...span, start: cursor, end: start });
+    const last = inMeetings[inMeetings.length - 1];
+    // Meetings that overlap or follow one another make one part.
+    if (last && last.end === start) inMeetings[inMeetings.length - 1] = { ...last, end };
+    else inMeetings.push({ ...span, start, end });
+    cursor = end;
+  }
+  if (cursor < span.end) open.push({ ...span, start: cursor, end: span.end });
+  return { open, inMeetings };
+}
+
 /** What the lead chose for an idle span: count it as it was, count it in the other mode, or drop it. */
 export type IdleDecision = 'keep' | 'other-mode' | 'drop';
 

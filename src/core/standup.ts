@@ -9,7 +9,8 @@ import { formatClock } from './clock';
 import { parseLocalDate, startOfNextLocalDay, toLocalDate } from './localDate';
 import { escapeMarkdown, markdownLink } from './markdown';
 import type { Mode, TimeEntry } from './timeEntry';
-import { dailyTotals, formatDuration } from './timeline';
+import { meetingTime } from './calendarTime';
+import { dailyTotals, formatDuration, spansWithin, type MeetingCredit } from './timeline';
 
 /** A PR or issue line. */
 export interface ItemLine {
@@ -37,6 +38,8 @@ export interface StandupInput {
   readonly day: string;
   /** Entries overlapping that day (clipped to it when totalled). */
   readonly entries: readonly TimeEntry[];
+  /** The connected calendars' meetings that day, counted as managerial (absent: no calendar). */
+  readonly meetings?: MeetingCredit;
   readonly technicalTarget: number;
   /** Null when GitHub was not asked (signed out, Restricted Mode): `githubNotice` says why. */
   readonly activity: {
@@ -82,13 +85,16 @@ export function standupMarkdown(input: StandupInput): string {
   const out: string[] = [`# Standup — ${format(now, 'EEEE d MMMM yyyy')}`, ''];
 
   out.push(`## ${isYesterday ? 'Yesterday' : 'Last working day'}: ${dayName(day)}`, '');
-  const totals = dailyTotals(input.entries, { first: day, last: day }, now)[0]!;
+  const totals = dailyTotals(input.entries, { first: day, last: day }, now, input.meetings)[0]!;
   const tracked = totals.technical + totals.managerial;
   out.push(tracked === 0
     ? '- No time tracked.'
     : `- Technical ${formatDuration(totals.technical)} · Managerial ${formatDuration(totals.managerial)} — ${Math.round((totals.technical * 100) / tracked)}% technical (target ${input.technicalTarget}%)`);
   const dayStart = parseLocalDate(day).getTime();
   const dayEnd = startOfNextLocalDay(dayStart).getTime();
+  // Time and count only: titles stay on the lead's machine, and these notes are pasted elsewhere.
+  const met = meetingTime(spansWithin(input.meetings, dayStart, dayEnd, now), dayStart, dayEnd);
+  if (met.meetings > 0) out.push(`- ${formatDuration(met.ms)} in ${met.meetings === 1 ? '1 meeting' : `${met.meetings} meetings`}`);
   const noted = input.entries
     .filter((e) => e.note?.trim() && e.start < dayEnd && (e.end ?? now) > dayStart)
     .sort((a, b) => a.start - b.start);

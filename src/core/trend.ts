@@ -1,11 +1,12 @@
 /**
  * The balance over time: technical share and hours per ISO week for the last weeks, and the
- * managerial time broken down by the tag in each entry's note. Pure: unit tested in plain Node.
+ * managerial time broken down by the tag in each entry's note (meetings from a calendar as their
+ * own row). Pure: unit tested in plain Node.
  */
 import { addDays, startOfISOWeek } from 'date-fns';
 import { parseLocalDate, toLocalDate } from './localDate';
 import type { TimeEntry } from './timeEntry';
-import { effectiveEnd, resolveOverlaps } from './timeline';
+import { creditedSegments, effectiveEnd, isMeeting, spansWithin, type MeetingCredit } from './timeline';
 
 /** How many weeks the trend shows, this one included. */
 export const TREND_WEEKS = 8;
@@ -22,6 +23,8 @@ export interface TrendWeek {
   readonly technicalPercent: number | null;
   /** Time in entries the timer started by itself ({@link Settings.autoMode} (switch)). */
   readonly automaticMs: number;
+  /** The part of `managerialMs` that meetings from a connected calendar make up. */
+  readonly meetingMs: number;
   readonly isThisWeek: boolean;
 }
 
@@ -39,7 +42,7 @@ export function trendRange(now: number, weeks = TREND_WEEKS): { from: number; to
  * resolved as everywhere else, then each stretch is cut at the local Mondays between them
  * (week edges are day edges, so this equals summing the days, without a date per segment).
  */
-export function weeklyTrend(entries: readonly TimeEntry[], now: number, weeks = TREND_WEEKS): TrendWeek[] {
+export function weeklyTrend(entries: readonly TimeEntry[], now: number, meetings?: MeetingCredit, weeks = TREND_WEEKS): TrendWeek[] {
   const firstMonday = addDays(startOfISOWeek(now), -7 * (weeks - 1));
   const starts: string[] = [];
   const edges: number[] = [];
@@ -52,10 +55,11 @@ export function weeklyTrend(entries: readonly TimeEntry[], now: number, weeks = 
   const to = edges[weeks]!;
   const relevant = entries.filter((e) => e.start < to && effectiveEnd(e, now) > from);
   const automatic = new Set(relevant.filter((e) => e.auto !== undefined).map((e) => e.id));
-  const totals = starts.slice(0, weeks).map(() => ({ technical: 0, managerial: 0, automatic: 0 }));
+  const totals = starts.slice(0, weeks).map(() => ({ technical: 0, managerial: 0, automatic: 0, meetings: 0 }));
+  const credit = meetings && { ...meetings, spans: spansWithin(meetings, from, to, now) };
   let week = 0;
   // Segments come sorted by start, so the week index only moves forward.
-  for (const seg of resolveOverlaps(relevant, now)) {
+  for (const seg of creditedSegments(relevant, now, credit)) {
     let start = Math.max(seg.start, from);
     const end = Math.min(seg.end, to);
     while (week > 0 && edges[week]! > start) week--;
@@ -64,7 +68,8 @@ export function weeklyTrend(entries: readonly TimeEntry[], now: number, weeks = 
       const stop = Math.min(end, edges[week + 1]!);
       const t = totals[week]!;
       t[seg.mode] += stop - start;
-      if (automatic.has(seg.entryId)) t.automatic += stop - start;
+      if (isMeeting(seg)) t.meetings += stop - start;
+      else if (automatic.has(seg.entryId)) t.automatic += stop - start;
       start = stop;
     }
   }
@@ -77,6 +82,7 @@ export function weeklyTrend(entries: readonly TimeEntry[], now: number, weeks = 
       managerialMs: t.managerial,
       technicalPercent: total >= MIN_SHARE_MS ? (t.technical * 100) / total : null,
       automaticMs: t.automatic,
+      meetingMs: t.meetings,
       isThisWeek: starts[i] === thisWeek,
     };
   });
@@ -84,6 +90,8 @@ export function weeklyTrend(entries: readonly TimeEntry[], now: number, weeks = 
 
 /** What an entry without a tag counts as in the managerial breakdown. */
 export const UNTAGGED = 'other';
+/** What meetings from a connected calendar count as in the managerial breakdown (tags start with `#`). */
+export const MEETINGS_TAG = 'meetings';
 
 // `#` then a letter or digit, then letters, digits and `: _ - / .` (`#1:1`, `#review`, `#hiring/eng`).
 const TAG = /(?:^|[\s([,;])#([\p{L}\p{N}][\p{L}\p{N}:_\-/.]*)/u;
@@ -112,15 +120,18 @@ export interface TagTotal {
  * overlaps are resolved so the parts add up to the managerial totals. Sorted by the time in the
  * last range, largest first; `other` comes last.
  */
-export function managerialByTag(entries: readonly TimeEntry[], ranges: readonly { from: number; to: number }[], now: number): TagTotal[] {
+export function managerialByTag(
+  entries: readonly TimeEntry[], ranges: readonly { from: number; to: number }[], now: number, meetings?: MeetingCredit,
+): TagTotal[] {
   const low = Math.min(...ranges.map((r) => r.from));
   const high = Math.max(...ranges.map((r) => r.to));
   const relevant = entries.filter((e) => e.start < high && effectiveEnd(e, now) > low);
   const tags = new Map(relevant.map((e) => [e.id, noteTag(e.note) ?? UNTAGGED]));
+  const credit = meetings && { ...meetings, spans: spansWithin(meetings, low, high, now) };
   const totals = new Map<string, number[]>();
-  for (const seg of resolveOverlaps(relevant, now)) {
+  for (const seg of creditedSegments(relevant, now, credit)) {
     if (seg.mode !== 'managerial') continue;
-    const tag = tags.get(seg.entryId) ?? UNTAGGED;
+    const tag = isMeeting(seg) ? MEETINGS_TAG : tags.get(seg.entryId) ?? UNTAGGED;
     const row = totals.get(tag) ?? ranges.map(() => 0);
     ranges.forEach((r, i) => { row[i]! += Math.max(0, Math.min(seg.end, r.to) - Math.max(seg.start, r.from)); });
     totals.set(tag, row);

@@ -15,7 +15,7 @@ export interface StandupResult {
 
 /** `options.now` fixes the clock (tests, benchmarks); the palette passes nothing. */
 export function register(ctx: FeatureContext): vscode.Disposable {
-  const data = new StandupData({ config: ctx.config, github: ctx.github, stores: ctx.stores, work: ctx.need('work'), timer: ctx.need('timer') });
+  const data = new StandupData({ config: ctx.config, github: ctx.github, stores: ctx.stores, work: ctx.need('work'), timer: ctx.need('timer'), calendar: ctx.need('calendar') });
   return vscode.commands.registerCommand(Commands.prepareStandup, async (options?: { now?: number }): Promise<StandupResult | undefined> => {
     const now = typeof options?.now === 'number' && Number.isFinite(options.now) ? options.now : Date.now();
     try {

@@ -3,7 +3,9 @@
  * the sidebar's snapshot, the Morning Review history, and three GitHub searches (kept for ten
  * minutes, so preparing the notes again is instant).
  */
+import type { CalendarService } from '../calendar/calendarService';
 import type { Config } from '../config';
+import { meetingCredit } from '../core/calendarTime';
 import { isOverdue } from '../core/dueDates';
 import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localDate';
 import { waitingBusinessMs } from '../core/reviews';
@@ -25,6 +27,7 @@ export interface StandupDeps {
   readonly stores: Promise<Stores>;
   readonly work: WorkFeature;
   readonly timer: TimerController;
+  readonly calendar: CalendarService;
 }
 
 export class StandupData {
@@ -46,7 +49,7 @@ export class StandupData {
   }
 
   async gather(now: number): Promise<StandupInput> {
-    const { config, github, stores, work, timer } = this.deps;
+    const { config, github, stores, work, timer, calendar } = this.deps;
     const settings = config.settings;
     const s = await stores;
     const day = previousWorkingDay(now, settings.businessDays);
@@ -54,8 +57,9 @@ export class StandupData {
     const to = startOfNextLocalDay(from).getTime();
     const repos = await work.repositories.resolve();
 
-    const [entries, tasks, reviews, activityResult] = await Promise.all([
+    const [entries, meetings, tasks, reviews, activityResult] = await Promise.all([
       s.time.entriesBetween(from, to),
+      calendar.meetingsBetween(from, to).then((m) => meetingCredit(m, settings.calendarOverlap)),
       s.tasks.refresh().then(() => s.tasks.list()),
       s.reviews.list({ since: parseLocalDate(toLocalDate(now)).getTime() }),
       (github.unavailableReason ? Promise.reject(new Error(github.unavailableReason)) : this.activity(day, from, to, repos, now))
@@ -93,7 +97,7 @@ export class StandupData {
     } : null;
 
     return {
-      now, day, entries, technicalTarget: settings.technicalTarget, activity, githubNotice, waiting,
+      now, day, entries, meetings, technicalTarget: settings.technicalTarget, activity, githubNotice, waiting,
       delegated: { done, overdue, reassigned }, plan, running: timer.current?.mode ?? null,
     };
   }

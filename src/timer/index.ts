@@ -11,7 +11,8 @@ import { TimerController, type TimerStore } from './timerController';
 export function register(ctx: FeatureContext): vscode.Disposable {
   const { config, stores, github } = ctx;
   const store = lazyTimerStore(stores);
-  const timer = new TimerController(store, config);
+  const calendar = ctx.need('calendar');
+  const timer = new TimerController(store, config, Date.now, (from, to) => calendar.meetingsBetween(from, to));
   const headsDown = new HeadsDownStatus(config, github, store, () => timer.current?.mode ?? null);
   const onModeChange = (mode: Parameters<HeadsDownStatus['onModeChange']>[0]) => void headsDown.onModeChange(mode);
   const commands = registerTimerCommands(timer, onModeChange);

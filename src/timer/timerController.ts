@@ -10,7 +10,7 @@ import type { ManagerialSignal } from '../core/autoMode';
 import type { Meeting } from '../core/calendar';
 import { formatClock } from '../core/clock';
 import type { Config } from '../config';
-import { IdleDetector, idleSpanReplacement, otherMode, type IdleSpan } from '../core/idle';
+import { IdleDetector, idleSpanReplacement, otherMode, splitByMeetings, type IdleSpan } from '../core/idle';
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { formatDuration } from '../core/timeline';
 import { isStoreDataFile, STORE_FILES } from '../store/paths';
@@ -33,6 +33,9 @@ export interface TimerStore {
   /** The directory whose changes mean another window changed the timer. */
   readonly directory: string;
 }
+
+/** The connected calendars' meetings that overlap [from, to) (the calendar feature's). */
+export type MeetingsBetween = (from: number, to: number) => Promise<readonly { readonly start: number; readonly end: number }[]>;
 
 const MINUTE = 60_000;
 /**
@@ -66,7 +69,10 @@ export class TimerController extends Disposable {
   /** Fires with true when the "You were away…" question opens, false when it is answered or dismissed. */
   readonly onDidChangeAwayQuestion = this.awayQuestion.event;
 
-  constructor(private readonly store: TimerStore, private readonly config: Config, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly store: TimerStore, private readonly config: Config, private readonly now: () => number = Date.now,
+    private readonly meetingsBetween: MeetingsBetween = async () => [],
+  ) {
     super();
     this.idle = this.newIdleDetector();
     this.register(config.onDidChange(() => { this.idle = this.newIdleDetector(); this.render(); }));
@@ -234,34 +240,52 @@ export class TimerController extends Disposable {
     }
   }
 
-  /** Keep it, tag it as the other mode, or drop it. */
+  /**
+   * What a meeting covers is counted as the meeting without asking: the timer's time there goes
+   * (the meeting fills it, whichever `calendar.overlap` rule). About the rest: keep it, tag it as
+   * the other mode, or drop it.
+   */
   private async askAboutSpan(span: IdleSpan): Promise<void> {
-    const entries = await this.store.entriesBetween(span.start, span.end);
-    const during = entries.filter((e) => e.start < span.end && (e.end ?? Infinity) > span.start);
-    if (during.length === 0 || span.end - span.start < MINUTE) return this.render();
+    const meetings = await this.meetingsBetween(span.start, span.end).catch(() => []);
+    const { open, inMeetings } = splitByMeetings(span, meetings);
+    for (const part of inMeetings) {
+      const there = await this.store.entriesBetween(part.start, part.end);
+      if (there.some((e) => e.start < part.end && (e.end ?? Infinity) > part.start)) await this.store.replaceEntries({ from: part.start, to: part.end }, []);
+    }
+    if (inMeetings.length > 0) await this.reload();
+    const entries = open.length === 0 ? [] : await this.store.entriesBetween(span.start, span.end);
+    const during = entries.filter((e) => open.some((part) => e.start < part.end && (e.end ?? Infinity) > part.start));
+    const openMs = open.reduce((sum, part) => sum + part.end - part.start, 0);
+    if (during.length === 0 || openMs < MINUTE) return this.render();
     const mode = during[0].mode;
     const other = otherMode(mode);
-    const length = formatDuration(span.end - span.start);
+    const length = formatDuration(openMs);
     const why = span.reason === 'sleep' ? vscode.l10n.t('The computer slept') : vscode.l10n.t('You were away');
     const keep = vscode.l10n.t('Keep as {0}', mode);
     const retag = vscode.l10n.t('Count as {0}', other);
     const drop = vscode.l10n.t('Drop it');
+    const inMeetingsMs = inMeetings.reduce((sum, part) => sum + part.end - part.start, 0);
+    const question = inMeetingsMs === 0
+      ? vscode.l10n.t('Lead Desk: {0} for {1} while the {2} timer ran.', why, length, mode)
+      : vscode.l10n.t('Lead Desk: {0} for {1} while the {2} timer ran, besides {3} in meetings (counted as managerial).', why, length, mode, formatDuration(inMeetingsMs));
     this.askingAboutAway = true;
     this.awayQuestion.fire(true);
     let choice: string | undefined;
     try {
-      choice = await vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: {0} for {1} while the {2} timer ran.', why, length, mode), keep, retag, drop);
+      choice = await vscode.window.showInformationMessage(question, keep, retag, drop);
     } finally {
       this.askingAboutAway = false;
       this.awayQuestion.fire(false);
     }
     if (!choice || choice === keep) return this.render();
-    // Read again: the question may have waited minutes, and another window may have switched.
-    const now = await this.store.entriesBetween(span.start, span.end);
-    // The store cuts the span out of what is there (moving a running entry past it) and puts
-    // in only what the span should hold, all closed.
-    const inside = idleSpanReplacement(now, span, choice === retag ? 'other-mode' : 'drop');
-    await this.store.replaceEntries({ from: span.start, to: span.end }, inside);
+    for (const part of open) {
+      // Read again: the question may have waited minutes, and another window may have switched.
+      const now = await this.store.entriesBetween(part.start, part.end);
+      // The store cuts the part out of what is there (moving a running entry past it) and puts
+      // in only what the part should hold, all closed.
+      const inside = idleSpanReplacement(now, part, choice === retag ? 'other-mode' : 'drop');
+      await this.store.replaceEntries({ from: part.start, to: part.end }, inside);
+    }
     await this.reload();
   }
 }

@@ -210,7 +210,7 @@ describe('panels', function () {
       assert.match(path.basename(file), /^lead-desk-time-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = await waitFor('csv file', () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
       const lines = csv.trim().split('\r\n');
-      assert.equal(lines[0].replace(/^\uFEFF/, ''), 'date,start,end,mode,minutes,note,auto');
+      assert.equal(lines[0].replace(/^\uFEFF/, ''), 'date,start,end,mode,minutes,note,auto,source');
       assert.ok(lines.length >= 3, csv);
       assert.ok(lines.slice(1).some((l) => l.includes(',technical,')) && lines.slice(1).some((l) => l.includes(',managerial,')), csv);
     });

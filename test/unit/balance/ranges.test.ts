@@ -54,10 +54,10 @@ inTimeZone('Europe/Berlin', () => {
       const { csv, rows } = rangeCsv(entries, today, now);
       assert.equal(rows, 3);
       const lines = csv.trimEnd().split('\r\n');
-      assert.equal(lines[0], 'date,start,end,mode,minutes,note,auto');
-      assert.equal(lines[1], `2024-05-08,2024-05-08T00:00:00+02:00,2024-05-08T01:00:00+02:00,technical,60,"'=cmd|""/c calc""!A1",`);
-      assert.equal(lines[2], '2024-05-08,2024-05-08T09:00:00+02:00,2024-05-08T09:30:00+02:00,managerial,30,,');
-      assert.equal(lines[3], '2024-05-08,2024-05-08T17:00:00+02:00,2024-05-08T18:00:00+02:00,technical,60,,edits');
+      assert.equal(lines[0], 'date,start,end,mode,minutes,note,auto,source');
+      assert.equal(lines[1], `2024-05-08,2024-05-08T00:00:00+02:00,2024-05-08T01:00:00+02:00,technical,60,"'=cmd|""/c calc""!A1",,timer`);
+      assert.equal(lines[2], '2024-05-08,2024-05-08T09:00:00+02:00,2024-05-08T09:30:00+02:00,managerial,30,,,timer');
+      assert.equal(lines[3], '2024-05-08,2024-05-08T17:00:00+02:00,2024-05-08T18:00:00+02:00,technical,60,,edits,timer');
     });
 
     it('resolves overlaps over all entries before cutting, like the balance report', () => {
@@ -77,7 +77,7 @@ inTimeZone('Europe/Berlin', () => {
 
     it('is just the header when nothing was tracked', () => {
       const now = at('2024-05-08T18:00:00+02:00');
-      assert.deepEqual(rangeCsv([], exportRanges(now)[2]!, now), { csv: 'date,start,end,mode,minutes,note,auto\r\n', rows: 0 });
+      assert.deepEqual(rangeCsv([], exportRanges(now)[2]!, now), { csv: 'date,start,end,mode,minutes,note,auto,source\r\n', rows: 0 });
     });
   });
 });

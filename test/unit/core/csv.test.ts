@@ -84,21 +84,21 @@ inTimeZone('Europe/Berlin', () => {
       const csv = timeEntriesToCsv(entries, at('2024-03-31T09:20:30+02:00'));
       assert.equal(
         csv,
-        'date,start,end,mode,minutes,note,auto\r\n' +
-          "2024-03-30,2024-03-30T23:00:00+01:00,2024-03-31T00:00:00+01:00,technical,60,'=cmd|calc,\r\n" +
-          "2024-03-31,2024-03-31T00:00:00+01:00,2024-03-31T03:30:00+02:00,technical,150,'=cmd|calc,\r\n" +
-          '2024-03-31,2024-03-31T09:00:00+02:00,2024-03-31T09:20:30+02:00,managerial,20.5,"1:1, ""Bo""",morning-review\r\n',
+        'date,start,end,mode,minutes,note,auto,source\r\n' +
+          "2024-03-30,2024-03-30T23:00:00+01:00,2024-03-31T00:00:00+01:00,technical,60,'=cmd|calc,,timer\r\n" +
+          "2024-03-31,2024-03-31T00:00:00+01:00,2024-03-31T03:30:00+02:00,technical,150,'=cmd|calc,,timer\r\n" +
+          '2024-03-31,2024-03-31T09:00:00+02:00,2024-03-31T09:20:30+02:00,managerial,20.5,"1:1, ""Bo""",morning-review,timer\r\n',
       );
-      assert.deepEqual(parseCsv(csv).map((r) => r.length), [7, 7, 7, 7]);
+      assert.deepEqual(parseCsv(csv).map((r) => r.length), [8, 8, 8, 8]);
     });
 
     it('writes just the header when there is nothing to export', () => {
-      assert.equal(timeEntriesToCsv([], 0), 'date,start,end,mode,minutes,note,auto\r\n');
+      assert.equal(timeEntriesToCsv([], 0), 'date,start,end,mode,minutes,note,auto,source\r\n');
     });
 
     it('keeps the formula-injection guard on the auto column too (a value from a newer version)', () => {
       const csv = timeEntriesToCsv([entry('x', 'technical', 0, 60_000, { auto: '=HYPERLINK("x")' as never })], 60_000);
-      assert.match(csv.split('\r\n')[1]!, /,"'=HYPERLINK\(""x""\)"$/);
+      assert.match(csv.split('\r\n')[1]!, /,"'=HYPERLINK\(""x""\)",timer$/);
     });
   });
 });

@@ -200,9 +200,9 @@ inTimeZone('Europe/Berlin', () => {
     it('lists every day of the range, empty ones as zeros, clipping at the range edges', () => {
       const now = at('2024-10-28T09:45:00+01:00');
       assert.deepEqual(dailyTotals(entries(), { first: '2024-10-25', last: '2024-10-27' }, now), [
-        { date: '2024-10-25', technical: 0, managerial: 0 },
-        { date: '2024-10-26', technical: HOUR, managerial: 0 },
-        { date: '2024-10-27', technical: 90 * MINUTE, managerial: HOUR },
+        { date: '2024-10-25', technical: 0, managerial: 0, meetings: 0 },
+        { date: '2024-10-26', technical: HOUR, managerial: 0, meetings: 0 },
+        { date: '2024-10-27', technical: 90 * MINUTE, managerial: HOUR, meetings: 0 },
       ]);
     });
 
@@ -215,7 +215,7 @@ inTimeZone('Europe/Berlin', () => {
     });
 
     it('counts the running entry in today’s totals up to now', () => {
-      assert.deepEqual(todayTotals(entries(), at('2024-10-28T09:45:00+01:00')), { date: '2024-10-28', technical: 45 * MINUTE, managerial: 0 });
+      assert.deepEqual(todayTotals(entries(), at('2024-10-28T09:45:00+01:00')), { date: '2024-10-28', technical: 45 * MINUTE, managerial: 0, meetings: 0 });
     });
   });
 });
