@@ -3,7 +3,9 @@
  * 127.0.0.1 and connected through the commands; Plan the day lists today's free blocks, the 1:1
  * panel the next meeting with the teammate, and with automatic mode "switch" the timer goes
  * Managerial at a meeting's start and back at its end — on the real clock, with a meeting a
- * minute long (the timer wakes at the boundaries, it does not poll).
+ * minute long (the timer wakes at the boundaries, it does not poll). Named to run after
+ * timer.test.ts: its "suggest" test needs no automatic change in the minute before it, and the
+ * store cannot forget the last one.
  */
 import assert from 'node:assert/strict';
 import ical from 'ical-generator';
