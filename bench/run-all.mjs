@@ -7,7 +7,10 @@
 //   sizes   production bundle (dist/extension.js) and VSIX size. Built in a temporary copy of the
 //           repository so the dev build in dist/ is never replaced under someone running tests.
 //   store   dist/bench/store-write.js: timer switch write latency with 1k and 50k entries of history.
-//   trend   dist/bench/trend.js: the balance panel's 8-week report (store read + build) with 1k and 50k entries.
+//   trend   dist/bench/trend.js: the balance panel's 8-week report (store read + build) with 1k and 50k entries
+//           and 8 weeks of meetings from a calendar.
+//   calendar dist/bench/calendar.js: parse and expand a feed of 2,000 events / 50 series over 8 weeks, and
+//           the refresh of an unchanged feed (one conditional request, 0 bytes parsed).
 //   github  dist/bench/github-requests.js: requests, GraphQL points and time per full sidebar
 //           refresh against the fake GitHub, 25 / 100 / 500 reviews over 1 / 10 / 50 repos, also with
 //           every request delayed 100 ms (about 30 s).
@@ -35,7 +38,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
-const ALL = ['sizes', 'store', 'trend', 'github', 'team', 'review', 'rhythm', 'host'];
+const ALL = ['sizes', 'store', 'trend', 'calendar', 'github', 'team', 'review', 'rhythm', 'host'];
 const only = option('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ALL;
 for (const name of only) if (!ALL.includes(name)) { console.error(`run-all: unknown benchmark "${name}" (${ALL.join(', ')})`); process.exit(2); }
 const LONG = flag('long');
@@ -106,7 +109,7 @@ let devBuildOk = false;
 await step('build', async () => {
   const r = await run('node', ['esbuild.mjs'], { name: 'build' });
   if (r.code !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.code}; log ${r.log}):\n${tail(r.output)}`);
-  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/github-requests.js', 'dist/bench/team-load.js', 'dist/bench/morning-review.js', 'dist/bench/rhythm.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
+  const missing = ['dist/extension.js', 'dist/bench/store-write.js', 'dist/bench/trend.js', 'dist/bench/calendar.js', 'dist/bench/github-requests.js', 'dist/bench/team-load.js', 'dist/bench/morning-review.js', 'dist/bench/rhythm.js', 'dist/bench/inHost.js'].filter((f) => !fs.existsSync(path.join(root, f)));
   if (missing.length) throw new Error(`the build did not produce ${missing.join(', ')}`);
   devBuildOk = true;
   return { ok: true };
@@ -191,6 +194,7 @@ async function nodeBench(name, script, args = [], { prefix = 'BENCH-JSON ', time
 
 if (only.includes('store')) await step('store', () => nodeBench('store-write', 'dist/bench/store-write.js', [], { prefix: '{"bench":"store-write"' }));
 if (only.includes('trend')) await step('trend', () => nodeBench('trend', 'dist/bench/trend.js', [], { prefix: '{"bench":"trend"' }));
+if (only.includes('calendar')) await step('calendar', () => nodeBench('calendar', 'dist/bench/calendar.js', [], { prefix: '{"bench":"calendar"' }));
 if (only.includes('github')) await step('github', () => nodeBench('github-requests', 'dist/bench/github-requests.js', ['1,10,50', '25,100,500'], { timeoutMs: 15 * 60_000 }));
 if (only.includes('team')) await step('team', () => nodeBench('team-load', 'dist/bench/team-load.js', [], { exitMayFail: true }));
 if (only.includes('review')) await step('review', () => nodeBench('morning-review', 'dist/bench/morning-review.js', ['10', '5'], { timeoutMs: 10 * 60_000 }));

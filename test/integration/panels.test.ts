@@ -254,7 +254,7 @@ describe('panels', function () {
       it('shows 8 weeks, oldest first, with each week\'s hours and technical share', async () => {
         await vscode.commands.executeCommand('leadDesk.showBalance');
         // One query, so every cell comes from the same render (the webview redraws on each timer change).
-        const COLUMNS = ['week', 'technical', 'managerial', 'total', 'share', 'automatic'];
+        const COLUMNS = ['week', 'technical', 'managerial', 'total', 'share', 'automatic', 'meetings'];
         const table = await waitFor('8 trend rows', async () => {
           const cells = await texts('#trend tbody tr td');
           return cells.length === 8 * COLUMNS.length ? cells : undefined;
