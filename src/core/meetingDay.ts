@@ -35,6 +35,19 @@ export function nextMeetingBoundary(meetings: readonly TimeWindow[], now: number
   return next;
 }
 
+/** Wake-ups for meetings come at most once a minute, however many meetings start and end. */
+export const MIN_MEETING_WAKE_GAP_MS = MINUTE;
+
+/**
+ * When the timer should next wake for the calendar, given when it last did: the next boundary, but
+ * never within {@link MIN_MEETING_WAKE_GAP_MS} of the last wake-up (its minute tick catches what
+ * falls between). Undefined: no meeting ahead, no wake-up at all.
+ */
+export function nextMeetingWake(meetings: readonly TimeWindow[], now: number, lastWake: number): number | undefined {
+  const boundary = nextMeetingBoundary(meetings, now);
+  return boundary === undefined ? undefined : Math.max(boundary, lastWake + MIN_MEETING_WAKE_GAP_MS);
+}
+
 /** Meeting spans closer than `gapMs` to each other as one stretch (input sorted or not). */
 export function joinSpans(spans: readonly TimeWindow[], gapMs: number): TimeWindow[] {
   const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);

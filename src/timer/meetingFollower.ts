@@ -7,7 +7,7 @@
 import type * as vscode from 'vscode';
 import { mergeMeetingSpans, type Meeting } from '../core/calendar';
 import { toLocalDate } from '../core/localDate';
-import { followMeetings, meetingAt, nextMeetingBoundary, NO_MEETING, type MeetingModeState } from '../core/meetingDay';
+import { followMeetings, meetingAt, nextMeetingWake, NO_MEETING, type MeetingModeState } from '../core/meetingDay';
 import type { Config } from '../config';
 import { Disposable } from '../util/disposable';
 import type { AutoMode } from './autoMode';
@@ -21,8 +21,6 @@ export interface MeetingSource {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-/** Wake-ups for meetings come at most once a minute, however many meetings start and end. */
-export const MIN_WAKE_GAP_MS = MINUTE;
 /** The longest a timeout may wait (setTimeout's limit is a signed 32-bit count of ms). */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
@@ -36,7 +34,7 @@ export class MeetingFollower extends Disposable {
   /** The timer has read the store: before that its mode is not known, so nothing is decided. */
   private timerReady = false;
   private reading: Promise<void> | undefined;
-  /** Wake-ups at meeting boundaries, for the tests that count them. */
+  /** Wake-ups at meeting boundaries (benchmarks may count them). */
   wakeUps = 0;
 
   constructor(
@@ -105,10 +103,10 @@ export class MeetingFollower extends Disposable {
 
   private schedule(now: number): void {
     clearTimeout(this.wakeHandle);
-    const boundary = nextMeetingBoundary(this.meetings, now);
-    if (boundary === undefined) return;
+    const wake = nextMeetingWake(this.meetings, now, this.lastWake);
+    if (wake === undefined) return;
     // Just after the boundary, as the minute tick does, so the meeting has begun when the timer looks.
-    const at = Math.max(boundary, this.lastWake + MIN_WAKE_GAP_MS) + 50;
+    const at = wake + 50;
     this.wakeHandle = setTimeout(() => {
       this.wakeUps++;
       this.lastWake = this.now();

@@ -146,7 +146,7 @@ describe('the whole day: the calendar in the timer, Plan the day and the 1:1', f
     }
     await waitFor('this window follows', () => api.timer.current?.id === started.id);
     // A meeting starting in 8 seconds, 65 seconds long: the timer wakes for meetings at most once
-    // a minute (MIN_WAKE_GAP_MS), and real meetings start and end on whole minutes.
+    // a minute (MIN_MEETING_WAKE_GAP_MS), and real meetings start and end on whole minutes.
     const start = Math.ceil((Date.now() + 8 * SECOND) / SECOND) * SECOND;
     const end = start + 65 * SECOND;
     feed.serve(ics([{ id: 'planning', summary: 'Sprint planning', start, end }]));

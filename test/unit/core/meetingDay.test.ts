@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Meeting } from '../../../src/core/calendar';
 import {
-  attendeeIsLogin, followMeetings, freeBlocks, joinSpans, meetingAt, nextMeetingBoundary, nextMeetingWith, NO_MEETING, planLine,
+  attendeeIsLogin, followMeetings, freeBlocks, joinSpans, meetingAt, nextMeetingBoundary, nextMeetingWake, nextMeetingWith, NO_MEETING, planLine,
   planTheDay, planVerdict, type MeetingModeInput, type MeetingModeState,
 } from '../../../src/core/meetingDay';
 import type { BusinessHours } from '../../../src/core/businessHours';
@@ -34,6 +34,23 @@ describe('meetingAt and nextMeetingBoundary', () => {
     assert.equal(nextMeetingBoundary([planning, standup], t + 20 * MINUTE), t + 30 * MINUTE);
     assert.equal(nextMeetingBoundary([planning, standup], t + 30 * MINUTE), t + HOUR);
     assert.equal(nextMeetingBoundary([planning, standup], t + HOUR), undefined, 'nothing left: no wake-up at all');
+  });
+
+  it('wakes the timer at most once a minute, however close the boundaries, and never with no meeting ahead', () => {
+    // 30 ten-second meetings back to back: a boundary every 10 seconds for 5 minutes.
+    const crowded = Array.from({ length: 30 }, (_, i) => meeting(t + i * 10_000, t + (i + 1) * 10_000));
+    const wakes: number[] = [];
+    for (let now = t - MINUTE, last = -Infinity; wakes.length < 20;) {
+      const wake = nextMeetingWake(crowded, now, last);
+      if (wake === undefined) break;
+      wakes.push(wake);
+      now = last = wake;
+    }
+    assert.equal(wakes[0], t, 'the first boundary, on time');
+    assert.ok(wakes.every((w, i) => i === 0 || w - wakes[i - 1]! >= MINUTE), wakes.map((w) => w - t).join(', '));
+    assert.equal(wakes.length, 6, 'at 0, 1, 2, 3, 4 and 5 minutes: then nothing is left');
+    assert.equal(nextMeetingWake([], t, -Infinity), undefined, 'no meetings: no wake-up');
+    assert.equal(nextMeetingWake([planning], t + HOUR, t), undefined, 'all past: no wake-up');
   });
 
   it('joins meetings closer than the gap', () => {
