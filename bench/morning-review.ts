@@ -75,7 +75,7 @@ async function review(fake: FakeGitHub, service: GitHubClient, repos: string[], 
     timed('incidents', () => loadIncidents(ctx)),
     timed('milestones', () => loadMilestones(ctx)),
     timed('team', async () => loadTeam(team, settings, Date.now(), 'en')),
-    timed('plan', () => loadPlan({ settings: () => settings, memento: memento as never, now: Date.now, timerMode: () => null, timeEntries: async (from, to) => timeEntries.entriesBetween(from, to) })),
+    timed('plan', () => loadPlan({ settings: () => settings, memento: memento as never, now: Date.now, timerMode: () => null, locale: 'en', timeEntries: async (from, to) => timeEntries.entriesBetween(from, to) })),
   ]);
   const ms = Math.round(performance.now() - started);
   const log = [...fake.requests];

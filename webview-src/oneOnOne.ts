@@ -35,6 +35,7 @@ function layout(): void {
   byId('app').replaceChildren(
     h('div', { id: 'notice', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
     h('header', { class: 'toolbar' }, h('h1', { id: 'title' }, '1:1')),
+    h('p', { id: 'next-meeting', hidden: true }, codicon('calendar'), ' ', h('span', { class: 'label' }, text.nextMeeting), h('span', { class: 'when' })),
     section('delegated', text.delegated),
     section('waiting-on-lead', text.waitingOnLead),
     section('lead-waits-on', text.leadWaitsOn),
@@ -151,6 +152,9 @@ function render(view: OneOnOneView): void {
   const notice = byId('notice');
   notice.hidden = view.notice === null;
   notice.querySelector('.notice-text')!.textContent = view.notice ?? '';
+  const next = byId('next-meeting');
+  next.hidden = view.nextMeeting === null;
+  next.querySelector('.when')!.textContent = view.nextMeeting ?? '';
   fill('delegated', view.delegated);
   fill('waiting-on-lead', view.waitingOnLead);
   fill('lead-waits-on', view.leadWaitsOn);

@@ -26,9 +26,9 @@ export type { AutoSignal } from './timeEntry';
 export type AutoModeSetting = 'off' | 'suggest' | 'switch';
 export const AUTO_MODE_SETTINGS: readonly AutoModeSetting[] = ['off', 'suggest', 'switch'];
 
-export const AUTO_SIGNALS: readonly AutoSignal[] = ['edits', 'morning-review', 'review-queue', 'checkout', 'one-on-one'];
-/** The signals that mean the lead turned to managerial work. */
-export type ManagerialSignal = Exclude<AutoSignal, 'edits'>;
+export const AUTO_SIGNALS: readonly AutoSignal[] = ['edits', 'morning-review', 'review-queue', 'checkout', 'one-on-one', 'meeting', 'meeting-end'];
+/** The views that mean the lead turned to managerial work (the calendar's signals are core/meetingDay.ts's). */
+export type ManagerialSignal = Exclude<AutoSignal, 'edits' | 'meeting' | 'meeting-end'>;
 
 export function isAutoSignal(value: unknown): value is AutoSignal {
   return typeof value === 'string' && (AUTO_SIGNALS as readonly string[]).includes(value);
@@ -165,5 +165,7 @@ export function describeSignal(signal: AutoSignal): string {
     case 'review-queue': return 'you opened the review queue';
     case 'checkout': return 'you checked out a pull request to review';
     case 'one-on-one': return 'you opened a 1:1';
+    case 'meeting': return 'a meeting in your calendar began';
+    case 'meeting-end': return 'your meeting ended';
   }
 }

@@ -77,6 +77,19 @@ export function businessMsUntil(now: number, hours: BusinessHours = DEFAULT_BUSI
   };
 }
 
+/**
+ * The working hours of the local day holding `instant` ([open, close) as instants), or null when
+ * it is not a working day or the hours are empty. Placed by wall-clock time, as above.
+ */
+export function workingHoursOn(instant: number, hours: BusinessHours = DEFAULT_BUSINESS_HOURS): { start: number; end: number } | null {
+  const day = startOfDay(instant);
+  if (!hours.days.includes(getDay(day))) return null;
+  const open = parseClockTime(hours.start);
+  const close = parseClockTime(hours.end);
+  if (close <= open) return null;
+  return { start: atClockTime(day, open), end: atClockTime(day, close) };
+}
+
 /** `due-soon` from 75% of the SLA, `breached` from 100%. An SLA of 0 hours or less means none. */
 export function slaState(waitingBusinessMs: number, slaHours: number): SlaState {
   if (!(slaHours > 0)) return 'ok';

@@ -1,5 +1,5 @@
 /** What prompted an automatic change (src/core/autoMode.ts); recorded on the entry it started. */
-export type AutoSignal = 'edits' | 'morning-review' | 'review-queue' | 'checkout' | 'one-on-one';
+export type AutoSignal = 'edits' | 'morning-review' | 'review-queue' | 'checkout' | 'one-on-one' | 'meeting' | 'meeting-end';
 
 /** The two kinds of work a lead's time is tagged with. */
 export type Mode = 'technical' | 'managerial';

@@ -1,7 +1,11 @@
 /** The 1:1 prep panel (host side): one teammate's items, the running notes and action items. */
 import * as vscode from 'vscode';
+import type { CalendarService } from '../calendar/calendarService';
 import type { Config } from '../config';
+import { formatClock } from '../core/clock';
+import { displayDates } from '../core/displayDates';
 import { toLocalDate } from '../core/localDate';
+import { nextMeetingWith } from '../core/meetingDay';
 import { oneOnOneItems } from '../core/oneOnOne';
 import { webHostFor } from '../github/api';
 import { StateKeys, ViewTypes } from '../ids';
@@ -19,6 +23,8 @@ export interface OneOnOneDeps {
   readonly stores: Promise<Stores>;
   readonly inbox: InboxService;
   readonly memento: vscode.Memento;
+  /** The lead's calendars: the next meeting with the teammate. */
+  readonly calendar?: Pick<CalendarService, 'meetingsBetween' | 'onDidChange'>;
   /** The clock (tests); the panel writes the notes of the day it was opened on. */
   readonly now?: () => number;
 }
@@ -62,6 +68,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     this.notes = new NotesSession(deps.stores.then((s) => s.oneOnOnes), login, this.now);
     this.panel.title = `1:1 with ${login}`;
     this.register(deps.inbox.onDidChange(() => void this.refresh()));
+    if (deps.calendar) this.register(deps.calendar.onDidChange(() => void this.refresh()));
     // Another window's notes, action items or nudges show here as soon as they are saved.
     void deps.stores.then((s) => {
       const watch = s.oneOnOnes.onDidChange(() => void this.refresh());
@@ -95,7 +102,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     const notice = !snapshot.signedIn ? vscode.l10n.t('Sign in to GitHub to see pull requests and GitHub issues.')
       : snapshot.failure ? snapshot.failure.describe() : snapshot.asOf === null ? vscode.l10n.t('GitHub items are still loading.') : null;
     return {
-      ...items, login: this.login, date, notice,
+      ...items, login: this.login, date, notice, nextMeeting: await this.nextMeeting(now),
       todayNotes: person.meetings.find((m) => m.date === date)?.notes ?? '',
       notesSaved: this.notes.lastSave,
       unreadable: unreadable === null ? null : unreadable.record
@@ -106,6 +113,18 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
         .sort((a, b) => Number(a.doneAt !== undefined) - Number(b.doneAt !== undefined) || a.createdAt - b.createdAt)
         .map((a) => ({ id: a.id, text: a.text, date: a.date, done: a.doneAt !== undefined })),
     };
+  }
+
+  /** How far ahead the next meeting with the teammate is looked for (the calendar keeps two weeks ahead). */
+  private static readonly MEETING_HORIZON_MS = 15 * 86_400_000;
+
+  private async nextMeeting(now: number): Promise<string | null> {
+    if (!this.deps.calendar) return null;
+    const meetings = await this.deps.calendar.meetingsBetween(now, now + OneOnOnePanel.MEETING_HORIZON_MS).catch(() => []);
+    const next = nextMeetingWith(meetings, this.login, now);
+    if (!next) return null;
+    const when = `${displayDates(vscode.env.language).dayAndTime(next.start)}–${formatClock(next.end, vscode.env.language)}`;
+    return next.title ? `${when} · ${next.title}` : when;
   }
 
   protected async onMessage(message: OneOnOneFromWebview): Promise<void> {

@@ -25,6 +25,11 @@ export interface OneOnOneView extends OneOnOneItems {
   readonly unreadable: string | null;
   /** Why GitHub items may be missing or stale, or null. */
   readonly notice: string | null;
+  /**
+   * The next meeting in the lead's calendars with this teammate among its attendees
+   * ("Tue 8 Dec 14:00–14:30 · Team sync"), or null (none, or no calendar connected).
+   */
+  readonly nextMeeting: string | null;
 }
 
 export type OneOnOneToWebview = DataOrError<OneOnOneView>;
@@ -49,7 +54,7 @@ export const oneOnOneProtocol = panelProtocol<OneOnOneToWebview, OneOnOneFromWeb
 
 /** The webview's strings, sent by the host in the display language (`oneOnOneText`, read with `hostText`). */
 export const ONE_ON_ONE_TEXT_KEYS = [
-  'nothingHere', 'delegated', 'waitingOnLead', 'leadWaitsOn', 'nudges', 'actionItems', 'newActionItem', 'add', 'notesOn',
+  'nothingHere', 'nextMeeting', 'delegated', 'waitingOnLead', 'leadWaitsOn', 'nudges', 'actionItems', 'newActionItem', 'add', 'notesOn',
   'earlier', 'noEarlierNotes', 'saving', 'conflict', 'notSaved', 'saved', 'titleWith', 'fromDate',
 ] as const;
 export type OneOnOneText = Readonly<Record<(typeof ONE_ON_ONE_TEXT_KEYS)[number], string>>;

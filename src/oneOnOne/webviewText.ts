@@ -5,6 +5,7 @@ import type { OneOnOneText } from './protocol';
 export function oneOnOneText(): OneOnOneText {
   return {
     nothingHere: vscode.l10n.t('Nothing here.'),
+    nextMeeting: vscode.l10n.t('Next meeting together: '),
     delegated: vscode.l10n.t('Their delegated work'),
     waitingOnLead: vscode.l10n.t('Their PRs waiting on your review'),
     leadWaitsOn: vscode.l10n.t('Your PRs waiting on their review'),

@@ -16,7 +16,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   const timer = ctx.need('timer');
   const review: ReviewDeps = {
     config: ctx.config, github: ctx.github, stores: ctx.stores,
-    inbox: ctx.need('inbox'), timer, memento: ctx.globalState,
+    inbox: ctx.need('inbox'), timer, calendar: ctx.need('calendar'), memento: ctx.globalState,
   };
   const panel = registerPanel(ctx.extensionUri, MorningReviewPanel.descriptor(review));
   return vscode.Disposable.from(

@@ -4,8 +4,11 @@
  */
 import { subDays } from 'date-fns';
 import { balanceAgainstTarget } from '../core/balance';
+import type { Meeting } from '../core/calendar';
 import { formatClock } from '../core/clock';
 import { dueBucket } from '../core/dueDates';
+import { meetingCredit } from '../core/calendarTime';
+import { formatBlock, planLine, planTheDay, planVerdict } from '../core/meetingDay';
 import { parseLocalDate, toLocalDate } from '../core/localDate';
 import { summarizeQueue, waitingBusinessMs } from '../core/reviews';
 import { memberLoad, type MemberLoad } from '../core/teamLoad';
@@ -15,7 +18,7 @@ import { isWorkingDay } from '../core/workingDays';
 import type { LeadDeskSettings } from '../settings';
 import type { InboxSnapshot as WorkSnapshot } from '../inbox/inboxSnapshot';
 import type { LastPassedStore } from './healthChecks';
-import type { PersonItem, SplitView, TaskLine } from './protocol';
+import type { DayView, PersonItem, SplitView, TaskLine } from './protocol';
 import type { LoadedSection } from './session';
 import { StateKeys } from '../ids';
 import { readState, writeState } from '../util/state';
@@ -24,8 +27,12 @@ export interface LocalContext {
   settings(): LeadDeskSettings;
   timeEntries(from: number, to: number): Promise<TimeEntry[]>;
   timerMode(): Mode | null;
+  /** Today's meetings from the connected calendars; absent (or undefined) when none is connected. */
+  meetings?(from: number, to: number): Promise<Meeting[] | undefined>;
   readonly memento: LastPassedStore;
   now(): number;
+  /** VS Code's display language, for the times shown. */
+  readonly locale: string;
 }
 
 
@@ -119,20 +126,39 @@ export async function loadPlan(ctx: LocalContext): Promise<LoadedSection> {
   const settings = ctx.settings();
   const yesterday = previousWorkingDay(now, settings.businessDays);
   const from = Math.min(parseLocalDate(yesterday).getTime(), parseLocalDate(weekTotals([], now, now).weekStart).getTime());
-  const entries = await ctx.timeEntries(from, now);
-  const day = dailyTotals(entries, { first: yesterday, last: yesterday }, now)[0]!;
-  const week = weekTotals(entries, now, now);
+  const [entries, meetings] = await Promise.all([ctx.timeEntries(from, now), ctx.meetings?.(from, now)]);
+  // Meetings count as managerial time here as in the balance (their overlap rule decides against the timer).
+  const credit = meetings ? meetingCredit(meetings, settings.calendarOverlap) : undefined;
+  const day = dailyTotals(entries, { first: yesterday, last: yesterday }, now, credit)[0]!;
+  const week = weekTotals(entries, now, now, credit);
   const targetPercent = todayTarget(ctx.memento, settings, now);
   const balance = balanceAgainstTarget(week, settings.technicalTarget);
   const weekView = splitView('This week', week);
+  const calendarDay = await dayView(ctx, entries, targetPercent, now);
   return {
     data: {
       kind: 'plan',
       yesterday: splitView(yesterday === toLocalDate(subDays(now, 1)) ? 'Yesterday' : `Last working day (${yesterday})`, day),
       week: { ...weekView, share: balance.state === 'no-data' ? weekView.share : `${weekView.share} (target ${settings.technicalTarget}%)` },
       targetPercent, defaultTarget: settings.technicalTarget, running: ctx.timerMode(),
+      ...(calendarDay ? { day: calendarDay } : {}),
     },
     ids: [],
     counts: { targetPercent, weekTechnicalMinutes: Math.round(week.technical / 60_000), weekManagerialMinutes: Math.round(week.managerial / 60_000) },
+  };
+}
+
+/** Today's meetings and free blocks against today's target; undefined when no calendar is connected. */
+async function dayView(ctx: LocalContext, entries: readonly TimeEntry[], targetPercent: number, now: number): Promise<DayView | undefined> {
+  const dayStart = new Date(now).setHours(0, 0, 0, 0);
+  const dayEnd = new Date(dayStart).setHours(24, 0, 0, 0);
+  const meetings = await ctx.meetings?.(dayStart, dayEnd);
+  if (!meetings) return undefined;
+  const today = toLocalDate(now);
+  const technicalDoneMs = dailyTotals(entries, { first: today, last: today }, now)[0]?.technical ?? 0;
+  const plan = planTheDay({ meetings, hours: ctx.settings().businessHours, now, targetPercent, technicalDoneMs });
+  return {
+    meetings: plan.meetings.map((m) => `${formatBlock(m, ctx.locale)} ${m.title ?? 'meeting'}`),
+    line: planLine(plan, ctx.locale), verdict: planVerdict(plan), fits: plan.fits,
   };
 }

@@ -3,6 +3,7 @@
  * notes, actions on notifications and incidents, and saving the finished review to the history.
  */
 import * as vscode from 'vscode';
+import type { CalendarService } from '../calendar/calendarService';
 import type { Config } from '../config';
 import { toLocalDate } from '../core/localDate';
 import type { GitHubConnection } from '../github/api';
@@ -30,6 +31,8 @@ export interface ReviewDeps {
   readonly stores: Promise<Stores>;
   readonly inbox: InboxService;
   readonly timer: TimerController;
+  /** Today's meetings for Plan the day. */
+  readonly calendar: CalendarService;
   /** `context.globalState`: today's draft, today's target, health checks' last pass. */
   readonly memento: vscode.Memento;
 }
@@ -153,8 +156,9 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       case 'milestones': return loadMilestones(ctx);
       case 'team': return this.loadTeam(session);
       case 'plan': return loadPlan({
-        settings: () => deps.config.settings, memento: deps.memento, now: Date.now, timerMode: () => deps.timer.current?.mode ?? null,
+        settings: () => deps.config.settings, memento: deps.memento, now: Date.now, timerMode: () => deps.timer.current?.mode ?? null, locale: vscode.env.language,
         timeEntries: async (from, to) => (await deps.stores).time.entriesBetween(from, to),
+        meetings: async (from, to) => ((await deps.calendar.connected()) ? deps.calendar.meetingsBetween(from, to) : undefined),
       });
     }
   }

@@ -163,6 +163,16 @@ export interface SplitView {
   /** "62% technical", or "nothing tracked". */
   readonly share: string;
 }
+/** Today against the calendar: its meetings, the free blocks and whether the technical target fits. */
+export interface DayView {
+  /** `10:30–12:00 Sprint planning` (`meeting` when titles are not kept). */
+  readonly meetings: readonly string[];
+  /** "Technical target 4h — 2h 30m free in 3 blocks: 09:00–10:30, 13:00–13:30, 16:00–16:30". */
+  readonly line: string;
+  /** "It fits.", "1h 30m short: …", or empty on a day off. */
+  readonly verdict: string;
+  readonly fits: boolean;
+}
 export interface PlanData {
   readonly kind: 'plan';
   readonly yesterday: SplitView;
@@ -170,6 +180,8 @@ export interface PlanData {
   readonly targetPercent: number;
   readonly defaultTarget: number;
   readonly running: 'technical' | 'managerial' | null;
+  /** Absent when no calendar is connected. */
+  readonly day?: DayView;
 }
 
 export type SectionData = CommunicationData | SystemsData | IncidentsData | MilestonesData | TeamData | PlanData;

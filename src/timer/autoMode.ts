@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { AutoModeDecider, describeSignal, initialAutoModeState, type AutoModeEvent, type AutoModeProposal } from '../core/autoMode';
+import type { MeetingModeProposal } from '../core/meetingDay';
 import type { Mode } from '../core/timeEntry';
 import type { Config } from '../config';
 import { Commands, ContextKeys, StatusBarIds } from '../ids';
@@ -29,6 +30,12 @@ export interface AutoModeStore {
 export const UNDO_MS = 30_000;
 /** How long a suggestion stays in the status bar. */
 export const SUGGESTION_MS = 60_000;
+/**
+ * A meeting's change is refused this soon after another automatic change or a switch: enough for
+ * the windows that all wake at a meeting's start to make one change between them, and short
+ * enough that the lead's own switch a minute before the meeting does not cancel it.
+ */
+export const MEETING_GAP_MS = 5_000;
 
 const LABEL: Record<Mode, () => string> = { technical: () => vscode.l10n.t('Technical'), managerial: () => vscode.l10n.t('Managerial') };
 const ICON: Record<Mode, string> = { technical: '$(code)', managerial: '$(organization)' };
@@ -88,6 +95,18 @@ export class AutoMode extends Disposable {
     return this.offer;
   }
 
+  /**
+   * A meeting began or ended (see MeetingFollower): switch or suggest as the calendar says, through
+   * the same store lock and status-bar offers as the other signals.
+   */
+  followCalendar(proposal: MeetingModeProposal): Promise<void> {
+    this.acting = this.acting.then(() => this.act(proposal, MEETING_GAP_MS)).catch((e) => console.warn('[lead-desk] automatic mode change for a meeting failed', e));
+    return this.acting;
+  }
+
+  /** Set by MeetingFollower: while a meeting runs, typing (notes, most likely) does not turn the timer Technical. */
+  meetingUnderWay: () => boolean = () => false;
+
   /** Puts back what the last automatic switch replaced; false if there was nothing to undo or the timer changed since. */
   async undo(): Promise<boolean> {
     const offer = this.offer;
@@ -126,6 +145,7 @@ export class AutoMode extends Disposable {
 
   private feed(event: AutoModeEvent): void {
     const proposal = this.decider.handle(event);
+    if (proposal?.signal === 'edits' && this.meetingUnderWay()) return;
     if (proposal) this.acting = this.acting.then(() => this.act(proposal)).catch((e) => console.warn('[lead-desk] automatic mode change failed', e));
   }
 
@@ -142,9 +162,9 @@ export class AutoMode extends Disposable {
     if (offer?.kind === 'undo' && running?.id !== offer.undo.started.id) this.withdraw();
   }
 
-  private async act(proposal: AutoModeProposal): Promise<void> {
+  private async act(proposal: AutoModeProposal, minGapMs = this.config.settings.autoMinutes * 60_000): Promise<void> {
     if (this.timer.isAskingAboutAway) return;
-    const change: AutoChange = { from: proposal.from, to: proposal.to, signal: proposal.signal, at: proposal.at, minGapMs: this.config.settings.autoMinutes * 60_000 };
+    const change: AutoChange = { from: proposal.from, to: proposal.to, signal: proposal.signal, at: proposal.at, minGapMs };
     if (proposal.action === 'suggest') {
       if (await this.store.claimSuggestion(change)) this.show({ kind: 'suggestion', proposal }, SUGGESTION_MS);
       return;

@@ -3,10 +3,11 @@ import type { FeatureContext } from '../feature';
 import type { Stores, TimeStore } from '../store';
 import { AutoMode, type AutoModeStore } from './autoMode';
 import { HeadsDownStatus, type HeadsDownRecord } from './headsDownStatus';
+import { MeetingFollower } from './meetingFollower';
 import { registerTimerCommands } from './timerCommands';
 import { TimerController, type TimerStore } from './timerController';
 
-/** The status-bar timer: shown at once, filled in when the store has opened. Provides `timer` and `autoMode`. */
+/** The status-bar timer: shown at once, filled in when the store has opened. Needs `calendar`; provides `timer` and `autoMode`. */
 export function register(ctx: FeatureContext): vscode.Disposable {
   const { config, stores, github } = ctx;
   const store = lazyTimerStore(stores);
@@ -16,12 +17,14 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   const onModeChange = (mode: Parameters<HeadsDownStatus['onModeChange']>[0]) => void headsDown.onModeChange(mode);
   const commands = registerTimerCommands(timer, onModeChange);
   const autoMode = new AutoMode(timer, store, config, onModeChange);
+  // The status bar names the meeting under way; automatic mode follows meetings.
+  const meetings = new MeetingFollower(timer, autoMode, ctx.need('calendar'), config);
   // Another window's pause reaches this one as a reload of the store.
   const followed = timer.onDidChange(() => void headsDown.onTimerChange());
   void stores.then(() => timer.start()).catch((e) => console.error('[lead-desk] timer failed to start', e));
   ctx.provide('timer', timer);
   ctx.provide('autoMode', autoMode);
-  return vscode.Disposable.from(followed, autoMode, timer, commands);
+  return vscode.Disposable.from(followed, meetings, autoMode, timer, commands);
 }
 
 /** The TimeStore as the timer sees it; calls wait for the store to open. */

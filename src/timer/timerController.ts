@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ManagerialSignal } from '../core/autoMode';
+import type { Meeting } from '../core/calendar';
 import { formatClock } from '../core/clock';
 import type { Config } from '../config';
 import { IdleDetector, idleSpanReplacement, otherMode, splitByMeetings, type IdleSpan } from '../core/idle';
@@ -62,6 +63,8 @@ export class TimerController extends Disposable {
   /** Fires when a feature reports managerial work (see `reportActivity`). */
   readonly onActivitySignal = this.activitySignal.event;
   private askingAboutAway = false;
+  /** The calendar's meeting under way at an instant (see MeetingFollower); none until one is connected. */
+  private meetingAt: (now: number) => Meeting | undefined = () => undefined;
   private readonly awayQuestion = this.register(new vscode.EventEmitter<boolean>());
   /** Fires with true when the "You were away…" question opens, false when it is answered or dismissed. */
   readonly onDidChangeAwayQuestion = this.awayQuestion.event;
@@ -156,9 +159,16 @@ export class TimerController extends Disposable {
     this.changed.fire();
   }
 
+  /** Where the status bar learns of the meeting under way; renders at once (a meeting began or ended). */
+  showMeetings(meetingAt: (now: number) => Meeting | undefined): void {
+    this.meetingAt = meetingAt;
+    this.render();
+  }
+
   private render(): void {
     const away = this.idle.away ? `Away since ${formatClock(this.idle.away.since, vscode.env.language)}` : undefined;
-    this.status.render(this.running, this.today, this.config.settings.technicalTarget, this.now(), away);
+    const now = this.now();
+    this.status.render(this.running, this.today, this.config.settings.technicalTarget, now, away, this.meetingAt(now));
   }
 
   private newIdleDetector(): IdleDetector {

@@ -4,6 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { balanceAgainstTarget } from '../core/balance';
+import type { Meeting } from '../core/calendar';
+import { formatClock } from '../core/clock';
+import { withoutIconSyntax } from '../core/iconSyntax';
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { formatDuration, todayTotals } from '../core/timeline';
 import { Commands, StatusBarIds } from '../ids';
@@ -23,12 +26,17 @@ export class TimerStatus implements vscode.Disposable {
     this.item.show();
   }
 
-  /** `today` holds today's entries including the running one. */
-  render(running: TimeEntry | null, today: readonly TimeEntry[], targetPercent: number, now: number, away?: string): void {
+  /**
+   * `today` holds today's entries including the running one; `meeting` is the calendar's meeting
+   * under way: while it runs the item reads `Managerial · Sprint planning until 11:00`.
+   */
+  render(running: TimeEntry | null, today: readonly TimeEntry[], targetPercent: number, now: number, away?: string, meeting?: Meeting): void {
     const totals = todayTotals(today, now);
+    const inMeeting = meeting ? meetingText(meeting) : undefined;
     if (running) {
       const look = LOOK[running.mode];
-      this.item.text = `${look.icon} ${look.label()} ${formatDuration(totals[running.mode])}${away ? ' $(clock)' : ''}`;
+      const what = inMeeting ? `· ${inMeeting}` : formatDuration(totals[running.mode]);
+      this.item.text = `${look.icon} ${look.label()} ${what}${away ? ' $(clock)' : ''}`;
     } else {
       this.item.text = `$(debug-pause) ${vscode.l10n.t('Paused')}`;
     }
@@ -40,6 +48,7 @@ export class TimerStatus implements vscode.Disposable {
     md.appendText(balance.state === 'no-data'
       ? vscode.l10n.t('Target: {0}% technical', targetPercent)
       : vscode.l10n.t('{0}% technical against a {1}% target', Math.round(balance.technicalPercent ?? 0), targetPercent));
+    if (inMeeting) md.appendMarkdown('\n\n').appendText(vscode.l10n.t('In a meeting from your calendar: {0}', inMeeting));
     if (away) md.appendMarkdown('\n\n').appendText(away);
     md.appendMarkdown(`\n\n${vscode.l10n.t('Click to switch mode, pause, add a note or see the balance.')}`);
     this.item.tooltip = md;
@@ -49,4 +58,16 @@ export class TimerStatus implements vscode.Disposable {
   dispose(): void {
     this.item.dispose();
   }
+}
+
+/** Longest meeting title the status bar shows; the tooltip has the same, the calendar the rest. */
+const MAX_TITLE = 40;
+
+/** `Sprint planning until 11:00`, or `meeting until 11:00` when titles are not kept. Text only: no icons. */
+function meetingText(meeting: Meeting): string {
+  const until = formatClock(meeting.end, vscode.env.language);
+  const title = meeting.title?.replace(/\s+/g, ' ').trim();
+  if (!title) return vscode.l10n.t('meeting until {0}', until);
+  const short = title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
+  return vscode.l10n.t('{0} until {1}', withoutIconSyntax(short), until);
 }

@@ -157,10 +157,20 @@ function nudges(d: TeamData): Child[] {
   ];
 }
 
+/** Today's meetings and free blocks, from the connected calendars. */
+function calendarDay(day: NonNullable<PlanData['day']>): HTMLElement {
+  return h('div', { class: 'calendar-day' },
+    h('h3', {}, 'Today in your calendar'),
+    day.meetings.length === 0 ? h('p', { class: 'muted' }, 'No meetings today.') : h('ul', { class: 'meetings' }, ...day.meetings.map((m) => h('li', {}, m))),
+    h('p', { class: 'free-blocks' }, day.line),
+    day.verdict ? h('p', { class: day.fits ? 'fits' : 'short' }, day.verdict) : null);
+}
+
 function plan(d: PlanData): Child[] {
   const split = (s: PlanData['week']) => h('p', { class: 'split' }, h('strong', {}, `${s.label}: `), `Technical ${s.technical} · Managerial ${s.managerial} · ${s.share}`);
   return [
     split(d.yesterday), split(d.week),
+    d.day ? calendarDay(d.day) : null,
     h('div', { class: 'target' },
       h('label', { for: 'target' }, "Today's technical target (%)"), ' ',
       h('input', { type: 'number', id: 'target', min: 0, max: 100, step: 5, value: d.targetPercent }), ' ',
