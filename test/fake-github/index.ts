@@ -10,3 +10,4 @@ export { demoScenario, bigScenario, reviewScenario, businessDaysBefore, type Big
 export { addInboxStates, INBOX_TITLES, pushCommit, submitReview } from './inboxScenario';
 export * as shapes from './builders';
 export { addFork, addForkPullRun } from './forkRuns';
+export * from './teamWork';
