@@ -135,6 +135,23 @@ describe('team fields against the fake GitHub', function () {
     assert.deepEqual(closingIssuesOf(prs.get(world.agentReady)!.closingIssuesReferences), [{ repo: 'acme/api', number: world.issue, author: 'lead', assignees: [] }]);
   });
 
+  it('a server without the merge-queue types (events, enum values) loses only the queue events', async () => {
+    await start(['AddedToMergeQueueEvent', 'RemovedFromMergeQueueEvent']);
+    const warn = console.warn;
+    const said: string[] = [];
+    console.warn = (m: string) => { said.push(String(m)); };
+    try {
+      const t = transport();
+      const prs = pulls(await t.graphql(TEAM_QUERY, { owner: 'acme', name: 'api' }));
+      assert.deepEqual(mergeQueueState(mergeQueueFactsOf(prs.get(world.removed)!)), { kind: 'ready', unstable: false }, 'no removal known');
+      assert.deepEqual(mergeQueueState(mergeQueueFactsOf(prs.get(world.queued)!)), { kind: 'queued', position: 2, etaSeconds: 900, entryState: 'AWAITING_CHECKS' }, 'the entry still comes');
+      assert.equal(said.length, 1, said.join('\n'));
+      assert.deepEqual(fake.requests.map((r) => r.status), [200, 200], 'refused once, then answered');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('a server without the merge-queue and link fields loses only them', async () => {
     const omitted = ['PullRequest.mergeQueueEntry', 'PullRequest.autoMergeRequest', 'PullRequest.mergeStateStatus', 'PullRequest.isMergeQueueEnabled', 'PullRequest.closingIssuesReferences', 'Issue.closedByPullRequestsReferences'];
     await start(omitted);
