@@ -43,7 +43,7 @@ export interface MergeQueueFacts {
   /** Null when the server does not have the field (an older GHES) or did not answer it. */
   readonly mergeStateStatus: MergeStateStatus | null;
   readonly lastQueueEvent: QueueEvent | null;
-  /** The head's CI, to tell "failing required checks" from "a required review missing" under BLOCKED. */
+  /** The head's CI, to tell failing required checks apart from a missing approval under BLOCKED. */
   readonly ci?: CiState;
   /** A person approved (bots do not count: `humanOwnFacts`). */
   readonly humanApproved?: boolean;

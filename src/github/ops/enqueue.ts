@@ -8,7 +8,7 @@ import { GitHubFailure } from '../transport/failure';
 import type { Transport } from '../transport/transport';
 import { sendOnce, type WriteResult } from '../transport/writeOnce';
 import type { QueueEntry } from '../../core/mergeQueue';
-import { mergeQueueFactsOf } from './teamFields';
+import { mergeQueueFactsOf } from '../teamFields';
 import type { Json } from '../parse';
 
 const ENTRY = 'mergeQueueEntry { position estimatedTimeToMerge state }';

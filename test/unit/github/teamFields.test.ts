@@ -8,22 +8,22 @@ import { parse, validate } from 'graphql';
 import {
   addIssue, addPull, demoScenario, dequeue, enableAutoMerge, enqueue, githubSchema, linkClosingIssues, requireMergeQueue, setMergeState, startFakeGitHub,
   submitReview, type FakeGitHub, type Scenario,
-} from '../../../fake-github';
-import { agentWork } from '../../../../src/core/agentWork';
-import { aiReviews, humanOwnFacts, humanWaitingOn } from '../../../../src/core/aiReviews';
-import { ownInboxState } from '../../../../src/core/inbox';
-import { mergeAction, mergeQueueState } from '../../../../src/core/mergeQueue';
-import { ENQUEUE_MUTATION, QUEUE_STATE_QUERY, enqueuePullRequest } from '../../../../src/github/ops/enqueue';
+} from '../../fake-github';
+import { agentWork } from '../../../src/core/agentWork';
+import { aiReviews, humanOwnFacts, humanWaitingOn } from '../../../src/core/aiReviews';
+import { ownInboxState } from '../../../src/core/inbox';
+import { mergeAction, mergeQueueState } from '../../../src/core/mergeQueue';
+import { ENQUEUE_MUTATION, QUEUE_STATE_QUERY, enqueuePullRequest } from '../../../src/github/ops/enqueue';
 import {
   AGENT_PULLS, AUTHOR_KIND, CLOSING_ISSUES, MERGE_QUEUE_FIELDS, REQUESTED_REVIEWER, REVIEWS_ON_COMMITS,
   agentPullsOf, closingIssuesOf, isBotActor, mergeQueueFactsOf, requestedReviewersOf, reviewsOnCommits,
-} from '../../../../src/github/ops/teamFields';
-import { createOctokit } from '../../../../src/github/transport/octokit';
-import { RateBudget } from '../../../../src/github/transport/rateBudget';
-import { MemoryResponseCache } from '../../../../src/github/transport/responseCache';
-import { GitHubTransport } from '../../../../src/github/transport/transport';
-import { UnconfirmedWrite } from '../../../../src/github/transport/failure';
-import type { Json } from '../../../../src/github/parse';
+} from '../../../src/github/teamFields';
+import { createOctokit } from '../../../src/github/transport/octokit';
+import { RateBudget } from '../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
+import { GitHubTransport } from '../../../src/github/transport/transport';
+import { UnconfirmedWrite } from '../../../src/github/transport/failure';
+import type { Json } from '../../../src/github/parse';
 
 /** The fragments as the sidebar query would carry them, on the lead's PRs and delegated issues. */
 const TEAM_QUERY = `query LeadDeskTeamFields($owner: String!, $name: String!) {

@@ -2,19 +2,19 @@
  * The fields the inbox needs to know the whole team — AI reviewers, coding agents and the merge
  * queue — as fragments for the sidebar query, with the reading of their answers into the pure
  * core's facts (src/core/aiReviews.ts, agentWork.ts, mergeQueue.ts). Every name is GitHub's
- * published schema's (test/unit/github/ops/teamFields.test.ts checks them against it); a GitHub
+ * published schema's (test/unit/github/teamFields.test.ts checks them against it); a GitHub
  * Enterprise Server without one answers `undefinedField`, and the transport asks again without it
  * (transport/graphqlFields.ts), so such a server loses only these facts: every reader here takes a
  * missing field as "not known". Pure: no Octokit, no `vscode`.
  */
-import type { AgentPullFacts, LinkedIssue } from '../../core/agentWork';
-import type { RequestedReviewer, ReviewOnCommit } from '../../core/aiReviews';
-import type { ReviewVerdict } from '../../core/inbox';
+import type { AgentPullFacts, LinkedIssue } from '../core/agentWork';
+import type { RequestedReviewer, ReviewOnCommit } from '../core/aiReviews';
+import type { ReviewVerdict } from '../core/inbox';
 import {
   MERGE_STATE_STATUSES, QUEUE_ENTRY_STATES,
   type AutoMerge, type MergeQueueFacts, type MergeStateStatus, type QueueEntry, type QueueEvent,
-} from '../../core/mergeQueue';
-import { login, num, safeUrl, str, time, type Json } from '../parse';
+} from '../core/mergeQueue';
+import { login, num, safeUrl, str, time, type Json } from './parse';
 
 /**
  * A requested reviewer of any kind: GitHub's `RequestedReviewer` union is User, Team, Bot and
