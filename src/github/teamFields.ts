@@ -46,10 +46,12 @@ export const CLOSING_ISSUES = 'closingIssuesReferences(first: 5) { nodes { numbe
 
 /**
  * On a delegated issue: the open PRs that will close it, so an agent's draft is found from the
- * issue the lead handed it, without a search of its own.
+ * issue the lead handed it, without a search of its own. 1 request per issue in GitHub's cost (100
+ * on a full delegated page); a commit count under it would cost 1 per PR (500), so the sidebar
+ * leaves it out: `commits` below is GitHub's when a caller asks for `commits { totalCount }`.
  */
 export const AGENT_PULLS = `agentPulls: closedByPullRequestsReferences(first: 5) {
-  nodes { number title url isDraft createdAt updatedAt ${AUTHOR_KIND} repository { nameWithOwner } commits { totalCount } }
+  nodes { number title url isDraft createdAt updatedAt ${AUTHOR_KIND} repository { nameWithOwner } }
 }`;
 
 const nodesOf = (v: unknown): Json[] => {
@@ -139,7 +141,8 @@ export interface IssuePull extends AgentPullFacts {
   readonly url: string;
   readonly createdAt: number;
   readonly updatedAt: number;
-  readonly commits: number;
+  /** Commits on the PR; null when not asked (the sidebar does not: see `AGENT_PULLS`). */
+  readonly commits: number | null;
 }
 
 /** The open PRs that close the delegated issue `issue` (its `agentPulls`), each linked back to it. */
@@ -150,7 +153,7 @@ export function agentPullsOf(issueNode: Json, issue: LinkedIssue, webHost: strin
     return [{
       repo, number: p.number, title: str(p.title, '(no title)'), url: safeUrl(p.url, webHost), createdAt: time(p.createdAt), updatedAt: time(p.updatedAt),
       author: login(p.author), authorIsBot: isBotActor(p.author), draft: p.isDraft === true,
-      commits: num(objectOr(p.commits)?.totalCount), linkedIssues: [issue],
+      commits: typeof objectOr(p.commits)?.totalCount === 'number' ? num(objectOr(p.commits)?.totalCount) : null, linkedIssues: [issue],
     }];
   });
 }

@@ -4,7 +4,9 @@
  * a server that lacks them, and `enqueuePullRequest` sent once.
  */
 import assert from 'node:assert/strict';
-import { parse, validate } from 'graphql';
+import { parse, validate, type OperationDefinitionNode } from 'graphql';
+import { queryCost } from '../../fake-github/graphql/cost';
+import { SIDEBAR_QUERY, SIDEBAR_SEARCHES } from '../../../src/github/ops/sidebarQuery';
 import {
   addIssue, addPull, demoScenario, dequeue, enableAutoMerge, enqueue, githubSchema, linkClosingIssues, requireMergeQueue, setMergeState, startFakeGitHub,
   submitReview, type FakeGitHub, type Scenario,
@@ -89,6 +91,21 @@ describe('team fields against the fake GitHub', function () {
   };
   const pulls = (data: unknown): Map<number, Json> => new Map(((data as { repository: { pullRequests: { nodes: Json[] } } }).repository.pullRequests.nodes).map((n) => [n.number as number, n]));
   afterEach(() => fake?.close());
+
+  it('the sidebar query with the team fields stays within 12 points at 100 reviews (GitHub\'s cost rule, as the fake charges)', () => {
+    // The lines the sidebar query takes (until it has them): bots among requested reviewers, review
+    // authors' kind, the queue on the lead's PRs, agent PRs on delegated issues.
+    const withTeam = SIDEBAR_QUERY.includes('queueEvents') ? SIDEBAR_QUERY : SIDEBAR_QUERY
+      .replace(/\.\.\. on Team \{ slug \} \}/g, '... on Team { slug } ... on Bot { login } }')
+      .replace('latestReviews(first: 10) { nodes { state submittedAt author { login }', 'latestReviews(first: 10) { nodes { state submittedAt author { __typename login }')
+      .replace(/(mine: search[^\n]*\n[^\n]*\n\s*nodes \{ __typename \.\.\. on PullRequest \{ )/, `$1${MERGE_QUEUE_FIELDS} `)
+      .replace('... on Issue { ', `... on Issue { ${AGENT_PULLS} `);
+    assert.ok(withTeam.includes('queueEvents') && withTeam.includes('agentPulls') && withTeam.includes('... on Bot { login }'), 'the team fields are in');
+    const vars = { ...SIDEBAR_SEARCHES, withReviews: true, withReviewed: true, withMine: true, withDelegated: true };
+    const cost = queryCost(githubSchema().schema, parse(withTeam).definitions[0] as OperationDefinitionNode, {}, vars);
+    assert.deepEqual(cost.errors, []);
+    assert.ok(cost.cost <= 12, `${cost.cost} points (${cost.requests} requests)`);
+  });
 
   it('every field and fragment is valid on GitHub\'s published schema', () => {
     for (const q of [TEAM_QUERY, QUEUE_STATE_QUERY, ENQUEUE_MUTATION]) assert.deepEqual(validate(githubSchema().schema, parse(q)).map((e) => e.message), []);
