@@ -69,21 +69,36 @@ export function expandMeetings(calendar: ParsedCalendar, window: TimeWindow, rul
   const myEmails = new Set(rules.myEmails.map((e) => e.trim().toLowerCase()).filter(Boolean));
   const meetings: Meeting[] = [];
   const seen = new Set<string>();
+  // ical.js builds new objects on every property read: what the occurrences of an event share
+  // (its zone, status, attendees, title) is read once per event, not once per occurrence.
+  const factsByEvent = new Map<ICAL.Event, EventFacts>();
+  const factsOf = (event: ICAL.Event): EventFacts => {
+    let facts = factsByEvent.get(event);
+    if (!facts) factsByEvent.set(event, facts = readFacts(event, myEmails, rules.countTentative));
+    return facts;
+  };
   const add = (event: ICAL.Event, start: ICAL.Time, end: ICAL.Time, recurrenceId: ICAL.Time | undefined): void => {
-    const meeting = toMeeting(event, start, end, recurrenceId, window, myEmails, rules.countTentative);
+    const meeting = toMeeting(factsOf(event), start, end, recurrenceId, window);
     if (meeting && !seen.has(meeting.key)) {
       seen.add(meeting.key);
       meetings.push(meeting);
     }
   };
+  const addOnItsOwn = (event: ICAL.Event, recurrenceId: ICAL.Time | undefined): void => {
+    const facts = factsOf(event);
+    add(event, facts.declaredStart, facts.hasEnd ? facts.declaredEnd : event.endDate, recurrenceId);
+  };
   for (const event of calendar.events) {
     if (!event.isRecurring()) {
-      add(event, event.startDate, event.endDate, event.isRecurrenceException() ? event.recurrenceId : undefined);
+      addOnItsOwn(event, event.isRecurrenceException() ? event.recurrenceId : undefined);
       continue;
     }
-    // ical.js builds a new Time on every read of a property: read the series' own once.
-    const seriesStart = event.startDate;
+    const seriesStart = factsOf(event).declaredStart;
     const seriesLength = instantOf(event.endDate, seriesStart) - instantOf(seriesStart, seriesStart);
+    // A series without overrides: each occurrence lasts the series' duration, as ical.js's
+    // getOccurrenceDetails would say, without its per-occurrence lookups (two strings, a zone
+    // conversion and the duration computed again each time).
+    const duration = Object.keys(event.exceptions).length === 0 && event.rangeExceptions.length === 0 ? event.duration : undefined;
     const iterator = event.iterator();
     for (let step = 0, next = iterator.next(); next && step < MAX_STEPS_PER_SERIES; step++, next = iterator.next()) {
       // Occurrences of a series share their start's zone: the wall time decides the order.
@@ -91,29 +106,42 @@ export function expandMeetings(calendar: ParsedCalendar, window: TimeWindow, rul
       if (at >= window.end) break;
       // Wholly before the window, unless an override moved it (overrides are checked below).
       if (at + Math.max(0, seriesLength) <= window.start) continue;
+      if (duration) {
+        const end = next.clone();
+        end.addDuration(duration);
+        add(event, next, end, next);
+        continue;
+      }
       const details = event.getOccurrenceDetails(next);
       add(details.item, details.startDate, details.endDate, details.recurrenceId);
     }
   }
   // An occurrence moved into the window from after it: the walk above stopped before its original time.
-  for (const override of calendar.overrides) add(override, override.startDate, override.endDate, override.recurrenceId);
+  for (const override of calendar.overrides) addOnItsOwn(override, override.recurrenceId);
   return meetings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function toMeeting(
-  event: ICAL.Event, start: ICAL.Time, end: ICAL.Time, recurrenceId: ICAL.Time | undefined,
-  window: TimeWindow, myEmails: ReadonlySet<string>, countTentative: boolean,
-): Meeting | undefined {
+/** What every occurrence of one event shares. */
+interface EventFacts {
+  /** DTSTART as written: its TZID is the zone of the event's floating times. */
+  readonly declaredStart: ICAL.Time;
+  /** DTEND as written when there is one (else DTSTART): the zone of its floating end times. */
+  readonly declaredEnd: ICAL.Time;
+  readonly hasEnd: boolean;
+  /** Cancelled, marked free, declined by the lead, or tentative and not counted. */
+  readonly notAMeeting: boolean;
+  readonly uid: string;
+  readonly title: string;
+  readonly attendees: readonly string[];
+  readonly tentative: boolean;
+}
+
+function readFacts(event: ICAL.Event, myEmails: ReadonlySet<string>, countTentative: boolean): EventFacts {
   const component = event.component;
-  // All-day events (holidays, "working from home", out of office) are not meetings.
-  if (start.isDate) return undefined;
   const declaredStart = event.startDate;
-  const startMs = instantOf(start, declaredStart);
-  const endMs = instantOf(end, component.hasProperty('dtend') ? event.endDate : declaredStart);
-  if (!(endMs > startMs) || endMs <= window.start || startMs >= window.end) return undefined;
+  const hasEnd = component.hasProperty('dtend');
   const status = String(component.getFirstPropertyValue('status') ?? '').toUpperCase();
-  if (status === 'CANCELLED') return undefined;
-  if (String(component.getFirstPropertyValue('transp') ?? '').toUpperCase() === 'TRANSPARENT') return undefined;
+  const free = String(component.getFirstPropertyValue('transp') ?? '').toUpperCase() === 'TRANSPARENT';
   const attendees: string[] = [];
   let myAnswer: string | undefined;
   for (const attendee of component.getAllProperties('attendee')) {
@@ -122,19 +150,33 @@ function toMeeting(
     attendees.push(address);
     if (myEmails.has(address)) myAnswer = String(attendee.getParameter('partstat') ?? 'NEEDS-ACTION').toUpperCase();
   }
-  if (myAnswer === 'DECLINED') return undefined;
   const tentative = status === 'TENTATIVE' || myAnswer === 'TENTATIVE' || myAnswer === 'NEEDS-ACTION';
-  if (tentative && !countTentative) return undefined;
-  const uid = String(component.getFirstPropertyValue('uid') ?? '');
-  const original = recurrenceId ? instantOf(recurrenceId, declaredStart) : startMs;
-  const title = event.summary ? String(event.summary) : '';
   return {
-    key: `${uid}@${original}`,
+    declaredStart,
+    declaredEnd: hasEnd ? event.endDate : declaredStart,
+    hasEnd,
+    notAMeeting: status === 'CANCELLED' || free || myAnswer === 'DECLINED' || (tentative && !countTentative),
+    uid: String(component.getFirstPropertyValue('uid') ?? ''),
+    title: event.summary ? String(event.summary) : '',
+    attendees,
+    tentative,
+  };
+}
+
+function toMeeting(facts: EventFacts, start: ICAL.Time, end: ICAL.Time, recurrenceId: ICAL.Time | undefined, window: TimeWindow): Meeting | undefined {
+  // All-day events (holidays, "working from home", out of office) are not meetings.
+  if (start.isDate || facts.notAMeeting) return undefined;
+  const startMs = instantOf(start, facts.declaredStart);
+  const endMs = instantOf(end, facts.declaredEnd);
+  if (!(endMs > startMs) || endMs <= window.start || startMs >= window.end) return undefined;
+  const original = recurrenceId ? instantOf(recurrenceId, facts.declaredStart) : startMs;
+  return {
+    key: `${facts.uid}@${original}`,
     start: startMs,
     end: endMs,
-    ...(title ? { title } : {}),
-    ...(attendees.length > 0 ? { attendees } : {}),
-    ...(tentative ? { tentative: true } : {}),
+    ...(facts.title ? { title: facts.title } : {}),
+    ...(facts.attendees.length > 0 ? { attendees: [...facts.attendees] } : {}),
+    ...(facts.tentative ? { tentative: true } : {}),
   };
 }
 
