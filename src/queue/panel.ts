@@ -69,6 +69,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
 
   /** Actions only ever apply to a PR the queue shows: anything else is a forged message, refused (once) by the caller. */
   private isQueued(repo: string, number: number): boolean {
-    return this.source.snapshot().reviews.some((r) => r.repo === repo && r.number === number);
+    const { decisions } = this.source.snapshot();
+    return [...decisions.reviews, ...decisions.snoozed].some((r) => r.item.repo === repo && r.item.number === number);
   }
 }
