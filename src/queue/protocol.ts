@@ -8,6 +8,7 @@ import { MAX_LINK_LENGTH } from '../webview/links';
 import { boundedString, integerIn, messageGuard, numberIn, type ReadyMessage } from '../webview/messageGuard';
 import { REPO_NAME } from '../core/repoName';
 import { panelProtocol, type DataOrError } from '../webview/protocol';
+import type { QueuePatchMessage } from './queuePatch';
 
 /** One of the lead's own open PRs, as the second table shows it. */
 export interface OwnPullRequestRow {
@@ -41,7 +42,8 @@ export interface QueueData {
   readonly snoozeMax: string;
 }
 
-export type QueueToWebview = DataOrError<QueueData>;
+/** The first message (and after a reload or a `ready`) is the whole data; then only patches. */
+export type QueueToWebview = DataOrError<QueueData> | QueuePatchMessage;
 
 export interface OpenMessage {
   readonly type: 'open';

@@ -2,11 +2,20 @@
 import { ownPullSummary } from '../core/inboxEntries';
 import { toLocalDate } from '../core/localDate';
 import { compareOldestFirst } from '../core/reviews';
-import { queueRow } from '../core/reviewQueue';
+import type { ReviewDecision } from '../core/itemDecisions';
+import { queueRow, type ReviewQueueRow } from '../core/reviewQueue';
 import type { OwnPullRequestRow, QueueData } from './protocol';
 import { snoozeBounds } from './snooze';
 import type { ReviewQueueSnapshot } from './source';
 import { displayDates } from '../core/displayDates';
+
+/** Each decision's row: a kept decision keeps its row, so the host sends only the rows that changed. */
+const rows = new WeakMap<ReviewDecision, ReviewQueueRow>();
+const rowOf = (d: ReviewDecision): ReviewQueueRow => {
+  let row = rows.get(d);
+  if (!row) rows.set(d, (row = queueRow(d)));
+  return row;
+};
 
 /** `locale`: VS Code's display language, for the times shown. */
 export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number, locale: string): QueueData {
@@ -28,7 +37,7 @@ export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number, local
   const notice = snapshot.notice === null ? null : when === null ? snapshot.notice : `As of ${when} — ${snapshot.notice}`;
   return {
     // The tree's decisions, oldest request first (the table's own sort applies on top).
-    rows: [...decisions.reviews, ...decisions.snoozed].sort((a, b) => compareOldestFirst(a.item, b.item)).map(queueRow),
+    rows: [...decisions.reviews, ...decisions.snoozed].sort((a, b) => compareOldestFirst(a.item, b.item)).map(rowOf),
     ownPullRequests,
     notice,
     updated: when === null ? null : snapshot.saved ? `As of ${when} (saved)` : `Updated ${when}`,
