@@ -8,7 +8,6 @@ import { MAX_LINK_LENGTH } from '../webview/links';
 import { boundedString, integerIn, messageGuard, numberIn, type ReadyMessage } from '../webview/messageGuard';
 import { REPO_NAME } from '../core/repoName';
 import { panelProtocol, type DataOrError } from '../webview/protocol';
-import type { QueuePatchMessage } from './queuePatch';
 
 /** One of the lead's own open PRs, as the second table shows it. */
 export interface OwnPullRequestRow {
@@ -40,6 +39,19 @@ export interface QueueData {
   /** The snooze dates the host accepts (`yyyy-MM-dd`, the host's calendar): tomorrow … 90 days on. */
   readonly snoozeMin: string;
   readonly snoozeMax: string;
+}
+
+/** After the first full message: the rows added or changed, the keys removed and the order (see queuePatch.ts). */
+export interface QueuePatchMessage {
+  readonly type: 'patch';
+  /** Rows added or changed since the last message, whole. */
+  readonly rows: readonly ReviewQueueRow[];
+  /** Keys (`repo#number`) of the rows gone. */
+  readonly removed: readonly string[];
+  /** Every row's key, in the data's order. */
+  readonly order: readonly string[];
+  /** The rest of the data (the own PRs, the notice, the snooze bounds): small, sent whole. */
+  readonly rest: Omit<QueueData, 'rows'>;
 }
 
 /** The first message (and after a reload or a `ready`) is the whole data; then only patches. */

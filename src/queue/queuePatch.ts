@@ -5,19 +5,7 @@
  */
 import type { ReviewQueueRow } from '../core/reviewQueue';
 import { boundedString, isPlainRecord, messageGuard, type FieldCheck } from '../webview/messageGuard';
-import type { QueueData } from './protocol';
-
-export interface QueuePatchMessage {
-  readonly type: 'patch';
-  /** Rows added or changed since the last message, whole. */
-  readonly rows: readonly ReviewQueueRow[];
-  /** Keys (`repo#number`) of the rows gone. */
-  readonly removed: readonly string[];
-  /** Every row's key, in the data's order. */
-  readonly order: readonly string[];
-  /** The rest of the data (the own PRs, the notice, the snooze bounds): small, sent whole. */
-  readonly rest: Omit<QueueData, 'rows'>;
-}
+import type { QueueData, QueuePatchMessage } from './protocol';
 
 /** A row's key on both sides. */
 export const queueRowKey = (r: { readonly repo: string; readonly number: number }): string => `${r.repo}#${r.number}`;
