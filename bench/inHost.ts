@@ -329,11 +329,7 @@ async function queuePaint(api: LeadDeskApi, fake: FakeGitHub, extensionUri: vsco
     const source: ReviewQueueSource = {
       snapshot: () => {
         const s = api.work.model.snapshot;
-        const settings = api.settings();
-        return {
-          reviews: s.reviews, ownPullRequests: s.ownPullRequests, asOf: s.asOf, notice: null, slaHours: settings.slaHours,
-          businessHours: { days: settings.businessDays, start: settings.businessStart, end: settings.businessEnd },
-        };
+        return { decisions: api.work.model.decisions.decide(s), asOf: s.asOf, notice: null, slaHours: api.settings().slaHours };
       },
       onDidChange: changed.event,
       snooze: async () => undefined,

@@ -14,6 +14,7 @@ import { CI_STATES, QUEUE_STATES, SLA_STATES, rowKey, sanitizeView, visibleRows,
 import { nameShadowControls } from './shared/controls';
 import { byId, codicon, h } from './shared/dom';
 import { connect } from './shared/vscodeApi';
+import { applyQueuePatch, isQueuePatch } from '../src/queue/queuePatch';
 
 const channel = connect<QueueToWebview, QueueFromWebview, QueueViewState>(sanitizeView);
 let data: QueueData | null = null;
@@ -279,7 +280,12 @@ function wire(): void {
 channel.onMessage((msg) => {
   const started = performance.now();
   if (msg.type === 'data') applyData(msg.data, started);
-  else showNotice(msg.message, 'error');
+  else if (msg.type === 'patch') {
+    // A patch applies to the data this webview has; anything else asks the host for the whole data.
+    const next = data && isQueuePatch(msg) ? applyQueuePatch(data, msg) : null;
+    if (next) applyData(next, started);
+    else channel.post({ type: 'ready' });
+  } else showNotice(msg.message, 'error');
 });
 layout();
 wire();

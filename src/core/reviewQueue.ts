@@ -1,7 +1,8 @@
-import type { SlaState } from './businessHours';
-import { INBOX_STATE_LABELS, isStale, type InboxState } from './inbox';
-import { REVIEW_GROUP_ORDER, reviewLastActivity } from './inboxEntries';
-import { compareOldestFirst, isSnoozed, pendingReviewState, reviewSlaState, waitingBusinessMs, type CiState, type PendingReview, type ReviewQueueConfig } from './reviews';
+import { DEFAULT_BUSINESS_HOURS, type SlaState } from './businessHours';
+import { INBOX_STATE_LABELS, type InboxState, type ReviewInboxState } from './inbox';
+import { REVIEW_GROUP_ORDER } from './inboxEntries';
+import { decideReview, decisionContext, type ReviewDecision } from './itemDecisions';
+import { compareOldestFirst, type CiState, type PendingReview, type ReviewQueueConfig } from './reviews';
 
 /** A pending review with the values the Code Review Queue table shows and sorts by. */
 export interface ReviewQueueRow extends PendingReview {
@@ -12,6 +13,9 @@ export interface ReviewQueueRow extends PendingReview {
   readonly snoozed: boolean;
   /** Where it stands in the review inbox (see `inbox.ts`). */
   readonly state: InboxState;
+  /** The state under "stale". */
+  readonly basis: ReviewInboxState;
+  readonly pastSla: boolean;
 }
 
 export type ReviewSortKey = 'state' | 'repo' | 'author' | 'age' | 'size' | 'ci' | 'sla' | 'draft';
@@ -35,21 +39,20 @@ export interface ReviewQueueFilter {
 const CI_ORDER: Record<CiState, number> = { failure: 0, pending: 1, none: 2, success: 3 };
 const SLA_ORDER: Record<SlaState, number> = { breached: 0, 'due-soon': 1, ok: 2 };
 
-/** The rows of the pending reviews in the inbox (a PR the lead is done with has none). */
+/** A review's row: what its decision says (state, wait, SLA, snooze), with the size the table sorts by. */
+export function queueRow(d: ReviewDecision): ReviewQueueRow {
+  return {
+    ...d.item,
+    waitingBusinessMs: d.waitMs, sla: d.sla, pastSla: d.pastSla, size: d.item.additions + d.item.deletions, snoozed: d.snoozed, state: d.state, basis: d.basis,
+  };
+}
+
+/** The rows of the pending reviews in the inbox (a PR the lead is done with has none), each decided at `now`. */
 export function toQueueRows(items: readonly PendingReview[], now: number, config: ReviewQueueConfig & { readonly staleDays?: number }): ReviewQueueRow[] {
-  const staleness = { staleDays: config.staleDays ?? 0, ...(config.businessHours ? { businessHours: config.businessHours } : {}) };
+  const ctx = decisionContext(now, { slaHours: config.slaHours, staleDays: config.staleDays ?? 0, businessHours: config.businessHours ?? DEFAULT_BUSINESS_HOURS });
   return items.flatMap((item) => {
-    const basis = pendingReviewState(item);
-    if (basis === null) return [];
-    const stale = isStale(reviewLastActivity(item), now, staleness);
-    return [{
-      ...item,
-      waitingBusinessMs: waitingBusinessMs(item, now, config.businessHours),
-      sla: reviewSlaState(item, now, config),
-      size: item.additions + item.deletions,
-      snoozed: isSnoozed(item, now),
-      state: stale ? 'stale' : basis,
-    }];
+    const d = decideReview(item, ctx);
+    return d ? [queueRow(d)] : [];
   });
 }
 

@@ -15,6 +15,7 @@ import { Disposable } from '../util/disposable';
 import { describeError } from '../util/errors';
 import type { DelegateTaskFlow } from './delegateTask';
 import { HandOffs } from './handOffs';
+import { InboxDecisions } from './inboxDecisions';
 import { EMPTY_INBOX, NO_GITHUB_DATA, type InboxSnapshot } from './inboxSnapshot';
 import type { NudgeLog } from './nudgeLog';
 import { withoutOwnPullRequest, withReviewChange, withSnooze, type ReviewChange } from './optimisticUpdates';
@@ -51,6 +52,8 @@ export class InboxService extends Disposable {
   readonly repositories: WatchedRepositories;
   readonly nudges: NudgeLog;
   readonly delegate: DelegateTaskFlow;
+  /** One decision per item, once per snapshot: the tree, the queue and the palette read them. */
+  readonly decisions: InboxDecisions;
   readonly teamWarnings: TeamLoadWarnings;
   private readonly config: Config;
   private readonly github: GitHubConnection;
@@ -74,6 +77,7 @@ export class InboxService extends Disposable {
     this.repositories = repositories;
     this.nudges = parts.nudges;
     this.delegate = parts.delegate;
+    this.decisions = new InboxDecisions(this, config, parts.nudges);
     this.teamWarnings = parts.teamWarnings;
     this.handOver = new SnapshotHandOver(parts.snapshots, github);
     this.snoozes = new Snoozes(parts.memento);

@@ -38,12 +38,10 @@ export function inboxQueueSource(config: Config, inbox: InboxService, reportActi
       const s = inbox.snapshot;
       const settings = config.settings;
       return {
-        reviews: s.reviews, ownPullRequests: s.ownPullRequests, asOf: s.asOf,
+        decisions: inbox.decisions.decide(s), asOf: s.asOf,
         notice: s.failure ? s.failure.describe() : s.missing.length > 0 ? `GitHub did not send ${s.missing.join(', ')} — showing the rest` : null,
         loading: s.asOf === null && s.failure === null && (s.signedIn || !s.signInKnown), saved: s.fromSnapshot,
         slaHours: settings.slaHours,
-        staleDays: settings.staleDays,
-        businessHours: settings.businessHours,
       };
     },
     onDidChange: changed.event,

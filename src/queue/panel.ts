@@ -6,6 +6,8 @@ import { WebviewPanelHost, type PanelSite } from '../webview/panel';
 import type { PanelDescriptor } from '../webview/registerPanel';
 import { queueProtocol, type QueueData, type QueueFromWebview, type RenderedMessage } from './protocol';
 import { buildQueueData } from './queueData';
+import { queuePatch } from './queuePatch';
+import type { DataOrError } from '../webview/protocol';
 import { snoozeUntil } from './snooze';
 import type { ReviewQueueSource } from './source';
 
@@ -15,6 +17,8 @@ export type QueueRenderTiming = Omit<RenderedMessage, 'type'>;
 export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueData> {
   static readonly viewType = ViewTypes.reviewQueue;
   private lastRendered: QueueRenderTiming | undefined;
+  /** The data the webview has; `undefined` until a full message went out (and again after a `ready`). */
+  private shown: QueueData | undefined;
   private readonly renderedEmitter = this.register(new vscode.EventEmitter<QueueRenderTiming>());
   /** Fires when the webview reports a render (benchmarks and tests wait on it). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -33,6 +37,21 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
   /** The last render the webview reported. */
   get lastRender(): QueueRenderTiming | undefined {
     return this.lastRendered;
+  }
+
+  /** A webview that asks (`ready`: first render, a reload, shown again) gets the whole data. */
+  override async receive(raw: unknown): Promise<void> {
+    if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'ready') this.shown = undefined;
+    return super.receive(raw);
+  }
+
+  /** After the first full message, only what changed: the changed rows, the removed keys and the order. */
+  protected override async post(message: DataOrError<QueueData>): Promise<boolean> {
+    if (message.type !== 'data') return super.post(message);
+    const shown = this.shown;
+    this.shown = message.data;
+    if (shown === undefined || this.isDisposed) return super.post(message);
+    return this.panel.webview.postMessage(queuePatch(shown, message.data));
   }
 
   protected currentData(): QueueData {
@@ -69,6 +88,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
 
   /** Actions only ever apply to a PR the queue shows: anything else is a forged message, refused (once) by the caller. */
   private isQueued(repo: string, number: number): boolean {
-    return this.source.snapshot().reviews.some((r) => r.repo === repo && r.number === number);
+    const { decisions } = this.source.snapshot();
+    return [...decisions.reviews, ...decisions.snoozed].some((r) => r.item.repo === repo && r.item.number === number);
   }
 }

@@ -41,7 +41,21 @@ export interface QueueData {
   readonly snoozeMax: string;
 }
 
-export type QueueToWebview = DataOrError<QueueData>;
+/** After the first full message: the rows added or changed, the keys removed and the order (see queuePatch.ts). */
+export interface QueuePatchMessage {
+  readonly type: 'patch';
+  /** Rows added or changed since the last message, whole. */
+  readonly rows: readonly ReviewQueueRow[];
+  /** Keys (`repo#number`) of the rows gone. */
+  readonly removed: readonly string[];
+  /** Every row's key, in the data's order. */
+  readonly order: readonly string[];
+  /** The rest of the data (the own PRs, the notice, the snooze bounds): small, sent whole. */
+  readonly rest: Omit<QueueData, 'rows'>;
+}
+
+/** The first message (and after a reload or a `ready`) is the whole data; then only patches. */
+export type QueueToWebview = DataOrError<QueueData> | QueuePatchMessage;
 
 export interface OpenMessage {
   readonly type: 'open';

@@ -1,18 +1,27 @@
 /** Builds what the queue webview shows from a source snapshot. Pure: unit tested in plain Node. */
-import { ownInbox, ownPullSummary } from '../core/inboxEntries';
+import { ownPullSummary } from '../core/inboxEntries';
 import { toLocalDate } from '../core/localDate';
-import { sortOldestFirst } from '../core/reviews';
-import { toQueueRows } from '../core/reviewQueue';
+import { compareOldestFirst } from '../core/reviews';
+import type { ReviewDecision } from '../core/itemDecisions';
+import { queueRow, type ReviewQueueRow } from '../core/reviewQueue';
 import type { OwnPullRequestRow, QueueData } from './protocol';
 import { snoozeBounds } from './snooze';
 import type { ReviewQueueSnapshot } from './source';
 import { displayDates } from '../core/displayDates';
 
+/** Each decision's row: a kept decision keeps its row, so the host sends only the rows that changed. */
+const rows = new WeakMap<ReviewDecision, ReviewQueueRow>();
+const rowOf = (d: ReviewDecision): ReviewQueueRow => {
+  let row = rows.get(d);
+  if (!row) rows.set(d, (row = queueRow(d)));
+  return row;
+};
+
 /** `locale`: VS Code's display language, for the times shown. */
 export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number, locale: string): QueueData {
-  const config = { slaHours: snapshot.slaHours, staleDays: snapshot.staleDays ?? 0, businessHours: snapshot.businessHours };
+  const { decisions } = snapshot;
   // In the inbox's order: approved, changes requested, waiting on reviewers, stale; the longest wait first.
-  const ownPullRequests = ownInbox(snapshot.ownPullRequests, now, config).map(({ item: pr, state, basis, waitMs, pastSla }): OwnPullRequestRow => ({
+  const ownPullRequests = decisions.own.map(({ item: pr, state, basis, waitMs, pastSla }): OwnPullRequestRow => ({
     repo: pr.repo,
     number: pr.number,
     title: pr.title,
@@ -27,7 +36,8 @@ export function buildQueueData(snapshot: ReviewQueueSnapshot, now: number, local
   const when = snapshot.asOf === null ? null : clockText(snapshot.asOf, now, locale);
   const notice = snapshot.notice === null ? null : when === null ? snapshot.notice : `As of ${when} — ${snapshot.notice}`;
   return {
-    rows: toQueueRows(sortOldestFirst(snapshot.reviews), now, config),
+    // The tree's decisions, oldest request first (the table's own sort applies on top).
+    rows: [...decisions.reviews, ...decisions.snoozed].sort((a, b) => compareOldestFirst(a.item, b.item)).map(rowOf),
     ownPullRequests,
     notice,
     updated: when === null ? null : snapshot.saved ? `As of ${when} (saved)` : `Updated ${when}`,

@@ -1,21 +1,19 @@
 import type * as vscode from 'vscode';
-import type { BusinessHours } from '../core/businessHours';
+import type { OwnPullItem, WorkDecisions } from '../core/itemDecisions';
 import type { PendingReview } from '../core/reviews';
-import type { OwnPullRequest } from '../github/api';
+
+/** The inbox's decisions the queue shows: the tree and the palette read the same ones. */
+export type QueueDecisions = Pick<WorkDecisions<PendingReview, OwnPullItem>, 'reviews' | 'snoozed' | 'own'>;
 
 /** What the Code Review Queue shows, as of one refresh. */
 export interface ReviewQueueSnapshot {
-  /** Every pending review, snoozed ones included (with `snoozedUntil`): the panel can show them. */
-  readonly reviews: readonly PendingReview[];
-  readonly ownPullRequests: readonly OwnPullRequest[];
+  /** Every pending review's decision, snoozed ones included (the panel can show them), and the lead's own PRs'. */
+  readonly decisions: QueueDecisions;
   /** When this data was fetched from GitHub (epoch ms); `null` if it never was. */
   readonly asOf: number | null;
   /** Why the data may be stale, e.g. "GitHub unreachable"; the panel shows "As of 10:42 — …". `null` when fresh. */
   readonly notice: string | null;
   readonly slaHours: number;
-  /** {@link Settings.staleDays} (absent: staleness off). */
-  readonly staleDays?: number;
-  readonly businessHours: BusinessHours;
   /** Nothing heard from GitHub yet (no answer, no snapshot): the panel says "Loading…", not "No reviews match". */
   readonly loading?: boolean;
   /** The data is the saved snapshot, not yet refreshed by this window. */

@@ -14,8 +14,8 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   const { config, github } = ctx;
   const inbox = ctx.need('inbox');
   const tree = new WorkTree(inbox, config, inbox.nudges);
-  const commands = registerWorkCommands({ config, model: inbox, tasks: inbox.tasks, github, delegate: inbox.delegate, nudges: inbox.nudges, decisions: tree.decisions });
-  const assignment = registerReviewAssignment({ config, model: inbox, github, decisions: tree.decisions });
+  const commands = registerWorkCommands({ config, model: inbox, tasks: inbox.tasks, github, delegate: inbox.delegate, nudges: inbox.nudges, decisions: inbox.decisions });
+  const assignment = registerReviewAssignment({ config, model: inbox, github, decisions: inbox.decisions });
   ctx.provide('workTree', tree);
-  return vscode.Disposable.from(commands, assignment, registerMergeCommand(inbox, github, tree.decisions), tree);
+  return vscode.Disposable.from(commands, assignment, registerMergeCommand(inbox, github, inbox.decisions), tree);
 }

@@ -16,9 +16,9 @@ import { describeForNotification, notificationSafe } from '../util/errors';
 import { paletteCandidates } from '../core/itemDecisions';
 import { pickPull } from './pullPick';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
-import type { WorkDecisionSource } from './workDecisions';
+import type { InboxDecisions } from '../inbox/inboxDecisions';
 
-export function registerMergeCommand(model: WorkModel, github: GitHubConnection, decisions: Pick<WorkDecisionSource, 'current'>): vscode.Disposable {
+export function registerMergeCommand(model: WorkModel, github: GitHubConnection, decisions: Pick<InboxDecisions, 'current'>): vscode.Disposable {
   // Only the node: whatever else a caller passes is ignored.
   const merge = async (node?: { readonly pullRequest?: OwnPullRequest }): Promise<boolean> => {
     const pr = node?.pullRequest ?? await pickApproved(decisions);
@@ -52,7 +52,7 @@ export function registerMergeCommand(model: WorkModel, github: GitHubConnection,
 }
 
 /** From the palette: the lead's PRs the tree offers Merge… on (approved, not drafts: `mergeable` in core/itemDecisions.ts). */
-async function pickApproved(decisions: Pick<WorkDecisionSource, 'current'>): Promise<OwnPullRequest | undefined> {
+async function pickApproved(decisions: Pick<InboxDecisions, 'current'>): Promise<OwnPullRequest | undefined> {
   const approved = paletteCandidates.merge(decisions.current);
   if (approved.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: none of your open pull requests is approved.'));

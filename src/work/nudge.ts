@@ -13,7 +13,7 @@ import { lostAnswer, UnconfirmedWrite } from '../github/api';
 import type { PostedComment } from '../github/api';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import type { NudgeLog } from '../inbox/nudgeLog';
-import type { WorkDecisionSource } from './workDecisions';
+import type { InboxDecisions } from '../inbox/inboxDecisions';
 import { withoutIconSyntax } from '../core/iconSyntax';
 
 export interface NudgeDeps {
@@ -21,7 +21,7 @@ export interface NudgeDeps {
   readonly github: GitHubConnection;
   readonly log: NudgeLog;
   /** What the palette picks from: the items the tree offers Nudge… on. */
-  readonly decisions: Pick<WorkDecisionSource, 'current'>;
+  readonly decisions: Pick<InboxDecisions, 'current'>;
 }
 
 /** How a nudge ended, for tests and callers. */

@@ -21,7 +21,7 @@ import { describeForNotification, describeError, notificationSafe } from '../uti
 import { paletteCandidates } from '../core/itemDecisions';
 import { pickPull } from './pullPick';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
-import type { WorkDecisionSource } from './workDecisions';
+import type { InboxDecisions } from '../inbox/inboxDecisions';
 
 /** What a caller may pass instead of answering the pick; never the confirmation. */
 export interface AssignmentOptions {
@@ -50,7 +50,7 @@ interface Candidate { readonly login: string; readonly load: MemberLoad | undefi
 export function registerReviewAssignment(deps: {
   config: Config; model: WorkModel; github: GitHubConnection;
   /** What the palette picks from: the tree's own PRs and pending reviews. */
-  decisions: Pick<WorkDecisionSource, 'current'>;
+  decisions: Pick<InboxDecisions, 'current'>;
 }): vscode.Disposable {
   const { config, model, github, decisions } = deps;
 

@@ -13,14 +13,14 @@ import { OwnPullNode } from './inboxNodes';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
 import { nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
 import type { NudgeLog } from '../inbox/nudgeLog';
-import type { WorkDecisionSource } from './workDecisions';
+import type { InboxDecisions } from '../inbox/inboxDecisions';
 
 export function registerWorkCommands(deps: {
   config: Config; model: WorkModel; tasks: TaskRepository; github: GitHubConnection; delegate: DelegateTaskFlow;
   /** Where nudges (and follow-ups) are recorded, for the tree, the 1:1 view and the Morning Review. */
   nudges: NudgeLog;
   /** What the palette's Nudge… picks from (the tree's decisions). */
-  decisions: WorkDecisionSource;
+  decisions: InboxDecisions;
 }): vscode.Disposable {
   const { config, model, tasks, github, delegate } = deps;
   const nudge: NudgeDeps = { config, github, decisions: deps.decisions, log: deps.nudges };

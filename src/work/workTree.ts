@@ -14,7 +14,7 @@ import type { NudgeLog } from '../inbox/nudgeLog';
 import { InboxStateNode, OwnPullNode, ReviewNode } from './inboxNodes';
 import type { LazyTooltip } from './nodeParts';
 import { TeamGroupNode } from './teamNodes';
-import { WorkDecisionSource, type Decisions } from './workDecisions';
+import type { Decisions, InboxDecisions } from '../inbox/inboxDecisions';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
 import type { InboxSnapshot as WorkSnapshot } from '../inbox/inboxSnapshot';
 
@@ -29,7 +29,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   private roots: WorkNode[] = [];
   private readonly view: vscode.TreeView<WorkNode>;
   /** What the tree draws and the palette picks from (one decision per item, once per refresh). */
-  readonly decisions: WorkDecisionSource;
+  readonly decisions: InboxDecisions;
   /** Each decision's node: an item whose decision is kept keeps its node. */
   private readonly nodes = new WeakMap<object, WorkNode>();
   /** Milliseconds the last full build took, for the 500-item benchmark. */
@@ -40,7 +40,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
 
   constructor(model: WorkModel, private readonly config: Config, nudges?: NudgeLog) {
     super();
-    this.decisions = new WorkDecisionSource(model, config, nudges);
+    this.decisions = model.decisions;
     this.view = this.register(vscode.window.createTreeView(Views.work, { treeDataProvider: this, showCollapseAll: true }));
     this.register(model.onDidChange((s) => this.update(s)));
     this.register(config.onDidChange(() => this.update(model.snapshot)));
@@ -100,7 +100,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   }
 
   /**
-   * Draws `s` again, deciding only the items that changed (see `WorkDecisionSource`), and tells VS
+   * Draws `s` again, deciding only the items that changed (see `InboxDecisions`), and tells VS
    * Code about the nodes that look different (the parents of an item that came or went): the rest
    * of the tree is not re-rendered. Node objects and ids stay, as VS Code finds nodes by them.
    */

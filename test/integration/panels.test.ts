@@ -316,7 +316,7 @@ describe('panels', function () {
     it('closes the open panel when the feature that registered it is disposed (deactivate)', async () => {
       const changed = new vscode.EventEmitter<void>();
       const queueSource: ReviewQueueSource = {
-        snapshot: () => ({ reviews: [], ownPullRequests: [], asOf: null, notice: null, slaHours: 24, businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' } }),
+        snapshot: () => ({ decisions: { reviews: [], snoozed: [], own: [] }, asOf: null, notice: null, slaHours: 24 }),
         onDidChange: changed.event,
         snooze: async () => undefined,
         checkOut: async () => undefined,

@@ -15,6 +15,8 @@ import type { ReviewVerdict } from '../../../src/core/inbox';
 import type { PendingReview } from '../../../src/core/reviews';
 import type { MemberReviews } from '../../../src/core/teamLoad';
 import { Commands } from '../../../src/ids';
+import { toQueueRows } from '../../../src/core/reviewQueue';
+import { buildQueueData } from '../../../src/queue/queueData';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -78,6 +80,10 @@ type Inbox = typeof inbox extends fc.Arbitrary<infer T> ? T : never;
 
 /** The facts of an arbitrary inbox (numbers are unique per list, as GitHub's are per repo). */
 function decide(x: Inbox): WorkDecisions {
+  return decideFacts(x).decisions;
+}
+
+function decideFacts(x: Inbox): { decisions: WorkDecisions; reviews: PendingReview[] } {
   const handed = new Map<string, number>();
   const reviews = x.reviews.map((r, i): PendingReview => ({
     repo: r.repo, number: 100 + i, title: `review ${i}`, author: 'ana', url: r.url ? `https://github.com/${r.repo}/pull/${100 + i}` : '',
@@ -104,7 +110,7 @@ function decide(x: Inbox): WorkDecisions {
     }),
   }));
   const ctx = decisionContext(NOW, SETTINGS, { handedAt: (r, n, login) => handed.get(`${r}#${n}:${login}`) });
-  return decideWork({ reviews, ownPullRequests, delegatedIssues, tasks, teamLoad, teamMembers: x.configured }, ctx);
+  return { decisions: decideWork({ reviews, ownPullRequests, delegatedIssues, tasks, teamLoad, teamMembers: x.configured }, ctx), reviews };
 }
 
 describe('item decisions', () => {
@@ -112,6 +118,20 @@ describe('item decisions', () => {
     fc.assert(fc.property(inbox, (x) => {
       const d = decide(x);
       for (const action of PALETTE_ACTIONS) assert.deepEqual(paletteItems(d, action), treeItemsOffering(d, action), action);
+    }), { numRuns: 300 });
+  });
+
+  it('for any inbox, the queue\'s rows show the tree\'s decisions: the same items, states, waits, SLA and snoozes', () => {
+    const shown = (d: { state: string; basis: string; waitMs: number; sla: string; pastSla: boolean }) => [d.state, d.basis, d.waitMs, d.sla, d.pastSla];
+    fc.assert(fc.property(inbox, (x) => {
+      const { decisions: d, reviews } = decideFacts(x);
+      const tree = new Map([...d.reviews, ...d.snoozed].map((r) => [keyOf(r.item), [...shown(r), r.snoozed]]));
+      const data = buildQueueData({ decisions: d, asOf: NOW, notice: null, slaHours: SETTINGS.slaHours }, NOW, 'en');
+      // The queue's rows, and the rows of the same reviews decided item by item (the queue's own rule before).
+      for (const rows of [data.rows, toQueueRows(reviews, NOW, SETTINGS)]) {
+        assert.deepEqual(new Map(rows.map((r) => [keyOf(r), [r.state, r.basis, r.waitingBusinessMs, r.sla, r.pastSla, r.snoozed]])), tree);
+      }
+      assert.deepEqual(data.ownPullRequests.map((p) => [keyOf(p), p.state, p.waitingBusinessMs, p.pastSla]), d.own.map((o) => [keyOf(o.item), o.state, o.waitMs, o.pastSla]));
     }), { numRuns: 300 });
   });
 

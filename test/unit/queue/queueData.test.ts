@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
+import { decideWork, decisionContext, type OwnPullItem } from '../../../src/core/itemDecisions';
 import type { PendingReview } from '../../../src/core/reviews';
 import { buildQueueData } from '../../../src/queue/queueData';
 import { filterQueue, sortQueue, stateCountsText } from '../../../src/core/reviewQueue';
@@ -13,15 +14,22 @@ function review(number: number, requestedAt: number, extra: Partial<PendingRevie
   };
 }
 
+/** The queue's snapshot of these facts, decided at `now` as the inbox decides them. */
+function queued(facts: { reviews: PendingReview[]; ownPullRequests: OwnPullItem[]; asOf: number | null; notice: string | null; slaHours: number; staleDays?: number }, now: number): ReviewQueueSnapshot {
+  const ctx = decisionContext(now, { slaHours: facts.slaHours, staleDays: facts.staleDays ?? 0, businessHours: DEFAULT_BUSINESS_HOURS });
+  const decisions = decideWork({ reviews: facts.reviews, ownPullRequests: facts.ownPullRequests, delegatedIssues: [], tasks: [], teamMembers: [] }, ctx);
+  return { decisions, asOf: facts.asOf, notice: facts.notice, slaHours: facts.slaHours };
+}
+
 inTimeZone('Europe/London', () => {
   describe('buildQueueData', () => {
     it('computes rows with business-hours waits and SLA, and the snooze bounds', () => {
       const now = at('2024-05-08T15:00:00+01:00'); // Wednesday
-      const snapshot: ReviewQueueSnapshot = {
+      const snapshot = queued({
         reviews: [review(1, at('2024-05-08T14:00:00+01:00')), review(2, at('2024-05-03T10:00:00+01:00'), { snoozedUntil: now + HOUR })],
         ownPullRequests: [],
-        asOf: now, notice: null, slaHours: 16, businessHours: DEFAULT_BUSINESS_HOURS,
-      };
+        asOf: now, notice: null, slaHours: 16,
+      }, now);
       const data = buildQueueData(snapshot, now, 'en-GB');
       assert.deepEqual(data.rows.map((r) => [r.number, r.waitingBusinessMs / HOUR, r.sla, r.snoozed]), [
         [2, 7 + 8 + 8 + 6, 'breached', true], // oldest first
@@ -34,7 +42,7 @@ inTimeZone('Europe/London', () => {
 
     it('gives every row its inbox state, filters and sorts by it, and counts the states', () => {
       const now = at('2024-05-08T15:00:00+01:00'); // Wednesday
-      const snapshot: ReviewQueueSnapshot = {
+      const snapshot = queued({
         reviews: [
           review(1, at('2024-05-08T14:00:00+01:00')),
           review(2, at('2024-05-07T10:00:00+01:00'), { requested: false, myReview: { verdict: 'CHANGES_REQUESTED', at: at('2024-05-07T11:00:00+01:00') }, commitsSinceMyReview: 0 }),
@@ -44,10 +52,10 @@ inTimeZone('Europe/London', () => {
         ],
         ownPullRequests: [
           { repo: 'octo/app', number: 9, title: 'Mine', url: '', createdAt: at('2024-05-06T10:00:00+01:00'), draft: false, waitingOn: ['bo'], reviewDecision: 'REVIEW_REQUIRED', waitingSince: at('2024-05-06T10:00:00+01:00') },
-          { repo: 'octo/app', number: 8, title: 'Approved', url: '', createdAt: at('2024-05-08T10:00:00+01:00'), draft: false, waitingOn: [], reviewDecision: 'APPROVED', reviews: [{ reviewer: 'cy', verdict: 'APPROVED', at: 0 }] },
+          { repo: 'octo/app', number: 8, title: 'Approved', url: '', createdAt: at('2024-05-08T10:00:00+01:00'), draft: false, waitingOn: [], reviewDecision: 'APPROVED', reviews: [{ reviewer: 'cy', verdict: 'APPROVED' }] },
         ],
-        asOf: now, notice: null, slaHours: 16, staleDays: 3, businessHours: DEFAULT_BUSINESS_HOURS,
-      };
+        asOf: now, notice: null, slaHours: 16, staleDays: 3,
+      }, now);
       const data = buildQueueData(snapshot, now, 'en-GB');
       assert.deepEqual(data.rows.map((r) => [r.number, r.state]), [[4, 'stale'], [2, 'waiting-on-author'], [3, 're-requested'], [1, 'needs-review']], 'approved and not asked again: no row');
       assert.equal(data.rows.find((r) => r.number === 2)?.sla, 'ok', 'waiting on its author: no SLA');
@@ -59,19 +67,19 @@ inTimeZone('Europe/London', () => {
 
     it('says how old the data is when the source has a notice', () => {
       const now = at('2024-05-08T15:00:00+01:00');
-      const base = { reviews: [], ownPullRequests: [], slaHours: 24, businessHours: DEFAULT_BUSINESS_HOURS };
-      assert.equal(buildQueueData({ ...base, asOf: at('2024-05-08T10:42:00+01:00'), notice: 'GitHub unreachable' }, now, 'en-GB').notice, 'As of 10:42 — GitHub unreachable');
-      assert.equal(buildQueueData({ ...base, asOf: at('2024-05-07T10:42:00+01:00'), notice: 'GitHub unreachable' }, now, 'en-GB').notice, 'As of 7 May, 10:42 — GitHub unreachable');
-      assert.equal(buildQueueData({ ...base, asOf: null, notice: 'Sign in to GitHub' }, now, 'en-GB').notice, 'Sign in to GitHub');
+      const base = { reviews: [], ownPullRequests: [], slaHours: 24 };
+      assert.equal(buildQueueData(queued({ ...base, asOf: at('2024-05-08T10:42:00+01:00'), notice: 'GitHub unreachable' }, now), now, 'en-GB').notice, 'As of 10:42 — GitHub unreachable');
+      assert.equal(buildQueueData(queued({ ...base, asOf: at('2024-05-07T10:42:00+01:00'), notice: 'GitHub unreachable' }, now), now, 'en-GB').notice, 'As of 7 May, 10:42 — GitHub unreachable');
+      assert.equal(buildQueueData(queued({ ...base, asOf: null, notice: 'Sign in to GitHub' }, now), now, 'en-GB').notice, 'Sign in to GitHub');
     });
 
     it('lists own pull requests oldest first with their wait', () => {
       const now = at('2024-05-08T15:00:00+01:00');
       const own = (number: number, createdAt: number) => ({ repo: 'octo/app', number, title: 't', url: '', createdAt, draft: false, waitingOn: ['bo', '@core'] });
-      const data = buildQueueData({
-        reviews: [], asOf: now, notice: null, slaHours: 24, businessHours: DEFAULT_BUSINESS_HOURS,
+      const data = buildQueueData(queued({
+        reviews: [], asOf: now, notice: null, slaHours: 24,
         ownPullRequests: [own(5, at('2024-05-08T13:00:00+01:00')), own(4, at('2024-05-07T13:00:00+01:00'))],
-      }, now, 'en-GB');
+      }, now), now, 'en-GB');
       assert.deepEqual(data.ownPullRequests.map((p) => [p.number, p.waitingBusinessMs / HOUR, p.waitingOn]), [[4, 10, ['bo', '@core']], [5, 2, ['bo', '@core']]]);
     });
   });

@@ -1,7 +1,7 @@
 /**
- * The decisions of the work shown (src/core/itemDecisions.ts), made once per snapshot: the tree
- * draws them, and the palette's Nudge…, Merge…, Request Review from… and Hand This Review to…
- * pick from them. Between refreshes one `now` holds, so a snooze, a nudge or a merge decides
+ * The decisions of the inbox (src/core/itemDecisions.ts), made once per snapshot: the tree draws
+ * them, the queue's rows show them, and the palette's Nudge…, Merge…, Request Review from… and
+ * Hand This Review to… pick from them. Between refreshes one `now` holds, so a snooze, a nudge or a merge decides
  * again only the item it changed; a refresh (a new "as of"), a settings change, or five minutes
  * decide everything again at a new `now`.
  */
@@ -10,10 +10,15 @@ import { decideWork, decisionContext, stillHolds, type DecisionContext, type Ite
 import type { PendingReview } from '../core/reviews';
 import type { DelegatedIssue, OwnPullRequest } from '../github/api';
 import type { LeadDeskSettings } from '../settings';
-import type { NudgeLog } from '../inbox/nudgeLog';
-import type { DelegatedTask } from '../inbox/taskRepository';
-import type { InboxService as WorkModel } from '../inbox/inboxService';
-import type { InboxSnapshot as WorkSnapshot } from '../inbox/inboxSnapshot';
+import type { NudgeLog } from './nudgeLog';
+import type { DelegatedTask } from './taskRepository';
+import type { InboxSnapshot } from './inboxSnapshot';
+
+/** What the decisions read of the inbox (the inbox service owns them: see `InboxService.decisions`). */
+export interface DecidedInbox {
+  readonly snapshot: InboxSnapshot;
+  handedAt(repo: string, number: number, login: string): number | undefined;
+}
 
 export type Decisions = WorkDecisions<PendingReview, OwnPullRequest, DelegatedIssue, DelegatedTask>;
 
@@ -27,14 +32,14 @@ interface Epoch {
   readonly settings: LeadDeskSettings;
 }
 
-export class WorkDecisionSource {
+export class InboxDecisions {
   private epoch: Epoch | undefined;
-  private made: { snapshot: WorkSnapshot; settings: LeadDeskSettings; nudges: unknown; decisions: Decisions } | undefined;
+  private made: { snapshot: InboxSnapshot; settings: LeadDeskSettings; nudges: unknown; decisions: Decisions } | undefined;
   /** Each item's decision, with the epoch it was made in. */
   private readonly kept = new WeakMap<object, { epoch: number; decision: unknown }>();
 
   constructor(
-    private readonly model: Pick<WorkModel, 'snapshot' | 'handedAt'>,
+    private readonly model: DecidedInbox,
     private readonly config: Pick<Config, 'settings'>,
     private readonly nudges?: Pick<NudgeLog, 'all' | 'last'>,
     private readonly clock: () => number = Date.now,
@@ -46,7 +51,7 @@ export class WorkDecisionSource {
   }
 
   /** The decisions of `s`; a `now` decides everything again at that instant. */
-  decide(s: WorkSnapshot, now?: number): Decisions {
+  decide(s: InboxSnapshot, now?: number): Decisions {
     const settings = this.config.settings;
     const nudges = this.nudges?.all;
     const made = this.made;

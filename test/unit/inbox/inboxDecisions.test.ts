@@ -7,7 +7,7 @@ import { DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
 import type { NudgeRecord } from '../../../src/core/nudges';
 import type { PendingReview } from '../../../src/core/reviews';
 import type { LeadDeskSettings } from '../../../src/settings';
-import { WorkDecisionSource } from '../../../src/work/workDecisions';
+import { InboxDecisions } from '../../../src/inbox/inboxDecisions';
 import type { InboxSnapshot as WorkSnapshot } from '../../../src/inbox/inboxSnapshot';
 
 const HOUR = 3_600_000;
@@ -33,7 +33,7 @@ describe('work decisions, once per refresh', () => {
   let records: NudgeRecord[] = [];
   const nudges = { get all() { return records; }, last: (repo: string, number: number) => records.find((r) => r.repo === repo && r.number === number) };
   let shown = snapshot();
-  const source = () => new WorkDecisionSource({ get snapshot() { return shown; }, handedAt: () => undefined }, { settings }, nudges, () => NOW + 60_000);
+  const source = () => new InboxDecisions({ get snapshot() { return shown; }, handedAt: () => undefined }, { settings }, nudges, () => NOW + 60_000);
 
   beforeEach(() => {
     records = [];
