@@ -10,6 +10,11 @@ export function shortBusinessTime(ms: number): string {
   return ms < 3_600_000 ? vscode.l10n.t('{0}m', Math.max(1, Math.round(ms / 60_000))) : vscode.l10n.t('{0}h', Math.round(ms / 3_600_000));
 }
 
+/** The minutes `shortBusinessTime` shows: whole hours from an hour on. */
+function shownMinutes(ms: number | null): number | null {
+  return ms === null ? null : ms < 3_600_000 ? Math.max(1, Math.round(ms / 60_000)) : Math.round(ms / 3_600_000) * 60;
+}
+
 /** "picks up in 6h median (3h before)"; "" when no review of theirs in the last 4 weeks. */
 export function pickupLine(t: PersonTurnaround | undefined): string {
   if (t?.current.medianMs == null) return '';
@@ -46,7 +51,8 @@ export function turnaroundDetails(t: PersonTurnaround): string[] {
   if (t.current.stillWaiting > 0 && t.current.longestWaitingMs !== null) {
     lines.push(vscode.l10n.t('Still waiting: {0} (the longest for {1})', t.current.stillWaiting, shortBusinessTime(t.current.longestWaitingMs)));
   }
-  const [now, before] = [t.current.medianMs, t.previous.medianMs];
+  // As shown (rounded): "6h, 6h before" is not called faster.
+  const [now, before] = [shownMinutes(t.current.medianMs), shownMinutes(t.previous.medianMs)];
   if (now !== null && before !== null) {
     lines.push(now > before ? vscode.l10n.t('Trend: slower than before') : now < before ? vscode.l10n.t('Trend: faster than before') : vscode.l10n.t('Trend: as before'));
   }
