@@ -26,6 +26,7 @@ import * as standup from './standup';
 import { openStorage } from './storage';
 import { RESPONSE_CACHE_FILE, SnapshotStore, type Stores } from './store';
 import * as timer from './timer';
+import * as turnaround from './turnaround';
 import type { AutoMode } from './timer/autoMode';
 import type { TimerController } from './timer/timerController';
 import { openPanel } from './webview/registerPanel';
@@ -40,6 +41,7 @@ const FEATURES: readonly Feature[] = [
   calendar.register, // provides `calendar`
   timer.register, // provides `timer` and `autoMode`
   inbox.register, // provides `inbox`
+  turnaround.register, // provides `turnaround`
   work.register, // provides `workTree` (for the test API)
   reviewQueue.register,
   balance.register,

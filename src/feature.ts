@@ -14,6 +14,7 @@ import type { InboxService } from './inbox/inboxService';
 import type { Stores } from './store';
 import type { AutoMode } from './timer/autoMode';
 import type { TimerController } from './timer/timerController';
+import type { TurnaroundService } from './turnaround/turnaroundService';
 import type { WorkTree } from './work/workTree';
 
 /** What one feature provides to the others, by name. */
@@ -29,6 +30,8 @@ export interface FeatureServices {
   readonly alerts: RedBuildAlerts;
   /** The connected calendars' meetings: the balance, the idle prompt, Plan the day, the 1:1. */
   readonly calendar: CalendarService;
+  /** Each teammate's review turnaround, read when a view asks (the Team group, the picker, the 1:1). */
+  readonly turnaround: TurnaroundService;
 }
 
 /** The pieces every feature may use: created once by extension.ts. */

@@ -36,6 +36,7 @@ function layout(): void {
     h('div', { id: 'notice', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
     h('header', { class: 'toolbar' }, h('h1', { id: 'title' }, '1:1')),
     h('p', { id: 'next-meeting', hidden: true }, codicon('calendar'), ' ', h('span', { class: 'label' }, text.nextMeeting), h('span', { class: 'when' })),
+    h('p', { id: 'review-pickup', hidden: true }, codicon('history'), ' ', h('span', { class: 'text' })),
     section('delegated', text.delegated),
     section('waiting-on-lead', text.waitingOnLead),
     section('lead-waits-on', text.leadWaitsOn),
@@ -155,6 +156,9 @@ function render(view: OneOnOneView): void {
   const next = byId('next-meeting');
   next.hidden = view.nextMeeting === null;
   next.querySelector('.when')!.textContent = view.nextMeeting ?? '';
+  const pickup = byId('review-pickup');
+  pickup.hidden = view.reviewPickup === null;
+  pickup.querySelector('.text')!.textContent = view.reviewPickup ?? '';
   fill('delegated', view.delegated);
   fill('waiting-on-lead', view.waitingOnLead);
   fill('lead-waits-on', view.leadWaitsOn);

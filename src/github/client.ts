@@ -24,6 +24,7 @@ import { morningReview, type MorningReviewGitHub } from './ops/morningReviewQuer
 import { markThreadRead, unreadThreads } from './ops/notifications';
 import { nudgeAnswers } from './ops/nudgeAnswers';
 import { removeReviewRequest, requestReviewers, reviewAccess, type RequestedReviewers } from './ops/reviewRequests';
+import { loadTurnaroundHistories, type TurnaroundHistories } from './ops/reviewTurnaroundQuery';
 import { defaultBranchRuns, latestDefaultBranchRuns, rerunFailedJobs } from './ops/runs';
 import { searchIssues } from './ops/searchIssues';
 import { sidebar, type SidebarData } from './ops/sidebarQuery';
@@ -54,6 +55,7 @@ export class GitHubClient extends GitHubTransport implements GitHubService {
   searchIssues(q: string, maxPages?: number): Promise<SearchPage> { return searchIssues(this, q, maxPages); }
   sidebar(repos: readonly string[], onPage?: (partial: SidebarData) => void): Promise<SidebarData> { return sidebar(this, repos, onPage); }
   teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData> { return loadTeam(this, members, repos); }
+  reviewTurnaround(repos: readonly string[], since: number, now: number): Promise<TurnaroundHistories> { return loadTurnaroundHistories(this, repos, since, now); }
 
   /** Sections loading together share one query in flight; a section loaded again (Retry, the next review) asks again. */
   morningReview(repos: readonly string[], severityLabels: readonly string[], now = Date.now()): Promise<MorningReviewGitHub> {

@@ -10,6 +10,7 @@ import type { MergeMethod } from './ops/mergeMethod';
 import type { Enqueued } from './ops/enqueue';
 import type { RequestedReviewers } from './ops/reviewRequests';
 import type { TeamLoadData } from './ops/teamLoadQuery';
+import type { TurnaroundHistories } from './ops/reviewTurnaroundQuery';
 import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
 import type { MorningReviewGitHub } from './ops/morningReviewQuery';
 import type { WriteResult } from './transport/writeOnce';
@@ -64,6 +65,11 @@ export interface GitHubService {
   rerunFailedJobs(repo: string, runId: number): Promise<true>;
   /** The review load of `members` over `repos`, in one GraphQL request (see teamLoadQuery.ts). */
   teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData>;
+  /**
+   * The review-request histories of `repos`' PRs updated since `since` (epoch ms), for the review
+   * turnaround: a few GraphQL requests, asked at most once a day (see reviewTurnaroundQuery.ts).
+   */
+  reviewTurnaround(repos: readonly string[], since: number, now: number): Promise<TurnaroundHistories>;
   /** Asks `reviewers` for a review (REST); GitHub's 422s become messages that name the person. */
   requestReviewers(repo: string, number: number, reviewers: readonly string[]): Promise<RequestedReviewers & WriteResult>;
   /** Removes `reviewers`' review requests (REST). */

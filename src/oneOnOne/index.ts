@@ -15,7 +15,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   const memento = ctx.globalState;
   const inbox = ctx.need('inbox');
   const timer = ctx.need('timer');
-  const panelDeps: OneOnOneDeps = { config: ctx.config, stores: ctx.stores, inbox, memento, calendar: ctx.need('calendar') };
+  const panelDeps: OneOnOneDeps = { config: ctx.config, stores: ctx.stores, inbox, memento, calendar: ctx.need('calendar'), turnaround: ctx.need('turnaround') };
   const panel = registerPanel(ctx.extensionUri, OneOnOnePanel.descriptor(panelDeps));
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.prepareOneOnOne, async (login?: string) => {

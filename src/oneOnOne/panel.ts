@@ -17,6 +17,8 @@ import { oneOnOneProtocol, type OneOnOneFromWebview, type OneOnOneView } from '.
 import { readState, writeState } from '../util/state';
 import { NotesSession } from './notesSession';
 import { oneOnOneText } from './webviewText';
+import type { TeamTurnaround } from '../turnaround/turnaroundService';
+import { oneOnOneLine } from '../turnaround/turnaroundText';
 
 export interface OneOnOneDeps {
   readonly config: Config;
@@ -25,6 +27,8 @@ export interface OneOnOneDeps {
   readonly memento: vscode.Memento;
   /** The lead's calendars: the next meeting with the teammate. */
   readonly calendar?: Pick<CalendarService, 'meetingsBetween' | 'onDidChange'>;
+  /** Each teammate's review turnaround (read, at most once a day, when a 1:1 opens). */
+  readonly turnaround?: Pick<TeamTurnaround, 'of' | 'ensure' | 'onDidChange'>;
   /** The clock (tests); the panel writes the notes of the day it was opened on. */
   readonly now?: () => number;
 }
@@ -69,6 +73,10 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     this.panel.title = `1:1 with ${login}`;
     this.register(deps.inbox.onDidChange(() => void this.refresh()));
     if (deps.calendar) this.register(deps.calendar.onDidChange(() => void this.refresh()));
+    if (deps.turnaround) {
+      this.register(deps.turnaround.onDidChange(() => void this.refresh()));
+      void deps.turnaround.ensure();
+    }
     // Another window's notes, action items or nudges show here as soon as they are saved.
     void deps.stores.then((s) => {
       const watch = s.oneOnOnes.onDidChange(() => void this.refresh());
@@ -103,6 +111,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
       : snapshot.failure ? snapshot.failure.describe() : snapshot.asOf === null ? vscode.l10n.t('GitHub items are still loading.') : null;
     return {
       ...items, login: this.login, date, notice, nextMeeting: await this.nextMeeting(now),
+      reviewPickup: oneOnOneLine(this.deps.turnaround?.of(this.login)) || null,
       todayNotes: person.meetings.find((m) => m.date === date)?.notes ?? '',
       notesSaved: this.notes.lastSave,
       unreadable: unreadable === null ? null : unreadable.record

@@ -30,6 +30,11 @@ export interface OneOnOneView extends OneOnOneItems {
    * ("Tue 8 Dec 14:00–14:30 · Team sync"), or null (none, or no calendar connected).
    */
   readonly nextMeeting: string | null;
+  /**
+   * How quickly they pick reviews up, in the host's words ("picks reviews up in 6h median this
+   * month, 3h before"), or null (no review of theirs in the last 4 weeks, or not read yet).
+   */
+  readonly reviewPickup: string | null;
 }
 
 export type OneOnOneToWebview = DataOrError<OneOnOneView>;

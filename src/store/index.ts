@@ -10,6 +10,7 @@ import { STORE_RECOVERY } from './recoverableFiles';
 import { nodeStoreFs } from './engine/storeFs';
 import { TaskStore } from './taskStore';
 import { TimeStore, type TimeStoreOptions } from './timeStore';
+import { TurnaroundStore } from './turnaroundStore';
 import { RETIRED_FILES, STORE_FILES } from './paths';
 import type { Versioned } from './engine/versionedJson';
 
@@ -28,6 +29,7 @@ export { FileBackedStore } from './engine/fileBackedStore';
 export { AlertStore } from './alertStore';
 export { HandOffStore, type HandOffScope } from './handOffStore';
 export { OneOnOneStore, type ActionItem, type OneOnOneMeeting, type PersonNotes } from './oneOnOneStore';
+export { TURNAROUND_FILE, TurnaroundStore, type TurnaroundEntry, type TurnaroundScope } from './turnaroundStore';
 
 /** All of Lead Desk's persisted data, in one folder shared by every window. */
 export interface Stores {
@@ -41,6 +43,11 @@ export interface Stores {
   readonly oneOnOnes: OneOnOneStore;
   /** Reviews handed on ("Hand This Review to…"), per GitHub origin and account. */
   readonly handOffs: HandOffStore;
+  /**
+   * Review-request histories behind the review turnaround, read from GitHub at most once a day
+   * (machine-written and read again when lost, so, like the hand-offs, no recovery file).
+   */
+  readonly turnaround: TurnaroundStore;
   /** Try to save everything kept after failed saves; true when all is on disk. */
   flush(): Promise<boolean>;
   /**
@@ -70,18 +77,19 @@ export async function openStores(dir: string, options: OpenStoresOptions = {}): 
   await mergeRecoveryFiles(dir, fs, options, STORE_RECOVERY).catch(() => 0);
   const openFiles = new Set<JsonFile<Versioned>>();
   const fileOptions = { ...options, openFiles };
-  const [time, tasks, reviews, alerts, oneOnOnes, handOffs] = await Promise.all([
+  const [time, tasks, reviews, alerts, oneOnOnes, handOffs, turnaround] = await Promise.all([
     TimeStore.open(dir, fileOptions),
     TaskStore.open(dir, fileOptions),
     ReviewHistoryStore.open(dir, fileOptions),
     AlertStore.open(dir, fileOptions),
     OneOnOneStore.open(dir, fileOptions),
     HandOffStore.open(dir, fileOptions),
+    TurnaroundStore.open(dir, fileOptions),
   ]);
-  const all = [time, tasks, reviews, alerts, oneOnOnes, handOffs];
+  const all = [time, tasks, reviews, alerts, oneOnOnes, handOffs, turnaround];
   let closing: Promise<void> | undefined;
   return {
-    dir, time, tasks, reviews, alerts, oneOnOnes, handOffs,
+    dir, time, tasks, reviews, alerts, oneOnOnes, handOffs, turnaround,
     flush: async () => (await Promise.all(all.map((s) => s.flush()))).every(Boolean),
     close: () => (closing ??= closeFiles(openFiles, dir, fs, options, STORE_RECOVERY).finally(() => all.forEach((s) => s.dispose()))),
     dispose: () => all.forEach((s) => s.dispose()),

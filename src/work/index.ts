@@ -13,9 +13,10 @@ import { registerMergeCommand } from './mergePullRequest';
 export function register(ctx: FeatureContext): vscode.Disposable {
   const { config, github } = ctx;
   const inbox = ctx.need('inbox');
-  const tree = new WorkTree(inbox, config, inbox.nudges);
+  const turnaround = ctx.need('turnaround');
+  const tree = new WorkTree(inbox, config, inbox.nudges, turnaround);
   const commands = registerWorkCommands({ config, model: inbox, tasks: inbox.tasks, github, delegate: inbox.delegate, nudges: inbox.nudges, decisions: inbox.decisions });
-  const assignment = registerReviewAssignment({ config, model: inbox, github, decisions: inbox.decisions });
+  const assignment = registerReviewAssignment({ config, model: inbox, github, decisions: inbox.decisions, turnaround });
   ctx.provide('workTree', tree);
   return vscode.Disposable.from(commands, assignment, registerMergeCommand(inbox, github, inbox.decisions), tree);
 }

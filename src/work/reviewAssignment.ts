@@ -1,6 +1,7 @@
 /**
  * "Request Review from…" (on the lead's own PRs, or from the palette) and "Hand This Review to…"
- * (on a pending review): a quick pick of teammates, lightest review load first, then the review
+ * (on a pending review): a quick pick of teammates — fewest reviews waiting first, ties by the
+ * fastest median review pickup (core/reviewerRanking.ts) — then the review
  * request on GitHub, one write at a time. The tree follows GitHub's answers without a refresh.
  * `{ reviewer }` can come as the second argument (instead of the pick); the confirmation cannot:
  * only the lead answers it (`confirmModal`). A request for a reviewer the lead did not pick is
@@ -10,6 +11,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { PendingReview } from '../core/reviews';
+import type { PersonTurnaround } from '../core/reviewTurnaround';
 import { loadCountsText, teamLoad, type MemberLoad, type MemberReview } from '../core/teamLoad';
 import { formatDuration } from '../core/timeline';
 import type { GitHubConnection } from '../github/api';
@@ -19,6 +21,9 @@ import { Commands, Settings, settingId } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, describeError, notificationSafe } from '../util/errors';
 import { paletteCandidates } from '../core/itemDecisions';
+import { compareReviewers } from '../core/reviewerRanking';
+import type { TeamTurnaround } from '../turnaround/turnaroundService';
+import { pickerPickup } from '../turnaround/turnaroundText';
 import { pickPull } from './pullPick';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
 import type { InboxDecisions } from '../inbox/inboxDecisions';
@@ -45,14 +50,16 @@ function pullFrom(arg: unknown, key: 'pullRequest' | 'review'): PullRef | undefi
   return isPullRef(arg) ? arg : undefined;
 }
 
-interface Candidate { readonly login: string; readonly load: MemberLoad | undefined; readonly blocked?: string }
+interface Candidate { readonly login: string; readonly load: MemberLoad | undefined; readonly pickup?: PersonTurnaround; readonly blocked?: string }
 
 export function registerReviewAssignment(deps: {
   config: Config; model: WorkModel; github: GitHubConnection;
   /** What the palette picks from: the tree's own PRs and pending reviews. */
   decisions: Pick<InboxDecisions, 'current'>;
+  /** Each teammate's review turnaround: read (at most once a day) when the pick opens. */
+  turnaround?: Pick<TeamTurnaround, 'of' | 'ensure'>;
 }): vscode.Disposable {
-  const { config, model, github, decisions } = deps;
+  const { config, model, github, decisions, turnaround } = deps;
 
   const say = (ok: boolean, message: string): AssignmentOutcome => {
     const text = notificationSafe(vscode.l10n.t('Lead Desk: {0}', message));
@@ -68,29 +75,34 @@ export function registerReviewAssignment(deps: {
     const loads = teamLoad(model.snapshot.teamLoad ?? [], Date.now(), { slaHours: config.settings.slaHours, businessHours: config.settings.businessHours });
     const skip = new Set([me, ...exclude].map((l) => l.toLowerCase()));
     const members = config.settings.teamMembers.filter((m) => !skip.has(m.toLowerCase()));
-    const access = await github.run((s) => s.reviewAccess(pull.repo, members)).catch((e: unknown) => {
-      // Without the check, GitHub's own answer (a 422) still says who cannot review.
-      console.warn(`[lead-desk] review access of the team on ${pull.repo} not checked: ${describeError(e)}`);
-      return undefined;
-    });
+    const [access] = await Promise.all([
+      github.run((s) => s.reviewAccess(pull.repo, members)).catch((e: unknown) => {
+        // Without the check, GitHub's own answer (a 422) still says who cannot review.
+        console.warn(`[lead-desk] review access of the team on ${pull.repo} not checked: ${describeError(e)}`);
+        return undefined;
+      }),
+      turnaround?.ensure(), // never throws: without it, the load alone orders the pick
+    ]);
     const byLogin = new Map(loads.map((l) => [l.login.toLowerCase(), l]));
     const list = members.map((login): Candidate => {
       const load = byLogin.get(login.toLowerCase());
       const blocked = load && !load.exists ? 'not a GitHub user'
         : login.toLowerCase() === author.toLowerCase() ? 'wrote this pull request'
           : access?.get(login.toLowerCase()) === false ? `no access to ${pull.repo}` : undefined;
-      return { login, load, ...(blocked ? { blocked } : {}) };
+      const pickup = turnaround?.of(login);
+      return { login, load, ...(pickup ? { pickup } : {}), ...(blocked ? { blocked } : {}) };
     });
-    const order = new Map(loads.map((l, i) => [l.login.toLowerCase(), i]));
+    const median = (c: Candidate) => c.pickup?.current.medianMs ?? null;
     return list.sort((a, b) => Number(!!a.blocked) - Number(!!b.blocked)
-      || (order.get(a.login.toLowerCase()) ?? 1e9) - (order.get(b.login.toLowerCase()) ?? 1e9) || a.login.localeCompare(b.login));
+      || (a.load && b.load ? compareReviewers({ load: a.load, medianMs: median(a) }, { load: b.load, medianMs: median(b) }) : Number(!a.load) - Number(!b.load))
+      || a.login.localeCompare(b.login));
   };
 
-  /** The pick: available teammates lightest first, then the ones who cannot review, greyed, with why. */
+  /** The pick: available teammates in the ranking's order (stated in the placeholder), then the ones who cannot review, greyed, with why. */
   const pickTeammate = async (title: string, list: Candidate[], given?: string): Promise<Candidate | undefined> => {
     if (given !== undefined) return list.find((c) => c.login.toLowerCase() === given.toLowerCase()) ?? { login: given, load: undefined, blocked: `not in ${settingId(Settings.teamMembers)}` };
     type Item = vscode.QuickPickItem & { candidate?: Candidate };
-    const line = (c: Candidate) => (c.load ? [loadCountsText(c.load), c.load.count ? `oldest ${formatDuration(c.load.oldestWaitMs)}` : ''].filter(Boolean).join(' · ') : 'load not known');
+    const line = (c: Candidate) => (c.load ? [loadCountsText(c.load), c.load.count ? `oldest ${formatDuration(c.load.oldestWaitMs)}` : '', pickerPickup(c.pickup)].filter(Boolean).join(' · ') : 'load not known');
     const open = list.filter((c) => !c.blocked).map((c): Item => ({ label: c.login, description: line(c), iconPath: new vscode.ThemeIcon('account'), candidate: c }));
     const blocked = list.filter((c) => c.blocked).map((c): Item => ({
       label: c.login, description: vscode.l10n.t('cannot review: {0}', c.blocked ?? ''), iconPath: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')), candidate: c,
@@ -100,7 +112,7 @@ export function registerReviewAssignment(deps: {
       void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: no teammate to ask — add GitHub logins to {0}.', settingId(Settings.teamMembers)));
       return undefined;
     }
-    return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Teammates, lightest review load first'), ignoreFocusOut: true }))?.candidate;
+    return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Fewest reviews waiting first; ties by fastest median review pickup (last 4 weeks, business hours)'), ignoreFocusOut: true }))?.candidate;
   };
 
   const reviewOf = (pull: PullRef, author: string): MemberReview => ({

@@ -6,9 +6,12 @@
 import * as vscode from 'vscode';
 import type { TeamMemberDecision, TeamReviewDecision } from '../core/itemDecisions';
 import type { NudgeTarget } from '../core/nudges';
+import type { PersonTurnaround } from '../core/reviewTurnaround';
 import { loadCountsText, type MemberLoad, type MemberReview } from '../core/teamLoad';
 import { formatDuration } from '../core/timeline';
 import { Commands, Settings, settingId } from '../ids';
+import type { TeamTurnaround } from '../turnaround/turnaroundService';
+import { pickupLine, turnaroundDetails } from '../turnaround/turnaroundText';
 import { tooltip, type LazyTooltip } from './nodeParts';
 
 export type TeamNode = TeamGroupNode | TeamMemberNode | TeamReviewNode;
@@ -18,13 +21,14 @@ export class TeamGroupNode extends vscode.TreeItem {
   children: TeamNode[];
   readonly members: readonly MemberLoad[];
   /** `loaded` false: the team's load is not known yet. */
-  constructor(decided: readonly TeamMemberDecision[], loaded: boolean, slaHours: number) {
+  /** `turnaround`: each member's review pickup, when a view has asked for it (see TurnaroundService). */
+  constructor(decided: readonly TeamMemberDecision[], loaded: boolean, slaHours: number, turnaround?: Pick<TeamTurnaround, 'of'>) {
     super(vscode.l10n.t('Team'), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = 'group:team';
     this.contextValue = 'group.team';
     this.iconPath = new vscode.ThemeIcon('organization');
     this.members = decided.map((m) => m.load);
-    this.children = decided.map((m) => new TeamMemberNode(m, slaHours));
+    this.children = decided.map((m) => new TeamMemberNode(m, slaHours, turnaround?.of(m.load.login)));
     const load = loaded ? this.members : null;
     const waiting = this.members.reduce((n, m) => n + (m.count ?? 0), 0);
     const breaching = this.members.reduce((n, m) => n + m.breaching, 0);
@@ -37,14 +41,14 @@ export class TeamMemberNode extends vscode.TreeItem implements LazyTooltip {
   readonly tooltipOf: () => vscode.MarkdownString;
   children: TeamReviewNode[];
   readonly load: MemberLoad;
-  constructor(decided: TeamMemberDecision, slaHours: number) {
+  constructor(decided: TeamMemberDecision, slaHours: number, pickup?: PersonTurnaround) {
     const load = decided.load;
     super(load.login, load.reviews.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     this.id = `team:${load.login.toLowerCase()}`;
     this.contextValue = load.exists ? 'teamMember' : 'teamMember unknown';
     // From a cut list the oldest wait is only a lower bound: "oldest 3d 2h+".
     const oldest = !load.count ? '' : load.complete ? vscode.l10n.t('oldest {0}', formatDuration(load.oldestWaitMs)) : vscode.l10n.t('oldest {0}+', formatDuration(load.oldestWaitMs));
-    this.description = [loadCountsText(load), oldest].filter(Boolean).join(' · ');
+    this.description = [loadCountsText(load), oldest, pickupLine(pickup)].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(load.exists ? 'account' : 'warning', load.breaching > 0 || !load.exists
       ? new vscode.ThemeColor(load.exists ? 'list.errorForeground' : 'list.warningForeground') : undefined);
     this.load = load;
@@ -55,6 +59,7 @@ export class TeamMemberNode extends vscode.TreeItem implements LazyTooltip {
         : load.count === null ? vscode.l10n.t('GitHub did not send this member\'s review requests.')
           : `${load.count} review${load.count === 1 ? '' : 's'} requested of them and waiting${load.count ? `; the oldest for ${formatDuration(load.oldestWaitMs)} business hours` : ''}${load.breaching ? `; ${load.breaching} past the ${slaHours} h SLA` : ''}`
           + (load.complete ? '' : vscode.l10n.t(' (GitHub listed the oldest {0}: the wait and the breaches are of those)', load.reviews.length)));
+      if (pickup) md.appendMarkdown('\n\n').appendText(turnaroundDetails(pickup).join('\n'));
     });
   }
 }
@@ -86,4 +91,15 @@ export class TeamReviewNode extends vscode.TreeItem implements LazyTooltip {
     });
     if (review.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
+}
+
+/**
+ * The Team group asks for the turnaround when the lead opens it (never on a refresh: GitHub is
+ * read at most once a day, and not for a lead who never looks), and is drawn again when it comes.
+ */
+export function showTeamTurnaround(view: vscode.TreeView<unknown>, turnaround: TeamTurnaround, redraw: () => void): vscode.Disposable {
+  return vscode.Disposable.from(
+    view.onDidExpandElement((e) => { if (e.element instanceof TeamGroupNode) void turnaround.ensure(); }),
+    turnaround.onDidChange(redraw),
+  );
 }

@@ -13,10 +13,11 @@ import { BucketNode, GroupNode, IssueNode, NoticeNode, TaskNode, type WorkNode }
 import type { NudgeLog } from '../inbox/nudgeLog';
 import { InboxStateNode, OwnPullNode, ReviewNode } from './inboxNodes';
 import type { LazyTooltip } from './nodeParts';
-import { TeamGroupNode } from './teamNodes';
+import { showTeamTurnaround, TeamGroupNode } from './teamNodes';
 import type { Decisions, InboxDecisions } from '../inbox/inboxDecisions';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
 import type { InboxSnapshot as WorkSnapshot } from '../inbox/inboxSnapshot';
+import type { TeamTurnaround } from '../turnaround/turnaroundService';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
 
@@ -38,13 +39,14 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   lastUpdateMs = 0;
   lastFired: readonly WorkNode[] | undefined;
 
-  constructor(model: WorkModel, private readonly config: Config, nudges?: NudgeLog) {
+  constructor(model: WorkModel, private readonly config: Config, nudges?: NudgeLog, private readonly turnaround?: TeamTurnaround) {
     super();
     this.decisions = model.decisions;
     this.view = this.register(vscode.window.createTreeView(Views.work, { treeDataProvider: this, showCollapseAll: true }));
     this.register(model.onDidChange((s) => this.update(s)));
     this.register(config.onDidChange(() => this.update(model.snapshot)));
     if (nudges) this.register(nudges.onDidChange(() => this.update(model.snapshot)));
+    if (turnaround) this.register(showTeamTurnaround(this.view, turnaround, () => this.update(model.snapshot)));
     this.rebuild(model.snapshot);
   }
 
@@ -185,7 +187,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
         roots.push(withTooltip(group, budget));
         if (d.own.length > 0) roots.push(withTooltip(new GroupNode('own', d.own.length, d.own.filter((x) => x.pastSla).length, ownStates), budget));
       }
-      if (settings.teamMembers.length > 0 && s.signInKnown) roots.push(new TeamGroupNode(d.team, (s.teamLoad ?? null) !== null, slaHours));
+      if (settings.teamMembers.length > 0 && s.signInKnown) roots.push(new TeamGroupNode(d.team, (s.teamLoad ?? null) !== null, slaHours, this.turnaround));
     }
 
     this.view.badge = breached > 0 && welcome === 'none' ? { value: breached, tooltip: breached === 1 ? vscode.l10n.t('1 review past the {0} h SLA', slaHours) : vscode.l10n.t('{0} reviews past the {1} h SLA', breached, slaHours) } : undefined;
