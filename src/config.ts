@@ -9,7 +9,8 @@ import { notificationSafe } from './util/errors';
  * A bad value gets one warning naming the setting, and its default is used instead.
  */
 export class Config extends Disposable {
-  private current: LeadDeskSettings;
+  /** Read on first use: reading and checking every setting is the costliest part of a start. */
+  private current: LeadDeskSettings | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<LeadDeskSettings>());
   /** Fires with the new settings after any Lead Desk setting change. */
   readonly onDidChange = this.changed.event;
@@ -17,19 +18,28 @@ export class Config extends Disposable {
   /** Fires once for each new bad value (after the warning is shown). */
   readonly onProblem = this.problem.event;
   private warned = new Set<string>();
+  private before: LeadDeskSettings | undefined;
 
   constructor(private readonly warn: (problem: SettingProblem) => void = showProblem) {
     super();
-    this.current = this.read();
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SETTINGS_SECTION)) return;
+      this.before = this.current;
       this.current = this.read();
       this.changed.fire(this.current);
     }));
   }
 
   get settings(): LeadDeskSettings {
-    return this.current;
+    return (this.current ??= this.read());
+  }
+
+  /**
+   * During an {@link onDidChange} event, the settings before the change; undefined when nothing
+   * had read them yet (so nothing was built on them).
+   */
+  get previous(): LeadDeskSettings | undefined {
+    return this.before;
   }
 
   private read(): LeadDeskSettings {
@@ -37,14 +47,17 @@ export class Config extends Disposable {
     const raw: RawSettings = {};
     const ignored: SettingProblem[] = [];
     for (const key of Object.values(Settings) as SettingKey[]) {
-      // `inspect` rather than `get`: a value equal to the default needs no validation, and
-      // `get` would hand back the default for a missing key, hiding nothing but costing a parse.
+      if (!USER_ONLY_SETTINGS.includes(key)) {
+        // `get` (the value in effect, or package.json's default, which parses to the same
+        // default): `inspect` costs about 0.15 ms a key in the extension host, `get` almost nothing.
+        const value = section.get(key);
+        if (value !== undefined) raw[key] = value;
+        continue;
+      }
+      // Only the user's own value counts for these: `inspect` tells it from the workspace's.
       const info = section.inspect(key);
-      const fromWorkspace = info?.workspaceFolderValue ?? info?.workspaceValue;
-      const userOnly = USER_ONLY_SETTINGS.includes(key);
-      const value = userOnly ? info?.globalValue : fromWorkspace ?? info?.globalValue;
-      if (value !== undefined) raw[key] = value;
-      if (userOnly && fromWorkspace !== undefined) ignored.push({ setting: `${SETTINGS_SECTION}.${key}`, message: 'is set by this workspace, which is ignored: only your user settings decide where Lead Desk sends requests and your GitHub token', outcome: 'Your user setting (or the default) is used.' });
+      if (info?.globalValue !== undefined) raw[key] = info.globalValue;
+      if ((info?.workspaceFolderValue ?? info?.workspaceValue) !== undefined) ignored.push({ setting: `${SETTINGS_SECTION}.${key}`, message: 'is set by this workspace, which is ignored: only your user settings decide where Lead Desk sends requests and your GitHub token', outcome: 'Your user setting (or the default) is used.' });
     }
     const parsed = parseSettings(raw);
     const settings = parsed.settings;

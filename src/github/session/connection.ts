@@ -40,8 +40,10 @@ export class GitHubConnection extends Disposable {
       (token) => this.verifyToken(token),
     ));
     this.register(this.auth.onDidChange(() => this.invalidate()));
-    let { apiUrl, requestTimeoutSeconds, githubStatus } = config.settings;
+    // The settings are read on first need, not here (activation); a change compares with what was read.
     this.register(config.onDidChange((s) => {
+      if (!config.previous) return; // nothing was built on the settings yet
+      const { apiUrl, requestTimeoutSeconds, githubStatus } = config.previous;
       if (s.apiUrl !== apiUrl) {
         this.cache.clear();
         this.auth.reset();
@@ -51,7 +53,6 @@ export class GitHubConnection extends Disposable {
       } else if (s.requestTimeoutSeconds !== requestTimeoutSeconds) {
         this.invalidate();
       }
-      ({ apiUrl, requestTimeoutSeconds, githubStatus } = s);
     }));
     // Restricted Mode: GitHub waits until the workspace is trusted.
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()));
