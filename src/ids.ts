@@ -102,6 +102,7 @@ export const Settings = {
   refreshMinutes: 'github.refreshMinutes',
   requestTimeoutSeconds: 'github.requestTimeoutSeconds',
   teamMembers: 'team.members',
+  teamAgents: 'team.agents',
   slaHours: 'reviews.slaHours',
   staleDays: 'reviews.staleDays',
   businessDays: 'businessHours.days',

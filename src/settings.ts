@@ -9,7 +9,7 @@ import type { BusinessHours } from './core/businessHours';
 import { QUIET_HOURS_DEFAULT, QUIET_HOURS_MAX, QUIET_HOURS_MIN } from './core/nudges';
 import { REPO_NAME } from './core/repoName';
 import { SETTINGS_SECTION, Settings, type SettingKey } from './ids';
-import { LOGIN } from './core/login';
+import { AGENT_LOGIN, LOGIN } from './core/login';
 
 export interface HealthCheck {
   readonly name: string;
@@ -27,6 +27,8 @@ export interface LeadDeskSettings {
   readonly refreshMinutes: number;
   readonly requestTimeoutSeconds: number;
   readonly teamMembers: readonly string[];
+  /** Coding agents the lead hands issues to (bot logins, `[bot]` optional): their PRs are delegated work. */
+  readonly teamAgents: readonly string[];
   readonly slaHours: number;
   /** Business days without activity after which a review or PR is "stale"; 0 = never. */
   readonly staleDays: number;
@@ -77,6 +79,7 @@ export const DEFAULT_SETTINGS: LeadDeskSettings = {
   refreshMinutes: 5,
   requestTimeoutSeconds: 20,
   teamMembers: [],
+  teamAgents: [],
   slaHours: 24,
   staleDays: 3,
   businessDays: [1, 2, 3, 4, 5],
@@ -196,6 +199,7 @@ const parsers: { [K in keyof StoredSettings]: Parser<StoredSettings[K]> } = {
   refreshMinutes: number(1, 120),
   requestTimeoutSeconds: number(2, 120),
   teamMembers: stringList(LOGIN, 'GitHub logins'),
+  teamAgents: stringList(AGENT_LOGIN, 'GitHub logins (an app\'s with or without [bot])'),
   slaHours: number(1, 720),
   staleDays: number(0, 60),
   businessDays: parseDays,

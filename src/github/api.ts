@@ -23,6 +23,7 @@ export type { SidebarData } from './ops/sidebarQuery';
 export type { TeamLoadData } from './ops/teamLoadQuery';
 export type { RequestedReviewers } from './ops/reviewRequests';
 export { MERGE_METHOD_WORDS, mergeRefusal, type MergeMethod } from './ops/mergeMethod';
+export type { Enqueued } from './ops/enqueue';
 export {
   MILESTONE_WINDOW_DAYS,
   type IncidentIssue, type NotificationThread, type OpenMilestone, type RunState, type WorkflowStatus,

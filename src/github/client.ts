@@ -18,6 +18,7 @@ import { incidents } from './ops/incidents';
 import { setAssignees, writeDueLine } from './ops/issueUpdate';
 import { addLabels, escalate, removeLabel } from './ops/labels';
 import { merge, mergeMethodOf, type MergeMethod } from './ops/mergeMethod';
+import { enqueuePullRequest, type Enqueued } from './ops/enqueue';
 import { openMilestones } from './ops/milestones';
 import { morningReview, type MorningReviewGitHub } from './ops/morningReviewQuery';
 import { markThreadRead, unreadThreads } from './ops/notifications';
@@ -93,4 +94,5 @@ export class GitHubClient extends GitHubTransport implements GitHubService {
   reviewAccess(repo: string, members: readonly string[]): Promise<Map<string, boolean>> { return reviewAccess(this, repo, members); }
   nudgeAnswers(nudges: readonly NudgeRecord[]): Promise<Map<string, ItemActivity[]>> { return nudgeAnswers(this, nudges); }
   setUserStatus(status: UserStatus | null): Promise<void> { return setUserStatus(this, status); }
+  enqueuePullRequest(repo: string, number: number, headSha?: string): Promise<Enqueued> { return enqueuePullRequest(this, repo, number, headSha); }
 }

@@ -7,6 +7,7 @@ import type { AlertRun } from '../core/buildAlerts';
 import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import type { GitHubFailure } from './transport/failure';
 import type { MergeMethod } from './ops/mergeMethod';
+import type { Enqueued } from './ops/enqueue';
 import type { RequestedReviewers } from './ops/reviewRequests';
 import type { TeamLoadData } from './ops/teamLoadQuery';
 import type { IncidentIssue, NotificationThread, OpenMilestone, WorkflowStatus } from './morningReviewData';
@@ -46,6 +47,8 @@ export interface GitHubService {
   mergeMethod(repo: string): Promise<MergeMethod>;
   /** Merges the PR if its head is still `sha` (GitHub answers 409 otherwise). */
   merge(repo: string, number: number, method: MergeMethod, sha?: string): Promise<WriteResult>;
+  /** Merge… on a branch that requires a merge queue: adds the PR to it, once; a PR already queued is left as it is. */
+  enqueuePullRequest(repo: string, number: number, headSha?: string): Promise<Enqueued>;
   addLabels(repo: string, number: number, labels: string[]): Promise<void>;
   removeLabel(repo: string, number: number, label: string): Promise<void>;
   /** Adds `toLabel`, then removes `fromLabel` (if any, and if it is still there). */

@@ -11,3 +11,4 @@ export { addInboxStates, INBOX_TITLES, pushCommit, submitReview } from './inboxS
 export * as shapes from './builders';
 export { addFork, addForkPullRun } from './forkRuns';
 export { addReviewBot, addTurnaroundHistories, removeReviewRequest, TURNAROUND_BOT, type TurnaroundHistoryOptions, type TurnaroundHistorySummary } from './turnaroundScenario';
+export * from './teamWork';

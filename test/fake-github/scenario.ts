@@ -2,6 +2,8 @@
 // it on every request (builders.ts), so tests mutate these records and the next response — and
 // its ETag — reflects the change.
 
+import type { TeamWorkScenario } from './teamWork';
+
 /** ISO-8601 timestamp, e.g. `2024-05-06T09:00:00Z`. */
 export type Iso = string;
 
@@ -258,6 +260,8 @@ export interface Scenario {
   userStatus: UserStatus | null;
   /** Next id handed out by `nextId`. */
   idSeq: number;
+  /** Merge queue, auto-merge, merge states and closing issues (teamWork.ts); absent: none. */
+  teamWork?: TeamWorkScenario;
 }
 
 /** A world with only the authenticated user in it. */

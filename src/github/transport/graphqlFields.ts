@@ -13,10 +13,32 @@ export interface UndefinedField {
 }
 
 const FIELD_MESSAGE = /^Field '(\w+)' doesn't exist on type '(\w+)'/;
+/** A type the server does not have, named in an inline fragment (`... on AddedToMergeQueueEvent`). */
+const TYPE_MESSAGE = /^No such type (\w+), so it can't be a fragment condition/;
+/** An enum value the server does not have, in an argument (`itemTypes: [ADDED_TO_MERGE_QUEUE_EVENT]`): graphql-ruby's and graphql-js's words. */
+const ARGUMENT_MESSAGE = /^Argument '(\w+)' on Field '(\w+)' has an invalid value|^Value "(\w+)" does not exist in "(\w+)" enum/;
+
+/** The name a droppable error gives in the log line, or null when the error is something else. */
+function droppableName(e: { message?: unknown; extensions?: { code?: unknown; typeName?: unknown; fieldName?: unknown } }): string | null {
+  const message = typeof e.message === 'string' ? e.message : '';
+  const byMessage = FIELD_MESSAGE.exec(message);
+  const byCode = e.extensions?.code === 'undefinedField' && typeof e.extensions.typeName === 'string' && typeof e.extensions.fieldName === 'string'
+    ? [e.extensions.fieldName, e.extensions.typeName] : null;
+  const [field, type] = byCode ?? (byMessage ? [byMessage[1], byMessage[2]] : [null, null]);
+  if (field !== null && type !== null) return `${type}.${field}`;
+  const missingType = TYPE_MESSAGE.exec(message)?.[1] ?? (e.extensions?.code === 'undefinedType' && typeof e.extensions.typeName === 'string' ? e.extensions.typeName : null);
+  if (missingType) return missingType;
+  const arg = ARGUMENT_MESSAGE.exec(message);
+  if (arg) return arg[1] ? `${arg[2]}(${arg[1]})` : `${arg[4]}.${arg[3]}`;
+  return null;
+}
 
 /**
- * The fields the errors say are undefined, or null when any error is something else (then the
- * query cannot be mended by dropping fields) or an error has no location to drop at.
+ * The fields the errors say are undefined — or whose inline fragment names a type the server
+ * lacks, or whose argument holds an enum value it lacks (a GHES without the merge queue has
+ * neither `RemovedFromMergeQueueEvent` nor `REMOVED_FROM_MERGE_QUEUE_EVENT`) — or null when any
+ * error is something else (then the query cannot be mended by dropping fields) or an error has
+ * no location to drop at.
  */
 export function undefinedFields(errors: unknown): UndefinedField[] | null {
   if (!Array.isArray(errors) || errors.length === 0) return null;
@@ -24,17 +46,14 @@ export function undefinedFields(errors: unknown): UndefinedField[] | null {
   for (const raw of errors as unknown[]) {
     if (typeof raw !== 'object' || raw === null) return null;
     const e = raw as { message?: unknown; locations?: unknown; extensions?: { code?: unknown; typeName?: unknown; fieldName?: unknown } };
-    const byMessage = typeof e.message === 'string' ? FIELD_MESSAGE.exec(e.message) : null;
-    const byCode = e.extensions?.code === 'undefinedField' && typeof e.extensions.typeName === 'string' && typeof e.extensions.fieldName === 'string'
-      ? [e.extensions.fieldName, e.extensions.typeName] : null;
-    const [field, type] = byCode ?? (byMessage ? [byMessage[1], byMessage[2]] : [null, null]);
-    if (field === null || type === null) return null;
+    const name = droppableName(e);
+    if (name === null) return null;
     const locations = Array.isArray(e.locations)
       ? (e.locations as unknown[]).filter((l): l is { line: number; column: number } =>
         typeof l === 'object' && l !== null && Number.isInteger((l as { line?: unknown }).line) && Number.isInteger((l as { column?: unknown }).column))
       : [];
     if (locations.length === 0) return null;
-    out.push({ name: `${type}.${field}`, locations });
+    out.push({ name, locations });
   }
   return out;
 }
@@ -117,8 +136,11 @@ function selectionStart(tokens: readonly Token[], brace: number): number {
   return j;
 }
 
-/** Removes the selection starting at token `i`, and its parent when that leaves the parent's set empty. */
-function removeSelection(source: string, i: number): string | null {
+/**
+ * Removes the selection starting at token `i`, and its parent when that leaves the parent's set
+ * empty; answers the text and where the removal began (the text before it is unchanged).
+ */
+function removeSelection(source: string, i: number): { text: string; from: number } | null {
   const tokens = tokenize(source);
   const end = selectionEnd(tokens, i);
   if (end < i) return null;
@@ -135,7 +157,29 @@ function removeSelection(source: string, i: number): string | null {
     const parent = selectionStart(tokens, brace);
     return parent < 0 ? null : removeSelection(source, parent);
   }
-  return source.slice(0, tokens[i].start) + source.slice(tokens[end].end);
+  return { text: source.slice(0, tokens[i].start) + source.slice(tokens[end].end), from: tokens[i].start };
+}
+
+/**
+ * The first token of the selection to drop for a location at token `i`: the field itself; the
+ * inline fragment whose type condition is at `i`; or, for a location inside a field's arguments,
+ * that field (with its alias). -1 when `i` is none of these.
+ */
+function selectionAt(tokens: readonly Token[], i: number): number {
+  if (isName(tokens[i]) && tokens[i - 1]?.text === 'on' && tokens[i - 2]?.text === '...') return i - 2;
+  // Inside an argument list: the enclosing `(`, through lists and object values, unless a selection set encloses first.
+  let depth = 0;
+  for (let k = i - 1; k >= 0; k--) {
+    const t = tokens[k].text;
+    if (t === ')' || t === ']' || t === '}') depth++;
+    else if ((t === '(' || t === '[' || t === '{') && depth > 0) depth--;
+    else if (t === '(') {
+      const name = k - 1;
+      if (!isName(tokens[name])) return -1;
+      return tokens[name - 1]?.text === ':' && isName(tokens[name - 2]) ? name - 2 : name;
+    } else if (t === '{' && tokens[k - 1]?.text !== ':' && tokens[k - 1]?.text !== '[') break;
+  }
+  return isName(tokens[i]) ? i : -1;
 }
 
 /** Character offset of a GraphQL location (1-based line and column). */
@@ -157,18 +201,20 @@ function offsetOf(source: string, line: number, column: number): number {
 export function withoutFieldsAt(query: string, locations: readonly { line: number; column: number }[]): string | null {
   const offsets = [...new Set(locations.map((l) => offsetOf(query, l.line, l.column)))].sort((a, b) => b - a);
   let out = query;
+  // Offsets come last first, so the text before `removedFrom` is as GitHub saw it; one at or after
+  // it went with an earlier removal (an emptied parent, or the field whose argument it was).
+  let removedFrom = Number.POSITIVE_INFINITY;
   for (const offset of offsets) {
+    if (offset >= removedFrom) continue;
     const tokens = tokenize(out);
     const i = tokens.findIndex((t) => t.start === offset);
-    if (i < 0) {
-      // Already gone with an emptied parent; anything else is not where a field starts.
-      if (offset >= 0 && offset < out.length) continue;
-      return null;
-    }
-    if (!isName(tokens[i])) return null;
-    const next = removeSelection(out, i);
+    if (i < 0) return null;
+    const start = selectionAt(tokens, i);
+    if (start < 0) return null;
+    const next = removeSelection(out, start);
     if (next === null) return null;
-    out = next;
+    out = next.text;
+    removedFrom = Math.min(removedFrom, next.from);
   }
   return out;
 }

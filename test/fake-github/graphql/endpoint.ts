@@ -11,6 +11,7 @@ import { githubSchema } from './schema';
 import { queryCost } from './cost';
 import { type Resolver, typeResolvers } from './resolvers';
 import { mutationFields } from './mutations';
+import { teamMutationFields } from './teamResolvers';
 import type { Args, GqlContext } from './sources';
 
 /** A GitHub-shaped GraphQL error (`type` for execution/limit errors, `extensions.code` for validation). */
@@ -32,7 +33,7 @@ export interface GraphQLFieldFault {
 /** GitHub's message when part of a query times out or fails inside GitHub. */
 export const PARTIAL_FAILURE_MESSAGE = 'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `FAKE:0000` when reporting this issue.';
 
-const resolvers: Record<string, Record<string, Resolver>> = { ...typeResolvers, Mutation: mutationFields } as Record<string, Record<string, Resolver>>;
+const resolvers: Record<string, Record<string, Resolver>> = { ...typeResolvers, Mutation: { ...mutationFields, ...teamMutationFields } } as Record<string, Record<string, Resolver>>;
 
 function fieldResolverFor(faults: GraphQLFieldFault[]): GraphQLFieldResolver<unknown, GqlContext> {
   return (src, args, ctx, info) => {

@@ -18,6 +18,7 @@ import {
   type RollupSrc, type StatusContextSrc, type StatusSrc, type TeamSrc, type UserStatusSrc,
   actor, actorId, commitSrc, itemOf, itemSrc, labelSrc, nodeById, notFound, repoSrc, scenarioLogin, teamByKey, userDbId,
 } from './sources';
+import { queueTimelineEntries, teamIssueFields, teamPullFields, teamTypeResolvers } from './teamResolvers';
 
 /** GitHub serves at most 1,000 results of any search, however many match. */
 export const SEARCH_CAP = 1000;
@@ -432,6 +433,7 @@ function timelineItems(s: Scenario, item: ScenarioIssue, args: Args): ReturnType
     for (const review of s.reviews) {
       if (review.repo === item.repo && review.pull === item.number && review.state !== 'PENDING') entries.push({ at: review.submittedAt, node: { __typename: 'PullRequestReview', review } });
     }
+    entries.push(...(queueTimelineEntries(s, item.repo, item.number) as unknown as typeof entries));
   }
   const all = entries.filter((e) => isPull(item) || !PR_ONLY.has(e.node.__typename)).sort((a, b) => a.at.localeCompare(b.at));
   const types = strs(args['itemTypes']);
@@ -717,11 +719,12 @@ export const typeResolvers: Record<string, Fields<never>> = {
   CheckRun: checkRunFields,
   StatusContext: statusContextFields,
   Status: statusFields,
-  Issue: issueFields,
-  PullRequest: pullFields,
+  Issue: { ...issueFields, ...teamIssueFields },
+  PullRequest: { ...pullFields, ...teamPullFields },
   PullRequestCommit: pullCommitFields,
   ReviewRequest: reviewRequestFields,
   PullRequestReview: reviewFields,
   IssueComment: commentFields,
   ...Object.fromEntries(Object.values(GQL_EVENT).map((t) => [t, eventFields])),
+  ...teamTypeResolvers,
 };

@@ -3,7 +3,7 @@
 // does not have; so the SDL is read from node_modules on disk, found from this bundle's folder.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type DefinitionNode, type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, Kind, buildASTSchema, parse } from 'graphql';
+import { type DefinitionNode, type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, Kind, type TypeNode, buildASTSchema, parse } from 'graphql';
 
 const SDL_PATH = path.join('node_modules', '@octokit', 'graphql-schema', 'schema.graphql');
 
@@ -57,22 +57,37 @@ export interface GitHubSchema {
 let parsed: { doc: DocumentNode; dropped: DroppedField[]; ms: number } | undefined;
 const built = new Map<string, GitHubSchema>();
 
-/** Remove `Type.field` definitions, to play an older GitHub Enterprise Server that lacks them. */
+/** The named type under lists and non-nulls. */
+const namedType = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : namedType(t.type));
+
+/**
+ * Remove `Type.field` definitions, and whole types (`RemovedFromMergeQueueEvent`: the type, its
+ * place in unions, the fields that return it, and its `REMOVED_FROM_MERGE_QUEUE_EVENT` enum
+ * values), to play an older GitHub Enterprise Server that lacks them.
+ */
 function withoutFields(doc: DocumentNode, omit: readonly string[]): DocumentNode {
   if (omit.length === 0) return doc;
   const gone = new Set(omit);
+  const types = new Set(omit.filter((o) => !o.includes('.')));
+  const enumValues = new Set([...types].map((t) => t.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()));
   return {
     ...doc,
-    definitions: doc.definitions.map((def) => (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_DEFINITION
-      ? { ...def, fields: (def.fields ?? []).filter((f) => !gone.has(`${def.name.value}.${f.name.value}`)) }
-      : def)),
+    definitions: doc.definitions.filter((def) => !('name' in def && def.name !== undefined && types.has(def.name.value))).map((def): DefinitionNode => {
+      if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_DEFINITION) {
+        return { ...def, fields: (def.fields ?? []).filter((f) => !gone.has(`${def.name.value}.${f.name.value}`) && !types.has(namedType(f.type))) };
+      }
+      if (types.size > 0 && def.kind === Kind.UNION_TYPE_DEFINITION) return { ...def, types: (def.types ?? []).filter((t) => !types.has(t.name.value)) };
+      if (types.size > 0 && def.kind === Kind.ENUM_TYPE_DEFINITION) return { ...def, values: (def.values ?? []).filter((v) => !enumValues.has(v.name.value)) };
+      return def;
+    }),
   };
 }
 
 /**
  * The executable schema (resolvers are attached by the endpoint), built once per process.
  * `omitFields` (`['PullRequest.latestReviews']`) builds a variant without those fields, so a query
- * using them fails validation with `undefinedField`, as on an older GHES release.
+ * using them fails validation with `undefinedField`, as on an older GHES release; a bare type name
+ * (`'AddedToMergeQueueEvent'`) takes the whole type out (`undefinedType`, and its enum values).
  */
 export function githubSchema(omitFields: readonly string[] = []): GitHubSchema {
   const key = [...omitFields].sort().join(',');

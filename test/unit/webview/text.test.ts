@@ -73,7 +73,7 @@ describe('webview text from the host', () => {
  * Morning Review's section bodies follow (its page is done). The second test fails when one is done and still listed.
  */
 const NOT_YET: readonly string[] = [
-  'webview-src/queue.ts', 'webview-src/_queueRows.ts',
+  'webview-src/queue.ts', 'webview-src/_queueRows.ts', 'webview-src/_queueColumns.ts',
   'webview-src/shared/reviewSections.ts',
 ];
 
