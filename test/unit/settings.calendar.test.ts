@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseSettings } from '../../../src/settings';
+import { parseSettings } from '../../src/settings';
 
 describe('calendar settings', () => {
   it('reads the lead\'s addresses, the overlap rule, tentative and keepTitles, and refuses bad values with a message', () => {

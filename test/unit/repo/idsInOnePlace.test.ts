@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { REPO_ROOT, sourceFiles } from './sourceFiles';
+import { REPO_ROOT, sourceFiles } from '../sourceFiles';
 
 const root = REPO_ROOT;
 

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { makeNonce, renderShell } from '../../../src/webview/csp';
-import { TEXT_ELEMENT_ID } from '../../../src/webview/protocol';
-import { fill, parseHostText } from '../../../webview-src/shared/text';
-import { REPO_ROOT, sourceFiles } from '../sourceFiles';
+import { makeNonce, renderShell } from '../../../../src/webview/csp';
+import { TEXT_ELEMENT_ID } from '../../../../src/webview/protocol';
+import { fill, parseHostText } from '../../../../webview-src/shared/text';
+import { REPO_ROOT, sourceFiles } from '../../sourceFiles';
 
 const SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 

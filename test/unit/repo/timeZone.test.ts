@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { startOfDay } from 'date-fns';
-import { inTimeZone } from './timeZone';
+import { inTimeZone } from '../core/timeZone';
 
 /** Offsets (minutes) and local midnights around DST changes, as a fresh process in `zone` sees them. */
 function probe(): string {

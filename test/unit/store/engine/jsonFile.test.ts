@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sweepLeftovers } from '../../../src/store/engine/atomicWrite';
-import { FileLock } from '../../../src/store/engine/fileLock';
-import { JsonFile, type JsonFileOptions } from '../../../src/store/engine/jsonFile';
-import { nodeStoreFs } from '../../../src/store/engine/storeFs';
-import type { FileSpec } from '../../../src/store/engine/versionedJson';
-import { cleanup, deadPid, EventLog, faultyFs, isRoot, sleep, tempDir } from './helpers';
+import { sweepLeftovers } from '../../../../src/store/engine/atomicWrite';
+import { FileLock } from '../../../../src/store/engine/fileLock';
+import { JsonFile, type JsonFileOptions } from '../../../../src/store/engine/jsonFile';
+import { nodeStoreFs } from '../../../../src/store/engine/storeFs';
+import type { FileSpec } from '../../../../src/store/engine/versionedJson';
+import { cleanup, deadPid, EventLog, faultyFs, isRoot, sleep, tempDir } from '../helpers';
 
 interface Notes {
   readonly version: 3;

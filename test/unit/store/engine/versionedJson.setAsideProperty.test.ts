@@ -3,16 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { AlertStore, alertsSpec } from '../../../src/store/alertStore';
-import { alertKey } from '../../../src/core/buildAlerts';
-import { HandOffStore, handOffKey, handOffsSpec } from '../../../src/store/handOffStore';
-import { OneOnOneStore, oneOnOnesSpec } from '../../../src/store/oneOnOneStore';
-import { ReviewHistoryStore, reviewYearSpec } from '../../../src/store/reviewHistoryStore';
-import { TaskStore, tasksSpec } from '../../../src/store/taskStore';
-import { timeShardSpec } from '../../../src/store/timeJournal';
-import { TimeStore } from '../../../src/store/timeStore';
-import { parseVersioned, type FileSpec, type Versioned } from '../../../src/store/engine/versionedJson';
-import { cleanup, tempDir } from './helpers';
+import { AlertStore, alertsSpec } from '../../../../src/store/alertStore';
+import { alertKey } from '../../../../src/core/buildAlerts';
+import { HandOffStore, handOffKey, handOffsSpec } from '../../../../src/store/handOffStore';
+import { OneOnOneStore, oneOnOnesSpec } from '../../../../src/store/oneOnOneStore';
+import { ReviewHistoryStore, reviewYearSpec } from '../../../../src/store/reviewHistoryStore';
+import { TaskStore, tasksSpec } from '../../../../src/store/taskStore';
+import { timeShardSpec } from '../../../../src/store/timeJournal';
+import { TimeStore } from '../../../../src/store/timeStore';
+import { parseVersioned, type FileSpec, type Versioned } from '../../../../src/store/engine/versionedJson';
+import { cleanup, tempDir } from '../helpers';
 
 /*
  * Issue 17 #4, for every store that sets records aside: whatever sequence of updates runs, each

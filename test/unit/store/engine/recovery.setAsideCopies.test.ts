@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SetAsideCopiedEvent } from '../../../src/store/engine/events';
-import { JsonFile } from '../../../src/store/engine/jsonFile';
-import { mergeRecoveryFiles } from '../../../src/store/engine/recovery';
-import { STORE_RECOVERY } from '../../../src/store/recoverableFiles';
-import { nodeStoreFs } from '../../../src/store/engine/storeFs';
-import type { FileSpec } from '../../../src/store/engine/versionedJson';
-import { cleanup, tempDir } from './helpers';
+import type { SetAsideCopiedEvent } from '../../../../src/store/engine/events';
+import { JsonFile } from '../../../../src/store/engine/jsonFile';
+import { mergeRecoveryFiles } from '../../../../src/store/engine/recovery';
+import { STORE_RECOVERY } from '../../../../src/store/recoverableFiles';
+import { nodeStoreFs } from '../../../../src/store/engine/storeFs';
+import type { FileSpec } from '../../../../src/store/engine/versionedJson';
+import { cleanup, tempDir } from '../helpers';
 
 /*
  * Issue 17 review R3: a copy of the file (and a warning) before a write touches set-aside records

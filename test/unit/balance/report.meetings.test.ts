@@ -14,7 +14,7 @@ import { standupMarkdown, type StandupInput } from '../../../src/core/standup';
 import type { TimeEntry } from '../../../src/core/timeEntry';
 import { dailyTotals, todayTotals, weekTotals, type OverlapRule } from '../../../src/core/timeline';
 import { managerialByTag, MEETINGS_TAG, weeklyTrend } from '../../../src/core/trend';
-import { at, HOUR, inTimeZone, MINUTE } from './timeZone';
+import { at, HOUR, inTimeZone, MINUTE } from '../core/timeZone';
 
 const meeting = (key: string, start: number, end: number, title?: string): Meeting => ({ key, start, end, ...(title ? { title } : {}) });
 

@@ -6,17 +6,17 @@
 import assert from 'node:assert/strict';
 import {
   addPull, addReviewBot, addTurnaroundHistories, bigScenario, emptyScenario, removeReviewRequest, requestReview, startFakeGitHub, submitReview, type FakeGitHub,
-} from '../../fake-github';
-import { fullName, type Scenario } from '../../fake-github/scenario';
-import { MAX_QUERY_LENGTH } from '../../fake-github/search';
-import type { BusinessHours } from '../../../src/core/businessHours';
-import { reviewTurnaround, turnaroundWindows } from '../../../src/core/reviewTurnaround';
-import { createOctokit } from '../../../src/github/transport/octokit';
-import { RateBudget } from '../../../src/github/transport/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
-import { GitHubTransport } from '../../../src/github/transport/transport';
-import { GitHubFailure } from '../../../src/github/transport/failure';
-import { loadTurnaroundHistories, turnaroundSearches, TURNAROUND_MAX_REQUESTS } from '../../../src/github/ops/reviewTurnaroundQuery';
+} from '../../../fake-github';
+import { fullName, type Scenario } from '../../../fake-github/scenario';
+import { MAX_QUERY_LENGTH } from '../../../fake-github/search';
+import type { BusinessHours } from '../../../../src/core/businessHours';
+import { reviewTurnaround, turnaroundWindows } from '../../../../src/core/reviewTurnaround';
+import { createOctokit } from '../../../../src/github/transport/octokit';
+import { RateBudget } from '../../../../src/github/transport/rateBudget';
+import { MemoryResponseCache } from '../../../../src/github/transport/responseCache';
+import { GitHubTransport } from '../../../../src/github/transport/transport';
+import { GitHubFailure } from '../../../../src/github/transport/failure';
+import { loadTurnaroundHistories, turnaroundSearches, TURNAROUND_MAX_REQUESTS } from '../../../../src/github/ops/reviewTurnaroundQuery';
 
 const ALWAYS: BusinessHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00' };
 const NOW = Date.UTC(2026, 11, 6, 12);

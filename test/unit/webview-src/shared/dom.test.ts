@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkAttribute, checkTag } from '../../../webview-src/shared/dom';
+import { checkAttribute, checkTag } from '../../../../webview-src/shared/dom';
 
 describe('webview dom attribute policy', () => {
   it('allows ordinary attributes and http(s) links', () => {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
-import { REPO_ROOT, sourceFiles } from './sourceFiles';
+import { REPO_ROOT, sourceFiles } from '../sourceFiles';
 
 const root = REPO_ROOT;
 
