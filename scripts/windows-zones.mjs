@@ -2,7 +2,7 @@
 // Writes src/core/windowsZones.ts: each Windows time zone name (Outlook's TZIDs) to its IANA zone,
 // CLDR's default for it (territory "001"), read from the windows-iana package (a devDependency:
 // its full alias table is 77 KB of the bundle, where this lookup needs 6 KB).
-// Run it again after upgrading windows-iana; test/unit/core/calendarWindowsZones.test.ts checks the
+// Run it again after upgrading windows-iana; test/unit/core/windowsZones.test.ts checks the
 // table against the package.
 //
 //   node scripts/windows-zones.mjs
