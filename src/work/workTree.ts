@@ -37,6 +37,8 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   /** Milliseconds the last update by part took, and the nodes it fired (`undefined`: the whole tree). */
   lastUpdateMs = 0;
   lastFired: readonly WorkNode[] | undefined;
+  /** The merge-queue removal notices (set by the feature; tests read what it showed). */
+  queueRemovals: { readonly shown: readonly string[] } | undefined;
 
   constructor(model: WorkModel, private readonly config: Config, nudges?: NudgeLog) {
     super();
