@@ -34,7 +34,7 @@ const REQUESTS_AND_TIMELINE = `
 const LABELS = 'labels(first: 10) { nodes { name } }';
 
 /**
- * Connection sizes, chosen so a full refresh at 100 waiting reviews costs at most 10 points
+ * Connection sizes, chosen so a full refresh at 100 waiting reviews costs at most 12 points with the team fields
  * (GitHub charges one request per connection per parent): reviews 100 × 5, own PRs 50 × 4,
  * delegated 100 × 2, reviewed 30 × 3 ≈ 990 requests.
  */

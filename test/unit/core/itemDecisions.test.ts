@@ -17,6 +17,8 @@ import type { MemberReviews } from '../../../src/core/teamLoad';
 import { Commands } from '../../../src/ids';
 
 const HOUR = 3_600_000;
+/** `leadDesk.team.agents` in the property test: a named agent that GitHub does not call a Bot. */
+const AGENTS = ['devin'];
 const DAY = 24 * HOUR;
 // Wednesday 2026-11-04 15:00 local: business hours 09:00–17:00, Monday to Friday.
 const NOW = new Date(2026, 10, 4, 15, 0).getTime();
@@ -64,9 +66,14 @@ const review = fc.record({
 });
 const own = fc.record({
   repo, decision: fc.constantFrom('APPROVED', 'CHANGES_REQUESTED', 'REVIEW_REQUIRED', null), verdicts: fc.array(verdict, { maxLength: 3 }),
-  waitingOn: fc.subarray(['mira', 'tomas', '@core', 'not a login']), waited: hoursAgo, draft: fc.boolean(), oldSnapshot: fc.boolean(),
+  waitingOn: fc.subarray(['mira', 'tomas', '@core', 'not a login', 'dependabot[bot]', 'devin']), waited: hoursAgo, draft: fc.boolean(), oldSnapshot: fc.boolean(),
+  botVerdicts: fc.array(verdict, { maxLength: 2 }),
+  queue: fc.option(fc.record({ required: fc.boolean(), position: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }), { nil: undefined }),
 });
-const issue = fc.record({ repo, assignees: fc.subarray(['mira', 'jun']), due, url: fc.boolean() });
+const issue = fc.record({
+  repo, assignees: fc.subarray(['mira', 'jun', 'Copilot']), due, url: fc.boolean(),
+  pulls: fc.array(fc.record({ author: fc.constantFrom('copilot-swe-agent', 'devin', 'mira'), bot: fc.boolean(), draft: fc.boolean() }), { maxLength: 2 }),
+});
 const task = fc.record({ linked: fc.boolean(), due, done: fc.boolean() });
 const member = fc.record({ login: fc.constantFrom('mira', 'jun', 'kwame'), reviews: fc.array(fc.record({ repo, waited: hoursAgo, handed: fc.option(hoursAgo, { nil: undefined }) }), { maxLength: 3 }) });
 
@@ -87,10 +94,21 @@ function decide(x: Inbox): WorkDecisions {
   }));
   const ownPullRequests = x.own.map((p, i): OwnPullItem => ({
     repo: p.repo, number: 200 + i, title: `mine ${i}`, url: `https://github.com/${p.repo}/pull/${200 + i}`, createdAt: NOW - (p.waited + 5) * HOUR, draft: p.draft,
-    waitingOn: p.waitingOn, reviewDecision: p.decision as OwnPullItem['reviewDecision'], reviews: p.verdicts.map((v, j) => ({ reviewer: `r${j}`, verdict: v })),
+    waitingOn: p.waitingOn, reviewDecision: p.decision as OwnPullItem['reviewDecision'],
+    reviews: [...p.verdicts.map((v, j) => ({ reviewer: `r${j}`, verdict: v })), ...p.botVerdicts.map((v, j) => ({ reviewer: `bot${j}`, verdict: v, bot: true }))],
     ...(p.oldSnapshot ? {} : { waitingSince: NOW - p.waited * HOUR }),
+    ...(p.queue ? { mergeQueue: {
+      queueRequired: p.queue.required, entry: p.queue.position === null ? null : { position: p.queue.position, estimatedSeconds: 600, state: 'QUEUED' as const },
+      autoMerge: null, mergeStateStatus: 'CLEAN' as const, lastQueueEvent: null,
+    } } : {}),
   }));
-  const delegatedIssues = x.issues.map((d, i) => ({ repo: d.repo, number: 300 + i, title: `issue ${i}`, url: d.url ? `https://github.com/${d.repo}/issues/${300 + i}` : '', assignees: d.assignees, due: d.due }));
+  const delegatedIssues = x.issues.map((d, i) => ({
+    repo: d.repo, number: 300 + i, title: `issue ${i}`, url: d.url ? `https://github.com/${d.repo}/issues/${300 + i}` : '', assignees: d.assignees, due: d.due,
+    agentPulls: d.pulls.map((p, j) => ({
+      repo: d.repo, number: 600 + i * 10 + j, title: `agent ${i}.${j}`, url: '', createdAt: NOW - DAY, updatedAt: NOW - HOUR, author: p.author, authorIsBot: p.bot, draft: p.draft,
+      linkedIssues: [{ repo: d.repo, number: 300 + i, author: 'lead', assignees: d.assignees }],
+    })),
+  }));
   const tasks = x.tasks.map((t, i) => ({
     id: `t${i}`, title: `task ${i}`, assignee: 'jun', due: t.due, ...(t.linked ? { repo: 'acme/api', issueNumber: 400 + i, link: `https://github.com/acme/api/issues/${400 + i}` } : {}),
     ...(t.done ? { doneAt: NOW - HOUR } : {}),
@@ -103,7 +121,7 @@ function decide(x: Inbox): WorkDecisions {
       return { repo: r.repo, number, title: `team ${number}`, author: 'ana', url: '', requestedAt: NOW - r.waited * HOUR, createdAt: NOW - r.waited * HOUR, direct: true, additions: 0, deletions: 0, draft: false, ci: 'none' as const, labels: [] };
     }),
   }));
-  const ctx = decisionContext(NOW, SETTINGS, { handedAt: (r, n, login) => handed.get(`${r}#${n}:${login}`) });
+  const ctx = decisionContext(NOW, { ...SETTINGS, teamAgents: AGENTS }, { handedAt: (r, n, login) => handed.get(`${r}#${n}:${login}`) });
   return decideWork({ reviews, ownPullRequests, delegatedIssues, tasks, teamLoad, teamMembers: x.configured }, ctx);
 }
 
@@ -112,6 +130,26 @@ describe('item decisions', () => {
     fc.assert(fc.property(inbox, (x) => {
       const d = decide(x);
       for (const action of PALETTE_ACTIONS) assert.deepEqual(paletteItems(d, action), treeItemsOffering(d, action), action);
+    }), { numRuns: 300 });
+  });
+
+  it('for any inbox with bots and agents: a bot never approves, no nudge names a bot or an agent, Merge… never on a queued PR, agent PRs are delegated or reviews', () => {
+    fc.assert(fc.property(inbox, (x) => {
+      const d = decide(x);
+      for (const o of d.own) {
+        const people = (o.item.reviews ?? []).filter((r) => !(r as { bot?: boolean }).bot);
+        const botApproved = (o.item.reviews ?? []).some((r) => (r as { bot?: boolean }).bot && r.verdict === 'APPROVED');
+        if (botApproved && !people.some((r) => r.verdict === 'APPROVED')) assert.notEqual(o.basis, 'approved', `${keyOf(o.item)}: only a bot approved`);
+        if (o.item.mergeQueue?.entry) assert.equal(o.mergeable, false, `${keyOf(o.item)} is queued`);
+        if (o.mergeable) assert.equal(o.mergeAction, o.item.mergeQueue?.queueRequired ? 'enqueue' : 'merge');
+      }
+      for (const t of paletteCandidates.nudge(d)) for (const who of t.who) assert.ok(!/\[bot\]$/.test(who) && who !== 'devin', `nudges ${who}`);
+      const issuesPulls = x.issues.flatMap((i, k) => i.pulls.map((p, j) => ({ ...p, key: `${i.repo}#${600 + k * 10 + j}` })));
+      const agentOf = (p: { author: string; bot: boolean }) => p.bot || p.author === 'devin';
+      assert.deepEqual(d.agentPulls.map((a) => keyOf(a.item)).sort(), issuesPulls.filter((p) => agentOf(p) && p.draft).map((p) => p.key).sort(), 'drafts under Delegated work');
+      const reviewKeys = new Set(d.reviews.map((r) => keyOf(r.item)));
+      for (const p of issuesPulls) assert.equal(reviewKeys.has(p.key), agentOf(p) && !p.draft, `${p.key} needs the lead's review only when an agent marked it ready`);
+      for (const r of d.reviews.filter((v) => v.item.agentPull)) assert.equal(r.basis, 'needs-review');
     }), { numRuns: 300 });
   });
 
