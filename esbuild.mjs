@@ -51,7 +51,9 @@ const node = {
 const builds = [
   {
     ...node,
-    entryPoints: { extension: 'src/extension.ts' },
+    // The calendar's parser (ical.js) is its own file, loaded at the first calendar read
+    // (src/calendar/lazyCalendarReader.ts), not at activation.
+    entryPoints: { extension: 'src/extension.ts', calendarParser: 'src/calendar/calendarReader.ts' },
     outdir: 'dist',
     minify: production,
     sourcemap: !production,

@@ -10,7 +10,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import ical, { ICalEventRepeatingFreq } from 'ical-generator';
-import { expandMeetings, mergeMeetingSpans, parseCalendar } from '../src/core/calendar';
+import { mergeMeetingSpans } from '../src/core/calendar';
+import { expandMeetings, parseCalendar } from '../src/core/calendarParse';
 import { fetchCalendar } from '../src/calendar/fetchCalendar';
 
 const RUNS = Number(process.argv[2] ?? 20);

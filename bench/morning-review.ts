@@ -32,6 +32,7 @@ import { DEFAULT_SETTINGS } from '../src/settings';
 import { openStores } from '../src/store';
 import type { InboxSnapshot } from '../src/inbox/inboxSnapshot';
 import { reviewScenario, startFakeGitHub, type FakeGitHub } from '../test/fake-github';
+import { englishWords } from '../test/unit/review/englishWords';
 
 const REPOS = Number(process.argv[2] ?? 10);
 const SAMPLES = Number(process.argv[3] ?? 5);
@@ -59,7 +60,7 @@ const memento = (() => {
 async function review(fake: FakeGitHub, service: GitHubClient, repos: string[], team: InboxSnapshot, lastReviewAt: number | null, timeEntries: Awaited<ReturnType<typeof openStores>>['time']): Promise<ReviewRun> {
   const settings = { ...DEFAULT_SETTINGS, repositories: repos, teamMembers: ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena'] };
   const ctx: SectionContext = {
-    settings: () => settings, github: (fn) => fn(service), repositories: async () => repos, lastReviewAt, memento: memento as never, now: Date.now, locale: 'en',
+    settings: () => settings, github: (fn) => fn(service), repositories: async () => repos, lastReviewAt, memento: memento as never, now: Date.now, locale: 'en', words: englishWords(),
   };
   fake.resetStats();
   const started = performance.now();
@@ -74,8 +75,8 @@ async function review(fake: FakeGitHub, service: GitHubClient, repos: string[], 
     timed('systems', () => loadSystems(ctx)),
     timed('incidents', () => loadIncidents(ctx)),
     timed('milestones', () => loadMilestones(ctx)),
-    timed('team', async () => loadTeam(team, settings, Date.now(), 'en')),
-    timed('plan', () => loadPlan({ settings: () => settings, memento: memento as never, now: Date.now, timerMode: () => null, locale: 'en', timeEntries: async (from, to) => timeEntries.entriesBetween(from, to) })),
+    timed('team', async () => loadTeam(team, settings, Date.now(), 'en', englishWords())),
+    timed('plan', () => loadPlan({ settings: () => settings, memento: memento as never, now: Date.now, timerMode: () => null, locale: 'en', words: englishWords(), timeEntries: async (from, to) => timeEntries.entriesBetween(from, to) })),
   ]);
   const ms = Math.round(performance.now() - started);
   const log = [...fake.requests];

@@ -1,13 +1,12 @@
 /** The Morning Review webview: six sections, each rendered when its own state changes. */
 import {
-  REVIEW_TEXT_KEYS, SECTION_IDS, type ReviewFromWebview, type ReviewState, type ReviewToWebview, type SectionId, type SectionState,
+  SECTION_IDS, type ReviewFromWebview, type ReviewState, type ReviewToWebview, type SectionId, type SectionState,
 } from '../src/review/protocol';
 import { byId, codicon, h } from './shared/dom';
 import { button, sectionBody, type Filter } from './shared/reviewSections';
 import { connect, savedRecord } from './shared/vscodeApi';
-import { fill, hostText } from './shared/text';
-
-const text = hostText(REVIEW_TEXT_KEYS);
+import { fill } from './shared/text';
+import { text } from './_reviewText';
 
 interface ViewState {
   /** null: the default (only what's new when there is a previous review). */

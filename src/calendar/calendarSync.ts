@@ -1,4 +1,5 @@
-import { expandMeetings, parseCalendar, spansOnly, type MeetingRules } from '../core/calendar';
+import { spansOnly, type MeetingRules } from '../core/calendar';
+import type { CalendarReader } from './calendarReader';
 import type { CalendarStore } from './calendarStore';
 import { fetchCalendar, type FetchResult, type FetchValidators } from './fetchCalendar';
 
@@ -45,10 +46,11 @@ export type RefreshOutcome =
 /**
  * Reads one calendar if it is due (or `force`), and stores what it read. A failure keeps the last
  * good meetings and reports when they were read. An unchanged feed costs one conditional request
- * and no parsing.
+ * and no parsing. `read` parses the text (the extension: lazyCalendarReader, which loads ical.js at the
+ * first parse).
  */
 export async function refreshCalendar(
-  store: CalendarStore, id: string, source: CalendarSource, rules: RefreshRules, now: number, force = false,
+  read: CalendarReader, store: CalendarStore, id: string, source: CalendarSource, rules: RefreshRules, now: number, force = false,
 ): Promise<RefreshOutcome> {
   const calendar = store.get(id);
   if (!calendar) return { kind: 'gone' };
@@ -64,7 +66,7 @@ export async function refreshCalendar(
       return { kind: 'unchanged' };
     }
     const windowStart = now - CALENDAR_HISTORY_MS;
-    const expanded = expandMeetings(parseCalendar(result.text), { start: windowStart, end: now + CALENDAR_AHEAD_MS }, rules);
+    const expanded = read(result.text, { start: windowStart, end: now + CALENDAR_AHEAD_MS }, rules);
     const meetings = rules.keepTitles ? expanded : spansOnly(expanded);
     await store.recordFetched(id, {
       meetings, windowStart, at: now, ...(result.etag ? { etag: result.etag } : {}), ...(result.lastModified ? { lastModified: result.lastModified } : {}),

@@ -15,6 +15,7 @@ import type { CalendarService } from './calendarService';
 import { CalendarStore } from './calendarStore';
 import { CALENDAR_REFRESH_MS, feedSource, fileSource, refreshCalendar, type LocalFileAccess, type RefreshRules } from './calendarSync';
 import { calendarAddressProblem, normalizeCalendarAddress } from './fetchCalendar';
+import { lazyCalendarReader } from './lazyCalendarReader';
 
 /** How often the feeds are checked for being due (each is asked at most every 15 minutes). */
 const CHECK_EVERY_MS = 60_000;
@@ -37,6 +38,8 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   const secretKey = (id: string) => `${SecretKeys.calendarAddressPrefix}${id}`;
   const storeReady = ctx.stores.then((stores) => CalendarStore.open(stores.dir));
   const changed = new vscode.EventEmitter<void>();
+  // ical.js loads at the first calendar read, not at activation.
+  const readMeetings = lazyCalendarReader();
   let disposed = false;
   let listening: { dispose(): void } | undefined;
   // A change in calendars.json, from this window or another (the store watches the file).
@@ -63,7 +66,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
           source = feedSource(address);
         }
         const hadProblem = calendar.problem !== undefined;
-        const outcome = await refreshCalendar(store, calendar.id, source, rules, Date.now(), force);
+        const outcome = await refreshCalendar(readMeetings, store, calendar.id, source, rules, Date.now(), force);
         if (outcome.kind === 'failed' && (force || !hadProblem)) {
           const asOf = outcome.asOf === undefined
             ? vscode.l10n.t('Calendar "{0}" could not be read: {1}', calendar.label, outcome.problem)

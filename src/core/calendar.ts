@@ -1,5 +1,8 @@
-import ICAL from 'ical.js';
-import { zonedWallTimeToInstant } from './calendarZones';
+/**
+ * Meetings from the lead's calendars, as the rest of Lead Desk sees them. Reading iCalendar text
+ * into them is core/calendarParse.ts (with ical.js), shipped in its own file and loaded at the
+ * first read (src/calendar/calendarReader.ts).
+ */
 
 /** One occurrence of a calendar event the lead spends in a meeting. Times are epoch ms. */
 export interface Meeting {
@@ -36,104 +39,6 @@ export interface TimeWindow {
   readonly end: number;
 }
 
-/** The calendar text is not iCalendar (or not a VCALENDAR): the last good calendar stays. */
-export class CalendarParseError extends Error {
-  override readonly name = 'CalendarParseError';
-}
-
-/** A parsed calendar, ready to expand into any window. */
-export interface ParsedCalendar {
-  /** Events grouped by UID: the series (if any) with its overrides related to it. */
-  readonly events: readonly ICAL.Event[];
-  /** Overrides whose RECURRENCE-ID the series may not reach inside a window (they are checked on their own). */
-  readonly overrides: readonly ICAL.Event[];
-}
-
-/** A daily series from years ago is walked from its start; past this many steps a series stops. */
-const MAX_STEPS_PER_SERIES = 50_000;
-
-/** Parses iCalendar text (RFC 5545) with ical.js. Throws {@link CalendarParseError} when it is not one. */
-export function parseCalendar(text: string): ParsedCalendar {
-  if (!text.trim()) throw new CalendarParseError('Not an iCalendar file: it is empty');
-  let root: ICAL.Component;
-  try {
-    root = new ICAL.Component(ICAL.parse(text) as unknown[]);
-  } catch (error) {
-    throw new CalendarParseError(`Not an iCalendar file: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (root.name !== 'vcalendar') throw new CalendarParseError(`Not an iCalendar file: it starts with ${root.name.toUpperCase()}, not VCALENDAR`);
-  const series = new Map<string, ICAL.Event>();
-  const exceptions: ICAL.Component[] = [];
-  const singles: ICAL.Event[] = [];
-  for (const component of root.getAllSubcomponents('vevent')) {
-    const uid = String(component.getFirstPropertyValue('uid') ?? '');
-    if (component.hasProperty('recurrence-id')) exceptions.push(component);
-    else if (uid && !series.has(uid)) series.set(uid, eventOf(component));
-    else singles.push(eventOf(component));
-  }
-  const overrides: ICAL.Event[] = [];
-  for (const component of exceptions) {
-    const master = series.get(String(component.getFirstPropertyValue('uid') ?? ''));
-    const exception = eventOf(component);
-    if (master) {
-      master.relateException(exception);
-      overrides.push(exception);
-    } else {
-      // An override whose series is not in the feed (shared single occurrence): an event on its own.
-      singles.push(exception);
-    }
-  }
-  return { events: [...series.values(), ...singles], overrides };
-}
-
-/**
- * An event with no exceptions related yet: left to itself, ical.js relates every override in the
- * file to every event, whatever its UID.
- */
-function eventOf(component: ICAL.Component): ICAL.Event {
-  return new ICAL.Event(component, { strictExceptions: true, exceptions: [] });
-}
-
-/**
- * The meetings that overlap `window`: every occurrence of every series (RRULE, RDATE, EXDATE,
- * overrides), without all-day events, cancelled ones, ones marked free (TRANSP:TRANSPARENT), ones
- * the lead declined and, unless counted, tentative ones. Sorted by start.
- */
-export function expandMeetings(calendar: ParsedCalendar, window: TimeWindow, rules: MeetingRules): Meeting[] {
-  const myEmails = new Set(rules.myEmails.map((e) => e.trim().toLowerCase()).filter(Boolean));
-  const meetings: Meeting[] = [];
-  const seen = new Set<string>();
-  const add = (event: ICAL.Event, start: ICAL.Time, end: ICAL.Time, recurrenceId: ICAL.Time | undefined): void => {
-    const meeting = toMeeting(event, start, end, recurrenceId, window, myEmails, rules.countTentative);
-    if (meeting && !seen.has(meeting.key)) {
-      seen.add(meeting.key);
-      meetings.push(meeting);
-    }
-  };
-  for (const event of calendar.events) {
-    if (!event.isRecurring()) {
-      add(event, event.startDate, event.endDate, event.isRecurrenceException() ? event.recurrenceId : undefined);
-      continue;
-    }
-    // ical.js builds a new Time on every read of a property: read the series' own once.
-    const seriesStart = event.startDate;
-    const seriesLength = instantOf(event.endDate, seriesStart) - instantOf(seriesStart, seriesStart);
-    const iterator = event.iterator();
-    for (let step = 0, next = iterator.next(); next && step < MAX_STEPS_PER_SERIES; step++, next = iterator.next()) {
-      // Occurrences of a series share their start's zone: the wall time decides the order.
-      const at = instantOf(next, seriesStart);
-      if (at >= window.end) break;
-      // Wholly before the window, unless an override moved it (overrides are checked below).
-      if (at + Math.max(0, seriesLength) <= window.start) continue;
-      const details = event.getOccurrenceDetails(next);
-      add(details.item, details.startDate, details.endDate, details.recurrenceId);
-    }
-  }
-  // An occurrence moved into the window from after it: the walk above stopped before its original time.
-  for (const override of calendar.overrides) add(override, override.startDate, override.endDate, override.recurrenceId);
-  return meetings.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
 /** Overlapping or touching meetings become one span (a meeting is never counted twice). */
 export function mergeMeetingSpans(meetings: readonly Meeting[]): MeetingSpan[] {
   const sorted = [...meetings].filter((m) => m.end > m.start).sort((a, b) => a.start - b.start || a.end - b.end);
@@ -154,62 +59,4 @@ export function mergeMeetingSpans(meetings: readonly Meeting[]): MeetingSpan[] {
 /** Meetings without what `keepTitles: false` must not store: titles and attendees. */
 export function spansOnly(meetings: readonly Meeting[]): Meeting[] {
   return meetings.map((m) => ({ key: m.key, start: m.start, end: m.end, ...(m.tentative ? { tentative: true } : {}) }));
-}
-
-function toMeeting(
-  event: ICAL.Event, start: ICAL.Time, end: ICAL.Time, recurrenceId: ICAL.Time | undefined,
-  window: TimeWindow, myEmails: ReadonlySet<string>, countTentative: boolean,
-): Meeting | undefined {
-  const component = event.component;
-  // All-day events (holidays, "working from home", out of office) are not meetings.
-  if (start.isDate) return undefined;
-  const declaredStart = event.startDate;
-  const startMs = instantOf(start, declaredStart);
-  const endMs = instantOf(end, component.hasProperty('dtend') ? event.endDate : declaredStart);
-  if (!(endMs > startMs) || endMs <= window.start || startMs >= window.end) return undefined;
-  const status = String(component.getFirstPropertyValue('status') ?? '').toUpperCase();
-  if (status === 'CANCELLED') return undefined;
-  if (String(component.getFirstPropertyValue('transp') ?? '').toUpperCase() === 'TRANSPARENT') return undefined;
-  const attendees: string[] = [];
-  let myAnswer: string | undefined;
-  for (const attendee of component.getAllProperties('attendee')) {
-    const address = String(attendee.getFirstValue() ?? '').replace(/^mailto:/i, '').trim().toLowerCase();
-    if (!address) continue;
-    attendees.push(address);
-    if (myEmails.has(address)) myAnswer = String(attendee.getParameter('partstat') ?? 'NEEDS-ACTION').toUpperCase();
-  }
-  if (myAnswer === 'DECLINED') return undefined;
-  const tentative = status === 'TENTATIVE' || myAnswer === 'TENTATIVE' || myAnswer === 'NEEDS-ACTION';
-  if (tentative && !countTentative) return undefined;
-  const uid = String(component.getFirstPropertyValue('uid') ?? '');
-  const original = recurrenceId ? instantOf(recurrenceId, declaredStart) : startMs;
-  const title = event.summary ? String(event.summary) : '';
-  return {
-    key: `${uid}@${original}`,
-    start: startMs,
-    end: endMs,
-    ...(title ? { title } : {}),
-    ...(attendees.length > 0 ? { attendees } : {}),
-    ...(tentative ? { tentative: true } : {}),
-  };
-}
-
-/**
- * The instant of a time ical.js read. A zone defined in the file (VTIMEZONE) or UTC is exact.
- * A TZID the file does not define leaves the time floating; `declared` is the property it came
- * from, whose TZID names an IANA or Windows zone (Outlook) converted here; a time with no zone
- * at all is the lead's own local time, as RFC 5545 says of floating times.
- */
-function instantOf(time: ICAL.Time, declared: ICAL.Time): number {
-  if (time.zone && time.zone.tzid !== 'floating') return time.toUnixTime() * 1000;
-  const wall = { year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second };
-  const tzid = declaredZone(time) ?? declaredZone(declared);
-  const zoned = tzid ? zonedWallTimeToInstant(wall, tzid) : undefined;
-  return zoned ?? new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second).getTime();
-}
-
-/** The TZID ical.js keeps on a time whose zone the file did not define (not in its typings). */
-function declaredZone(time: ICAL.Time): string | undefined {
-  const tzid = (time as unknown as { timezone?: unknown }).timezone;
-  return typeof tzid === 'string' && tzid ? tzid : undefined;
 }

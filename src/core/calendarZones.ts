@@ -1,4 +1,4 @@
-import { findIana } from 'windows-iana';
+import { WINDOWS_ZONES } from './windowsZones';
 
 /**
  * Wall-clock time in a named zone to an instant, for the TZIDs a calendar uses without defining
@@ -32,8 +32,9 @@ export interface WallTime {
 export function ianaZoneFor(tzid: string): string | undefined {
   const trimmed = tzid.trim();
   if (isIanaZone(trimmed)) return trimmed;
-  const mapped = findIana(trimmed);
-  return mapped?.find(isIanaZone);
+  // Outlook's Windows names: CLDR's default zone for each (src/core/windowsZones.ts, generated).
+  const mapped = Object.hasOwn(WINDOWS_ZONES, trimmed) ? WINDOWS_ZONES[trimmed] : undefined;
+  return mapped !== undefined && isIanaZone(mapped) ? mapped : undefined;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();

@@ -8,6 +8,7 @@ import type { AutoModeSetting } from './autoMode';
 import { workingHoursOn, type BusinessHours } from './businessHours';
 import type { Meeting, TimeWindow } from './calendar';
 import { formatClock } from './clock';
+import { fill } from './fill';
 import type { Mode } from './timeEntry';
 import { formatDuration } from './timeline';
 
@@ -218,24 +219,50 @@ export function formatPlanDuration(ms: number): string {
   return text.replace(/ 00m$/, '').replace(/ 0(\d)m$/, ' $1m');
 }
 
-/** "Technical target 4h — 2h 30m free in 3 blocks: 09:00–10:30, 13:00–13:30, 16:00–16:30". */
-export function planLine(plan: DayPlan, locale: string): string {
-  if (!plan.workingDay) return 'Not a working day: no technical target today.';
-  const done = plan.technicalDoneMs > 0 ? ` (${formatPlanDuration(plan.technicalDoneMs)} done)` : '';
+/** "Technical target 4h — 2h 30m free in 3 blocks: 09:00–10:30, 13:00–13:30, 16:00–16:30", in `words`' language. */
+export function planLine(plan: DayPlan, locale: string, words: PlanWords = ENGLISH_PLAN_WORDS): string {
+  if (!plan.workingDay) return words.notWorkingDay;
   const n = plan.blocks.length;
-  const free = n === 0
-    ? 'no free block of 30 minutes or more left today'
-    : `${formatPlanDuration(plan.freeMs)} free in ${n} block${n === 1 ? '' : 's'}: ${plan.blocks.map((b) => formatBlock(b, locale)).join(', ')}`;
-  return `Technical target ${formatPlanDuration(plan.targetMs)}${done} — ${free}`;
+  const blocks = plan.blocks.map((b) => formatBlock(b, locale)).join(', ');
+  const free = n === 0 ? words.noFreeBlock
+    : n === 1 ? fill(words.freeInBlock, formatPlanDuration(plan.freeMs), blocks) : fill(words.freeInBlocks, formatPlanDuration(plan.freeMs), n, blocks);
+  const target = formatPlanDuration(plan.targetMs);
+  return plan.technicalDoneMs > 0 ? fill(words.planTargetDone, target, formatPlanDuration(plan.technicalDoneMs), free) : fill(words.planTarget, target, free);
 }
 
 /** Whether the target fits, in words: "It fits." or "1h 30m short." */
-export function planVerdict(plan: DayPlan): string {
+export function planVerdict(plan: DayPlan, words: PlanWords = ENGLISH_PLAN_WORDS): string {
   if (!plan.workingDay) return '';
   const left = Math.max(0, plan.targetMs - plan.technicalDoneMs);
-  if (left === 0) return 'Target reached.';
-  return plan.fits ? 'It fits.' : `${formatPlanDuration(left - plan.freeMs)} short: move a meeting or lower today's target.`;
+  if (left === 0) return words.targetReached;
+  return plan.fits ? words.fits : fill(words.short, formatPlanDuration(left - plan.freeMs));
 }
+
+/** The day plan's sentences, `{0}`… filled by `planLine`/`planVerdict`; the host passes them in VS Code's display language. */
+export interface PlanWords {
+  readonly notWorkingDay: string;
+  readonly planTarget: string;
+  readonly planTargetDone: string;
+  readonly noFreeBlock: string;
+  readonly freeInBlock: string;
+  readonly freeInBlocks: string;
+  readonly targetReached: string;
+  readonly fits: string;
+  readonly short: string;
+}
+
+/** The English the host's table translates (`src/review/reviewWords.ts`). */
+export const ENGLISH_PLAN_WORDS: PlanWords = {
+  notWorkingDay: 'Not a working day: no technical target today.',
+  planTarget: 'Technical target {0} — {1}',
+  planTargetDone: 'Technical target {0} ({1} done) — {2}',
+  noFreeBlock: 'no free block of 30 minutes or more left today',
+  freeInBlock: '{0} free in 1 block: {1}',
+  freeInBlocks: '{0} free in {1} blocks: {2}',
+  targetReached: 'Target reached.',
+  fits: 'It fits.',
+  short: '{0} short: move a meeting or lower today\'s target.',
+};
 
 // ---------------------------------------------------------------------------------------------
 // 1:1

@@ -9,7 +9,8 @@ import type { LeadDeskSettings } from '../settings';
 import type { NewTask } from '../store/taskStore';
 import { mapLimited } from '../github/api';
 import type { CommunicationData, IncidentItem, IncidentsData, ReasonGroup } from './protocol';
-import { describeError, incidentItem, SIGNED_OUT } from './sections';
+import { describeError, incidentItem } from './sections';
+import type { ReviewWords } from './words';
 import type { ReviewSession } from './session';
 import { Settings, settingId } from '../ids';
 
@@ -29,12 +30,14 @@ export interface ActionContext {
   refuse(reason: string): void;
   changed(): void;
   now(): number;
+  /** The sentences, in VS Code's display language. */
+  readonly words: ReviewWords;
 }
 
 /** Boxed, so an action that returns nothing is not mistaken for "signed out". */
 async function onGitHub<T>(ctx: ActionContext, fn: (s: ActionsGitHub) => Promise<T>): Promise<T> {
   const result = await ctx.github(async (s) => ({ value: await fn(s) }));
-  if (result === undefined) throw new Error(SIGNED_OUT);
+  if (result === undefined) throw new Error(ctx.words.signedOut);
   return result.value;
 }
 
@@ -126,7 +129,7 @@ export class ReviewActions {
       return;
     }
     const labels = [...item.labels.filter((l) => l !== from), to];
-    this.replace(item, { ...incidentItem({ ...item, labels, createdAt: 0 }, settings, 0), age: item.age });
+    this.replace(item, { ...incidentItem({ ...item, labels, createdAt: 0 }, settings, 0, this.ctx.words), age: item.age });
     this.note('incidents', `Escalated ${repo}#${number}: added "${to}"${from ? `, removed "${from}"` : ''}.`);
     // The sidebar catches up in the background; the panel already shows the change.
     void this.ctx.refreshWork().catch(() => undefined);

@@ -3,15 +3,12 @@ import { displayDates } from '../core/displayDates';
 import type { NotificationThread, WorkflowStatus } from '../github/api';
 import type { NotificationGroup, NotificationItem, ReasonGroup, WorkflowItem } from './protocol';
 import { REASON_GROUPS } from './protocol';
+import { fill } from '../core/fill';
+import type { ReviewWords } from './words';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-export const REASON_LABELS: Readonly<Record<ReasonGroup, string>> = {
-  review_requested: 'Review requested', mention: 'Mentioned', team_mention: 'Team mentioned', assign: 'Assigned',
-  author: 'Your threads', ci_activity: 'CI activity', security_alert: 'Security alerts', other: 'Other',
-};
 
 /** The group a GitHub notification reason falls in; reasons GitHub adds later land in "Other". */
 export function reasonGroup(reason: string): ReasonGroup {
@@ -30,8 +27,8 @@ export function formatSpan(ms: number): string {
   return `${minutes}m`;
 }
 
-export function ago(at: number, now: number): string {
-  return at > now ? 'just now' : `${formatSpan(now - at)} ago`;
+export function ago(at: number, now: number, words: ReviewWords): string {
+  return at > now ? words.justNow : fill(words.ago, formatSpan(now - at));
 }
 
 /** `Tue, Jun 10, 09:12`, local, in `locale` (VS Code's display language). */
@@ -40,7 +37,7 @@ export function dayAndTime(at: number, locale: string): string {
 }
 
 /** The fixed group order of the Communication section; inside a group, newest first. Empty groups are left out. */
-export function groupNotifications(threads: readonly NotificationThread[], now: number): NotificationGroup[] {
+export function groupNotifications(threads: readonly NotificationThread[], now: number, words: ReviewWords): NotificationGroup[] {
   const groups = new Map<ReasonGroup, NotificationThread[]>();
   for (const t of threads) {
     const g = reasonGroup(t.reason);
@@ -48,10 +45,10 @@ export function groupNotifications(threads: readonly NotificationThread[], now: 
   }
   return REASON_GROUPS.filter((g) => groups.has(g)).map((reason) => ({
     reason,
-    label: REASON_LABELS[reason],
+    label: words[`reason.${reason}`],
     items: [...groups.get(reason)!]
       .sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id))
-      .map((t): NotificationItem => ({ id: notificationSeenId(t.id), threadId: t.id, repo: t.repo, title: t.title, type: t.type, when: ago(t.updatedAt, now), url: t.url })),
+      .map((t): NotificationItem => ({ id: notificationSeenId(t.id), threadId: t.id, repo: t.repo, title: t.title, type: t.type, when: ago(t.updatedAt, now, words), url: t.url })),
   }));
 }
 
@@ -63,7 +60,7 @@ export function notificationSeenId(threadId: string): string {
  * Workflows of all repos in one list: failing first, the longest-failing at the top, then
  * running, then the rest, each by repo and name.
  */
-export function orderWorkflows(statuses: readonly WorkflowStatus[], now: number): WorkflowItem[] {
+export function orderWorkflows(statuses: readonly WorkflowStatus[], now: number, words: ReviewWords): WorkflowItem[] {
   const rank = (s: WorkflowStatus) => (s.state === 'failure' ? 0 : s.state === 'running' ? 1 : s.state === 'other' ? 2 : 3);
   return [...statuses]
     .sort((a, b) => rank(a) - rank(b) || (a.failingSince ?? 0) - (b.failingSince ?? 0) || a.repo.localeCompare(b.repo) || a.name.localeCompare(b.name))
@@ -73,17 +70,17 @@ export function orderWorkflows(statuses: readonly WorkflowStatus[], now: number)
       repo: s.repo,
       name: s.name,
       state: s.state,
-      stateText: workflowStateText(s, now),
-      when: ago(s.createdAt, now),
+      stateText: workflowStateText(s, now, words),
+      when: ago(s.createdAt, now, words),
       url: s.url,
     }));
 }
 
-export function workflowStateText(s: Pick<WorkflowStatus, 'state' | 'detail' | 'failingSince'>, now: number): string {
+export function workflowStateText(s: Pick<WorkflowStatus, 'state' | 'detail' | 'failingSince'>, now: number, words: ReviewWords): string {
   switch (s.state) {
-    case 'failure': return s.failingSince === null ? 'failing' : `failing for ${formatSpan(now - s.failingSince)}`;
-    case 'success': return 'passing';
-    case 'running': return s.detail === 'in_progress' ? 'running' : s.detail.replace(/_/g, ' ');
+    case 'failure': return s.failingSince === null ? words.failing : fill(words.failingFor, formatSpan(now - s.failingSince));
+    case 'success': return words.passing;
+    case 'running': return s.detail === 'in_progress' ? words.running : s.detail.replace(/_/g, ' ');
     case 'other': return s.detail.replace(/_/g, ' ');
   }
 }

@@ -22,6 +22,8 @@ import type { DayView, PersonItem, SplitView, TaskLine } from './protocol';
 import type { LoadedSection } from './session';
 import { StateKeys } from '../ids';
 import { readState, writeState } from '../util/state';
+import { fill } from '../core/fill';
+import type { ReviewWords } from './words';
 
 export interface LocalContext {
   settings(): LeadDeskSettings;
@@ -33,10 +35,12 @@ export interface LocalContext {
   now(): number;
   /** VS Code's display language, for the times shown. */
   readonly locale: string;
+  /** The sentences, in that language. */
+  readonly words: ReviewWords;
 }
 
 
-export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now: number, locale: string): LoadedSection {
+export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now: number, locale: string, words: ReviewWords): LoadedSection {
   const people = new Map<string, { overdue: TaskLine[]; dueToday: TaskLine[] }>();
   for (const member of settings.teamMembers) people.set(member, { overdue: [], dueToday: [] });
   const add = (who: string, id: string, title: string, due: string | null | undefined) => {
@@ -66,14 +70,14 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
   const loads = new Map((snapshot.teamLoad ?? []).map((m) => [m.login.toLowerCase(), memberLoad(m, now, config)]));
   const withLoad = (p: PersonItem): PersonItem => {
     const load = loads.get(p.login.toLowerCase());
-    return load ? { ...p, reviewLoad: reviewLoadLine(load) } : p;
+    return load ? { ...p, reviewLoad: reviewLoadLine(load, words) } : p;
   };
   const summary = summarizeQueue(snapshot.reviews, now, config);
   const oldest = summary.oldest === null ? null
-    : `${summary.oldest.repo}#${summary.oldest.number} ${summary.oldest.title} — waiting ${formatDuration(waitingBusinessMs(summary.oldest, now, businessHours))} (business hours)`;
-  const notice = !snapshot.signedIn ? 'Sign in to GitHub to see the review queue.'
-    : snapshot.failure ? `${snapshot.asOf === null ? '' : `As of ${formatClock(snapshot.asOf, locale)} — `}${snapshot.failure.describe()}`
-      : snapshot.asOf === null ? 'The review queue has not loaded yet.' : null;
+    : fill(words.oldestInQueue, `${summary.oldest.repo}#${summary.oldest.number} ${summary.oldest.title}`, formatDuration(waitingBusinessMs(summary.oldest, now, businessHours)));
+  const notice = !snapshot.signedIn ? words.signInForQueue
+    : snapshot.failure ? (snapshot.asOf === null ? snapshot.failure.describe() : fill(words.asOf, formatClock(snapshot.asOf, locale), snapshot.failure.describe()))
+      : snapshot.asOf === null ? words.queueNotLoaded : null;
   const breaching = summary.breaching.map((r) => ({ id: `pr:${r.repo}#${r.number}`, text: `${r.repo}#${r.number} ${r.title}` }));
   const taskIds = items.flatMap((p) => [...p.overdue, ...p.dueToday].map((t) => t.id));
   return {
@@ -87,11 +91,12 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
 }
 
 /** A member's review load in words for the Team section. */
-export function reviewLoadLine(m: MemberLoad): string {
-  if (!m.exists) return 'not a GitHub user — check the spelling in the team members setting';
-  if (m.count === null) return 'review requests not loaded';
-  if (m.count === 0) return 'no reviews waiting';
-  return [`${m.count} review${m.count === 1 ? '' : 's'} waiting`, `oldest ${formatDuration(m.oldestWaitMs)}`, m.breaching ? `${m.breaching} past SLA` : ''].filter(Boolean).join(' · ');
+export function reviewLoadLine(m: MemberLoad, words: ReviewWords): string {
+  if (!m.exists) return words.notAUser;
+  if (m.count === null) return words.reviewsNotLoaded;
+  if (m.count === 0) return words.noReviewsWaiting;
+  return [m.count === 1 ? words.reviewWaiting : fill(words.reviewsWaiting, m.count), fill(words.oldestWait, formatDuration(m.oldestWaitMs)),
+    m.breaching ? fill(words.pastSla, m.breaching) : ''].filter(Boolean).join(' · ');
 }
 
 /** The last working day before today (Friday on a Monday), or yesterday if no day is a working day. */
@@ -103,11 +108,11 @@ export function previousWorkingDay(now: number, workingDays: readonly number[]):
   return toLocalDate(subDays(now, 1));
 }
 
-export function splitView(label: string, totals: ModeTotals): SplitView {
+export function splitView(label: string, totals: ModeTotals, words: ReviewWords): SplitView {
   const total = totals.technical + totals.managerial;
   return {
     label, technical: formatDuration(totals.technical), managerial: formatDuration(totals.managerial),
-    share: total === 0 ? 'nothing tracked' : `${Math.round((totals.technical * 100) / total)}% technical`,
+    share: total === 0 ? words.nothingTracked : fill(words.technicalShare, Math.round((totals.technical * 100) / total)),
   };
 }
 
@@ -133,13 +138,14 @@ export async function loadPlan(ctx: LocalContext): Promise<LoadedSection> {
   const week = weekTotals(entries, now, now, credit);
   const targetPercent = todayTarget(ctx.memento, settings, now);
   const balance = balanceAgainstTarget(week, settings.technicalTarget);
-  const weekView = splitView('This week', week);
+  const words = ctx.words;
+  const weekView = splitView(words.thisWeek, week, words);
   const calendarDay = await dayView(ctx, entries, targetPercent, now);
   return {
     data: {
       kind: 'plan',
-      yesterday: splitView(yesterday === toLocalDate(subDays(now, 1)) ? 'Yesterday' : `Last working day (${yesterday})`, day),
-      week: { ...weekView, share: balance.state === 'no-data' ? weekView.share : `${weekView.share} (target ${settings.technicalTarget}%)` },
+      yesterday: splitView(yesterday === toLocalDate(subDays(now, 1)) ? words.yesterday : fill(words.lastWorkingDay, yesterday), day, words),
+      week: { ...weekView, share: balance.state === 'no-data' ? weekView.share : fill(words.withTarget, weekView.share, settings.technicalTarget) },
       targetPercent, defaultTarget: settings.technicalTarget, running: ctx.timerMode(),
       ...(calendarDay ? { day: calendarDay } : {}),
     },
@@ -158,7 +164,7 @@ async function dayView(ctx: LocalContext, entries: readonly TimeEntry[], targetP
   const technicalDoneMs = dailyTotals(entries, { first: today, last: today }, now)[0]?.technical ?? 0;
   const plan = planTheDay({ meetings, hours: ctx.settings().businessHours, now, targetPercent, technicalDoneMs });
   return {
-    meetings: plan.meetings.map((m) => `${formatBlock(m, ctx.locale)} ${m.title ?? 'meeting'}`),
-    line: planLine(plan, ctx.locale), verdict: planVerdict(plan), fits: plan.fits,
+    meetings: plan.meetings.map((m) => `${formatBlock(m, ctx.locale)} ${m.title ?? ctx.words.meeting}`),
+    line: planLine(plan, ctx.locale, ctx.words), verdict: planVerdict(plan, ctx.words), fits: plan.fits,
   };
 }

@@ -22,6 +22,7 @@ import { describeError, loadCommunication, loadIncidents, loadMilestones, loadSy
 import { ReviewSession, type LoadedSection } from './session';
 import { unansweredNudges } from './nudgeSection';
 import { reviewText } from './webviewText';
+import { reviewWords } from './reviewWords';
 import type { NudgesView } from './protocol';
 import { readState, writeState } from '../util/state';
 
@@ -45,6 +46,8 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
   private readonly loads = new Map<SectionId, Promise<void>>();
   private starting: Promise<void>;
   private readonly actions: ReviewActions;
+  /** The loaders' sentences; VS Code's display language is fixed until a reload. */
+  private readonly words = reviewWords();
   private readonly teamRefreshed = new WeakSet<ReviewSession>();
   /** Yesterday's unanswered nudges, asked of GitHub once per review (and on Retry), not on every sidebar change. */
   private readonly nudgeViews = new WeakMap<ReviewSession, Promise<NudgesView>>();
@@ -71,6 +74,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       refuse: (reason) => this.refuse(reason),
       changed: () => void this.refresh(),
       now: Date.now,
+      words: this.words,
     });
     // Local sections follow the sidebar and the timer; neither costs a GitHub request.
     let teamChange: ReturnType<typeof setTimeout> | undefined;
@@ -148,6 +152,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       memento: deps.memento,
       now: Date.now,
       locale: vscode.env.language,
+      words: this.words,
     };
     switch (id) {
       case 'communication': return loadCommunication(ctx);
@@ -156,7 +161,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
       case 'milestones': return loadMilestones(ctx);
       case 'team': return this.loadTeam(session);
       case 'plan': return loadPlan({
-        settings: () => deps.config.settings, memento: deps.memento, now: Date.now, timerMode: () => deps.timer.current?.mode ?? null, locale: vscode.env.language,
+        settings: () => deps.config.settings, memento: deps.memento, now: Date.now, timerMode: () => deps.timer.current?.mode ?? null, locale: vscode.env.language, words: this.words,
         timeEntries: async (from, to) => (await deps.stores).time.entriesBetween(from, to),
         meetings: async (from, to) => ((await deps.calendar.connected()) ? deps.calendar.meetingsBetween(from, to) : undefined),
       });
@@ -172,7 +177,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     }
     const tasks = (await this.deps.stores).tasks;
     await tasks.refresh();
-    const team = loadTeam({ ...inbox.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now(), vscode.env.language);
+    const team = loadTeam({ ...inbox.snapshot, tasks: [...tasks.list()] }, this.deps.config.settings, Date.now(), vscode.env.language, this.words);
     const nudges = await this.nudgesFor(session);
     return {
       ...team,
@@ -186,7 +191,7 @@ export class MorningReviewPanel extends WebviewPanelHost<ReviewFromWebview, Revi
     if (!view) {
       const { github, inbox, config } = this.deps;
       view = inbox.nudges.reload().catch(() => inbox.nudges.all)
-        .then((records) => unansweredNudges(records, Date.now(), config.settings.businessDays, (list) => github.run((s) => s.nudgeAnswers(list)), vscode.env.language));
+        .then((records) => unansweredNudges(records, Date.now(), config.settings.businessDays, (list) => github.run((s) => s.nudgeAnswers(list)), vscode.env.language, this.words));
       this.nudgeViews.set(session, view);
     }
     return view;

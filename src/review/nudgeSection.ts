@@ -9,35 +9,37 @@ import { describeError } from '../util/errors';
 import { GitHubFailure } from '../github/api';
 import { dayAndTime } from './format';
 import type { NudgesView } from './protocol';
+import { fill } from '../core/fill';
+import type { ReviewWords } from './words';
 
 /** Asks GitHub for the activity on the nudged items; undefined when signed out. */
 export type AskAnswers = (nudges: readonly NudgeRecord[]) => Promise<ReadonlyMap<string, readonly ItemActivity[]> | undefined>;
 
-const line = (n: NudgeRecord, detail: string, locale: string) => ({
+const line = (n: NudgeRecord, detail: string, locale: string, words: ReviewWords) => ({
   id: `nudge:${n.who.toLowerCase()}:${itemKey(n.repo, n.number)}:${n.at}`,
-  text: `@${n.who} on ${n.repo}#${n.number}`,
+  text: fill(words.nudgeOn, n.who, `${n.repo}#${n.number}`),
   url: n.url,
-  detail: `nudged ${dayAndTime(n.at, locale)} · ${detail}`,
+  detail: fill(words.nudged, dayAndTime(n.at, locale), detail),
 });
 
-export async function unansweredNudges(records: readonly NudgeRecord[], now: number, workingDays: readonly number[], ask: AskAnswers, locale: string): Promise<NudgesView> {
+export async function unansweredNudges(records: readonly NudgeRecord[], now: number, workingDays: readonly number[], ask: AskAnswers, locale: string, words: ReviewWords): Promise<NudgesView> {
   const nudges = yesterdaysNudges(records, now, workingDays);
   if (nudges.length === 0) return { items: [], note: null, asked: 0 };
   let answers: ReadonlyMap<string, readonly ItemActivity[]> | undefined;
   let why: string | null = null;
   try {
     answers = await ask(nudges);
-    if (answers === undefined) why = 'not signed in to GitHub';
+    if (answers === undefined) why = words.nudgeSignedOut;
   } catch (e) {
     why = e instanceof GitHubFailure ? e.describe() : describeError(e);
   }
   if (answers === undefined) {
-    return { items: nudges.map((n) => line(n, 'no answer known', locale)), note: `No answer known: GitHub could not be asked (${why ?? 'no answer'}).`, asked: nudges.length };
+    return { items: nudges.map((n) => line(n, words.noAnswerKnown, locale, words)), note: fill(words.nudgeNotAsked, why ?? words.noAnswer), asked: nudges.length };
   }
   const items = nudges.flatMap((n) => {
     const activity = answers.get(itemKey(n.repo, n.number));
-    if (activity === undefined) return [line(n, 'no answer known (GitHub did not say)', locale)];
-    return isAnswered(n, activity) ? [] : [line(n, 'no answer', locale)];
+    if (activity === undefined) return [line(n, words.noAnswerUnsaid, locale, words)];
+    return isAnswered(n, activity) ? [] : [line(n, words.noAnswer, locale, words)];
   });
   return { items, note: null, asked: nudges.length };
 }

@@ -273,6 +273,16 @@ export const reviewProtocol = panelProtocol<ReviewToWebview, ReviewFromWebview>(
 export const REVIEW_TEXT_KEYS = [
   'title', 'onlyNew', 'finish', 'startNext', 'done', 'loading', 'notes', 'notesOn', 'history', 'streakOne', 'streakMany', 'streakHelp',
   'lastReview', 'firstReview', 'sectionsDone', 'historyRow', 'historyRowNotes', 'noHistory', 'retry', 'newCount', 'seenHidden',
+  // The section bodies (webview-src/shared/reviewSections.ts).
+  'newBadge', 'newTitle', 'open', 'openOnGitHub', 'markRead', 'markAllRead', 'notificationsScope', 'inboxZero',
+  'stateFailure', 'stateSuccess', 'stateRunning', 'stateOther', 'lastRun', 'lastPassed', 'neverPassed',
+  'workflowsHeading', 'noWorkflowRuns', 'healthHeading', 'noHealthChecks', 'nothingNew', 'memberFor', 'dueFor',
+  'dueChoice', 'openedAgo', 'assignedTo', 'unassigned', 'delegate', 'delegateHelp', 'escalateTo', 'escalated',
+  'schedule', 'scheduleHelp', 'setTeamToDelegate', 'noIncidents', 'atRisk', 'onTrack', 'percentDone', 'closedOf',
+  'noMilestones', 'nothingDue', 'overdueAndDueToday', 'overdueWasDue', 'dueToday', 'delegatedWork', 'noTeamMembers',
+  'reviewQueue', 'waitingForReview', 'pastSla', 'oldest', 'openReviewQueue', 'showInSidebar', 'unansweredNudges',
+  'allNudgesAnswered', 'todayInCalendar', 'noMeetingsToday', 'splitLabel', 'splitLine', 'todaysTarget', 'setForToday',
+  'defaultTarget', 'startTechnical', 'startManagerial', 'timerTechnical', 'timerManagerial',
   ...SECTION_IDS.map((id) => `section.${id}` as const),
 ] as const;
 export type ReviewText = Readonly<Record<(typeof REVIEW_TEXT_KEYS)[number], string>>;

@@ -15,6 +15,8 @@ import { runHealthChecks, type LastPassedStore } from './healthChecks';
 import type { HealthItem, IncidentItem, MilestoneItem } from './protocol';
 import type { LoadedSection } from './session';
 import { Settings, settingId } from '../ids';
+import { fill } from '../core/fill';
+import type { ReviewWords } from './words';
 
 /** What the loaders need; the panel builds it from the extension's pieces. */
 export interface SectionContext {
@@ -28,22 +30,22 @@ export interface SectionContext {
   now(): number;
   /** VS Code's display language, for dates. */
   readonly locale: string;
+  /** The sentences, in that language. */
+  readonly words: ReviewWords;
 }
-
-export const SIGNED_OUT = 'Not signed in to GitHub: run "Lead Desk: Sign In to GitHub", then Retry.';
 
 export { describeError };
 
 async function signedIn<T>(ctx: SectionContext, fn: (s: GitHubService) => Promise<T>): Promise<T> {
   // Boxed: `undefined` from `run` means signed out, never "no result".
   const result = await ctx.github(async (s) => ({ value: await fn(s) }));
-  if (result === undefined) throw new Error(SIGNED_OUT);
+  if (result === undefined) throw new Error(ctx.words.signedOut);
   return result.value;
 }
 
 async function watched(ctx: SectionContext): Promise<string[]> {
   const repos = await ctx.repositories();
-  if (repos.length === 0) throw new Error(`No repositories watched: set "${settingId(Settings.repositories)}" or open a GitHub checkout.`);
+  if (repos.length === 0) throw new Error(fill(ctx.words.noRepositories, settingId(Settings.repositories)));
   return repos;
 }
 
@@ -61,11 +63,11 @@ async function perRepo<T>(repos: readonly string[], fn: (repo: string) => Promis
 export async function loadCommunication(ctx: SectionContext): Promise<LoadedSection> {
   const since = ctx.lastReviewAt === null ? undefined : new Date(ctx.lastReviewAt);
   const { threads } = await signedIn(ctx, (s) => s.notifications(since));
-  const groups = groupNotifications(threads, ctx.now());
+  const groups = groupNotifications(threads, ctx.now(), ctx.words);
   const counts: Record<string, number> = { total: threads.length };
   for (const g of groups) counts[g.reason] = g.items.length;
   return {
-    data: { kind: 'communication', groups, scope: ctx.lastReviewAt === null ? 'all unread' : `unread since ${dayAndTime(ctx.lastReviewAt, ctx.locale)}` },
+    data: { kind: 'communication', groups, scope: ctx.lastReviewAt === null ? ctx.words.allUnread : fill(ctx.words.unreadSince, dayAndTime(ctx.lastReviewAt, ctx.locale)) },
     ids: groups.flatMap((g) => g.items.map((i) => i.id)),
     counts,
   };
@@ -82,15 +84,15 @@ export async function loadSystems(ctx: SectionContext): Promise<LoadedSection> {
   const [checks, workflows] = await Promise.all([health, runs.then((r) => ({ ok: true as const, r }), (error: unknown) => ({ ok: false as const, error }))]);
   // Health checks still show when GitHub cannot be reached; with no checks, the failure is the section's.
   if (!workflows.ok && checks.length === 0) throw workflows.error;
-  const items = workflows.ok ? orderWorkflows(workflows.r.values.flat(), now) : [];
-  const problems = workflows.ok ? workflows.r.problems : [`Workflow runs: ${describeError(workflows.error)}`];
+  const items = workflows.ok ? orderWorkflows(workflows.r.values.flat(), now, ctx.words) : [];
+  const problems = workflows.ok ? workflows.r.problems : [fill(ctx.words.workflowRuns, describeError(workflows.error))];
   const healthItems = checks.map(({ result, lastPassed }): HealthItem => ({
     id: `health:${result.name}:${result.ok ? 'pass' : 'fail'}`,
     name: result.name, url: result.url, ok: result.ok,
-    statusText: result.problem === null ? `${result.status} in ${result.latencyMs} ms`
-      : result.status === null ? result.problem : `${result.status} in ${result.latencyMs} ms — ${result.problem}`,
+    statusText: result.problem === null ? fill(ctx.words.healthStatus, result.status ?? '', result.latencyMs)
+      : result.status === null ? result.problem : fill(ctx.words.healthStatusProblem, result.status, result.latencyMs, result.problem),
     snippet: result.snippet,
-    lastPassed: lastPassed === null ? null : ago(lastPassed, Date.now()),
+    lastPassed: lastPassed === null ? null : ago(lastPassed, Date.now(), ctx.words),
   }));
   const failing = items.filter((w) => w.state === 'failure').length;
   return {
@@ -100,7 +102,7 @@ export async function loadSystems(ctx: SectionContext): Promise<LoadedSection> {
   };
 }
 
-export function incidentItem(issue: IncidentIssue, settings: LeadDeskSettings, now: number): IncidentItem {
+export function incidentItem(issue: IncidentIssue, settings: LeadDeskSettings, now: number, words: ReviewWords): IncidentItem {
   const { severityLabels, escalationLabel } = settings;
   const rank = severityRank(issue.labels, severityLabels);
   const severity = rank < severityLabels.length ? severityLabels[rank]! : null;
@@ -108,7 +110,7 @@ export function incidentItem(issue: IncidentIssue, settings: LeadDeskSettings, n
   const hasEscalation = issue.labels.some((l) => l.toLowerCase() === escalationLabel.toLowerCase());
   return {
     id: `issue:${issue.repo}#${issue.number}`, repo: issue.repo, number: issue.number, title: issue.title, url: issue.url,
-    severity, labels: [...issue.labels], assignees: [...issue.assignees], age: ago(issue.createdAt, now),
+    severity, labels: [...issue.labels], assignees: [...issue.assignees], age: ago(issue.createdAt, now, words),
     escalateTo: next ?? (hasEscalation ? null : escalationLabel),
   };
 }
@@ -123,7 +125,7 @@ export async function loadIncidents(ctx: SectionContext): Promise<LoadedSection>
     if (incidents === null) throw incidentsError ?? new Error('GitHub sent no incidents');
     return incidents;
   });
-  const items = orderIncidents(issues, settings.severityLabels).map((i) => incidentItem(i, settings, now));
+  const items = orderIncidents(issues, settings.severityLabels).map((i) => incidentItem(i, settings, now, ctx.words));
   const counts: Record<string, number> = { total: items.length, unassigned: items.filter((i) => i.assignees.length === 0).length };
   for (const label of settings.severityLabels) counts[label] = items.filter((i) => i.severity === label).length;
   return {
@@ -132,10 +134,6 @@ export async function loadIncidents(ctx: SectionContext): Promise<LoadedSection>
     counts,
   };
 }
-
-const RISK_TEXT = {
-  complete: 'complete', 'no-due-date': 'no due date', overdue: 'overdue', outpaced: 'at risk: open work outpaces the recent closing rate', 'on-track': 'on track',
-} as const;
 
 export async function loadMilestones(ctx: SectionContext): Promise<LoadedSection> {
   const repos = await watched(ctx);
@@ -149,6 +147,7 @@ export async function loadMilestones(ctx: SectionContext): Promise<LoadedSection
     });
   });
   const workingDays = ctx.settings().businessDays;
+  const w = ctx.words;
   const items = values.flat().map((m) => {
     const dueOn = milestoneDueDate(m.dueOn);
     const risk = milestoneRisk({ open: m.open, closed: m.closed, dueOn, closedRecently: m.closedRecently, windowDays: MILESTONE_WINDOW_DAYS }, now, workingDays);
@@ -156,8 +155,9 @@ export async function loadMilestones(ctx: SectionContext): Promise<LoadedSection
     const item: MilestoneItem = {
       id: `milestone:${m.repo}/${m.number}${risk.atRisk ? ':at-risk' : ''}`, repo: m.repo, title: m.title, url: m.url,
       open: m.open, closed: m.closed, percent: Math.round(risk.progress * 100),
-      daysLeft: days === null ? 'no due date' : days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'due today' : `${days} day${days === 1 ? '' : 's'} left`,
-      atRisk: risk.atRisk, riskText: `${RISK_TEXT[risk.reason]} (${m.closedRecently} closed in ${MILESTONE_WINDOW_DAYS} days)`,
+      daysLeft: days === null ? w.noDueDate : days === -1 ? w.dayOverdue : days < 0 ? fill(w.daysOverdue, -days)
+        : days === 0 ? w.dueToday : days === 1 ? w.dayLeft : fill(w.daysLeft, days),
+      atRisk: risk.atRisk, riskText: fill(w.riskDetail, w[`risk.${risk.reason}`], m.closedRecently, MILESTONE_WINDOW_DAYS),
     };
     return { item, due: dueOn ?? '9999-99-99' };
   });

@@ -19,9 +19,10 @@ class CountingSecrets implements vscode.SecretStorage {
   async get(key: string): Promise<string | undefined> {
     const read: { key: string; started: number; ended?: number } = { key, started: Date.now() };
     this.reads.push(read);
+    const value = this.values.get(key); // what the store held when asked: a slow read answers with it
     await new Promise((r) => setTimeout(r, this.delayMs));
     read.ended = Date.now();
-    return this.values.get(key);
+    return value;
   }
   keys(): Promise<string[]> { return Promise.resolve([...this.values.keys()]); }
   store(key: string, value: string): Promise<void> {
@@ -77,6 +78,22 @@ describe('session secrets: what a window\'s start waits on', function () {
       const theirs = await auth.fingerprint('x');
       assert.notEqual(theirs, mine, 'the stored secret is used, not the remembered one');
       assert.equal(secrets.reads.filter((r) => r.key === SecretKeys.snapshotFingerprint).length, 2);
+    } finally {
+      auth.dispose();
+    }
+  });
+
+  it('a lookup that a sign-out, a new token or another origin overtook does not keep its answer', async () => {
+    const secrets = new CountingSecrets(100);
+    secrets.values.set(secretKeyFor(API), 'token-1');
+    const auth = authOn(secrets);
+    try {
+      const overtaken = auth.session(); // reads token-1 slowly…
+      await new Promise((r) => setTimeout(r, 20));
+      secrets.values.set(secretKeyFor(API), 'token-2'); // … while the token changes
+      auth.reset();
+      assert.equal((await overtaken)?.token, 'token-1', 'the lookup in flight answers what it read');
+      assert.equal((await auth.session())?.token, 'token-2', 'the next lookup reads again instead of the overtaken answer');
     } finally {
       auth.dispose();
     }

@@ -7,6 +7,7 @@
 /* global document */   // page.evaluate callbacks run in the workbench page
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import { installVsix, openWorkbench, root, packageVsix, runCommand, startFakeGitHub, tempDir, webviewFrame } from '../harness/installedVsix.mjs';
@@ -47,6 +48,14 @@ describe('vsix: the packaged extension, installed', function () {
     assert.equal(entry.metadata?.source, 'vsix');
     assert.equal(entry.location.path, installed);
     assert.ok(fs.statSync(installed).isDirectory() && !fs.lstatSync(installed).isSymbolicLink());
+  });
+
+  it('ships the calendar parser beside the bundle (loaded at the first calendar read): the installed one reads a calendar', () => {
+    const { readMeetings } = createRequire(import.meta.url)(path.join(installed, 'dist', 'calendarParser.js'));
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Lead Desk//EN', 'BEGIN:VEVENT', 'UID:one', 'DTSTAMP:20240301T000000Z',
+      'DTSTART:20240325T090000Z', 'DTEND:20240325T093000Z', 'SUMMARY:Standup', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const meetings = readMeetings(ics, { start: Date.UTC(2024, 2, 25), end: Date.UTC(2024, 2, 26) }, { myEmails: [], countTentative: true });
+    assert.deepEqual(meetings.map((m) => [m.title, m.start, m.end]), [['Standup', Date.UTC(2024, 2, 25, 9), Date.UTC(2024, 2, 25, 9, 30)]]);
   });
 
   it('activates: the Lead Desk view container opens on its tree with GitHub data', async () => {

@@ -38,7 +38,5 @@ export function hostText<K extends string>(keys: readonly K[]): Readonly<Record<
   return parseHostText(document.getElementById(TEXT_ELEMENT_ID)?.textContent, keys);
 }
 
-/** `{0}`, `{1}`… in a host string replaced by `args`, as `vscode.l10n.t` does on the host. */
-export function fill(template: string, ...args: readonly (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (match, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : match));
-}
+/** `{0}`, `{1}`… in a host string replaced by `args` (the host's pure code fills its own with the same helper). */
+export { fill } from '../../src/core/fill';

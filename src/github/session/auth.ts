@@ -26,6 +26,8 @@ export class GitHubAuth extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private cached: Session | undefined | null = null; // null = not looked up yet
+  /** Counts resets: a lookup that a reset overtook does not cache what it found (another origin's, or a deleted token). */
+  private resets = 0;
   /** The HMAC secret of {@link fingerprint}, read once: each SecretStorage read costs 0.1–0.4 s at a window's start. */
   private fingerprintSecret: Promise<string> | undefined;
 
@@ -60,12 +62,14 @@ export class GitHubAuth extends Disposable {
 
   reset(): void {
     this.cached = null;
+    this.resets++;
     this.changed.fire();
   }
 
   /** The current session without prompting anyone; undefined when signed out. */
   async session(): Promise<Session | undefined> {
     if (this.cached !== null) return this.cached;
+    const resets = this.resets;
     // The session's fingerprint is asked for right after (the snapshot's key): its secret is read alongside.
     this.fingerprintSecret ??= this.readFingerprintSecret();
     let found: Session | undefined;
@@ -77,7 +81,7 @@ export class GitHubAuth extends Disposable {
       const s = (await silent(this.scopes())) ?? (this.scopes().length !== BASE_SCOPES.length ? await silent(BASE_SCOPES) : undefined);
       if (s) found = { token: s.accessToken, source: 'vscode' };
     }
-    this.cached = found;
+    if (resets === this.resets) this.cached = found;
     return found;
   }
 

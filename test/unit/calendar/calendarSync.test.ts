@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CalendarStore } from '../../../src/calendar/calendarStore';
+import { readMeetings } from '../../../src/calendar/calendarReader';
 import { CALENDAR_REFRESH_MS, feedSource, fileSource, refreshCalendar } from '../../../src/calendar/calendarSync';
 import { at, HOUR, inTimeZone } from '../core/timeZone';
 import { cleanup, tempDir } from '../store/helpers';
@@ -40,13 +41,13 @@ inTimeZone('Europe/Berlin', () => {
       const store = await CalendarStore.open(dir);
       await store.add({ id: 'work', label: '127.0.0.1' });
       const source = feedSource(`${base}/work.ics`);
-      assert.deepEqual(await refreshCalendar(store, 'work', source, RULES, now), { kind: 'fetched', meetings: 6 });
-      assert.deepEqual(await refreshCalendar(store, 'work', source, RULES, now + 5 * 60_000), { kind: 'skipped' });
-      assert.deepEqual(await refreshCalendar(store, 'work', source, RULES, now + CALENDAR_REFRESH_MS), { kind: 'unchanged' });
+      assert.deepEqual(await refreshCalendar(readMeetings, store, 'work', source, RULES, now), { kind: 'fetched', meetings: 6 });
+      assert.deepEqual(await refreshCalendar(readMeetings, store, 'work', source, RULES, now + 5 * 60_000), { kind: 'skipped' });
+      assert.deepEqual(await refreshCalendar(readMeetings, store, 'work', source, RULES, now + CALENDAR_REFRESH_MS), { kind: 'unchanged' });
       assert.deepEqual(served, [{ conditional: false, bytes: Buffer.byteLength(body) }, { conditional: true, bytes: 0 }]);
       // The lead asks: read now, even within 15 minutes.
       failing = true;
-      const failed = await refreshCalendar(store, 'work', source, RULES, now + CALENDAR_REFRESH_MS + 60_000, true);
+      const failed = await refreshCalendar(readMeetings, store, 'work', source, RULES, now + CALENDAR_REFRESH_MS + 60_000, true);
       assert.equal(failed.kind, 'failed');
       assert.equal(failed.kind === 'failed' && failed.asOf, now + CALENDAR_REFRESH_MS);
       const monday = store.meetingsBetween(at('2024-03-25T00:00:00+01:00'), at('2024-03-26T00:00:00+01:00'));
@@ -63,14 +64,14 @@ inTimeZone('Europe/Berlin', () => {
       const now = at('2024-03-27T12:00:00+01:00');
       const store = await CalendarStore.open(dir);
       await store.add({ id: 'work', label: 'work' });
-      await refreshCalendar(store, 'work', feedSource(`${base}/a.ics`), RULES, now);
+      await refreshCalendar(readMeetings, store, 'work', feedSource(`${base}/a.ics`), RULES, now);
       // Nine weeks later the feed is empty (the server still answers 304 to the old ETag): last week's meetings go, the ones before the window stay.
       body = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nEND:VCALENDAR\r\n';
       const later = now + 9 * 7 * 24 * HOUR;
-      assert.deepEqual(await refreshCalendar(store, 'work', feedSource(`${base}/a.ics`), RULES, later, true), { kind: 'unchanged' });
+      assert.deepEqual(await refreshCalendar(readMeetings, store, 'work', feedSource(`${base}/a.ics`), RULES, later, true), { kind: 'unchanged' });
       served.length = 0;
       await store.recordProblem('work', later, 'reset validators');
-      assert.deepEqual(await refreshCalendar(store, 'work', feedSource(`${base}/a.ics`), RULES, later, true), { kind: 'fetched', meetings: 0 });
+      assert.deepEqual(await refreshCalendar(readMeetings, store, 'work', feedSource(`${base}/a.ics`), RULES, later, true), { kind: 'fetched', meetings: 0 });
       // Kept: the five before the new window (it starts a week after `now`); gone: 2024-04-09's.
       assert.deepEqual(store.meetingsBetween(0, Number.MAX_SAFE_INTEGER).map((m) => m.title), ['Standup', 'Sprint planning', 'Design review', 'Standup', '1:1 Ana']);
 
@@ -78,11 +79,11 @@ inTimeZone('Europe/Berlin', () => {
       const file = path.join(dir, 'private.ics');
       fs.writeFileSync(file, weekFixture());
       const local = fileSource({ stat: async () => { const s = fs.statSync(file); return { mtime: s.mtimeMs, size: s.size }; }, read: async () => fs.readFileSync(file, 'utf8') });
-      await refreshCalendar(store, 'private', local, { ...RULES, keepTitles: false }, now);
+      await refreshCalendar(readMeetings, store, 'private', local, { ...RULES, keepTitles: false }, now);
       const bare = store.get('private')!.meetings;
       assert.equal(bare.length, 6);
       assert.ok(bare.every((m) => m.title === undefined && m.attendees === undefined));
-      assert.deepEqual(await refreshCalendar(store, 'private', local, RULES, now, true), { kind: 'unchanged' });
+      assert.deepEqual(await refreshCalendar(readMeetings, store, 'private', local, RULES, now, true), { kind: 'unchanged' });
       await store.remove('private');
       assert.equal(store.get('private'), undefined);
       store.dispose();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { calendarAddressProblem, CalendarFetchError, fetchCalendar, redirectProblem } from '../../../src/calendar/fetchCalendar';
-import { CalendarParseError, parseCalendar } from '../../../src/core/calendar';
+import { CalendarParseError, parseCalendar } from '../../../src/core/calendarParse';
 import { emptyFixture } from './fixtures';
 
 const ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:x', 'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20240301T000000Z',

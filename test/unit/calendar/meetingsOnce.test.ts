@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildBalanceReport } from '../../../src/balance/report';
 import { CALENDARS_FILE, CalendarStore } from '../../../src/calendar/calendarStore';
+import { readMeetings } from '../../../src/calendar/calendarReader';
 import { fileSource, refreshCalendar, CALENDAR_REFRESH_MS, type LocalFileAccess } from '../../../src/calendar/calendarSync';
 import { meetingCredit } from '../../../src/core/calendarTime';
 import { at, inTimeZone, MINUTE } from '../core/timeZone';
@@ -38,12 +39,12 @@ inTimeZone('Europe/Berlin', () => {
       await one.add({ id: 'work', label: 'work.ics' });
       await two.refresh();
       // Both windows read the feed, each when it is due, then again when the lead asks.
-      assert.equal((await refreshCalendar(one, 'work', fileSource(localFile(file)), RULES, now)).kind, 'fetched');
+      assert.equal((await refreshCalendar(readMeetings, one, 'work', fileSource(localFile(file)), RULES, now)).kind, 'fetched');
       await two.refresh();
-      await refreshCalendar(two, 'work', fileSource(localFile(file)), RULES, now + CALENDAR_REFRESH_MS, true);
+      await refreshCalendar(readMeetings, two, 'work', fileSource(localFile(file)), RULES, now + CALENDAR_REFRESH_MS, true);
       fs.appendFileSync(file, '\r\n'); // the file changed: read and stored again
       await one.refresh();
-      assert.equal((await refreshCalendar(one, 'work', fileSource(localFile(file)), RULES, now + 2 * CALENDAR_REFRESH_MS, true)).kind, 'fetched');
+      assert.equal((await refreshCalendar(readMeetings, one, 'work', fileSource(localFile(file)), RULES, now + 2 * CALENDAR_REFRESH_MS, true)).kind, 'fetched');
       one.dispose();
       two.dispose();
 
@@ -65,7 +66,7 @@ inTimeZone('Europe/Berlin', () => {
     it('keepTitles off stores spans only: no title nor attendee on disk', async () => {
       const store = await CalendarStore.open(dir);
       await store.add({ id: 'work', label: 'work.ics' });
-      await refreshCalendar(store, 'work', fileSource(localFile(file)), { ...RULES, keepTitles: false }, at('2024-03-27T12:00:00+01:00'));
+      await refreshCalendar(readMeetings, store, 'work', fileSource(localFile(file)), { ...RULES, keepTitles: false }, at('2024-03-27T12:00:00+01:00'));
       await store.flush();
       store.dispose();
       const onDisk = fs.readFileSync(path.join(dir, CALENDARS_FILE), 'utf8');

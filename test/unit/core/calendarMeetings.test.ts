@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { CalendarParseError, expandMeetings, mergeMeetingSpans, parseCalendar, spansOnly, type Meeting } from '../../../src/core/calendar';
+import { mergeMeetingSpans, spansOnly, type Meeting } from '../../../src/core/calendar';
+import { CalendarParseError, expandMeetings, parseCalendar } from '../../../src/core/calendarParse';
 import { emptyFixture, LEAD, weekFixture } from '../calendar/fixtures';
 import { at, HOUR, inTimeZone, MINUTE } from './timeZone';
 

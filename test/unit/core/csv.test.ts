@@ -107,7 +107,7 @@ inTimeZone('UTC', () => {
   describe('timeEntriesToCsv in UTC', () => {
     it('writes the offset as +00:00, not ISO\'s Z, as in every other zone', () => {
       const csv = timeEntriesToCsv([entry('u', 'technical', at('2024-05-08T09:00:00Z'), at('2024-05-08T10:00:00Z'))], at('2024-05-08T12:00:00Z'));
-      assert.equal(csv.split('\r\n')[1], '2024-05-08,2024-05-08T09:00:00+00:00,2024-05-08T10:00:00+00:00,technical,60,,');
+      assert.equal(csv.split('\r\n')[1], '2024-05-08,2024-05-08T09:00:00+00:00,2024-05-08T10:00:00+00:00,technical,60,,,timer');
     });
   });
 });

@@ -5,6 +5,7 @@ import type { IncidentsData } from '../../../src/review/protocol';
 import { ReviewSession } from '../../../src/review/session';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
 import type { NewTask } from '../../../src/store/taskStore';
+import { englishWords } from './englishWords';
 
 describe('review: actions', () => {
   let calls: string[];
@@ -22,7 +23,7 @@ describe('review: actions', () => {
     session: () => session, settings: () => settings,
     github: async (fn) => (signedIn ? fn(service) : undefined),
     addTask: async (t) => { tasks.push(t); }, refreshWork: async () => {}, reloadTasks: async () => {},
-    refuse: (r) => refused.push(r), changed: () => {}, now: () => 0,
+    refuse: (r) => refused.push(r), changed: () => {}, now: () => 0, words: englishWords(),
   });
   const incidents: IncidentsData = {
     kind: 'incidents', members: ['mira', 'tomas'], dueChoices: [{ label: 'Tomorrow', date: '2025-06-12' }],

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { NotificationThread, RunRecord, WorkflowStatus } from '../../../src/github/morningReviewData';
 import { chunkQueries, latestRunPerWorkflow, subjectWebUrl } from '../../../src/github/morningReviewData';
 import { formatSpan, groupNotifications, orderWorkflows, reasonGroup, workflowStateText } from '../../../src/review/format';
+import { englishWords } from './englishWords';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2025-06-11T10:00:00Z');
@@ -16,7 +17,7 @@ describe('review: notification grouping', () => {
     const groups = groupNotifications([
       thread('1', 'mention', 5), thread('2', 'review_requested', 30), thread('3', 'review_requested', 1),
       thread('4', 'subscribed', 2), thread('5', 'ci_activity', 3), thread('6', 'security_alert', 9), thread('7', 'approval_requested', 2),
-    ], NOW);
+    ], NOW, englishWords());
     assert.deepEqual(groups.map((g) => g.reason), ['review_requested', 'mention', 'ci_activity', 'security_alert', 'other']);
     assert.deepEqual(groups[0]!.items.map((i) => i.threadId), ['3', '7', '2']);
     assert.equal(groups[0]!.label, 'Review requested');
@@ -71,12 +72,12 @@ describe('review: systems ordering', () => {
     const items = orderWorkflows([
       status('acme/web', 'CI', 'success', null), status('acme/api', 'Deploy', 'failure', 5), status('acme/infra', 'Plan', 'running', null),
       status('acme/api', 'CI', 'failure', 51),
-    ], NOW);
+    ], NOW, englishWords());
     assert.deepEqual(items.map((i) => `${i.repo} ${i.name}`), ['acme/api CI', 'acme/api Deploy', 'acme/infra Plan', 'acme/web CI']);
     assert.equal(items[0]!.stateText, 'failing for 2d 3h');
     assert.equal(items[1]!.stateText, 'failing for 5h 00m');
     assert.equal(items[3]!.stateText, 'passing');
-    assert.equal(workflowStateText({ state: 'other', detail: 'action_required', failingSince: null }, NOW), 'action required');
+    assert.equal(workflowStateText({ state: 'other', detail: 'action_required', failingSince: null }, NOW, englishWords()), 'action required');
   });
 
   it('formats spans with the two largest units', () => {

@@ -4,6 +4,7 @@ import type { Meeting } from '../../../src/core/calendar';
 import type { TimeEntry } from '../../../src/core/timeEntry';
 import { loadPlan, type LocalContext } from '../../../src/review/localSections';
 import { DEFAULT_SETTINGS, type LeadDeskSettings } from '../../../src/settings';
+import { englishWords } from './englishWords';
 
 describe('review: Plan the day', () => {
   // A Wednesday at noon, local: yesterday (Tuesday) was a working day, in this week.
@@ -18,7 +19,7 @@ describe('review: Plan the day', () => {
     timeEntries: async (from, to) => entries.filter((e) => (e.end ?? now) > from && e.start < to),
     timerMode: () => null,
     ...(meetings ? { meetings: async () => meetings } : {}),
-    memento, now: () => now, locale: 'en-GB',
+    memento, now: () => now, locale: 'en-GB', words: englishWords(),
   });
 
   it('counts yesterday\'s meeting as managerial time in yesterday\'s and the week\'s split, as the balance does', async () => {

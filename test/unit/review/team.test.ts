@@ -5,6 +5,7 @@ import type { DelegatedIssue } from '../../../src/github/api';
 import { loadTeam } from '../../../src/review/localSections';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
 import type { InboxSnapshot } from '../../../src/inbox/inboxSnapshot';
+import { englishWords } from './englishWords';
 
 const DAY = 86_400_000;
 
@@ -26,7 +27,7 @@ describe('review: Team section', () => {
   };
 
   it('counts overdue and due-today GitHub items per person, beside local tasks', () => {
-    const team = loadTeam(snapshot, { ...DEFAULT_SETTINGS, teamMembers: ['mira', 'tomas', 'jun'] }, now, 'en-GB');
+    const team = loadTeam(snapshot, { ...DEFAULT_SETTINGS, teamMembers: ['mira', 'tomas', 'jun'] }, now, 'en-GB', englishWords());
     assert.equal(team.data.kind, 'team');
     if (team.data.kind !== 'team') return;
     const byLogin = Object.fromEntries(team.data.people.map((p) => [p.login, p]));
@@ -46,7 +47,7 @@ describe('review: Team section', () => {
     const team = loadTeam({ ...snapshot, teamLoad: [
       { login: 'mira', exists: true, reviews: [pr(1, 30), pr(2, 2)] }, { login: 'tomas', exists: true, reviews: [] },
       { login: 'typo', exists: false, reviews: [] },
-    ] }, always, now, 'en-GB');
+    ] }, always, now, 'en-GB', englishWords());
     if (team.data.kind !== 'team') return assert.fail('team section');
     const line = Object.fromEntries(team.data.people.map((p) => [p.login, p.reviewLoad]));
     assert.equal(line.mira, '2 reviews waiting · oldest 30h 00m · 1 past SLA');
