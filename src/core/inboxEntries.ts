@@ -4,6 +4,7 @@
  */
 import { countByState, ownInboxState, placeInInbox, badgeCount, OWN_STATES, REVIEW_STATES, type InboxConfig, type InboxEntry, type InboxState, type ReviewVerdict } from './inbox';
 import { isSnoozed, pendingReviewState, type PendingReview } from './reviews';
+import { humanOwnFacts } from './aiReviews';
 
 /** What the inbox reads of one of the lead's PRs (GitHub's `OwnPullRequest` has it all). */
 export interface OwnPullFacts {
@@ -14,7 +15,7 @@ export interface OwnPullFacts {
   readonly waitingSince?: number;
   readonly updatedAt?: number;
   readonly reviewDecision?: 'APPROVED' | 'CHANGES_REQUESTED' | 'REVIEW_REQUIRED' | null;
-  readonly reviews?: readonly { readonly reviewer: string; readonly verdict: ReviewVerdict }[];
+  readonly reviews?: readonly { readonly reviewer: string; readonly verdict: ReviewVerdict; readonly bot?: boolean }[];
   /** Requested reviewers, teams as `@slug`. */
   readonly waitingOn: readonly string[];
 }
@@ -24,7 +25,7 @@ export const ownPullWaitingSince = (pr: Pick<OwnPullFacts, 'waitingSince' | 'cre
 
 /** What one of the lead's PRs waits for, in words: "approved by kwame", "waiting on mira, @frontend". */
 export function ownPullSummary(pr: OwnPullFacts, basis: InboxState): string {
-  const by = (verdict: ReviewVerdict) => (pr.reviews ?? []).filter((r) => r.verdict === verdict).map((r) => r.reviewer).join(', ');
+  const by = (verdict: ReviewVerdict) => (pr.reviews ?? []).filter((r) => r.verdict === verdict && r.bot !== true).map((r) => r.reviewer).join(', ');
   if (basis === 'approved') return by('APPROVED') ? `approved by ${by('APPROVED')}` : 'approved';
   if (basis === 'changes-requested') return by('CHANGES_REQUESTED') ? `changes requested by ${by('CHANGES_REQUESTED')}` : 'changes requested';
   return pr.waitingOn.length > 0 ? `waiting on ${pr.waitingOn.join(', ')}` : 'no reviewer requested';
@@ -59,7 +60,7 @@ export function ownInbox<T extends OwnPullFacts>(prs: readonly T[], now: number,
     value: p, repo: p.repo, number: p.number, waitingSince: ownPullWaitingSince(p), draft: p.draft,
     lastActivity: p.updatedAt ?? p.createdAt,
   }));
-  return placeInInbox(placed, (p) => ownInboxState({ reviewDecision: p.value.reviewDecision ?? null, verdicts: (p.value.reviews ?? []).map((r) => r.verdict) }), OWN_STATES, now, config, since)
+  return placeInInbox(placed, (p) => ownInboxState(humanOwnFacts(p.value)), OWN_STATES, now, config, since)
     .map(unwrap);
 }
 

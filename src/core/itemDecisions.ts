@@ -10,7 +10,10 @@ import { dueBucket, type DueBucket } from './dueDates';
 import { inboxOrder, inboxSla, ownInboxState, placeItem, OWN_STATES, REVIEW_STATES, type InboxConfig, type InboxEntry, type InboxItem, type InboxState, type OwnInboxState, type ReviewInboxState } from './inbox';
 import { ownPullWaitingSince, reviewLastActivity, type OwnPullFacts } from './inboxEntries';
 import { delegatedNudgeTarget, ownPrNudgeTarget, type NudgeTarget } from './nudges';
-import { isSnoozed, pendingReviewState, type PendingReview } from './reviews';
+import { isSnoozed, pendingReviewState, type CiState, type PendingReview } from './reviews';
+import { humanOwnFacts, peopleOnly, type AiReview } from './aiReviews';
+import { agentWork, issueKey, type AgentPullFacts } from './agentWork';
+import { mergeAction, mergeQueueState, type MergeAction, type MergeQueueFacts, type MergeQueueState } from './mergeQueue';
 import { teamLoad, type MemberLoad, type MemberReview, type MemberReviews } from './teamLoad';
 
 /** What a decision reads besides the item: one `now` and the settings, and the lookups the tree used to make per node. */
@@ -23,15 +26,17 @@ export interface DecisionContext extends InboxConfig {
   readonly lastNudgeAt: (repo: string, number: number) => number | undefined;
   /** When the lead handed this review to `login` ("Hand This Review to…"), if they did. */
   readonly handedAt: (repo: string, number: number, login: string) => number | undefined;
+  /** `leadDesk.team.agents`: coding agents, never counted as reviewers nor nudged. */
+  readonly agents: readonly string[];
 }
 
 export function decisionContext(
-  now: number, config: InboxConfig & { readonly businessHours: BusinessHours },
+  now: number, config: InboxConfig & { readonly businessHours: BusinessHours; readonly teamAgents?: readonly string[] },
   lookups: Partial<Pick<DecisionContext, 'lastNudgeAt' | 'handedAt'>> = {},
 ): DecisionContext {
   return {
     now, slaHours: config.slaHours, staleDays: config.staleDays, businessHours: config.businessHours, since: businessMsUntil(now, config.businessHours),
-    lastNudgeAt: lookups.lastNudgeAt ?? (() => undefined), handedAt: lookups.handedAt ?? (() => undefined),
+    lastNudgeAt: lookups.lastNudgeAt ?? (() => undefined), handedAt: lookups.handedAt ?? (() => undefined), agents: config.teamAgents ?? [],
   };
 }
 
@@ -39,6 +44,10 @@ export function decisionContext(
 export interface OwnPullItem extends OwnPullFacts {
   readonly url: string;
   readonly title: string;
+  readonly ci?: CiState;
+  /** Its way into the base branch; absent in older snapshots and on servers without the fields. */
+  readonly mergeQueue?: Omit<MergeQueueFacts, 'ci' | 'humanApproved'> & { readonly queueRequired: boolean };
+  readonly aiReviews?: readonly AiReview[];
 }
 
 /** An issue or PR assigned to a teammate (GitHub's `DelegatedIssue`). */
@@ -49,6 +58,16 @@ export interface DelegatedIssueItem {
   readonly title: string;
   readonly assignees: readonly string[];
   readonly due: string | null;
+  /** The open PRs that close it (a coding agent's among them). */
+  readonly agentPulls?: readonly AgentPullItem[];
+}
+
+/** A PR that closes a delegated issue, as `agentWork` reads it. */
+export interface AgentPullItem extends AgentPullFacts {
+  readonly title: string;
+  readonly url: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
 }
 
 /** A task kept locally (the task store's record). */
@@ -99,8 +118,12 @@ export interface OwnPullDecision<P extends OwnPullItem = OwnPullItem> extends De
   readonly kind: 'own';
   readonly item: P;
   readonly basis: OwnInboxState;
-  /** "Merge…": approved (see `mergeable`) and not a draft. */
+  /** "Merge…": approved (see `mergeable`), not a draft, and not in the merge queue already. */
   readonly mergeable: boolean;
+  /** What Merge… does: merge, add to the merge queue (its branch requires one), or nothing (queued). */
+  readonly mergeAction: MergeAction;
+  /** Where an approved PR stands on its way in; null for the other states, and without the facts. */
+  readonly queue: MergeQueueState | null;
   /** "Nudge…": waiting on its reviewers past the SLA (see `ownPullNudge`). */
   readonly nudge: NudgeTarget | null;
   readonly lastNudgeAt?: number;
@@ -108,6 +131,8 @@ export interface OwnPullDecision<P extends OwnPullItem = OwnPullItem> extends De
 
 export interface DelegatedDecision<I = DelegatedIssueItem | DelegatedTaskItem> extends Decided {
   readonly kind: 'issue' | 'task';
+  /** A coding agent's draft PR (its assignee is the agent): never nudged. */
+  readonly agentPull?: AgentPullItem;
   readonly item: I;
   readonly bucket: DueBucket;
   /** "Follow Up…": the item on GitHub (a task only when linked to an issue or PR). */
@@ -132,6 +157,19 @@ export interface TeamReviewDecision extends Decided {
 export interface TeamMemberDecision {
   readonly load: MemberLoad;
   readonly reviews: readonly TeamReviewDecision[];
+}
+
+/** A coding agent's draft PR on an issue the lead delegated: Delegated work, the agent as its assignee. */
+export interface AgentPullDecision extends Decided {
+  readonly kind: 'agentPull';
+  readonly item: AgentPullItem;
+  /** The agent, without REST's `[bot]`. */
+  readonly agent: string;
+  /** The issues it closes, `owner/repo#n`. */
+  readonly closes: readonly string[];
+  /** The delegated issue's due date. */
+  readonly due: string | null;
+  readonly bucket: DueBucket;
 }
 
 export type ItemDecision = ReviewDecision | OwnPullDecision | DelegatedDecision | TeamReviewDecision;
@@ -164,19 +202,22 @@ export const mergeable = (basis: OwnInboxState, draft: boolean): boolean => basi
  * with changes requested, which are the lead's move), past the SLA, and someone is requested.
  */
 export function ownPullNudge(pr: OwnPullItem, basis: OwnInboxState, pastSla: boolean, ctx: DecisionContext): NudgeTarget | null {
-  return basis === 'waiting-on-reviewers' && pastSla ? ownPrNudgeTarget(pr, ctx.now, ctx.businessHours, ctx.since) : null;
+  return basis === 'waiting-on-reviewers' && pastSla ? ownPrNudgeTarget({ ...pr, waitingOn: peopleOnly(pr.waitingOn, ctx.agents) }, ctx.now, ctx.businessHours, ctx.since) : null;
 }
 
 export function decideOwnPull<P extends OwnPullItem>(pr: P, ctx: DecisionContext): OwnPullDecision<P> {
-  const basis = ownInboxState({ reviewDecision: pr.reviewDecision ?? null, verdicts: (pr.reviews ?? []).map((r) => r.verdict) });
+  const basis = ownInboxState(humanOwnFacts(pr, ctx.agents));
   const placed = placeItem({ repo: pr.repo, number: pr.number, waitingSince: ownPullWaitingSince(pr), lastActivity: pr.updatedAt ?? pr.createdAt, draft: pr.draft }, basis, ctx.now, ctx, ctx.since);
-  const canMerge = mergeable(basis, pr.draft);
+  const q = pr.mergeQueue;
+  const action = mergeAction({ queueRequired: q?.queueRequired ?? false, entry: q?.entry ?? null });
+  const canMerge = mergeable(basis, pr.draft) && action !== 'none';
+  const queue = basis === 'approved' && q ? mergeQueueState({ ...q, ...(pr.ci ? { ci: pr.ci } : {}), humanApproved: true }) : null;
   const nudge = ownPullNudge(pr, basis, placed.pastSla, ctx);
   const lastNudgeAt = ctx.lastNudgeAt(pr.repo, pr.number);
   return {
     kind: 'own', id: `own:${pr.repo}#${pr.number}`, item: pr, place: placed, state: placed.state, basis, waitMs: placed.waitMs, sla: placed.sla, pastSla: placed.pastSla,
-    mergeable: canMerge, nudge, ...(lastNudgeAt !== undefined ? { lastNudgeAt } : {}),
-    contextValue: tokens('ownPullRequest', !!pr.url && 'linked', canMerge && 'mergeable', placed.pastSla && 'pastSla', nudge !== null && 'nudgeable'),
+    mergeable: canMerge, mergeAction: action, queue, nudge, ...(lastNudgeAt !== undefined ? { lastNudgeAt } : {}),
+    contextValue: tokens('ownPullRequest', !!pr.url && 'linked', canMerge && 'mergeable', queue?.kind === 'queued' && 'queued', placed.pastSla && 'pastSla', nudge !== null && 'nudgeable'),
   };
 }
 
@@ -229,6 +270,41 @@ export function decideTeam(load: readonly MemberReviews[] | null, configured: re
     .map((m) => ({ load: m, reviews: m.reviews.map((r) => decide(m.login, r)) }));
 }
 
+/**
+ * The agents' PRs on the delegated issues (`agentWork`): a draft is delegated work with the agent
+ * as its assignee; marked ready, it is a review for the lead ("Needs your review") unless the
+ * lead's reviews have it already. The wait of a ready one counts from its last update (the
+ * sidebar does not read when it was marked ready).
+ */
+export function agentPulls(issues: readonly DelegatedIssueItem[], reviews: readonly PendingReview[], ctx: DecisionContext): { drafts: AgentPullDecision[]; ready: PendingReview[] } {
+  const delegated = new Set(issues.map((i) => issueKey(i.repo, i.number)));
+  const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
+  const seen = new Set<string>();
+  const drafts: AgentPullDecision[] = [];
+  const ready: PendingReview[] = [];
+  for (const issue of issues) {
+    const pulls = (issue.agentPulls ?? []).filter((p) => !seen.has(issueKey(p.repo, p.number)));
+    for (const work of agentWork(pulls, { me: '', agents: ctx.agents, delegatedIssues: delegated })) {
+      const key = issueKey(work.repo, work.number);
+      const pull = pulls.find((p) => issueKey(p.repo, p.number) === key)!;
+      seen.add(key);
+      if (work.state === 'delegated') {
+        drafts.push({
+          kind: 'agentPull', id: `agent:${pull.repo}#${pull.number}`, item: pull, agent: work.agent, closes: work.closes, due: issue.due, bucket: dueBucket(issue.due, ctx.now),
+          contextValue: tokens('agentPull delegated', !!pull.url && 'linked'),
+        });
+      } else if (!asked.has(key)) {
+        ready.push({
+          repo: pull.repo, number: pull.number, title: pull.title, author: pull.author, url: pull.url, requestedAt: pull.updatedAt, createdAt: pull.createdAt,
+          direct: true, additions: 0, deletions: 0, draft: false, ci: 'none', labels: [], requested: true, updatedAt: pull.updatedAt,
+          ...(pull.authorIsBot ? { authorIsBot: true } : {}), agentPull: true,
+        });
+      }
+    }
+  }
+  return { drafts, ready };
+}
+
 /** Everything the tree shows and the palette picks from, decided at one `now`. */
 export interface WorkDecisions<R extends PendingReview = PendingReview, P extends OwnPullItem = OwnPullItem, I extends DelegatedIssueItem = DelegatedIssueItem, T extends DelegatedTaskItem = DelegatedTaskItem> {
   readonly now: number;
@@ -241,6 +317,8 @@ export interface WorkDecisions<R extends PendingReview = PendingReview, P extend
   readonly issues: readonly DelegatedDecision<I>[];
   /** Open tasks (done ones are not shown). */
   readonly tasks: readonly DelegatedDecision<T>[];
+  /** Coding agents' draft PRs on the delegated issues (their ready ones are in `reviews`). */
+  readonly agentPulls: readonly AgentPullDecision[];
   readonly team: readonly TeamMemberDecision[];
 }
 
@@ -268,7 +346,9 @@ export function decideWork<R extends PendingReview, P extends OwnPullItem, I ext
 ): WorkDecisions<R, P, I, T> {
   const reviews: (ReviewDecision & { readonly item: R })[] = [];
   const snoozed: (ReviewDecision & { readonly item: R })[] = [];
-  for (const r of facts.reviews) {
+  const agents = agentPulls(facts.delegatedIssues, facts.reviews, ctx);
+  // A ready agent PR is a plain pending review (R adds nothing the sidebar gives it).
+  for (const r of [...facts.reviews, ...agents.ready as R[]]) {
     const d = remember(r, (x) => decideReview(x, ctx)) as (ReviewDecision & { readonly item: R }) | null;
     if (d) (d.snoozed ? snoozed : reviews).push(d);
   }
@@ -280,6 +360,7 @@ export function decideWork<R extends PendingReview, P extends OwnPullItem, I ext
     own: own.sort(inboxOrderOf(OWN_STATES)),
     issues: facts.delegatedIssues.map((i) => remember(i, (x) => decideIssue(x, ctx))),
     tasks: facts.tasks.filter((t) => !t.doneAt).map((t) => remember(t, (x) => decideTask(x, ctx))),
+    agentPulls: agents.drafts,
     team: facts.teamMembers.length > 0 ? decideTeam(facts.teamLoad ?? null, facts.teamMembers, ctx, remember) : [],
   };
 }

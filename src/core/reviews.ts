@@ -38,6 +38,10 @@ export interface PendingReview {
   readonly changesSinceUrl?: string;
   /** Last activity (GitHub's `updatedAt`, epoch ms); absent in older snapshots. */
   readonly updatedAt?: number;
+  /** GitHub says the author is a `Bot` (a coding agent, dependabot): never a person to nudge. */
+  readonly authorIsBot?: boolean;
+  /** A coding agent's PR on an issue the lead delegated, marked ready (`agentWork`): its author is the agent. */
+  readonly agentPull?: boolean;
 }
 
 /** How many of a PR's latest commits the sidebar query reads: "10+ commits since your review". */

@@ -9,6 +9,8 @@ import { COMMITS_SEEN, requestedAtFromTimeline, waitingSinceFromTimeline, type C
 import { REPO_NAME } from '../core/repoName';
 import { GitHubFailure } from './transport/failure';
 import { labelNames, login, num, object, requiredNum, safeUrl, str, time, type Json } from './parse';
+import { aiReviews, type AiReview } from '../core/aiReviews';
+import { agentPullsOf, isBotActor, mergeQueueFactsOf, requestedReviewersOf, reviewsOnCommits, type IssuePull } from './teamFields';
 
 /** GitHub's rolled-up state of every check and status on the PR's head commit. */
 export function ciFromRollup(state: unknown): CiState {
@@ -67,13 +69,13 @@ export function repoOf(n: Json): string {
 const VERDICTS: readonly ReviewVerdict[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING'];
 
 /** Each reviewer's latest review, newest last: `latestReviews { nodes { state submittedAt author commit } }`. */
-export function latestReviewsOf(n: Json): { author: string; verdict: ReviewVerdict; at: number; commit: string }[] {
+export function latestReviewsOf(n: Json): { author: string; verdict: ReviewVerdict; at: number; commit: string; bot: boolean }[] {
   return nodesOf(n.latestReviews).flatMap((r) => {
     const verdict = VERDICTS.find((v) => v === r.state);
     const at = time(r.submittedAt, Number.NaN);
     if (!verdict || Number.isNaN(at)) return [];
     const commit = typeof r.commit === 'object' && r.commit !== null ? str((r.commit as Json).oid) : '';
-    return [{ author: login(r.author), verdict, at, commit }];
+    return [{ author: login(r.author), verdict, at, commit, bot: isBotActor(r.author) }];
   }).sort((a, b) => a.at - b.at);
 }
 
@@ -132,6 +134,7 @@ export function pendingReviewFrom(n: Json, me: string, webHost: string, requeste
     ...(requested && !direct && teams[0] ? { team: teams[0] } : {}),
     additions: num(n.additions), deletions: num(n.deletions), draft: n.isDraft === true, ci: head.ci,
     labels: labelNames(nodesOf(n.labels)), requested, updatedAt: time(n.updatedAt, createdAt),
+    ...(isBotActor(n.author) ? { authorIsBot: true } : {}),
     ...(myReview ? { myReview, commitsSinceMyReview: since } : {}),
     ...(mine?.commit && since > 0 && head.headOid && url ? { changesSinceUrl: `${url}/files/${mine.commit}..${head.headOid}` } : {}),
   };
@@ -170,6 +173,8 @@ export interface DelegatedIssue {
   readonly dueSource?: IssueDueSource;
   /** The milestone's title, when the due date comes from it. */
   readonly milestone?: string;
+  /** The open PRs that close this issue (a coding agent's among them); absent in older snapshots. */
+  readonly agentPulls?: readonly IssuePull[];
 }
 
 /** A reviewer's latest verdict on one of the lead's PRs. */
@@ -177,6 +182,8 @@ export interface ReviewerVerdict {
   readonly reviewer: string;
   readonly verdict: ReviewVerdict;
   readonly at: number;
+  /** GitHub says the reviewer is a `Bot`: never a human approval. */
+  readonly bot?: boolean;
 }
 
 /** One of the lead's own open PRs, and whose reviews it waits for. */
@@ -197,19 +204,28 @@ export interface OwnPullRequest {
   readonly ci?: CiState;
   /** The head commit: a merge from here only goes through if it is still the head. */
   readonly headSha?: string;
+  /** Its way into the base branch (merge queue, auto-merge, GitHub's merge state); absent in older snapshots and on servers without the fields. */
+  readonly mergeQueue?: ReturnType<typeof mergeQueueFactsOf>;
+  /** Each AI reviewer's state on the current head; absent in older snapshots. */
+  readonly aiReviews?: readonly AiReview[];
 }
 
 /** A delegated issue from the `delegated` search: the lead's own login is not an assignee to show. */
 export function delegatedIssueFrom(n: Json, me: string, webHost: string): DelegatedIssue {
   const milestone = typeof n.milestone === 'object' && n.milestone !== null ? n.milestone as Json : undefined;
   const due = issueDue({ body: str(n.body), milestoneDueOn: str(milestone?.dueOn) });
+  const repo = repoOf(n);
+  const number = requiredNum(n.number, 'issue number');
+  const assignees = nodesOf(n.assignees).map(login).filter((a) => a.toLowerCase() !== me.toLowerCase());
+  const agentPulls = agentPullsOf(n, { repo, number, author: me, assignees }, webHost);
   return {
-    repo: repoOf(n), number: requiredNum(n.number, 'issue number'), title: str(n.title, '(no title)'), url: safeUrl(n.url, webHost),
-    assignees: nodesOf(n.assignees).map(login).filter((a) => a.toLowerCase() !== me.toLowerCase()),
+    repo, number, title: str(n.title, '(no title)'), url: safeUrl(n.url, webHost),
+    assignees,
     isPullRequest: n.__typename === 'PullRequest', createdAt: time(n.createdAt), updatedAt: time(n.updatedAt),
     labels: labelNames(nodesOf(n.labels)), due: due?.date ?? null,
     ...(due ? { dueSource: due.source } : {}),
     ...(due?.source === 'milestone' && milestone ? { milestone: str(milestone.title, 'milestone') } : {}),
+    ...(agentPulls.length > 0 ? { agentPulls } : {}),
   };
 }
 
@@ -222,8 +238,13 @@ export function ownPullRequestFrom(n: Json, webHost: string): OwnPullRequest {
   return {
     repo: repoOf(n), number: requiredNum(n.number, 'PR number'), title: str(n.title, '(no title)'), url: safeUrl(n.url, webHost),
     createdAt, draft: n.isDraft === true, waitingOn: waitingOnFrom(n), reviewDecision: decision,
-    reviews: latestReviewsOf(n).map((r) => ({ reviewer: r.author, verdict: r.verdict, at: r.at })),
+    reviews: latestReviewsOf(n).map((r) => ({ reviewer: r.author, verdict: r.verdict, at: r.at, ...(r.bot ? { bot: true } : {}) })),
     waitingSince: waitingSinceFromTimeline(timelineEvents(n.timelineItems), createdAt), updatedAt: time(n.updatedAt, createdAt), ci: head.ci,
     ...(/^[0-9a-f]{40}$/.test(head.headOid) ? { headSha: head.headOid } : {}),
+    mergeQueue: mergeQueueFactsOf(n),
+    aiReviews: aiReviews({
+      headSha: str(n.headRefOid, head.headOid), reviews: reviewsOnCommits(n.latestReviews),
+      requestedBots: requestedReviewersOf(n.reviewRequests).filter((r) => r.kind === 'bot').map((r) => r.name),
+    }),
   };
 }

@@ -10,7 +10,12 @@ export interface AlertsFile {
   readonly version: 2;
   /** By `alertKey(owner, repo, workflowId)`: every GitHub origin and account in one map, each record naming its owner. */
   workflows: Record<string, WorkflowAlert>;
+  /** Merge-queue removals already announced (`removalKey` → when), so each raises one notice in one window. */
+  queueRemovals?: Record<string, number>;
 }
+
+/** Announced removals kept: the newest ones (an older removal is long off the tree). */
+const KEPT_REMOVALS = 200;
 
 /** GitHub.com's API origin: what a record without a link of its own is assumed to belong to. */
 export const DEFAULT_ORIGIN = 'https://api.github.com';
@@ -136,6 +141,28 @@ export class AlertStore extends FileBackedStore<AlertsFile> {
    */
   stillRed(alert: WorkflowAlert): Promise<WorkflowAlert | undefined> {
     return this.file.update((f) => currentRedRun(f.workflows, alert), { keepOnFailure: false });
+  }
+
+  /** Whether the merge-queue removal `key` was announced (by any window). */
+  announced(key: string): boolean {
+    const seen = this.file.data.queueRemovals;
+    return typeof seen === 'object' && seen !== null && Object.hasOwn(seen, key);
+  }
+
+  /**
+   * Records the removals in `keys` under the file's lock and answers those no window announced
+   * before: this window announces them, once.
+   */
+  async announce(keys: readonly string[], now = Date.now()): Promise<string[]> {
+    await this.file.refresh();
+    if (keys.every((k) => this.announced(k))) return [];
+    return this.file.update((f) => {
+      const seen = typeof f.queueRemovals === 'object' && f.queueRemovals !== null && !Array.isArray(f.queueRemovals) ? f.queueRemovals : {};
+      const fresh = keys.filter((k) => !Object.hasOwn(seen, k));
+      for (const k of fresh) seen[k] = now;
+      f.queueRemovals = Object.fromEntries(Object.entries(seen).sort(([, a], [, b]) => b - a).slice(0, KEPT_REMOVALS));
+      return fresh;
+    });
   }
 
   get(owner: AlertOwner, repo: string, workflowId: number): WorkflowAlert | undefined {

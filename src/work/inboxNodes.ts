@@ -13,6 +13,8 @@ import { formatDuration } from '../core/timeline';
 import type { OwnPullRequest } from '../github/api';
 import { Commands } from '../ids';
 import { ciText, nudgedWords, stateLabel, tooltip, WORDS, type LazyTooltip } from './nodeParts';
+import type { AiReview } from '../core/aiReviews';
+import type { BlockedReason, MergeQueueState } from '../core/mergeQueue';
 
 const STATE_ICONS: Record<InboxState, string> = {
   'needs-review': 'eye', 're-requested': 'sync', 'waiting-on-author': 'person',
@@ -87,6 +89,32 @@ export class ReviewNode extends vscode.TreeItem implements LazyTooltip {
   }
 }
 
+const BLOCKED_WORDS: Record<BlockedReason, () => string> = {
+  checks: () => vscode.l10n.t('failing checks'), review: () => vscode.l10n.t('a required review is missing'), conflicts: () => vscode.l10n.t('conflicts'),
+  behind: () => vscode.l10n.t('behind its base branch'), draft: () => vscode.l10n.t('draft'), rules: () => vscode.l10n.t("the branch's rules"),
+};
+
+/** Where an approved PR stands on its way in, as the decision says: "queued #2 · ETA 12m", "removed from the merge queue: failed checks". */
+export function queueText(q: MergeQueueState | null): string {
+  switch (q?.kind) {
+    case 'queued': return q.etaSeconds !== null ? vscode.l10n.t('queued #{0} · ETA {1}', q.position, formatDuration(q.etaSeconds * 1000)) : vscode.l10n.t('queued #{0}', q.position);
+    case 'auto-merge': return vscode.l10n.t('auto-merge armed');
+    case 'removed': return q.reason ? vscode.l10n.t('removed from the merge queue: {0}', q.reason) : vscode.l10n.t('removed from the merge queue');
+    case 'blocked': return vscode.l10n.t('blocked: {0}', BLOCKED_WORDS[q.reason]());
+    case 'ready': return q.unstable ? vscode.l10n.t('ready to merge, optional checks failing') : '';
+    default: return '';
+  }
+}
+
+/** An AI reviewer's state: "Copilot: requested", "Copilot: reviewed the current head", "Copilot: reviewed an older commit". */
+export function aiReviewText(r: AiReview): string {
+  switch (r.state) {
+    case 'requested': return vscode.l10n.t('{0}: requested', r.bot);
+    case 'reviewed-current': return vscode.l10n.t('{0}: reviewed the current head', r.bot);
+    case 'reviewed-older': return vscode.l10n.t('{0}: reviewed an older commit', r.bot);
+  }
+}
+
 /** One of the lead's open PRs: draws its decision. `pullRequest` is what the commands on it read. */
 export class OwnPullNode extends vscode.TreeItem implements LazyTooltip {
   children: never[] = [];
@@ -108,19 +136,23 @@ export class OwnPullNode extends vscode.TreeItem implements LazyTooltip {
     const ci = ciText(pr.ci ?? 'none');
     this.id = decision.id;
     if (decision.nudge) this.nudgeTarget = decision.nudge;
-    this.description = [pr.repo, summary, basis === 'waiting-on-reviewers' ? waited : '', ci, pr.draft ? vscode.l10n.t('draft') : '',
-      nudgedWords(decision.lastNudgeAt, now)].filter(Boolean).join(' · ');
+    const queue = queueText(decision.queue);
+    const ai = (pr.aiReviews ?? []).map(aiReviewText);
+    this.description = [pr.repo, summary, queue, basis === 'waiting-on-reviewers' ? waited : '', ci, pr.draft ? vscode.l10n.t('draft') : '',
+      ...ai, nudgedWords(decision.lastNudgeAt, now)].filter(Boolean).join(' · ');
     const color = basis === 'approved' ? 'charts.green' : pastSla || basis === 'changes-requested' ? 'list.errorForeground' : undefined;
     this.iconPath = new vscode.ThemeIcon(pr.draft ? 'git-pull-request-draft' : STATE_ICONS[basis], color ? new vscode.ThemeColor(color) : undefined);
     this.contextValue = decision.contextValue;
     this.accessibilityInformation = {
       label: [vscode.l10n.t('Your pull request {0} number {1}: {2}', pr.repo, pr.number, pr.title), stateLabel(decision.state), summary,
         basis !== 'waiting-on-reviewers' ? '' : pastSla ? vscode.l10n.t('waiting {0} business hours, past the {1} hour SLA', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited),
-        pr.ci === 'failure' ? vscode.l10n.t('CI failing') : ''].filter(Boolean).join(', '),
+        pr.ci === 'failure' ? vscode.l10n.t('CI failing') : '', queue, ...ai].filter(Boolean).join(', '),
     };
     this.tooltipOf = () => tooltip((md) => {
       md.appendMarkdown('**').appendText(`${pr.repo}#${pr.number}`).appendMarkdown('** ').appendText(pr.title);
       md.appendMarkdown('\n\n').appendText(`${stateLabel(decision.state)}: ${summary}`);
+      if (queue) md.appendMarkdown('\n\n').appendText(queue);
+      if (ai.length > 0) md.appendMarkdown('\n\n').appendText(ai.join(' · '));
       if (basis === 'waiting-on-reviewers') {
         md.appendMarkdown('\n\n').appendText(pastSla
           ? vscode.l10n.t('waiting {0} business hours (past the {1} h SLA)', waited, slaHours) : vscode.l10n.t('waiting {0} business hours', waited));

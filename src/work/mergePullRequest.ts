@@ -14,6 +14,7 @@ import { Commands } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, notificationSafe } from '../util/errors';
 import { paletteCandidates } from '../core/itemDecisions';
+import { mergeAction } from '../core/mergeQueue';
 import { pickPull } from './pullPick';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
 import type { InboxDecisions } from '../inbox/inboxDecisions';
@@ -23,6 +24,13 @@ export function registerMergeCommand(model: WorkModel, github: GitHubConnection,
   const merge = async (node?: { readonly pullRequest?: OwnPullRequest }): Promise<boolean> => {
     const pr = node?.pullRequest ?? await pickApproved(decisions);
     if (!pr) return false;
+    const action = mergeAction({ queueRequired: pr.mergeQueue?.queueRequired ?? false, entry: pr.mergeQueue?.entry ?? null });
+    if (action === 'none') {
+      // Acting on a queued PR would send it to the back of the queue.
+      void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: {0}#{1} is in the merge queue already (#{2}); nothing was sent.', pr.repo, pr.number, pr.mergeQueue?.entry?.position ?? '?'));
+      return false;
+    }
+    if (action === 'enqueue') return addToQueue(model, github, pr);
     try {
       const method = await github.run((s) => s.mergeMethod(pr.repo));
       if (!method) return false;
@@ -49,6 +57,34 @@ export function registerMergeCommand(model: WorkModel, github: GitHubConnection,
     }
   };
   return vscode.commands.registerCommand(Commands.workMerge, merge);
+}
+
+/** Merge… on a branch that requires a merge queue: the PR joins the queue (`enqueuePullRequest`), after the lead confirms. */
+async function addToQueue(model: WorkModel, github: GitHubConnection, pr: OwnPullRequest): Promise<boolean> {
+  const confirmed = await confirmModal(
+    vscode.l10n.t('Add {0}#{1} "{2}" to the merge queue?', pr.repo, pr.number, notificationSafe(pr.title)),
+    vscode.l10n.t("{0}'s branch requires a merge queue: GitHub merges it when its turn comes and the checks pass. It is added only if nothing was pushed since the tree last refreshed.", pr.repo),
+    vscode.l10n.t('Add to merge queue'),
+  );
+  if (!confirmed) return false;
+  try {
+    const done = await github.run((s) => s.enqueuePullRequest(pr.repo, pr.number, pr.headSha));
+    if (!done) return false;
+    const where = done.entry ? vscode.l10n.t(' at #{0}', done.entry.position) : '';
+    const said = done.alreadyQueued
+      ? vscode.l10n.t('Lead Desk: {0}#{1} was in the merge queue already{2}; nothing was sent.', pr.repo, pr.number, where)
+      : vscode.l10n.t('Lead Desk: added {0}#{1} to the merge queue{2}.', pr.repo, pr.number, where);
+    void vscode.window.showInformationMessage(done.recoveredFrom ? `${said} ${vscode.l10n.t('({0}, but the pull request is in the queue.)', lostAnswer(done.recoveredFrom))}` : said);
+    void model.refresh();
+    return true;
+  } catch (e) {
+    if (e instanceof UnconfirmedWrite) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Lead Desk: {0}#{1} may have been added to the merge queue: {2}. Refresh the tree to see.', pr.repo, pr.number, describeForNotification(e)));
+      return false;
+    }
+    void vscode.window.showErrorMessage(vscode.l10n.t('Lead Desk: {0}#{1} was not added to the merge queue: {2}', pr.repo, pr.number, describeForNotification(e)));
+    return false;
+  }
 }
 
 /** From the palette: the lead's PRs the tree offers Merge… on (approved, not drafts: `mergeable` in core/itemDecisions.ts). */

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { DueBucket } from '../core/dueDates';
-import type { DelegatedDecision } from '../core/itemDecisions';
+import type { AgentPullDecision, DelegatedDecision } from '../core/itemDecisions';
 import type { NudgeTarget } from '../core/nudges';
 import type { DelegatedIssue } from '../github/api';
 import type { DelegatedTask } from '../inbox/taskRepository';
@@ -19,7 +19,7 @@ export type { ReviewNode };
 /** " · nudged 2h ago" for a description, or ''. */
 const nudgedSuffix = (lastAt: number | undefined, now: number): string => (lastAt === undefined ? '' : ` · ${nudgedWords(lastAt, now)}`);
 
-export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | ReviewNode | InboxStateNode | OwnPullNode | TeamNode;
+export type WorkNode = GroupNode | NoticeNode | BucketNode | TaskNode | IssueNode | AgentPullNode | ReviewNode | InboxStateNode | OwnPullNode | TeamNode;
 
 const GROUP_LABELS = {
   delegated: () => vscode.l10n.t('Delegated work'), reviews: () => vscode.l10n.t('Pending reviews'), own: () => vscode.l10n.t('Your pull requests'),
@@ -158,5 +158,34 @@ export class IssueNode extends vscode.TreeItem implements LazyTooltip {
       if (issue.labels.length) md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Labels: {0}', issue.labels.join(', ')));
     });
     if (issue.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
+  }
+}
+
+/** A coding agent's draft PR on a delegated issue: under its agent, with the issue's due date; never nudged. */
+export class AgentPullNode extends vscode.TreeItem implements LazyTooltip {
+  readonly tooltipOf: () => vscode.MarkdownString;
+  children: WorkNode[] = [];
+  readonly due: string | null;
+  readonly bucket: DueBucket;
+  readonly person: string;
+  readonly createdAt: number;
+  constructor(readonly decision: AgentPullDecision, now: number) {
+    const pull = decision.item;
+    super(`#${pull.number} ${pull.title}`, vscode.TreeItemCollapsibleState.None);
+    this.due = decision.due;
+    this.bucket = decision.bucket;
+    this.person = decision.agent;
+    this.createdAt = pull.createdAt;
+    this.id = decision.id;
+    const closes = decision.closes.join(', ');
+    this.description = [decision.agent, vscode.l10n.t('draft'), vscode.l10n.t('closes {0}', closes), dueText(this.due, this.bucket), pull.repo, ageText(pull.createdAt, now)].filter(Boolean).join(' · ');
+    this.iconPath = new vscode.ThemeIcon('git-pull-request-draft', dueColor(this.bucket));
+    this.contextValue = decision.contextValue;
+    this.accessibilityInformation = { label: vscode.l10n.t('Draft pull request {0} number {1} by the agent {2}: {3}, closes {4}', pull.repo, pull.number, decision.agent, pull.title, closes) };
+    this.tooltipOf = () => tooltip((md) => {
+      md.appendMarkdown('**').appendText(`${pull.repo}#${pull.number}`).appendMarkdown('** ').appendText(pull.title);
+      md.appendMarkdown('\n\n').appendText(vscode.l10n.t('A draft by the agent {0}; it moves to "Needs your review" when the agent marks it ready. Closes {1}.', decision.agent, closes));
+    });
+    if (pull.url) this.command = { command: Commands.workOpen, title: vscode.l10n.t('Open'), arguments: [this] };
   }
 }

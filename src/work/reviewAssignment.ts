@@ -13,6 +13,7 @@ import type { Config } from '../config';
 import type { PendingReview } from '../core/reviews';
 import type { PersonTurnaround } from '../core/reviewTurnaround';
 import { loadCountsText, teamLoad, type MemberLoad, type MemberReview } from '../core/teamLoad';
+import { peopleOnly } from '../core/aiReviews';
 import { formatDuration } from '../core/timeline';
 import type { GitHubConnection } from '../github/api';
 import { lostAnswer, UnconfirmedWrite, type GitHubFailure } from '../github/api';
@@ -74,7 +75,7 @@ export function registerReviewAssignment(deps: {
     if (!model.snapshot.teamLoad) await model.refreshTeamLoad();
     const loads = teamLoad(model.snapshot.teamLoad ?? [], Date.now(), { slaHours: config.settings.slaHours, businessHours: config.settings.businessHours });
     const skip = new Set([me, ...exclude].map((l) => l.toLowerCase()));
-    const members = config.settings.teamMembers.filter((m) => !skip.has(m.toLowerCase()));
+    const members = peopleOnly(config.settings.teamMembers, config.settings.teamAgents).filter((m) => !skip.has(m.toLowerCase()));
     const [access] = await Promise.all([
       github.run((s) => s.reviewAccess(pull.repo, members)).catch((e: unknown) => {
         // Without the check, GitHub's own answer (a 422) still says who cannot review.

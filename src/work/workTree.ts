@@ -9,7 +9,7 @@ import { badgeOf, type OwnPullDecision, type ReviewDecision } from '../core/item
 import type { InboxState } from '../core/inbox';
 import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views } from '../ids';
 import { Disposable } from '../util/disposable';
-import { BucketNode, GroupNode, IssueNode, NoticeNode, TaskNode, type WorkNode } from './nodes';
+import { AgentPullNode, BucketNode, GroupNode, IssueNode, NoticeNode, TaskNode, type WorkNode } from './nodes';
 import type { NudgeLog } from '../inbox/nudgeLog';
 import { InboxStateNode, OwnPullNode, ReviewNode } from './inboxNodes';
 import type { LazyTooltip } from './nodeParts';
@@ -38,6 +38,8 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   /** Milliseconds the last update by part took, and the nodes it fired (`undefined`: the whole tree). */
   lastUpdateMs = 0;
   lastFired: readonly WorkNode[] | undefined;
+  /** The merge-queue removal notices (set by the feature; tests read what it showed). */
+  queueRemovals: { readonly shown: readonly string[] } | undefined;
 
   constructor(model: WorkModel, private readonly config: Config, nudges?: NudgeLog, private readonly turnaround?: TeamTurnaround) {
     super();
@@ -142,9 +144,10 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     const ownStates = byState(d.own, OWN_GROUP_ORDER).map(([state, ds]) => new InboxStateNode('own', state,
       ds.map((x) => this.leaf(x, () => new OwnPullNode(x, slaHours, now))), ds.filter((x) => x.pastSla).length));
 
-    const delegated: (TaskNode | IssueNode)[] = [
+    const delegated: DelegatedNode[] = [
       ...d.tasks.map((x) => this.leaf(x, () => new TaskNode(x, now))),
       ...d.issues.map((x) => this.leaf(x, () => new IssueNode(x, now))),
+      ...d.agentPulls.map((x) => this.leaf(x, () => new AgentPullNode(x, now))),
     ];
     const overdue = delegated.filter((n) => n.bucket === 'overdue').length;
     const dueToday = delegated.filter((n) => n.bucket === 'today').length;
@@ -247,7 +250,7 @@ function adopt(old: WorkNode, fresh: WorkNode, children: WorkNode[]): void {
   if (old.command?.arguments?.[0] === fresh) old.command = { ...old.command, arguments: [old] };
 }
 
-type DelegatedNode = TaskNode | IssueNode;
+type DelegatedNode = TaskNode | IssueNode | AgentPullNode;
 
 /**
  * The line above the tree: what is true before GitHub has answered ("as of HH:MM" from the

@@ -11,21 +11,22 @@ import type { PendingReview } from '../../core/reviews';
 import { GitHubFailure, failureFromErrors } from '../transport/failure';
 import type { Transport } from '../transport/transport';
 import type { GraphQLErrorLike, RateLimitReading } from '../graphqlTypes';
+import { AGENT_PULLS, AUTHOR_KIND, MERGE_QUEUE_FIELDS } from '../teamFields';
 
 const PR_BASE = `
   id number title url createdAt updatedAt isDraft additions deletions
-  author { login } repository { nameWithOwner }`;
+  ${AUTHOR_KIND} repository { nameWithOwner }`;
 /** The last commits (the newest carries CI; the rest say what came after a review) and each reviewer's latest review. */
 const COMMITS_AND_REVIEWS = `
   commits(last: 10) { nodes { commit { oid committedDate statusCheckRollup { state } } } }
-  latestReviews(first: 10) { nodes { state submittedAt author { login } commit { oid } } }`;
+  latestReviews(first: 10) { nodes { state submittedAt author { __typename login } commit { oid } } }`;
 const REQUESTS_AND_TIMELINE = `
-  reviewRequests(first: 10) { nodes { requestedReviewer { __typename ... on User { login } ... on Team { slug } } } }
+  reviewRequests(first: 10) { nodes { requestedReviewer { __typename ... on User { login } ... on Team { slug } ... on Bot { login } } } }
   timelineItems(last: 20, itemTypes: [REVIEW_REQUESTED_EVENT, REVIEW_REQUEST_REMOVED_EVENT, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) {
     nodes {
       __typename
-      ... on ReviewRequestedEvent { createdAt requestedReviewer { __typename ... on User { login } ... on Team { slug } } }
-      ... on ReviewRequestRemovedEvent { createdAt requestedReviewer { __typename ... on User { login } ... on Team { slug } } }
+      ... on ReviewRequestedEvent { createdAt requestedReviewer { __typename ... on User { login } ... on Team { slug } ... on Bot { login } } }
+      ... on ReviewRequestRemovedEvent { createdAt requestedReviewer { __typename ... on User { login } ... on Team { slug } ... on Bot { login } } }
       ... on ReadyForReviewEvent { createdAt }
       ... on ConvertToDraftEvent { createdAt }
     }
@@ -33,12 +34,12 @@ const REQUESTS_AND_TIMELINE = `
 const LABELS = 'labels(first: 10) { nodes { name } }';
 
 /**
- * Connection sizes, chosen so a full refresh at 100 waiting reviews costs at most 10 points
+ * Connection sizes, chosen so a full refresh at 100 waiting reviews costs at most 12 points with the team fields
  * (GitHub charges one request per connection per parent): reviews 100 × 5, own PRs 50 × 4,
  * delegated 100 × 2, reviewed 30 × 3 ≈ 990 requests.
  */
 const REVIEW_FIELDS = `${PR_BASE} ${LABELS} ${COMMITS_AND_REVIEWS} ${REQUESTS_AND_TIMELINE}`;
-const MINE_FIELDS = `${PR_BASE} reviewDecision ${COMMITS_AND_REVIEWS} ${REQUESTS_AND_TIMELINE}`;
+const MINE_FIELDS = `${PR_BASE} reviewDecision ${COMMITS_AND_REVIEWS} ${REQUESTS_AND_TIMELINE} ${MERGE_QUEUE_FIELDS}`;
 const REVIEWED_FIELDS = `${PR_BASE} ${LABELS} ${COMMITS_AND_REVIEWS}`;
 const DELEGATED_FIELDS = 'number title url createdAt updatedAt body author { login } repository { nameWithOwner } assignees(first: 10) { nodes { login } } labels(first: 10) { nodes { name } } milestone { title dueOn }';
 
@@ -61,7 +62,7 @@ export const SIDEBAR_QUERY = `query LeadDeskSidebar($reviews: String!, $reviewed
     issueCount pageInfo { hasNextPage endCursor }
     nodes {
       __typename
-      ... on Issue { ${DELEGATED_FIELDS} }
+      ... on Issue { ${AGENT_PULLS} ${DELEGATED_FIELDS} }
       ... on PullRequest { ${DELEGATED_FIELDS} }
     }
   }

@@ -19,6 +19,8 @@ import { toQueueRows } from '../../../src/core/reviewQueue';
 import { buildQueueData } from '../../../src/queue/queueData';
 
 const HOUR = 3_600_000;
+/** `leadDesk.team.agents` in the property test: a named agent that GitHub does not call a Bot. */
+const AGENTS = ['devin'];
 const DAY = 24 * HOUR;
 // Wednesday 2026-11-04 15:00 local: business hours 09:00–17:00, Monday to Friday.
 const NOW = new Date(2026, 10, 4, 15, 0).getTime();
@@ -66,9 +68,14 @@ const review = fc.record({
 });
 const own = fc.record({
   repo, decision: fc.constantFrom('APPROVED', 'CHANGES_REQUESTED', 'REVIEW_REQUIRED', null), verdicts: fc.array(verdict, { maxLength: 3 }),
-  waitingOn: fc.subarray(['mira', 'tomas', '@core', 'not a login']), waited: hoursAgo, draft: fc.boolean(), oldSnapshot: fc.boolean(),
+  waitingOn: fc.subarray(['mira', 'tomas', '@core', 'not a login', 'dependabot[bot]', 'devin']), waited: hoursAgo, draft: fc.boolean(), oldSnapshot: fc.boolean(),
+  botVerdicts: fc.array(verdict, { maxLength: 2 }),
+  queue: fc.option(fc.record({ required: fc.boolean(), position: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }), { nil: undefined }),
 });
-const issue = fc.record({ repo, assignees: fc.subarray(['mira', 'jun']), due, url: fc.boolean() });
+const issue = fc.record({
+  repo, assignees: fc.subarray(['mira', 'jun', 'Copilot']), due, url: fc.boolean(),
+  pulls: fc.array(fc.record({ author: fc.constantFrom('copilot-swe-agent', 'devin', 'mira'), bot: fc.boolean(), draft: fc.boolean() }), { maxLength: 2 }),
+});
 const task = fc.record({ linked: fc.boolean(), due, done: fc.boolean() });
 const member = fc.record({ login: fc.constantFrom('mira', 'jun', 'kwame'), reviews: fc.array(fc.record({ repo, waited: hoursAgo, handed: fc.option(hoursAgo, { nil: undefined }) }), { maxLength: 3 }) });
 
@@ -93,10 +100,21 @@ function decideFacts(x: Inbox): { decisions: WorkDecisions; reviews: PendingRevi
   }));
   const ownPullRequests = x.own.map((p, i): OwnPullItem => ({
     repo: p.repo, number: 200 + i, title: `mine ${i}`, url: `https://github.com/${p.repo}/pull/${200 + i}`, createdAt: NOW - (p.waited + 5) * HOUR, draft: p.draft,
-    waitingOn: p.waitingOn, reviewDecision: p.decision as OwnPullItem['reviewDecision'], reviews: p.verdicts.map((v, j) => ({ reviewer: `r${j}`, verdict: v })),
+    waitingOn: p.waitingOn, reviewDecision: p.decision as OwnPullItem['reviewDecision'],
+    reviews: [...p.verdicts.map((v, j) => ({ reviewer: `r${j}`, verdict: v })), ...p.botVerdicts.map((v, j) => ({ reviewer: `bot${j}`, verdict: v, bot: true }))],
     ...(p.oldSnapshot ? {} : { waitingSince: NOW - p.waited * HOUR }),
+    ...(p.queue ? { mergeQueue: {
+      queueRequired: p.queue.required, entry: p.queue.position === null ? null : { position: p.queue.position, estimatedSeconds: 600, state: 'QUEUED' as const },
+      autoMerge: null, mergeStateStatus: 'CLEAN' as const, lastQueueEvent: null,
+    } } : {}),
   }));
-  const delegatedIssues = x.issues.map((d, i) => ({ repo: d.repo, number: 300 + i, title: `issue ${i}`, url: d.url ? `https://github.com/${d.repo}/issues/${300 + i}` : '', assignees: d.assignees, due: d.due }));
+  const delegatedIssues = x.issues.map((d, i) => ({
+    repo: d.repo, number: 300 + i, title: `issue ${i}`, url: d.url ? `https://github.com/${d.repo}/issues/${300 + i}` : '', assignees: d.assignees, due: d.due,
+    agentPulls: d.pulls.map((p, j) => ({
+      repo: d.repo, number: 600 + i * 10 + j, title: `agent ${i}.${j}`, url: '', createdAt: NOW - DAY, updatedAt: NOW - HOUR, author: p.author, authorIsBot: p.bot, draft: p.draft,
+      linkedIssues: [{ repo: d.repo, number: 300 + i, author: 'lead', assignees: d.assignees }],
+    })),
+  }));
   const tasks = x.tasks.map((t, i) => ({
     id: `t${i}`, title: `task ${i}`, assignee: 'jun', due: t.due, ...(t.linked ? { repo: 'acme/api', issueNumber: 400 + i, link: `https://github.com/acme/api/issues/${400 + i}` } : {}),
     ...(t.done ? { doneAt: NOW - HOUR } : {}),
@@ -109,9 +127,11 @@ function decideFacts(x: Inbox): { decisions: WorkDecisions; reviews: PendingRevi
       return { repo: r.repo, number, title: `team ${number}`, author: 'ana', url: '', requestedAt: NOW - r.waited * HOUR, createdAt: NOW - r.waited * HOUR, direct: true, additions: 0, deletions: 0, draft: false, ci: 'none' as const, labels: [] };
     }),
   }));
-  const ctx = decisionContext(NOW, SETTINGS, { handedAt: (r, n, login) => handed.get(`${r}#${n}:${login}`) });
+  const ctx = decisionContext(NOW, { ...SETTINGS, teamAgents: AGENTS }, { handedAt: (r, n, login) => handed.get(`${r}#${n}:${login}`) });
   return { decisions: decideWork({ reviews, ownPullRequests, delegatedIssues, tasks, teamLoad, teamMembers: x.configured }, ctx), reviews };
 }
+
+type QueueRowLike = { repo: string; number: number; state: string; basis: string; waitingBusinessMs: number; sla: string; pastSla: boolean; snoozed: boolean };
 
 describe('item decisions', () => {
   it('for any inbox, the palette\'s candidates for each action are exactly the tree\'s items that offer it', () => {
@@ -127,11 +147,33 @@ describe('item decisions', () => {
       const { decisions: d, reviews } = decideFacts(x);
       const tree = new Map([...d.reviews, ...d.snoozed].map((r) => [keyOf(r.item), [...shown(r), r.snoozed]]));
       const data = buildQueueData({ decisions: d, asOf: NOW, notice: null, slaHours: SETTINGS.slaHours }, NOW, 'en');
-      // The queue's rows, and the rows of the same reviews decided item by item (the queue's own rule before).
-      for (const rows of [data.rows, toQueueRows(reviews, NOW, SETTINGS)]) {
-        assert.deepEqual(new Map(rows.map((r) => [keyOf(r), [r.state, r.basis, r.waitingBusinessMs, r.sla, r.pastSla, r.snoozed]])), tree);
-      }
+      const rowsOf = (rows: readonly QueueRowLike[]) => new Map(rows.map((r) => [keyOf(r), [r.state, r.basis, r.waitingBusinessMs, r.sla, r.pastSla, r.snoozed]]));
+      assert.deepEqual(rowsOf(data.rows), tree);
+      // The same reviews decided item by item (the queue's own rule before): an agent's ready PR comes
+      // from a delegated issue, not from the review requests, so only those are compared.
+      const requested = new Set(reviews.map(keyOf));
+      assert.deepEqual(rowsOf(toQueueRows(reviews, NOW, SETTINGS)), new Map([...tree].filter(([k]) => requested.has(k))));
       assert.deepEqual(data.ownPullRequests.map((p) => [keyOf(p), p.state, p.waitingBusinessMs, p.pastSla]), d.own.map((o) => [keyOf(o.item), o.state, o.waitMs, o.pastSla]));
+    }), { numRuns: 300 });
+  });
+
+  it('for any inbox with bots and agents: a bot never approves, no nudge names a bot or an agent, Merge… never on a queued PR, agent PRs are delegated or reviews', () => {
+    fc.assert(fc.property(inbox, (x) => {
+      const d = decide(x);
+      for (const o of d.own) {
+        const people = (o.item.reviews ?? []).filter((r) => !(r as { bot?: boolean }).bot);
+        const botApproved = (o.item.reviews ?? []).some((r) => (r as { bot?: boolean }).bot && r.verdict === 'APPROVED');
+        if (botApproved && !people.some((r) => r.verdict === 'APPROVED')) assert.notEqual(o.basis, 'approved', `${keyOf(o.item)}: only a bot approved`);
+        if (o.item.mergeQueue?.entry) assert.equal(o.mergeable, false, `${keyOf(o.item)} is queued`);
+        if (o.mergeable) assert.equal(o.mergeAction, o.item.mergeQueue?.queueRequired ? 'enqueue' : 'merge');
+      }
+      for (const t of paletteCandidates.nudge(d)) for (const who of t.who) assert.ok(!/\[bot\]$/.test(who) && who !== 'devin', `nudges ${who}`);
+      const issuesPulls = x.issues.flatMap((i, k) => i.pulls.map((p, j) => ({ ...p, key: `${i.repo}#${600 + k * 10 + j}` })));
+      const agentOf = (p: { author: string; bot: boolean }) => p.bot || p.author === 'devin';
+      assert.deepEqual(d.agentPulls.map((a) => keyOf(a.item)).sort(), issuesPulls.filter((p) => agentOf(p) && p.draft).map((p) => p.key).sort(), 'drafts under Delegated work');
+      const reviewKeys = new Set(d.reviews.map((r) => keyOf(r.item)));
+      for (const p of issuesPulls) assert.equal(reviewKeys.has(p.key), agentOf(p) && !p.draft, `${p.key} needs the lead's review only when an agent marked it ready`);
+      for (const r of d.reviews.filter((v) => v.item.agentPull)) assert.equal(r.basis, 'needs-review');
     }), { numRuns: 300 });
   });
 
