@@ -46,6 +46,13 @@ export class TurnaroundService extends Disposable implements TeamTurnaround {
     this.clock = deps.clock ?? Date.now;
     // Other members or hours: computed again from what the store holds (GitHub only if due).
     this.register(deps.config.onDidChange(() => { if (this.view) void this.ensure(); }));
+    // Signed out, another account or another GitHub: the figures shown were the last session's.
+    this.register(deps.github.onDidChange(() => {
+      if (this.view === null) return;
+      this.view = null;
+      this.viewKey = undefined;
+      this.changed.fire();
+    }));
   }
 
   /** The whole view last computed (null before), for the 1:1 panel and tests. */

@@ -147,7 +147,8 @@ describe('work tree (fake GitHub)', function () {
     assert.equal(s.failure, null, s.failure?.message);
     const names = fake.requests.map((r) => `${r.method} ${r.path} ${/query (\w+)/.exec(String((r.body as { query?: string })?.query ?? ''))?.[1] ?? ''}`);
     assert.deepEqual(names, ['POST /graphql LeadDeskSidebar', 'POST /graphql LeadDeskTeamLoad'], 'the team load of leadDesk.team.members comes after the sidebar, in one request');
-    assert.ok(fake.requests[0]!.cost <= 10, `cost ${fake.requests[0]!.cost}`);
+    // 11 with the team fields (bots, the merge queue, agents' PRs): issue 20 allows 12.
+    assert.ok(fake.requests[0]!.cost <= 12, `cost ${fake.requests[0]!.cost}`);
     assert.ok(reviewNodes().length >= 8);
     assert.match(String(group('reviews').tooltip), /GitHub budget: [\d,]+ of [\d,]+ points left \(resets \d\d:\d\d\); the last refresh cost \d+/);
   });
