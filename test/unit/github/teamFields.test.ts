@@ -20,10 +20,7 @@ import {
   AGENT_PULLS, AUTHOR_KIND, CLOSING_ISSUES, MERGE_QUEUE_FIELDS, REQUESTED_REVIEWER, REVIEWS_ON_COMMITS,
   agentPullsOf, closingIssuesOf, isBotActor, mergeQueueFactsOf, requestedReviewersOf, reviewsOnCommits,
 } from '../../../src/github/teamFields';
-import { createOctokit } from '../../../src/github/transport/octokit';
-import { RateBudget } from '../../../src/github/transport/rateBudget';
-import { MemoryResponseCache } from '../../../src/github/transport/responseCache';
-import { GitHubTransport } from '../../../src/github/transport/transport';
+import { fakeTransport } from './fakeSession';
 import { UnconfirmedWrite } from '../../../src/github/transport/failure';
 import type { Json } from '../../../src/github/parse';
 
@@ -81,9 +78,7 @@ describe('team fields against the fake GitHub', function () {
   this.timeout(60_000);
   let fake: FakeGitHub;
   let world: World;
-  const transport = () => new GitHubTransport(createOctokit({
-    baseUrl: fake.url, token: fake.token, timeoutMs: 5000, userAgent: 'lead-desk/test', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 5,
-  }), new URL(fake.url).host);
+  const transport = () => fakeTransport(fake);
   const start = async (omit?: string[]) => {
     const s = demoScenario(NOW);
     world = teamWorld(s);
@@ -192,9 +187,7 @@ describe('enqueuePullRequest', function () {
   this.timeout(60_000);
   let fake: FakeGitHub;
   let world: World;
-  const transport = () => new GitHubTransport(createOctokit({
-    baseUrl: fake.url, token: fake.token, timeoutMs: 5000, userAgent: 'lead-desk/test', cache: new MemoryResponseCache(), budget: new RateBudget(), retryBaseMs: 5,
-  }), new URL(fake.url).host);
+  const transport = () => fakeTransport(fake);
   const mutations = () => fake.requests.filter((r) => r.resource === 'graphql' && /mutation/.test(String((r.body as { query?: string })?.query)));
   beforeEach(async () => {
     const s = demoScenario(NOW);
