@@ -1,6 +1,6 @@
 /**
  * Coding agents' pull requests as delegated work: a PR whose author is a bot and which closes an
- * issue the lead delegated, or whose author is an agent the lead named (`leadDesk.team.agents`).
+ * issue the lead delegated, or whose author is an agent the lead named (the `teamAgents` setting).
  * A draft is the agent still working (Delegated work, the agent as assignee); marked ready, it
  * needs the lead's review. Pure: no `vscode`, no GitHub client.
  */
@@ -28,7 +28,7 @@ export interface AgentPullFacts {
 export interface AgentContext {
   /** The lead's login. */
   readonly me: string;
-  /** `leadDesk.team.agents`. */
+  /** The `teamAgents` setting. */
   readonly agents: readonly string[];
   /** `owner/repo#n` of the issues the lead delegated (the sidebar's delegated list), lower case. */
   readonly delegatedIssues?: ReadonlySet<string>;

@@ -67,7 +67,7 @@ export interface ReviewerVerdictOfKind {
   readonly bot?: boolean;
 }
 
-/** The reviews of people: bots and the logins in `agents` (`leadDesk.team.agents`) left out. */
+/** The reviews of people: bots and the logins in `agents` (the `teamAgents` setting) left out. */
 export const humanReviews = <R extends ReviewerVerdictOfKind>(reviews: readonly R[], agents: readonly string[] = []): R[] =>
   reviews.filter((r) => !isBotOrAgent(r.reviewer, agents, r.bot === true));
 

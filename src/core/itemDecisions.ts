@@ -26,7 +26,7 @@ export interface DecisionContext extends InboxConfig {
   readonly lastNudgeAt: (repo: string, number: number) => number | undefined;
   /** When the lead handed this review to `login` ("Hand This Review to…"), if they did. */
   readonly handedAt: (repo: string, number: number, login: string) => number | undefined;
-  /** `leadDesk.team.agents`: coding agents, never counted as reviewers nor nudged. */
+  /** The `teamAgents` setting: coding agents, never counted as reviewers nor nudged. */
   readonly agents: readonly string[];
 }
 
