@@ -13,7 +13,7 @@ import type { OwnPullRequest } from '../github/api';
 import { Commands } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, notificationSafe } from '../util/errors';
-import { paletteCandidates } from '../core/itemDecisions';
+import { paletteCandidates } from '../core/paletteCandidates';
 import { mergeAction } from '../core/mergeQueue';
 import { pickPull } from './pullPick';
 import type { InboxService as WorkModel } from '../inbox/inboxService';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { asNudgeTarget, draftNudge, mentionable, nudgedText, recentlyNudged, type NudgeTarget } from '../core/nudges';
-import { paletteCandidates } from '../core/itemDecisions';
+import { paletteCandidates } from '../core/paletteCandidates';
 import type { GitHubConnection } from '../github/api';
 import { lostAnswer, UnconfirmedWrite } from '../github/api';
 import type { PostedComment } from '../github/api';

@@ -21,7 +21,7 @@ import type { OwnPullRequest } from '../github/api';
 import { Commands, Settings, settingId } from '../ids';
 import { confirmModal } from '../util/confirm';
 import { describeForNotification, describeError, notificationSafe } from '../util/errors';
-import { paletteCandidates } from '../core/itemDecisions';
+import { paletteCandidates } from '../core/paletteCandidates';
 import { compareReviewers } from '../core/reviewerRanking';
 import type { TeamTurnaround } from '../turnaround/turnaroundService';
 import { pickerPickup } from '../turnaround/turnaroundText';

@@ -8,9 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { businessMsBetween, businessMsUntil, DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
-import {
-  allDecisions, decideWork, decisionContext, paletteCandidates, PALETTE_ACTIONS, type ItemDecision, type OwnPullItem, type PaletteAction, type WorkDecisions,
-} from '../../../src/core/itemDecisions';
+import { decideWork, decisionContext, type ItemDecision, type OwnPullItem, type WorkDecisions } from '../../../src/core/itemDecisions';
+import { allDecisions, paletteCandidates, PALETTE_ACTIONS, type PaletteAction } from '../../../src/core/paletteCandidates';
 import type { ReviewVerdict } from '../../../src/core/inbox';
 import type { PendingReview } from '../../../src/core/reviews';
 import type { MemberReviews } from '../../../src/core/teamLoad';
