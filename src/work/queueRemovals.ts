@@ -19,8 +19,8 @@ export class QueueRemovalNotices extends Disposable {
 
   constructor(private readonly decisions: Pick<WorkDecisionSource, 'current'>, private readonly store: Promise<AlertStore>, onChange: vscode.Event<unknown>) {
     super();
+    // The first data comes as a change (the snapshot's paint, then each refresh): nothing to check at activation.
     this.register(onChange(() => this.check()));
-    this.check();
   }
 
   /** Announces the removals not announced before; one check at a time. */
