@@ -30,6 +30,19 @@ const gracefulFsIsFs = {
   },
 };
 
+// Files loaded at their first use, not at activation: each is its own entry point beside
+// dist/extension.js, and the extension's `require('./name')` of it stays a run-time require of
+// dist/name.js (the test bundles take the module in, as any other).
+const LAZY_FILES = { octokitLibrary: 'src/github/transport/octokitLibrary.ts' };
+const lazyFiles = {
+  name: 'lazy-files',
+  setup(build) {
+    const names = Object.keys(LAZY_FILES).join('|');
+    build.onResolve({ filter: new RegExp(`^\\./(${names})$`) }, (args) =>
+      args.kind === 'require-call' ? { path: `./${path.basename(args.path)}.js`, external: true } : undefined);
+  },
+};
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -53,7 +66,8 @@ const builds = [
     ...node,
     // The calendar's parser (ical.js) is its own file, loaded at the first calendar read
     // (src/calendar/lazyCalendarReader.ts), not at activation.
-    entryPoints: { extension: 'src/extension.ts', calendarParser: 'src/calendar/calendarReader.ts' },
+    entryPoints: { extension: 'src/extension.ts', calendarParser: 'src/calendar/calendarReader.ts', ...LAZY_FILES },
+    plugins: [...node.plugins, lazyFiles],
     outdir: 'dist',
     minify: production,
     sourcemap: !production,

@@ -4,15 +4,13 @@
  * answered from the cache on 304, and the budget read from every response's headers.
  * Reads are retried; writes never are (see `sendOnce` in writeOnce.ts, which reads back instead).
  */
-import { Octokit } from '@octokit/rest';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import { classifyFailure, type FailureKind, type GitHubFailure } from './failure';
 import type { RateBudget } from './rateBudget';
 import type { ResponseCache } from './responseCache';
+import type * as OctokitLibrary from './octokitLibrary';
 
-const LeadDeskOctokit = Octokit.plugin(throttling, retry);
-export type GitHubOctokit = InstanceType<typeof LeadDeskOctokit> & {
+type LeadDeskOctokit = typeof OctokitLibrary.LeadDeskOctokit;
+export type GitHubOctokit = InstanceType<LeadDeskOctokit> & {
   /**
    * Calls `listener` for every attempt that failed in a way GitHub is failing (5xx, rate limit,
    * unreachable, timeout), before any retry: callers can say so at once while the retries go on.
@@ -60,7 +58,21 @@ function isGraphQLQuery(key: string, options: Record<string, unknown>): boolean 
   return typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query);
 }
 
+let octokitClass: LeadDeskOctokit | undefined;
+
+/**
+ * Octokit's code, loaded at the first client rather than at activation. In the extension's bundle
+ * this require is of the file dist/octokitLibrary.js (esbuild.mjs); in the test bundles the module
+ * is bundled in, and runs at this first call all the same.
+ */
+function loadOctokit(): LeadDeskOctokit {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at the first client, not at activation
+  octokitClass ??= (require('./octokitLibrary') as typeof OctokitLibrary).LeadDeskOctokit;
+  return octokitClass;
+}
+
 export function createOctokit(opts: ClientOptions): GitHubOctokit {
+  const LeadDeskOctokit = loadOctokit();
   const maxWait = opts.maxRetryWaitSeconds ?? 10;
   const attemptListeners = new Set<(failure: GitHubFailure) => void>();
   const attemptFailed = (failure: GitHubFailure) => {

@@ -21,6 +21,8 @@ const ALLOWED = [
   /^dist\/extension\.js$/, /^dist\/extension\.js\.LEGAL\.txt$/,
   // The calendar's parser (ical.js), loaded at the first calendar read.
   /^dist\/calendarParser\.js$/, /^dist\/calendarParser\.js\.LEGAL\.txt$/,
+  // Octokit and its plugins, loaded when the first GitHub client is made.
+  /^dist\/octokitLibrary\.js$/, /^dist\/octokitLibrary\.js\.LEGAL\.txt$/,
   /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^media\/[\w-]+\.css$/, /^media\/[\w-]+\.svg$/, /^media\/icon\.png$/,
   /^media\/dist\/[\w-]+\.(js|css|ttf)$/,
@@ -58,7 +60,7 @@ describe('the packaged VSIX (vsce ls)', function () {
   });
 
   it('ships every file the manifest points at, the webview bundles and the changelog', () => {
-    const needed = [manifest.main.replace(/^\.\//, ''), 'dist/calendarParser.js', manifest.icon, 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
+    const needed = [manifest.main.replace(/^\.\//, ''), 'dist/calendarParser.js', 'dist/octokitLibrary.js', manifest.icon, 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
       'l10n/bundle.l10n.json', ...mediaPaths(manifest.contributes),
       ...fs.readdirSync(path.join(root, 'webview-src')).filter((f) => /^[^_].*\.ts$/.test(f) && !f.endsWith('.d.ts')).map((f) => `media/dist/${path.basename(f, '.ts')}.js`)];
     const missing = [...new Set(needed)].filter((f): f is string => f !== undefined && !listed.includes(f));
