@@ -352,8 +352,9 @@ async function queuePaint(api: LeadDeskApi, fake: FakeGitHub, extensionUri: vsco
   out.rerenderMs = stats(updates);
   if (oneRow) out.oneRowChangedMs = stats(oneRow);
   if (oneRowWork) out.oneRowChangedWorkMs = stats(oneRowWork);
-  out.goal = 'median first paint <= 50 ms; one row changed <= 5 ms';
-  out.pass = stats(opens.paints).median <= 50 && (oneRow === undefined || stats(oneRow).median <= 5);
+  out.goal = 'median first paint <= 50 ms; one row changed: work <= 5 ms';
+  // One row: its work (script, style, layout); the frame that shows it waits for the display's refresh.
+  out.pass = stats(opens.paints).median <= 50 && (oneRowWork === undefined || stats(oneRowWork).median <= 5);
   return out;
 }
 
@@ -543,8 +544,8 @@ async function activations(api: LeadDeskApi, ext: vscode.Extension<unknown>): Pr
     bundle: path.relative(path.dirname(ext.extensionPath), main),
     duplicateRegistrations: counter,
     contextKeysNotProvided: [...missing],
-    goal: 'median activate() <= 10 ms',
-    pass: a.median <= 10,
+    goal: 'median activate() <= 3 ms',
+    pass: a.median <= 3,
   };
 }
 

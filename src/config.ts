@@ -34,6 +34,11 @@ export class Config extends Disposable {
     return (this.current ??= this.read());
   }
 
+  /** Whether anything has read the settings yet (activation should not: the test API reports it). */
+  get hasRead(): boolean {
+    return this.current !== undefined;
+  }
+
   /**
    * During an {@link onDidChange} event, the settings before the change; undefined when nothing
    * had read them yet (so nothing was built on them).

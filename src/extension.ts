@@ -60,6 +60,8 @@ declare const __LEAD_DESK_TEST_HOOKS__: boolean;
  */
 export interface LeadDeskApi {
   readonly activationMs: number;
+  /** Whether `activate()` read the settings before returning (it should only register: they are read after). */
+  readonly settingsReadInActivate: boolean;
   settings(): LeadDeskSettings;
   readonly onSettingProblem: vscode.Event<SettingProblem>;
   readonly stores: Promise<Stores>;
@@ -99,9 +101,11 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi | undefi
   for (const register of FEATURES) subs.push(register(ctx));
 
   if (!__LEAD_DESK_TEST_HOOKS__) return undefined;
+  const activationMs = performance.now() - started;
+  const settingsReadInActivate = config.hasRead;
   const { repositories, nudges, teamWarnings } = ctx.need('inbox');
   return {
-    activationMs: performance.now() - started,
+    activationMs, settingsReadInActivate,
     settings: () => config.settings,
     onSettingProblem: config.onProblem,
     stores, github,

@@ -87,12 +87,11 @@ export class InboxService extends Disposable {
       void this.refresh('user');
     }));
     this.register(repositories.onDidChange(() => void this.refresh('user')));
-    let members = JSON.stringify(config.settings.teamMembers);
     this.register(config.onDidChange((c) => {
       this.schedule.schedule();
-      const next = JSON.stringify(c.teamMembers);
-      if (next === members) return;
-      members = next;
+      // Another team: its load again. (Settings nothing had read yet: no load was read for them either.)
+      const before = config.previous;
+      if (!before || JSON.stringify(c.teamMembers) === JSON.stringify(before.teamMembers)) return;
       if (this.state.signedIn) void this.refreshTeamLoad();
     }));
     this.schedule = this.register(new RefreshSchedule({

@@ -32,12 +32,10 @@ export class WatchedRepositories extends Disposable {
   constructor(private readonly config: Config, gitOptions: WorkspaceGitOptions = {}) {
     super();
     this.git = new WorkspaceGit(gitOptions);
-    let last = JSON.stringify(config.settings.repositories);
     this.register(config.onDidChange((s) => {
-      if (JSON.stringify(s.repositories) !== last) {
-        last = JSON.stringify(s.repositories);
-        this.changed.fire();
-      }
+      // Settings nothing had read yet: no list was resolved from them.
+      const before = config.previous;
+      if (before && JSON.stringify(s.repositories) !== JSON.stringify(before.repositories)) this.changed.fire();
     }));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.changed.fire()));
   }

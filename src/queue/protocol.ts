@@ -78,7 +78,7 @@ export interface RenderedMessage {
   readonly type: 'rendered';
   /** From the data message to the first frame painted with it (the rows on screen). */
   readonly ms: number;
-  /** The work in `ms`: the message's handling and that frame's rendering, not the wait for the display's next frame. */
+  /** The work in `ms`: the message's script and the style and layout it needs; not the wait for the display's next refresh. */
   readonly workMs: number;
   readonly rows: number;
   /** From the data message to the frame painted with every row in the table. */

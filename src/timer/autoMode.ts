@@ -45,7 +45,9 @@ type Offer =
   | { readonly kind: 'suggestion'; readonly proposal: AutoModeProposal };
 
 export class AutoMode extends Disposable {
-  private readonly decider: AutoModeDecider;
+  /** Made at its first use: reading the settings waits until after activation. */
+  private deciderInstance: AutoModeDecider | undefined;
+  private readonly initialState: ReturnType<typeof initialAutoModeState>;
   private readonly item = this.register(vscode.window.createStatusBarItem(StatusBarIds.autoMode, vscode.StatusBarAlignment.Left, 99));
   private offer: Offer | null = null;
   private offerTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,9 +68,9 @@ export class AutoMode extends Disposable {
     super();
     this.item.name = vscode.l10n.t('Lead Desk Automatic Mode');
     const running = timer.current;
-    this.decider = new AutoModeDecider(initialAutoModeState(running?.mode ?? null, running?.start ?? this.now(), store.lastAutoAt), this.options());
+    this.initialState = initialAutoModeState(running?.mode ?? null, running?.start ?? this.now(), store.lastAutoAt);
     this.register(config.onDidChange(() => {
-      this.decider.configure(this.options());
+      this.deciderInstance?.configure(this.options());
       if (this.config.settings.autoMode === 'off') this.withdraw();
     }));
     this.register(timer.leadActivity.onDidEdit(({ document }) => {
@@ -137,6 +139,11 @@ export class AutoMode extends Disposable {
     if (this.timer.current?.mode !== offer.proposal.from) return;
     // The lead's own choice, made with a click: the same path as the command.
     await vscode.commands.executeCommand(offer.proposal.to === 'technical' ? Commands.startTechnical : Commands.startManagerial);
+  }
+
+  private get decider(): AutoModeDecider {
+    this.deciderInstance ??= new AutoModeDecider(this.initialState, this.options());
+    return this.deciderInstance;
   }
 
   private options() {

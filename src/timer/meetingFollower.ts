@@ -45,7 +45,7 @@ export class MeetingFollower extends Disposable {
     private readonly now: () => number = Date.now,
   ) {
     super();
-    timer.showMeetings((at) => meetingAt(this.meetings, at));
+    // The status bar learns of meetings at the first look, once they are read (none before).
     autoMode.meetingUnderWay = () => meetingAt(this.meetings, this.now()) !== undefined;
     this.register(calendar.onDidChange(() => void this.read()));
     this.register(timer.onDidChange(() => { this.timerReady = true; this.look(); }));

@@ -50,7 +50,9 @@ export class TimerController extends Disposable {
   readonly leadActivity: LeadActivity;
   private running: TimeEntry | null = null;
   private today: TimeEntry[] = [];
-  private idle: IdleDetector;
+  /** Made at its first use, from the moment the controller was made: reading the settings waits until after activation. */
+  private idleDetector: IdleDetector | undefined;
+  private idleSince: { wall: number; monotonic: number; focused: boolean };
   private lastActivity = Date.now();
   private tickHandle: ReturnType<typeof setTimeout> | undefined;
   /** Wake-ups of the minute tick, for the benchmark that counts them. */
@@ -74,8 +76,8 @@ export class TimerController extends Disposable {
     private readonly meetingsBetween: MeetingsBetween = async () => [],
   ) {
     super();
-    this.idle = this.newIdleDetector();
-    this.register(config.onDidChange(() => { this.idle = this.newIdleDetector(); this.render(); }));
+    this.idleSince = { wall: now(), monotonic: performance.now(), focused: vscode.window.state.focused };
+    this.register(config.onDidChange(() => { this.idleSince = { wall: this.now(), monotonic: performance.now(), focused: vscode.window.state.focused }; this.idleDetector = undefined; this.render(); }));
     // Only the lead's own typing and selection changes show they are here: an agent that edits
     // files all evening must not keep the idle question from ever coming.
     this.leadActivity = this.register(new LeadActivity(now));
@@ -171,11 +173,9 @@ export class TimerController extends Disposable {
     this.status.render(this.running, this.today, this.config.settings.technicalTarget, now, away, this.meetingAt(now));
   }
 
-  private newIdleDetector(): IdleDetector {
-    return new IdleDetector(
-      { idleMinutes: this.config.settings.idleMinutes, tickIntervalMs: MINUTE },
-      { wall: this.now(), monotonic: performance.now(), focused: vscode.window.state.focused },
-    );
+  private get idle(): IdleDetector {
+    this.idleDetector ??= new IdleDetector({ idleMinutes: this.config.settings.idleMinutes, tickIntervalMs: MINUTE }, this.idleSince);
+    return this.idleDetector;
   }
 
   /** Another window's switch rewrites the store's files: reload shortly after (debounced). */

@@ -28,6 +28,8 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   private readonly changed = this.register(new vscode.EventEmitter<WorkNode | WorkNode[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private roots: WorkNode[] = [];
+  /** Until the first build: the snapshot to build from. */
+  private unbuilt: (() => WorkSnapshot) | undefined;
   private readonly view: vscode.TreeView<WorkNode>;
   /** What the tree draws and the palette picks from (one decision per item, once per refresh). */
   readonly decisions: InboxDecisions;
@@ -49,7 +51,8 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     this.register(config.onDidChange(() => this.update(model.snapshot)));
     if (nudges) this.register(nudges.onDidChange(() => this.update(model.snapshot)));
     if (turnaround) this.register(showTeamTurnaround(this.view, turnaround, () => this.update(model.snapshot)));
-    this.rebuild(model.snapshot);
+    // Built when VS Code first asks for it, after activation (or at the first change, if sooner).
+    this.unbuilt = () => model.snapshot;
   }
 
   getTreeItem(node: WorkNode): vscode.TreeItem {
@@ -57,7 +60,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   }
 
   getChildren(node?: WorkNode): WorkNode[] {
-    return node ? node.children : this.roots;
+    return node ? node.children : this.rootNodes;
   }
 
   getParent(): undefined {
@@ -90,13 +93,16 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   }
 
   /** The current top-level nodes (tests read the tree through this). */
-  get rootNodes(): readonly WorkNode[] {
+  get rootNodes(): WorkNode[] {
+    if (this.unbuilt) this.roots = this.build(this.unbuilt(), this.decisions.decide(this.unbuilt()));
+    this.unbuilt = undefined;
     return this.roots;
   }
 
   /** Decides every item again at `now` and redraws the whole tree. */
   rebuild(s: WorkSnapshot, now = Date.now()): void {
     const started = performance.now();
+    this.unbuilt = undefined;
     this.roots = this.build(s, this.decisions.decide(s, now));
     this.lastBuildMs = performance.now() - started;
     this.lastFired = undefined;
@@ -110,6 +116,7 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
    */
   update(s: WorkSnapshot): void {
     const started = performance.now();
+    this.unbuilt = undefined;
     const fresh = this.build(s, this.decisions.decide(s));
     const fired: WorkNode[] = [];
     const merged = sameIds(this.roots, fresh) ? reconcile(this.roots, fresh, fired, this.nodes) : undefined;

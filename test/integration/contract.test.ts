@@ -32,6 +32,13 @@ describe('contract', () => {
     assert.ok(api.activationMs >= 0 && api.activationMs < 1000, `activation took ${api.activationMs} ms`);
   });
 
+  it('only registers in activate(): the settings are first read after it has returned', async () => {
+    // Reading and checking every setting was the costliest part of activation (issue 18's ≤ 3 ms):
+    // the timer's idle detector, automatic mode, the tree and the inbox now read them at first use.
+    const api = await leadDesk();
+    assert.equal(api.settingsReadInActivate, false);
+  });
+
   it('registers every contributed command, and contributes every command it registers', async () => {
     // VS Code adds focus/toggle/reset/remove commands for each contributed view; those are not ours.
     const viewCommand = new RegExp(`^${Views.work.replace('.', '\\.')}\\.(focus|resetViewLocation|toggleVisibility|removeView)$`);
