@@ -12,19 +12,23 @@ import { openStores, type Stores } from './store';
 export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
   const dir = context.globalStorageUri.fsPath;
   const failing = new Set<string>();
-  const log = vscode.window.createOutputChannel('Lead Desk', { log: true });
-  context.subscriptions.push(log);
+  // The log channel is made at the first line it gets, not at activation: most starts log nothing.
+  let channel: vscode.LogOutputChannel | undefined;
+  const log = (): vscode.LogOutputChannel => {
+    if (!channel) context.subscriptions.push(channel = vscode.window.createOutputChannel('Lead Desk', { log: true }));
+    return channel;
+  };
   let toldNewer = false;
   const copied = new Set<string>();
   return openStores(dir, {
     onRecovered: (e) => {
-      log.warn(`${e.file} moved aside to ${e.movedTo}: ${e.reason}`);
+      log().warn(`${e.file} moved aside to ${e.movedTo}: ${e.reason}`);
       void vscode.window
         .showWarningMessage(vscode.l10n.t('Lead Desk: {0} could not be read ({1}). It was moved aside to {2} and a fresh file started; nothing was deleted.', e.file, e.reason, e.movedTo), vscode.l10n.t('Reveal File'))
         .then((c) => c && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(e.movedTo)));
     },
     onWriteFailed: (e) => {
-      log.error(e.message);
+      log().error(e.message);
       // One message per file until it saves again; the store keeps retrying on its own.
       if (failing.has(e.file)) return;
       failing.add(e.file);
@@ -34,7 +38,7 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
       if (failing.delete(e.file)) void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: saving works again; nothing was lost.'));
     },
     onNewerVersion: (e) => {
-      log.warn(e.message);
+      log().warn(e.message);
       // Once per window, however many files the newer version has written.
       if (toldNewer) return;
       toldNewer = true;
@@ -42,9 +46,9 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
         .showWarningMessage(vscode.l10n.t('Lead Desk: another window runs a newer version of Lead Desk. This window keeps its changes in memory and saves nothing until you reload it or update Lead Desk.'), vscode.l10n.t('Reload Window'))
         .then((c) => c && vscode.commands.executeCommand('workbench.action.reloadWindow'));
     },
-    onRecordSkipped: (e) => log.warn(`${e.file}: ${e.line}`),
+    onRecordSkipped: (e) => log().warn(`${e.file}: ${e.line}`),
     onSetAsideCopied: (e) => {
-      log.warn(`${e.message}\n${e.lines.join('\n')}`);
+      log().warn(`${e.message}\n${e.lines.join('\n')}`);
       // Once per file and window: the copy is made each time, the log says where.
       if (copied.has(e.file)) return;
       copied.add(e.file);
@@ -53,11 +57,11 @@ export function openStorage(context: vscode.ExtensionContext): Promise<Stores> {
         .then((c) => c && vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(e.copy)));
     },
     onRecoveryWritten: (e) => {
-      if (e.recoveryFile) log.warn(`${e.file}: changes that could not be saved were written to ${e.recoveryFile}; the next start merges them`);
-      else log.error(`${e.file}: changes that could not be saved could not be written to a recovery file either: ${e.error ?? 'unknown error'}`);
+      if (e.recoveryFile) log().warn(`${e.file}: changes that could not be saved were written to ${e.recoveryFile}; the next start merges them`);
+      else log().error(`${e.file}: changes that could not be saved could not be written to a recovery file either: ${e.error ?? 'unknown error'}`);
     },
     onRecoveryMerged: (e) => {
-      log.info(`${e.file}: merged ${e.recoveryFile}, left by a window that closed before it could save`);
+      log().info(`${e.file}: merged ${e.recoveryFile}, left by a window that closed before it could save`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Lead Desk: changes a closed window could not save were recovered and saved.'));
     },
   });
