@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
+import { peopleOnly } from '../core/aiReviews';
 import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
 import { GitHubFailure, type GitHubConnection, type SidebarData } from '../github/api';
 import type { HandOffStore } from '../store/handOffStore';
@@ -87,10 +88,11 @@ export class InboxService extends Disposable {
       void this.refresh('user');
     }));
     this.register(repositories.onDidChange(() => void this.refresh('user')));
-    let members = JSON.stringify(config.settings.teamMembers);
+    // The people among the members: naming an agent in teamAgents takes it out of the load too.
+    let members = JSON.stringify(peopleOnly(config.settings.teamMembers, config.settings.teamAgents));
     this.register(config.onDidChange((c) => {
       this.schedule.schedule();
-      const next = JSON.stringify(c.teamMembers);
+      const next = JSON.stringify(peopleOnly(c.teamMembers, c.teamAgents));
       if (next === members) return;
       members = next;
       if (this.state.signedIn) void this.refreshTeamLoad();
@@ -291,7 +293,7 @@ export class InboxService extends Disposable {
 
   /** The team's review load again (one request); a failure keeps what was shown, with a log line. */
   async refreshTeamLoad(generation = this.generation, repos?: readonly string[]): Promise<void> {
-    const load = await fetchTeamLoad(this.github, this.config.settings.teamMembers, repos ?? await this.repositories.resolve(), this.teamWarnings);
+    const load = await fetchTeamLoad(this.github, peopleOnly(this.config.settings.teamMembers, this.config.settings.teamAgents), repos ?? await this.repositories.resolve(), this.teamWarnings);
     if (load !== undefined && generation === this.generation) this.set({ teamLoad: load });
   }
 

@@ -73,7 +73,7 @@ export function registerReviewAssignment(deps: {
   /** Teammates for `pull`: load from the last refresh (or one now), access from one GraphQL request. */
   const candidates = async (pull: PullRef, me: string, author: string, exclude: readonly string[]): Promise<Candidate[]> => {
     if (!model.snapshot.teamLoad) await model.refreshTeamLoad();
-    const loads = teamLoad(model.snapshot.teamLoad ?? [], Date.now(), { slaHours: config.settings.slaHours, businessHours: config.settings.businessHours });
+    const loads = teamLoad(model.snapshot.teamLoad ?? [], Date.now(), { slaHours: config.settings.slaHours, businessHours: config.settings.businessHours, agents: config.settings.teamAgents });
     const skip = new Set([me, ...exclude].map((l) => l.toLowerCase()));
     const members = peopleOnly(config.settings.teamMembers, config.settings.teamAgents).filter((m) => !skip.has(m.toLowerCase()));
     const [access] = await Promise.all([
