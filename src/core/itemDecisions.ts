@@ -12,7 +12,7 @@ import { ownPullWaitingSince, reviewLastActivity, type OwnPullFacts } from './in
 import { delegatedNudgeTarget, ownPrNudgeTarget, type NudgeTarget } from './nudges';
 import { isSnoozed, pendingReviewState, type CiState, type PendingReview } from './reviews';
 import { humanOwnFacts, peopleOnly, type AiReview } from './aiReviews';
-import { agentWork, issueKey, type AgentPullFacts } from './agentWork';
+import { agentPullsOnIssues, issueKey, type AgentPullFacts } from './agentWork';
 import { mergeAction, mergeQueueState, type MergeAction, type MergeQueueFacts, type MergeQueueState } from './mergeQueue';
 import { teamLoad, type MemberLoad, type MemberReview, type MemberReviews } from './teamLoad';
 
@@ -277,29 +277,21 @@ export function decideTeam(load: readonly MemberReviews[] | null, configured: re
  * sidebar does not read when it was marked ready).
  */
 export function agentPulls(issues: readonly DelegatedIssueItem[], reviews: readonly PendingReview[], ctx: DecisionContext): { drafts: AgentPullDecision[]; ready: PendingReview[] } {
-  const delegated = new Set(issues.map((i) => issueKey(i.repo, i.number)));
   const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
-  const seen = new Set<string>();
   const drafts: AgentPullDecision[] = [];
   const ready: PendingReview[] = [];
-  for (const issue of issues) {
-    const pulls = (issue.agentPulls ?? []).filter((p) => !seen.has(issueKey(p.repo, p.number)));
-    for (const work of agentWork(pulls, { me: '', agents: ctx.agents, delegatedIssues: delegated })) {
-      const key = issueKey(work.repo, work.number);
-      const pull = pulls.find((p) => issueKey(p.repo, p.number) === key)!;
-      seen.add(key);
-      if (work.state === 'delegated') {
-        drafts.push({
-          kind: 'agentPull', id: `agent:${pull.repo}#${pull.number}`, item: pull, agent: work.agent, closes: work.closes, due: issue.due, bucket: dueBucket(issue.due, ctx.now),
-          contextValue: tokens('agentPull delegated', !!pull.url && 'linked'),
-        });
-      } else if (!asked.has(key)) {
-        ready.push({
-          repo: pull.repo, number: pull.number, title: pull.title, author: pull.author, url: pull.url, requestedAt: pull.updatedAt, createdAt: pull.createdAt,
-          direct: true, additions: 0, deletions: 0, draft: false, ci: 'none', labels: [], requested: true, updatedAt: pull.updatedAt,
-          ...(pull.authorIsBot ? { authorIsBot: true } : {}), agentPull: true,
-        });
-      }
+  for (const { issue, pull, work } of agentPullsOnIssues(issues, ctx.agents)) {
+    if (work.state === 'delegated') {
+      drafts.push({
+        kind: 'agentPull', id: `agent:${pull.repo}#${pull.number}`, item: pull, agent: work.agent, closes: work.closes, due: issue.due, bucket: dueBucket(issue.due, ctx.now),
+        contextValue: tokens('agentPull delegated', !!pull.url && 'linked'),
+      });
+    } else if (!asked.has(issueKey(pull.repo, pull.number))) {
+      ready.push({
+        repo: pull.repo, number: pull.number, title: pull.title, author: pull.author, url: pull.url, requestedAt: pull.updatedAt, createdAt: pull.createdAt,
+        direct: true, additions: 0, deletions: 0, draft: false, ci: 'none', labels: [], requested: true, updatedAt: pull.updatedAt,
+        ...(pull.authorIsBot ? { authorIsBot: true } : {}), agentPull: true,
+      });
     }
   }
   return { drafts, ready };
