@@ -68,6 +68,10 @@ export interface AgentPullItem extends AgentPullFacts {
   readonly url: string;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** GitHub's node id, to read `readyAt` with. */
+  readonly id?: string;
+  /** When it was last marked ready (GitHub's ReadyForReviewEvent; its creation if it never was a draft), once read. */
+  readonly readyAt?: number;
 }
 
 /** A task kept locally (the task store's record). */
@@ -273,8 +277,9 @@ export function decideTeam(load: readonly MemberReviews[] | null, configured: re
 /**
  * The agents' PRs on the delegated issues (`agentWork`): a draft is delegated work with the agent
  * as its assignee; marked ready, it is a review for the lead ("Needs your review") unless the
- * lead's reviews have it already. The wait of a ready one counts from its last update (the
- * sidebar does not read when it was marked ready).
+ * lead's reviews have it already. The wait of a ready one counts from when it was marked ready
+ * (`readyAt`, read once per PR after the sidebar: `agentPullsAwaitingReadyTime`), never from when
+ * it was opened; until that is read, from its last update, which is never earlier.
  */
 export function agentPulls(issues: readonly DelegatedIssueItem[], reviews: readonly PendingReview[], ctx: DecisionContext): { drafts: AgentPullDecision[]; ready: PendingReview[] } {
   const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
@@ -288,13 +293,24 @@ export function agentPulls(issues: readonly DelegatedIssueItem[], reviews: reado
       });
     } else if (!asked.has(issueKey(pull.repo, pull.number))) {
       ready.push({
-        repo: pull.repo, number: pull.number, title: pull.title, author: pull.author, url: pull.url, requestedAt: pull.updatedAt, createdAt: pull.createdAt,
+        repo: pull.repo, number: pull.number, title: pull.title, author: pull.author, url: pull.url, requestedAt: pull.readyAt ?? pull.updatedAt, createdAt: pull.createdAt,
         direct: true, additions: 0, deletions: 0, draft: false, ci: 'none', labels: [], requested: true, updatedAt: pull.updatedAt,
         ...(pull.authorIsBot ? { authorIsBot: true } : {}), agentPull: true,
       });
     }
   }
   return { drafts, ready };
+}
+
+/**
+ * The agents' ready PRs that will show in "Needs your review" (the lead was not asked on them)
+ * and whose ready time is not read yet: the ones to read it for (`readyAt`).
+ */
+export function agentPullsAwaitingReadyTime<P extends AgentPullItem>(issues: readonly (DelegatedIssueItem & { readonly agentPulls?: readonly P[] })[], reviews: readonly PendingReview[], agents: readonly string[]): P[] {
+  const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
+  return agentPullsOnIssues(issues, agents)
+    .filter(({ pull, work }) => work.state === 'needs-your-review' && pull.readyAt === undefined && !asked.has(issueKey(pull.repo, pull.number)))
+    .map(({ pull }) => pull as P);
 }
 
 /** Everything the tree shows and the palette picks from, decided at one `now`. */

@@ -106,15 +106,27 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     }
   });
 
-  it('moves an agent\'s PR to "Needs your review" when the agent marks it ready', async () => {
-    setDraft(fake.scenario, pulls.botDraft, false, new Date());
-    setDraft(fake.scenario, pulls.agentDraft, false, new Date());
+  it('moves an agent\'s PR to "Needs your review" when the agent marks it ready, waiting since it was marked ready', async () => {
+    // Marked ready three hours ago (GitHub's times are whole seconds); the agent pushed again since (GitHub's updatedAt is now).
+    const readyAt = new Date(Math.floor((Date.now() - 3 * 3_600_000) / 1000) * 1000);
+    for (const pull of [pulls.botDraft, pulls.agentDraft]) {
+      setDraft(fake.scenario, pull, false, readyAt);
+      pull.updatedAt = new Date().toISOString();
+    }
+    fake.resetStats();
     await refreshed();
     for (const pull of [pulls.botDraft, pulls.agentDraft]) {
       assert.equal(delegatedPull(pull), undefined, `${pull.repo}#${pull.number} left Delegated work`);
       assert.ok(reviewOf(pull), `${pull.repo}#${pull.number} is a review now`);
       assert.equal(stateOf('reviews', pull), 'needs-review');
+      assert.equal(reviewOf(pull)!.review.requestedAt, readyAt.getTime(), 'waiting since it was marked ready, not since it was opened or last pushed');
     }
+    assert.equal(requestLog().filter((r) => r === 'query LeadDeskAgentReady').length, 1, requestLog().join(' | '));
+    // Read once: the next refresh asks the sidebar (and the team) only.
+    fake.resetStats();
+    await refreshed();
+    assert.deepEqual(requestLog().filter((r) => r.startsWith('query') && r !== 'query LeadDeskTeamLoad'), ['query LeadDeskSidebar'], requestLog().join(' | '));
+    assert.equal(reviewOf(pulls.botDraft)!.review.requestedAt, readyAt.getTime());
   });
 
   it('shows the queued PR under "Approved, not merged" with its place and GitHub\'s estimate', () => {
