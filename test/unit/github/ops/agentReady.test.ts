@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { parse, validate, type OperationDefinitionNode } from 'graphql';
-import { queryCost } from '../../fake-github/graphql/cost';
-import { addIssue, addPull, demoScenario, githubSchema, linkClosingIssues, setDraft, startFakeGitHub, type FakeGitHub } from '../../fake-github';
-import { AGENT_READY_QUERY, agentReadyTimes } from '../../../src/github/ops/agentReady';
-import { AGENT_PULLS, agentPullsOf } from '../../../src/github/teamFields';
-import type { Json } from '../../../src/github/parse';
-import { fakeTransport } from './fakeSession';
+import { queryCost } from '../../../fake-github/graphql/cost';
+import { addIssue, addPull, demoScenario, githubSchema, linkClosingIssues, setDraft, startFakeGitHub, type FakeGitHub } from '../../../fake-github';
+import { AGENT_READY_QUERY, agentReadyTimes } from '../../../../src/github/ops/agentReady';
+import { AGENT_PULLS, agentPullsOf } from '../../../../src/github/teamFields';
+import type { Json } from '../../../../src/github/parse';
+import { fakeTransport } from '../fakeSession';
 
 const NOW = new Date(Date.UTC(2026, 11, 4, 15));
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
