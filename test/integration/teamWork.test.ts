@@ -9,18 +9,20 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  addIssue, addPull, addTurnaroundHistories, demoScenario, dequeue, enqueue, linkClosingIssues, requireMergeQueue, setDraft, submitReview,
+  addIssue, addPull, addTurnaroundHistories, demoScenario, dequeue, enqueue, linkClosingIssues, requestReview, requireMergeQueue, setDraft, submitReview,
   type FakeGitHub, type ScenarioPull,
 } from '../fake-github';
 import type { LeadDeskApi } from '../../src/extension';
 import type { GroupNode, ReviewNode } from '../../src/work/nodes';
 import type { AgentPullNode } from '../../src/work/nodes';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
+import type { OneOnOnePanel } from '../../src/oneOnOne/panel';
+import type { StandupResult } from '../../src/standup';
 import type { TeamGroupNode, TeamMemberNode } from '../../src/work/teamNodes';
 import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
 import { Commands } from '../../src/ids';
 import { flatten } from './support/tree';
-import { hasBridge, press, query, quickInputTitled, texts, waitFor } from './support/bridge';
+import { frames, hasBridge, press, query, quickInputTitled, texts, waitFor } from './support/bridge';
 import { setSetting } from './support/extension';
 import { accept, answeringDialogs } from './support/dialogs';
 import { connectToFake, disconnect } from './support/github';
@@ -38,7 +40,7 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
   this.timeout(120_000);
   let api: LeadDeskApi;
   let fake: FakeGitHub;
-  const pulls: Record<'botDraft' | 'agentDraft' | 'ahead' | 'queued' | 'toQueue', ScenarioPull> = {} as never;
+  const pulls: Record<'botDraft' | 'agentDraft' | 'miraAgent' | 'ahead' | 'queued' | 'toQueue', ScenarioPull> = {} as never;
 
   const roots = () => api.work.tree.rootNodes;
   const group = (g: 'reviews' | 'own' | 'delegated') => roots().find((n): n is GroupNode => n.contextValue === `group.${g}`);
@@ -73,6 +75,10 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     const agentIssue = addIssue(s, { repo: 'acme/web', title: 'Drop the legacy polyfills', author: s.me, assignees: [NAMED_AGENT] }, hoursAgo(30));
     pulls.agentDraft = addPull(s, { repo: 'acme/web', title: 'Drop the legacy polyfills', author: NAMED_AGENT, draft: true }, hoursAgo(20));
     linkClosingIssues(s, pulls.agentDraft, [agentIssue.number]);
+    // An issue handed to mira, with Copilot's agent on it too: the agent's draft is not mira's work.
+    const miraIssue = addIssue(s, { repo: 'acme/web', title: 'Split the settings page', author: s.me, assignees: ['mira', CODING_BOT] }, hoursAgo(30));
+    pulls.miraAgent = addPull(s, { repo: 'acme/web', title: '[WIP] Split the settings page', author: CODING_BOT, draft: true }, hoursAgo(4));
+    linkClosingIssues(s, pulls.miraAgent, [miraIssue.number]);
     // acme/api's main requires a merge queue. A teammate's PR is first in it, the lead's second;
     // another approved PR of the lead's is not queued yet.
     requireMergeQueue(s, 'acme/api');
@@ -113,6 +119,8 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
       setDraft(fake.scenario, pull, false, readyAt);
       pull.updatedAt = new Date().toISOString();
     }
+    // The named agent asked the lead for a review an hour before it marked its PR ready.
+    requestReview(fake.scenario, pulls.agentDraft, { user: fake.scenario.me }, new Date(readyAt.getTime() - 3_600_000), NAMED_AGENT);
     fake.resetStats();
     await refreshed();
     for (const pull of [pulls.botDraft, pulls.agentDraft]) {
@@ -127,6 +135,39 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     await refreshed();
     assert.deepEqual(requestLog().filter((r) => r.startsWith('query') && r !== 'query LeadDeskTeamLoad'), ['query LeadDeskSidebar'], requestLog().join(' | '));
     assert.equal(reviewOf(pulls.botDraft)!.review.requestedAt, readyAt.getTime());
+  });
+
+  it('the standup notes count the agents\' PRs apart, never among the reviews waiting on the lead', async () => {
+    const result = await vscode.commands.executeCommand<StandupResult>(Commands.prepareStandup);
+    assert.ok(result, 'the command returns the document');
+    const section = (title: string) => result.markdown.split(/^## /m).find((x) => x.startsWith(title)) ?? '';
+    const delegated = section('Delegated work');
+    assert.match(delegated, /^\*\*Agents: 3 PRs open, 2 ready for review\*\*$/m, delegated);
+    assert.match(delegated, new RegExp(`^- \\[acme/api#${pulls.botDraft.number}\\].* — copilot-swe-agent \\(ready for review\\)$`, 'm'), delegated);
+    assert.match(delegated, new RegExp(`^- \\[acme/web#${pulls.agentDraft.number}\\].* — ${NAMED_AGENT} \\(ready for review\\)$`, 'm'), delegated);
+    assert.match(delegated, new RegExp(`^- \\[acme/web#${pulls.miraAgent.number}\\].* — copilot-swe-agent \\(draft\\)$`, 'm'), delegated);
+    const waiting = section('Pull requests').split('**Waiting on my review')[1] ?? '';
+    assert.ok(waiting.length > 0 && !waiting.includes(NAMED_AGENT) && !waiting.includes('copilot'), waiting);
+    console.log(`standup notes gathered in ${result.ms.toFixed(0)} ms`);
+    // An untitled document: closed without the "save?" dialog.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('the 1:1 panel lists the agent\'s PR on the teammate\'s issue apart from their work', async () => {
+    const panel = await vscode.commands.executeCommand<OneOnOnePanel>(Commands.prepareOneOnOne, 'mira');
+    const view = await panel.build(Date.now());
+    assert.ok(view.delegated.some((d) => d.title.includes('Split the settings page') && d.id.startsWith('issue:')), 'the issue is hers');
+    assert.ok(!view.delegated.some((d) => d.id.includes(`#${pulls.miraAgent.number}`)), 'the agent\'s PR is not');
+    assert.deepEqual(view.agentWork.map((a) => [a.title, a.detail]), [[`acme/web#${pulls.miraAgent.number} [WIP] Split the settings page`, 'by the agent copilot-swe-agent · draft']]);
+    assert.equal(view.agentCounts, 'Agents: 1 PR open, 0 ready for review');
+    if (hasBridge()) {
+      const frame = await waitFor('the 1:1 webview with the agents\' section', async () => (await frames()).find((f) => f.text.includes('1:1 with mira') && f.text.includes('Agents:')));
+      const [heading] = await texts('#agent-work h2', frame.url);
+      assert.equal(heading, 'Coding agents on their issues Agents: 1 PR open, 0 ready for review');
+      assert.ok((await texts('#agent-work li', frame.url)).some((t) => t.includes(`acme/web#${pulls.miraAgent.number}`)));
+      assert.ok(!(await texts('#delegated li', frame.url)).some((t) => t.includes(`acme/web#${pulls.miraAgent.number}`)));
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('shows the queued PR under "Approved, not merged" with its place and GitHub\'s estimate', () => {
