@@ -259,6 +259,7 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     fake.resetStats();
     const { result, asked } = await answeringDialogs(accept, () => vscode.commands.executeCommand<AssignmentOutcome>(Commands.workRequestReview, { pullRequest: own }, { reviewer: NAMED_AGENT }));
     assert.equal(result?.ok, false, result?.message);
+    assert.equal(result?.message, `${NAMED_AGENT} cannot review acme/web#${own.number}: a coding agent or bot (leadDesk.team.agents), not a reviewer. Nothing was sent.`);
     assert.deepEqual(asked, []);
     assert.deepEqual(fake.writes(), []);
   });
