@@ -279,7 +279,8 @@ export function decideTeam(load: readonly MemberReviews[] | null, configured: re
  * as its assignee; marked ready, it is a review for the lead ("Needs your review") unless the
  * lead's reviews have it already. The wait of a ready one counts from when it was marked ready
  * (`readyAt`, read once per PR after the sidebar: `agentPullsAwaitingReadyTime`), never from when
- * it was opened; until that is read, from its last update, which is never earlier.
+ * it was opened; until that is read, from its last update, which is never earlier. A draft is the
+ * agent's still, even when the lead was asked on it: `drafts` lists it, and the reviews leave it out.
  */
 export function agentPulls(issues: readonly DelegatedIssueItem[], reviews: readonly PendingReview[], ctx: DecisionContext): { drafts: AgentPullDecision[]; ready: PendingReview[] } {
   const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
@@ -355,8 +356,11 @@ export function decideWork<R extends PendingReview, P extends OwnPullItem, I ext
   const reviews: (ReviewDecision & { readonly item: R })[] = [];
   const snoozed: (ReviewDecision & { readonly item: R })[] = [];
   const agents = agentPulls(facts.delegatedIssues, facts.reviews, ctx);
+  // An agent's draft shows once, under Delegated work, even when the lead was asked on it already.
+  const agentDrafts = new Set(agents.drafts.map((a) => issueKey(a.item.repo, a.item.number)));
+  const pending = facts.reviews.filter((r) => !agentDrafts.has(issueKey(r.repo, r.number)));
   // A ready agent PR is a plain pending review (R adds nothing the sidebar gives it).
-  for (const r of [...facts.reviews, ...agents.ready as R[]]) {
+  for (const r of [...pending, ...agents.ready as R[]]) {
     const d = remember(r, (x) => decideReview(x, ctx)) as (ReviewDecision & { readonly item: R }) | null;
     if (d) (d.snoozed ? snoozed : reviews).push(d);
   }

@@ -182,7 +182,7 @@ describe('item decisions', () => {
   });
   const decided = (ownPullRequests: OwnPullItem[]) => decideWork({ reviews: [], ownPullRequests, delegatedIssues: [], tasks: [], teamMembers: [] }, decisionContext(NOW, SETTINGS));
 
-  it('an agent\'s PR waits in "Needs your review" from when it was marked ready, not from when it was opened or last updated', () => {
+  it('an agent\'s PR waits in "Needs your review" from when it was marked ready, not from when it was opened or last updated; a draft shows once, under Delegated work', () => {
     const opened = NOW - 3 * DAY;
     const readyAt = NOW - 5 * HOUR;
     const agentPull = (number: number, extra: Partial<AgentPullItem>): AgentPullItem => ({
@@ -201,6 +201,11 @@ describe('item decisions', () => {
     assert.equal(d.reviews.find((r) => r.item.number === 14)!.waitMs, businessMsBetween(readyAt, NOW, DEFAULT_BUSINESS_HOURS));
     // Only the ready one without a time, that the lead was not asked on, is read.
     assert.deepEqual(agentPullsAwaitingReadyTime([issue], [asked], []).map((p) => p.id), ['PR_15']);
+    // Asked on the draft already (a reviewer rule): still the agent's, shown once, under Delegated work.
+    const onDraft: PendingReview = { ...asked, number: 16, title: 'agent 16', draft: true };
+    const both = decideWork({ reviews: [asked, onDraft], ownPullRequests: [], delegatedIssues: [issue], tasks: [], teamMembers: [] }, decisionContext(NOW, SETTINGS));
+    assert.deepEqual(both.agentPulls.map((a) => a.item.number), [16]);
+    assert.deepEqual([...both.reviews, ...both.snoozed].map((r) => r.item.number).sort(), [14, 15, 17]);
   });
 
   it('Merge…: on a repository that requires no review, an approval is enough for the tree and the palette alike', () => {
