@@ -38,6 +38,7 @@ function layout(): void {
     h('p', { id: 'next-meeting', hidden: true }, codicon('calendar'), ' ', h('span', { class: 'label' }, text.nextMeeting), h('span', { class: 'when' })),
     h('p', { id: 'review-pickup', hidden: true }, codicon('history'), ' ', h('span', { class: 'text' })),
     section('delegated', text.delegated),
+    section('agent-work', text.agentWork),
     section('waiting-on-lead', text.waitingOnLead),
     section('lead-waits-on', text.leadWaitsOn),
     section('nudges', text.nudges),
@@ -160,6 +161,10 @@ function render(view: OneOnOneView): void {
   pickup.hidden = view.reviewPickup === null;
   pickup.querySelector('.text')!.textContent = view.reviewPickup ?? '';
   fill('delegated', view.delegated);
+  // The agents' PRs, apart from the teammate's own work: shown only when an agent works on their issues.
+  fill('agent-work', view.agentWork);
+  byId('agent-work').hidden = view.agentWork.length === 0;
+  byId('agent-work').querySelector('.count')!.textContent = view.agentCounts ?? '';
   fill('waiting-on-lead', view.waitingOnLead);
   fill('lead-waits-on', view.leadWaitsOn);
   fill('nudges', view.nudges);

@@ -72,6 +72,82 @@ export function agentWork(prs: readonly AgentPullFacts[], ctx: AgentContext): Ag
   }));
 }
 
+/** A delegated issue with the open PRs that close it (the sidebar's `agentPulls`). */
+export interface IssueWithPulls<P extends AgentPullFacts = AgentPullFacts> {
+  readonly repo: string;
+  readonly number: number;
+  readonly agentPulls?: readonly P[];
+}
+
+type PullOf<I extends IssueWithPulls> = NonNullable<I['agentPulls']>[number];
+
+/**
+ * The agents' PRs on the delegated `issues`, once each (a PR that closes two of them is found on
+ * the first), with the issue it was found on, classified (`agentWork`).
+ */
+export function agentPullsOnIssues<I extends IssueWithPulls>(issues: readonly I[], agents: readonly string[]): { readonly issue: I; readonly pull: PullOf<I>; readonly work: AgentWork }[] {
+  const delegated = new Set(issues.map((i) => issueKey(i.repo, i.number)));
+  const seen = new Set<string>();
+  const found: { issue: I; pull: PullOf<I>; work: AgentWork }[] = [];
+  for (const issue of issues) {
+    const pulls = ((issue.agentPulls ?? []) as readonly PullOf<I>[]).filter((p) => !seen.has(issueKey(p.repo, p.number)));
+    for (const work of agentWork(pulls, { me: '', agents, delegatedIssues: delegated })) {
+      const key = issueKey(work.repo, work.number);
+      seen.add(key);
+      found.push({ issue, pull: pulls.find((p) => issueKey(p.repo, p.number) === key)!, work });
+    }
+  }
+  return found;
+}
+
+/** One open PR of a coding agent, as the standup notes and the 1:1 panel count it. */
+export interface AgentPullLine {
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+  /** The agent (without REST's `[bot]`). */
+  readonly agent: string;
+  /** Marked ready: the lead's to review; else a draft, the agent still working. */
+  readonly ready: boolean;
+}
+
+/** A PR waiting on the lead, as `agentPullLines` reads it. */
+interface WaitingPull {
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+  readonly author: string;
+  readonly draft: boolean;
+}
+
+/**
+ * The agents' open PRs, once each: those on the delegated issues (a bot's or a named agent's),
+ * then the PRs of agents named in `agents` that ask the lead's review without a delegated issue.
+ * Never a teammate's: the standup and the 1:1 panel count these apart.
+ */
+export function agentPullLines<P extends AgentPullFacts & { readonly title: string; readonly url: string }>(
+  issues: readonly IssueWithPulls<P>[], reviews: readonly WaitingPull[], agents: readonly string[],
+): AgentPullLine[] {
+  const lines: AgentPullLine[] = agentPullsOnIssues(issues, agents).map(({ pull, work }) => ({
+    repo: pull.repo, number: pull.number, title: pull.title, url: pull.url, agent: work.agent, ready: work.state === 'needs-your-review',
+  }));
+  const seen = new Set(lines.map((l) => issueKey(l.repo, l.number)));
+  for (const r of reviews) {
+    if (seen.has(issueKey(r.repo, r.number)) || !agents.some((a) => botKey(a) === botKey(r.author))) continue;
+    seen.add(issueKey(r.repo, r.number));
+    lines.push({ repo: r.repo, number: r.number, title: r.title, url: r.url, agent: r.author.replace(/\[bot\]$/i, ''), ready: !r.draft });
+  }
+  return lines;
+}
+
+/** "Agents: 2 PRs open, 1 ready for review": every open agent PR, and those marked ready among them. */
+export function agentCountsText(lines: readonly Pick<AgentPullLine, 'ready'>[]): string {
+  const ready = lines.filter((l) => l.ready).length;
+  return `Agents: ${lines.length} ${lines.length === 1 ? 'PR' : 'PRs'} open, ${ready} ready for review`;
+}
+
 /** Whom a nudge may address: never a bot nor a named agent (they do not read mentions). */
 export const nudgeablePeople = (who: readonly { readonly login: string; readonly bot?: boolean }[], agents: readonly string[] = []): string[] =>
   who.filter((w) => !isBotOrAgent(w.login, agents, w.bot === true)).map((w) => w.login);

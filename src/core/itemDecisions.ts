@@ -12,7 +12,7 @@ import { ownPullWaitingSince, reviewLastActivity, type OwnPullFacts } from './in
 import { delegatedNudgeTarget, ownPrNudgeTarget, type NudgeTarget } from './nudges';
 import { isSnoozed, pendingReviewState, type CiState, type PendingReview } from './reviews';
 import { humanOwnFacts, peopleOnly, type AiReview } from './aiReviews';
-import { agentWork, issueKey, type AgentPullFacts } from './agentWork';
+import { agentPullsOnIssues, issueKey, type AgentPullFacts } from './agentWork';
 import { mergeAction, mergeQueueState, type MergeAction, type MergeQueueFacts, type MergeQueueState } from './mergeQueue';
 import { teamLoad, type MemberLoad, type MemberReview, type MemberReviews } from './teamLoad';
 
@@ -68,6 +68,10 @@ export interface AgentPullItem extends AgentPullFacts {
   readonly url: string;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** GitHub's node id, to read `readyAt` with. */
+  readonly id?: string;
+  /** When it was last marked ready (GitHub's ReadyForReviewEvent; its creation if it never was a draft), once read. */
+  readonly readyAt?: number;
 }
 
 /** A task kept locally (the task store's record). */
@@ -273,36 +277,41 @@ export function decideTeam(load: readonly MemberReviews[] | null, configured: re
 /**
  * The agents' PRs on the delegated issues (`agentWork`): a draft is delegated work with the agent
  * as its assignee; marked ready, it is a review for the lead ("Needs your review") unless the
- * lead's reviews have it already. The wait of a ready one counts from its last update (the
- * sidebar does not read when it was marked ready).
+ * lead's reviews have it already. The wait of a ready one counts from when it was marked ready
+ * (`readyAt`, read once per PR after the sidebar: `agentPullsAwaitingReadyTime`), never from when
+ * it was opened; until that is read, from its last update, which is never earlier. A draft is the
+ * agent's still, even when the lead was asked on it: `drafts` lists it, and the reviews leave it out.
  */
 export function agentPulls(issues: readonly DelegatedIssueItem[], reviews: readonly PendingReview[], ctx: DecisionContext): { drafts: AgentPullDecision[]; ready: PendingReview[] } {
-  const delegated = new Set(issues.map((i) => issueKey(i.repo, i.number)));
   const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
-  const seen = new Set<string>();
   const drafts: AgentPullDecision[] = [];
   const ready: PendingReview[] = [];
-  for (const issue of issues) {
-    const pulls = (issue.agentPulls ?? []).filter((p) => !seen.has(issueKey(p.repo, p.number)));
-    for (const work of agentWork(pulls, { me: '', agents: ctx.agents, delegatedIssues: delegated })) {
-      const key = issueKey(work.repo, work.number);
-      const pull = pulls.find((p) => issueKey(p.repo, p.number) === key)!;
-      seen.add(key);
-      if (work.state === 'delegated') {
-        drafts.push({
-          kind: 'agentPull', id: `agent:${pull.repo}#${pull.number}`, item: pull, agent: work.agent, closes: work.closes, due: issue.due, bucket: dueBucket(issue.due, ctx.now),
-          contextValue: tokens('agentPull delegated', !!pull.url && 'linked'),
-        });
-      } else if (!asked.has(key)) {
-        ready.push({
-          repo: pull.repo, number: pull.number, title: pull.title, author: pull.author, url: pull.url, requestedAt: pull.updatedAt, createdAt: pull.createdAt,
-          direct: true, additions: 0, deletions: 0, draft: false, ci: 'none', labels: [], requested: true, updatedAt: pull.updatedAt,
-          ...(pull.authorIsBot ? { authorIsBot: true } : {}), agentPull: true,
-        });
-      }
+  for (const { issue, pull, work } of agentPullsOnIssues(issues, ctx.agents)) {
+    if (work.state === 'delegated') {
+      drafts.push({
+        kind: 'agentPull', id: `agent:${pull.repo}#${pull.number}`, item: pull, agent: work.agent, closes: work.closes, due: issue.due, bucket: dueBucket(issue.due, ctx.now),
+        contextValue: tokens('agentPull delegated', !!pull.url && 'linked'),
+      });
+    } else if (!asked.has(issueKey(pull.repo, pull.number))) {
+      ready.push({
+        repo: pull.repo, number: pull.number, title: pull.title, author: pull.author, url: pull.url, requestedAt: pull.readyAt ?? pull.updatedAt, createdAt: pull.createdAt,
+        direct: true, additions: 0, deletions: 0, draft: false, ci: 'none', labels: [], requested: true, updatedAt: pull.updatedAt,
+        ...(pull.authorIsBot ? { authorIsBot: true } : {}), agentPull: true,
+      });
     }
   }
   return { drafts, ready };
+}
+
+/**
+ * The agents' ready PRs that will show in "Needs your review" (the lead was not asked on them)
+ * and whose ready time is not read yet: the ones to read it for (`readyAt`).
+ */
+export function agentPullsAwaitingReadyTime<P extends AgentPullItem>(issues: readonly (DelegatedIssueItem & { readonly agentPulls?: readonly P[] })[], reviews: readonly PendingReview[], agents: readonly string[]): P[] {
+  const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
+  return agentPullsOnIssues(issues, agents)
+    .filter(({ pull, work }) => work.state === 'needs-your-review' && pull.readyAt === undefined && !asked.has(issueKey(pull.repo, pull.number)))
+    .map(({ pull }) => pull as P);
 }
 
 /** Everything the tree shows and the palette picks from, decided at one `now`. */
@@ -347,8 +356,11 @@ export function decideWork<R extends PendingReview, P extends OwnPullItem, I ext
   const reviews: (ReviewDecision & { readonly item: R })[] = [];
   const snoozed: (ReviewDecision & { readonly item: R })[] = [];
   const agents = agentPulls(facts.delegatedIssues, facts.reviews, ctx);
+  // An agent's draft shows once, under Delegated work, even when the lead was asked on it already.
+  const agentDrafts = new Set(agents.drafts.map((a) => issueKey(a.item.repo, a.item.number)));
+  const pending = facts.reviews.filter((r) => !agentDrafts.has(issueKey(r.repo, r.number)));
   // A ready agent PR is a plain pending review (R adds nothing the sidebar gives it).
-  for (const r of [...facts.reviews, ...agents.ready as R[]]) {
+  for (const r of [...pending, ...agents.ready as R[]]) {
     const d = remember(r, (x) => decideReview(x, ctx)) as (ReviewDecision & { readonly item: R }) | null;
     if (d) (d.snoozed ? snoozed : reviews).push(d);
   }

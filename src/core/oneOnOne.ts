@@ -2,6 +2,7 @@
  * "Prepare 1:1 with…": what the lead and one teammate have between them, from data Lead Desk
  * already holds (the sidebar's snapshot, the task store, the 1:1 notes). Pure, unit tested.
  */
+import { agentCountsText, agentPullLines, type AgentPullFacts } from './agentWork';
 import { isOverdue } from './dueDates';
 import type { PendingReview } from './reviews';
 import { formatDuration } from './timeline';
@@ -19,10 +20,16 @@ export interface OneOnOneSources {
   readonly login: string;
   readonly now: number;
   readonly tasks: readonly { id: string; title: string; assignee: string; due: string | null; link?: string; doneAt?: number; createdAt: number }[];
-  readonly delegatedIssues: readonly { repo: string; number: number; title: string; url: string; assignees: readonly string[]; due: string | null; isPullRequest: boolean }[];
+  readonly delegatedIssues: readonly {
+    repo: string; number: number; title: string; url: string; assignees: readonly string[]; due: string | null; isPullRequest: boolean;
+    /** The open PRs that close it (a coding agent's among them). */
+    agentPulls?: readonly (AgentPullFacts & { readonly title: string; readonly url: string })[];
+  }[];
   readonly reviews: readonly PendingReview[];
   readonly ownPullRequests: readonly { repo: string; number: number; title: string; url: string; createdAt: number; waitingOn: readonly string[] }[];
   readonly nudges: readonly { at: number; repo: string; number: number; url: string }[];
+  /** The `teamAgents` setting. */
+  readonly agents?: readonly string[];
 }
 
 export interface OneOnOneItems {
@@ -30,6 +37,10 @@ export interface OneOnOneItems {
   readonly waitingOnLead: OneOnOneLine[];
   readonly leadWaitsOn: OneOnOneLine[];
   readonly nudges: OneOnOneLine[];
+  /** Coding agents' open PRs on the issues delegated to them: the agents' work, not counted as theirs. */
+  readonly agentWork: OneOnOneLine[];
+  /** "Agents: 2 PRs open, 1 ready for review", or null when no agent works on their issues. */
+  readonly agentCounts: string | null;
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -37,11 +48,12 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export function oneOnOneItems(src: OneOnOneSources): OneOnOneItems {
   const { login, now } = src;
   const dueText = (due: string | null) => (due ? `${isOverdue(due, now) ? 'overdue, was due' : 'due'} ${due}` : 'no due date');
+  const theirIssues = src.delegatedIssues.filter((i) => i.assignees.some((a) => same(a, login)));
   const delegated: OneOnOneLine[] = [
     ...src.tasks.filter((t) => !t.doneAt && same(t.assignee, login)).map((t) => ({
       id: `task:${t.id}`, title: t.title, url: t.link ?? '', detail: `task · ${dueText(t.due)}`, overdue: isOverdue(t.due, now),
     })),
-    ...src.delegatedIssues.filter((i) => i.assignees.some((a) => same(a, login))).map((i) => ({
+    ...theirIssues.map((i) => ({
       id: `issue:${i.repo}#${i.number}`, title: `${i.repo}#${i.number} ${i.title}`, url: i.url,
       detail: `${i.isPullRequest ? 'pull request' : 'issue'} · ${dueText(i.due)}`, overdue: isOverdue(i.due, now),
     })),
@@ -58,7 +70,11 @@ export function oneOnOneItems(src: OneOnOneSources): OneOnOneItems {
     id: `nudge:${n.at}:${n.repo}#${n.number}`, title: `${n.repo}#${n.number}`, url: n.url,
     detail: `follow-up sent ${formatDuration(Math.max(0, now - n.at))} ago`,
   }));
-  return { delegated, waitingOnLead, leadWaitsOn, nudges };
+  const agents = agentPullLines(theirIssues, [], src.agents ?? []);
+  const agentWork = agents.map((a) => ({
+    id: `agent:${a.repo}#${a.number}`, title: `${a.repo}#${a.number} ${a.title}`, url: a.url, detail: `by the agent ${a.agent} · ${a.ready ? 'ready for review' : 'draft'}`,
+  }));
+  return { delegated, waitingOnLead, leadWaitsOn, nudges, agentWork, agentCounts: agents.length > 0 ? agentCountsText(agents) : null };
 }
 
 /**

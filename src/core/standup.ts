@@ -4,6 +4,7 @@
  * for a fixed clock.
  */
 import { subDays } from 'date-fns';
+import { agentCountsText, issueKey, type AgentPullLine } from './agentWork';
 import { displayDates, type DisplayDates } from './displayDates';
 import { parseLocalDate, startOfNextLocalDay, toLocalDate } from './localDate';
 import { escapeMarkdown, markdownLink } from './markdown';
@@ -49,8 +50,10 @@ export interface StandupInput {
     readonly incidentsClosed: readonly ItemLine[];
   } | null;
   readonly githubNotice: string | null;
-  /** Reviews waiting on the lead now (from the sidebar). */
+  /** Reviews waiting on the lead now (from the sidebar); an agent's among them is counted under `agentPulls` instead. */
   readonly waiting: readonly ItemLine[];
+  /** Coding agents' open PRs (`agentPullLines`): counted apart from the teammates' work. */
+  readonly agentPulls?: readonly AgentPullLine[];
   readonly delegated: { readonly done: readonly MovedItem[]; readonly overdue: readonly MovedItem[]; readonly reassigned: readonly MovedItem[] };
   /** From today's Morning Review, or null when there was none today. */
   readonly plan: { readonly finishedAt: number; readonly targetPercent: number | null; readonly notes: readonly { readonly section: string; readonly text: string }[] } | null;
@@ -67,6 +70,10 @@ function itemLine(i: ItemLine): string {
 function movedLine(m: MovedItem): string {
   const title = m.url ? markdownLink(m.title, m.url) : escapeMarkdown(m.title);
   return `- ${title} — ${escapeMarkdown(m.assignee)}${m.detail ? ` (${escapeMarkdown(m.detail)})` : ''}`;
+}
+
+function agentLine(a: AgentPullLine): string {
+  return `- ${markdownLink(`${a.repo}#${a.number}`, a.url)} ${escapeMarkdown(a.title)} — ${escapeMarkdown(a.agent)} (${a.ready ? 'ready for review' : 'draft'})`;
 }
 
 function list<T>(heading: string, items: readonly T[], line: (t: T) => string): string[] {
@@ -113,9 +120,14 @@ export function standupMarkdown(input: StandupInput, locale: string): string {
   } else {
     out.push(`_${escapeMarkdown(input.githubNotice ?? 'GitHub was not reached.')}_`, '');
   }
-  out.push(...list(`Waiting on my review (${input.waiting.length})`, input.waiting, itemLine));
+  // An agent's PR is the agents' work, never a teammate's: it is counted under Delegated work.
+  const agents = input.agentPulls ?? [];
+  const agentKeys = new Set(agents.map((a) => issueKey(a.repo, a.number)));
+  const waiting = input.waiting.filter((w) => !agentKeys.has(issueKey(w.repo, w.number)));
+  out.push(...list(`Waiting on my review (${waiting.length})`, waiting, itemLine));
 
   out.push('## Delegated work', '');
+  if (agents.length > 0) out.push(...list(agentCountsText(agents), agents, agentLine));
   out.push(...list('Done', input.delegated.done, movedLine));
   out.push(...list('Overdue', input.delegated.overdue, movedLine));
   out.push(...list('Reassigned', input.delegated.reassigned, movedLine));

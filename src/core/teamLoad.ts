@@ -3,6 +3,7 @@
  * them, the oldest wait in business hours and how many breach the SLA; members sorted lightest
  * first. Pure (no `vscode`, no GitHub).
  */
+import { isBotOrAgent } from './aiReviews';
 import { DEFAULT_BUSINESS_HOURS, slaState, type BusinessHours } from './businessHours';
 import { waitingBusinessMs, type PendingReview } from './reviews';
 
@@ -43,7 +44,16 @@ export interface TeamLoadConfig {
   readonly businessHours?: BusinessHours;
   /** Business ms from an instant to `now`, when a refresh has one (`businessMsUntil`). */
   readonly since?: (from: number) => number;
+  /** The `teamAgents` setting: coding agents listed among the members are not teammates. */
+  readonly agents?: readonly string[];
 }
+
+/**
+ * The members who are people: a bot (REST's `[bot]` login) or an agent named in `agents` is never
+ * a teammate with a review load, even when the lead listed it among the members.
+ */
+export const teammates = <M extends { readonly login: string }>(members: readonly M[], agents: readonly string[] = []): M[] =>
+  members.filter((m) => !isBotOrAgent(m.login, agents));
 
 /** One member's load at `now`: drafts count as waiting but never breach (their author has not asked yet). */
 export function memberLoad(member: MemberReviews, now: number, config: TeamLoadConfig): MemberLoad {
@@ -79,9 +89,9 @@ function compareLogins(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every member's load, lightest first (see `compareLoad`). */
+/** Every teammate's load, lightest first (see `compareLoad`); bots and agents left out (`teammates`). */
 export function teamLoad(members: readonly MemberReviews[], now: number, config: TeamLoadConfig): MemberLoad[] {
-  return members.map((m) => memberLoad(m, now, config)).sort(compareLoad);
+  return teammates(members, config.agents).map((m) => memberLoad(m, now, config)).sort(compareLoad);
 }
 
 /**

@@ -65,6 +65,8 @@ export interface GitHubService {
   rerunFailedJobs(repo: string, runId: number): Promise<true>;
   /** The review load of `members` over `repos`, in one GraphQL request (see teamLoadQuery.ts). */
   teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData>;
+  /** When coding agents' PRs (node ids) were last marked ready, in one GraphQL request (see agentReady.ts). */
+  agentReadyTimes(ids: readonly string[]): Promise<Map<string, number>>;
   /**
    * The review-request histories of `repos`' PRs updated since `since` (epoch ms), for the review
    * turnaround: a few GraphQL requests, asked at most once a day (see reviewTurnaroundQuery.ts).

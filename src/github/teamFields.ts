@@ -51,7 +51,7 @@ export const CLOSING_ISSUES = 'closingIssuesReferences(first: 5) { nodes { numbe
  * leaves it out: `commits` below is GitHub's when a caller asks for `commits { totalCount }`.
  */
 export const AGENT_PULLS = `agentPulls: closedByPullRequestsReferences(first: 5) {
-  nodes { number title url isDraft createdAt updatedAt ${AUTHOR_KIND} repository { nameWithOwner } }
+  nodes { id number title url isDraft createdAt updatedAt ${AUTHOR_KIND} repository { nameWithOwner } }
 }`;
 
 const nodesOf = (v: unknown): Json[] => {
@@ -143,6 +143,10 @@ export interface IssuePull extends AgentPullFacts {
   readonly updatedAt: number;
   /** Commits on the PR; null when not asked (the sidebar does not: see `AGENT_PULLS`). */
   readonly commits: number | null;
+  /** GitHub's node id, to read when it was marked ready (`agentReadyTimes`). */
+  readonly id?: string;
+  /** When it was last marked ready (epoch ms), once read (`agentReadyTimes`); absent until then. */
+  readonly readyAt?: number;
 }
 
 /** The open PRs that close the delegated issue `issue` (its `agentPulls`), each linked back to it. */
@@ -154,6 +158,7 @@ export function agentPullsOf(issueNode: Json, issue: LinkedIssue, webHost: strin
       repo, number: p.number, title: str(p.title, '(no title)'), url: safeUrl(p.url, webHost), createdAt: time(p.createdAt), updatedAt: time(p.updatedAt),
       author: login(p.author), authorIsBot: isBotActor(p.author), draft: p.isDraft === true,
       commits: typeof objectOr(p.commits)?.totalCount === 'number' ? num(objectOr(p.commits)?.totalCount) : null, linkedIssues: [issue],
+      ...(typeof p.id === 'string' && p.id !== '' ? { id: p.id } : {}),
     }];
   });
 }

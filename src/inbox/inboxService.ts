@@ -7,8 +7,11 @@
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
+import { issueKey } from '../core/agentWork';
+import { peopleOnly } from '../core/aiReviews';
+import { agentPullsAwaitingReadyTime } from '../core/itemDecisions';
 import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
-import { GitHubFailure, type GitHubConnection, type SidebarData } from '../github/api';
+import { GitHubFailure, type DelegatedIssue, type GitHubConnection, type SidebarData } from '../github/api';
 import type { HandOffStore } from '../store/handOffStore';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { Disposable } from '../util/disposable';
@@ -63,6 +66,10 @@ export class InboxService extends Disposable {
   private readonly handOffs: HandOffs;
   /** Bumped when the session may have changed: answers fetched for an older one are dropped. */
   private generation = 0;
+  /** When each agent's ready PR was marked ready (`issueKey` → epoch ms): read once per PR, not on every refresh. */
+  private readonly readyTimes = new Map<string, number>();
+  /** Agents' PRs whose ready time GitHub did not give: not asked again this session. */
+  private readonly readyTimeFailed = new Set<string>();
   /** The session key the GitHub data shown belongs to (see `GitHubConnection.sessionKey`). */
   private dataSession: string | undefined;
   /** Milliseconds from `start()` to the first paint with GitHub data (snapshot or answer), for benchmarks. */
@@ -84,14 +91,17 @@ export class InboxService extends Disposable {
     this.handOffs = new HandOffs(parts.handOffs, github, parts.memento, () => this.set({}));
     this.register(github.onDidChange(() => {
       this.generation++;
+      this.readyTimes.clear();
+      this.readyTimeFailed.clear();
       void this.refresh('user');
     }));
     this.register(repositories.onDidChange(() => void this.refresh('user')));
     this.register(config.onDidChange((c) => {
       this.schedule.schedule();
-      // Another team: its load again. (Settings nothing had read yet: no load was read for them either.)
+      // Another team (the people among the members: naming an agent in teamAgents takes it out of
+      // the load too): its load again. Settings nothing had read yet: no load was read for them either.
       const before = config.previous;
-      if (!before || JSON.stringify(c.teamMembers) === JSON.stringify(before.teamMembers)) return;
+      if (!before || JSON.stringify(peopleOnly(c.teamMembers, c.teamAgents)) === JSON.stringify(peopleOnly(before.teamMembers, before.teamAgents))) return;
       if (this.state.signedIn) void this.refreshTeamLoad();
     }));
     this.schedule = this.register(new RefreshSchedule({
@@ -156,7 +166,53 @@ export class InboxService extends Disposable {
   private adoptSaved(saved: SavedInbox, key: string | undefined): Partial<InboxSnapshot> {
     this.dataSession = key;
     this.handOffs.setAccount(saved.account);
-    return { ...inboxFromSaved(saved.data, (r) => this.snoozes.mark(r)), asOf: saved.savedAt, fromSnapshot: true };
+    const data = inboxFromSaved(saved.data, (r) => this.snoozes.mark(r));
+    return { ...data, delegatedIssues: this.withReadyTimes(data.delegatedIssues), asOf: saved.savedAt, fromSnapshot: true };
+  }
+
+  /**
+   * `issues` with the ready times read so far on their agents' PRs (and the times they carry,
+   * from a snapshot, remembered). A PR back in draft forgets its time: marked ready again, it is
+   * read again.
+   */
+  private withReadyTimes(issues: readonly DelegatedIssue[]): DelegatedIssue[] {
+    return issues.map((i) => (!i.agentPulls ? i : {
+      ...i,
+      agentPulls: i.agentPulls.map((p) => {
+        const key = issueKey(p.repo, p.number);
+        if (p.draft) {
+          this.readyTimes.delete(key);
+          this.readyTimeFailed.delete(key);
+          return p;
+        }
+        if (p.readyAt !== undefined) this.readyTimes.set(key, p.readyAt);
+        const at = this.readyTimes.get(key);
+        return at === undefined || p.readyAt === at ? p : { ...p, readyAt: at };
+      }),
+    }));
+  }
+
+  /**
+   * When the agents' ready PRs in "Needs your review" were marked ready: one request for those not
+   * read yet, so an ordinary refresh asks nothing. A failure is logged and not asked again this
+   * session (an older GitHub Enterprise Server): their wait counts from their last update.
+   */
+  private async readAgentReadyTimes(generation: number): Promise<void> {
+    const missing = agentPullsAwaitingReadyTime(this.state.delegatedIssues, this.state.reviews, this.config.settings.teamAgents)
+      .filter((p): p is typeof p & { id: string } => p.id !== undefined && !this.readyTimeFailed.has(issueKey(p.repo, p.number)));
+    if (missing.length === 0) return;
+    try {
+      const times = await this.github.run((s) => s.agentReadyTimes(missing.map((p) => p.id)));
+      if (!times || generation !== this.generation) return;
+      for (const p of missing) {
+        const at = times.get(p.id);
+        if (at !== undefined) this.readyTimes.set(issueKey(p.repo, p.number), at);
+      }
+      this.set({ delegatedIssues: this.withReadyTimes(this.state.delegatedIssues) });
+    } catch (e) {
+      for (const p of missing) this.readyTimeFailed.add(issueKey(p.repo, p.number));
+      console.warn(`[lead-desk] when agents' pull requests were marked ready was not read: ${describeError(e)}`);
+    }
   }
 
   private isStale(): boolean {
@@ -230,7 +286,8 @@ export class InboxService extends Disposable {
       this.apply(result, key, true);
       // After the sidebar, never before it: one more request, and the sidebar does not wait for it.
       await this.refreshTeamLoad(generation, repos);
-      if (result.missing.length === 0 && key) await this.handOver.save(result, this.state.teamLoad, this.state.asOf ?? Date.now(), key);
+      await this.readAgentReadyTimes(generation);
+      if (result.missing.length === 0 && key) await this.handOver.save({ ...result, delegatedIssues: [...this.state.delegatedIssues] }, this.state.teamLoad, this.state.asOf ?? Date.now(), key);
     } catch (e) {
       if (generation !== this.generation) return;
       const failure = e instanceof GitHubFailure ? e : new GitHubFailure('server', describeError(e));
@@ -250,7 +307,7 @@ export class InboxService extends Disposable {
       // A list GitHub gave nothing for keeps what was shown before; the notice names it.
       reviews: keep.has('reviews') ? this.state.reviews : d.reviews.map((r) => this.snoozes.mark(r)),
       reviewsTotal: keep.has('reviews') ? this.state.reviewsTotal : d.reviewsTotal,
-      delegatedIssues: keep.has('delegated') ? this.state.delegatedIssues : d.delegatedIssues,
+      delegatedIssues: keep.has('delegated') ? this.state.delegatedIssues : this.withReadyTimes(d.delegatedIssues),
       ownPullRequests: keep.has('mine') ? this.state.ownPullRequests : d.ownPullRequests,
       rateLimit: d.rateLimit ?? this.state.rateLimit, missing: d.missing, asOf: Date.now(), fromSnapshot: false, heldUntil: null,
       ...(done ? { failure: null, refreshing: false } : {}),
@@ -290,7 +347,7 @@ export class InboxService extends Disposable {
 
   /** The team's review load again (one request); a failure keeps what was shown, with a log line. */
   async refreshTeamLoad(generation = this.generation, repos?: readonly string[]): Promise<void> {
-    const load = await fetchTeamLoad(this.github, this.config.settings.teamMembers, repos ?? await this.repositories.resolve(), this.teamWarnings);
+    const load = await fetchTeamLoad(this.github, peopleOnly(this.config.settings.teamMembers, this.config.settings.teamAgents), repos ?? await this.repositories.resolve(), this.teamWarnings);
     if (load !== undefined && generation === this.generation) this.set({ teamLoad: load });
   }
 

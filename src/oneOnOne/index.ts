@@ -1,5 +1,6 @@
 /** "Lead Desk: Prepare 1:1 with…": pick a teammate, open the 1:1 panel. */
 import * as vscode from 'vscode';
+import { peopleOnly } from '../core/aiReviews';
 import type { FeatureContext } from '../feature';
 import { Commands } from '../ids';
 import type { InboxService } from '../inbox/inboxService';
@@ -19,7 +20,7 @@ export function register(ctx: FeatureContext): vscode.Disposable {
   const panel = registerPanel(ctx.extensionUri, OneOnOnePanel.descriptor(panelDeps));
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.prepareOneOnOne, async (login?: string) => {
-      const who = typeof login === 'string' && LOGIN.test(login) ? login : await pickTeammate(ctx.config.settings.teamMembers, inbox);
+      const who = typeof login === 'string' && LOGIN.test(login) ? login : await pickTeammate(peopleOnly(ctx.config.settings.teamMembers, ctx.config.settings.teamAgents), inbox);
       if (!who) return undefined;
       // Tells the timer the lead turned to a 1:1 ({@link Settings.autoMode}).
       timer.reportActivity('one-on-one');

@@ -104,7 +104,7 @@ export class OneOnOnePanel extends WebviewPanelHost<OneOnOneFromWebview, OneOnOn
     const snapshot = this.deps.inbox.snapshot;
     const items = oneOnOneItems({
       login: this.login, now, tasks: stores.tasks.list(), delegatedIssues: snapshot.delegatedIssues, reviews: snapshot.reviews,
-      ownPullRequests: snapshot.ownPullRequests, nudges: person.nudges ?? [],
+      ownPullRequests: snapshot.ownPullRequests, nudges: person.nudges ?? [], agents: this.deps.config.settings.teamAgents,
     });
     const date = this.notes.date;
     const notice = !snapshot.signedIn ? vscode.l10n.t('Sign in to GitHub to see pull requests and GitHub issues.')

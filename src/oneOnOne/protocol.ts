@@ -59,7 +59,7 @@ export const oneOnOneProtocol = panelProtocol<OneOnOneToWebview, OneOnOneFromWeb
 
 /** The webview's strings, sent by the host in the display language (`oneOnOneText`, read with `hostText`). */
 export const ONE_ON_ONE_TEXT_KEYS = [
-  'nothingHere', 'nextMeeting', 'delegated', 'waitingOnLead', 'leadWaitsOn', 'nudges', 'actionItems', 'newActionItem', 'add', 'notesOn',
+  'nothingHere', 'nextMeeting', 'delegated', 'agentWork', 'waitingOnLead', 'leadWaitsOn', 'nudges', 'actionItems', 'newActionItem', 'add', 'notesOn',
   'earlier', 'noEarlierNotes', 'saving', 'conflict', 'notSaved', 'saved', 'titleWith', 'fromDate',
 ] as const;
 export type OneOnOneText = Readonly<Record<(typeof ONE_ON_ONE_TEXT_KEYS)[number], string>>;

@@ -7,6 +7,7 @@ export function oneOnOneText(): OneOnOneText {
     nothingHere: vscode.l10n.t('Nothing here.'),
     nextMeeting: vscode.l10n.t('Next meeting together: '),
     delegated: vscode.l10n.t('Their delegated work'),
+    agentWork: vscode.l10n.t('Coding agents on their issues'),
     waitingOnLead: vscode.l10n.t('Their PRs waiting on your review'),
     leadWaitsOn: vscode.l10n.t('Your PRs waiting on their review'),
     nudges: vscode.l10n.t('Nudges sent'),

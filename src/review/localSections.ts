@@ -11,7 +11,7 @@ import { meetingCredit } from '../core/calendarTime';
 import { formatBlock, planLine, planTheDay, planVerdict } from '../core/meetingDay';
 import { parseLocalDate, toLocalDate } from '../core/localDate';
 import { summarizeQueue, waitingBusinessMs } from '../core/reviews';
-import { memberLoad, type MemberLoad } from '../core/teamLoad';
+import { memberLoad, teammates, type MemberLoad } from '../core/teamLoad';
 import type { Mode, TimeEntry } from '../core/timeEntry';
 import { dailyTotals, formatDuration, weekTotals, type ModeTotals } from '../core/timeline';
 import { isWorkingDay } from '../core/workingDays';
@@ -67,7 +67,7 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
     }));
   const businessHours = settings.businessHours;
   const config = { slaHours: settings.slaHours, businessHours };
-  const loads = new Map((snapshot.teamLoad ?? []).map((m) => [m.login.toLowerCase(), memberLoad(m, now, config)]));
+  const loads = new Map(teammates(snapshot.teamLoad ?? [], settings.teamAgents).map((m) => [m.login.toLowerCase(), memberLoad(m, now, config)]));
   const withLoad = (p: PersonItem): PersonItem => {
     const load = loads.get(p.login.toLowerCase());
     return load ? { ...p, reviewLoad: reviewLoadLine(load, words) } : p;

@@ -5,6 +5,7 @@
  */
 import type { CalendarService } from '../calendar/calendarService';
 import type { Config } from '../config';
+import { agentPullLines } from '../core/agentWork';
 import { meetingCredit } from '../core/calendarTime';
 import { isOverdue } from '../core/dueDates';
 import { parseLocalDate, startOfNextLocalDay, toLocalDate } from '../core/localDate';
@@ -98,6 +99,7 @@ export class StandupData {
 
     return {
       now, day, entries, meetings, technicalTarget: settings.technicalTarget, activity, githubNotice, waiting,
+      agentPulls: agentPullLines(snapshot.delegatedIssues, snapshot.reviews, settings.teamAgents),
       delegated: { done, overdue, reassigned }, plan, running: timer.current?.mode ?? null,
     };
   }

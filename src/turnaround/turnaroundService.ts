@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
+import { peopleOnly } from '../core/aiReviews';
 import type { PersonTurnaround } from '../core/reviewTurnaround';
 import type { GitHubConnection } from '../github/api';
 import type { WatchedRepositories } from '../inbox/watchedRepositories';
@@ -75,7 +76,7 @@ export class TurnaroundService extends Disposable implements TeamTurnaround {
   private async load(): Promise<void> {
     const { config, github } = this.deps;
     const repos = await this.deps.repositories.resolve();
-    const members = config.settings.teamMembers;
+    const members = peopleOnly(config.settings.teamMembers, config.settings.teamAgents);
     if (repos.length === 0 || members.length === 0) return;
     const account = await github.run((s) => s.me());
     if (!account) return;

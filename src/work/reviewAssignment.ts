@@ -13,7 +13,7 @@ import type { Config } from '../config';
 import type { PendingReview } from '../core/reviews';
 import type { PersonTurnaround } from '../core/reviewTurnaround';
 import { loadCountsText, teamLoad, type MemberLoad, type MemberReview } from '../core/teamLoad';
-import { peopleOnly } from '../core/aiReviews';
+import { isBotOrAgent, peopleOnly } from '../core/aiReviews';
 import { formatDuration } from '../core/timeline';
 import type { GitHubConnection } from '../github/api';
 import { lostAnswer, UnconfirmedWrite, type GitHubFailure } from '../github/api';
@@ -73,7 +73,7 @@ export function registerReviewAssignment(deps: {
   /** Teammates for `pull`: load from the last refresh (or one now), access from one GraphQL request. */
   const candidates = async (pull: PullRef, me: string, author: string, exclude: readonly string[]): Promise<Candidate[]> => {
     if (!model.snapshot.teamLoad) await model.refreshTeamLoad();
-    const loads = teamLoad(model.snapshot.teamLoad ?? [], Date.now(), { slaHours: config.settings.slaHours, businessHours: config.settings.businessHours });
+    const loads = teamLoad(model.snapshot.teamLoad ?? [], Date.now(), { slaHours: config.settings.slaHours, businessHours: config.settings.businessHours, agents: config.settings.teamAgents });
     const skip = new Set([me, ...exclude].map((l) => l.toLowerCase()));
     const members = peopleOnly(config.settings.teamMembers, config.settings.teamAgents).filter((m) => !skip.has(m.toLowerCase()));
     const [access] = await Promise.all([
@@ -101,7 +101,11 @@ export function registerReviewAssignment(deps: {
 
   /** The pick: available teammates in the ranking's order (stated in the placeholder), then the ones who cannot review, greyed, with why. */
   const pickTeammate = async (title: string, list: Candidate[], given?: string): Promise<Candidate | undefined> => {
-    if (given !== undefined) return list.find((c) => c.login.toLowerCase() === given.toLowerCase()) ?? { login: given, load: undefined, blocked: `not in ${settingId(Settings.teamMembers)}` };
+    if (given !== undefined) {
+      // A bot or a named agent is never asked, even when listed among the members: say which it is.
+      const why = isBotOrAgent(given, config.settings.teamAgents) ? `a coding agent or bot (${settingId(Settings.teamAgents)}), not a reviewer` : `not in ${settingId(Settings.teamMembers)}`;
+      return list.find((c) => c.login.toLowerCase() === given.toLowerCase()) ?? { login: given, load: undefined, blocked: why };
+    }
     type Item = vscode.QuickPickItem & { candidate?: Candidate };
     const line = (c: Candidate) => (c.load ? [loadCountsText(c.load), c.load.count ? `oldest ${formatDuration(c.load.oldestWaitMs)}` : '', pickerPickup(c.pickup)].filter(Boolean).join(' · ') : 'load not known');
     const open = list.filter((c) => !c.blocked).map((c): Item => ({ label: c.login, description: line(c), iconPath: new vscode.ThemeIcon('account'), candidate: c }));

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { businessMsBetween, businessMsUntil, DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
-import { decideWork, decisionContext, type ItemDecision, type OwnPullItem, type WorkDecisions } from '../../../src/core/itemDecisions';
+import { agentPullsAwaitingReadyTime, decideWork, decisionContext, type AgentPullItem, type ItemDecision, type OwnPullItem, type WorkDecisions } from '../../../src/core/itemDecisions';
 import { allDecisions, paletteCandidates, PALETTE_ACTIONS, type PaletteAction } from '../../../src/core/paletteCandidates';
 import type { ReviewVerdict } from '../../../src/core/inbox';
 import type { PendingReview } from '../../../src/core/reviews';
@@ -181,6 +181,32 @@ describe('item decisions', () => {
     waitingOn: [], reviewDecision: null, reviews: [], ...over,
   });
   const decided = (ownPullRequests: OwnPullItem[]) => decideWork({ reviews: [], ownPullRequests, delegatedIssues: [], tasks: [], teamMembers: [] }, decisionContext(NOW, SETTINGS));
+
+  it('an agent\'s PR waits in "Needs your review" from when it was marked ready, not from when it was opened or last updated; a draft shows once, under Delegated work', () => {
+    const opened = NOW - 3 * DAY;
+    const readyAt = NOW - 5 * HOUR;
+    const agentPull = (number: number, extra: Partial<AgentPullItem>): AgentPullItem => ({
+      repo: 'acme/api', number, title: `agent ${number}`, url: '', createdAt: opened, updatedAt: NOW - HOUR, author: 'copilot-swe-agent', authorIsBot: true, draft: false,
+      linkedIssues: [{ repo: 'acme/api', number: 1, author: 'lead', assignees: ['copilot-swe-agent'] }], ...extra,
+    });
+    const issue = { repo: 'acme/api', number: 1, title: 'Retry webhooks', url: '', assignees: ['copilot-swe-agent'], due: null,
+      agentPulls: [agentPull(14, { id: 'PR_14', readyAt }), agentPull(15, { id: 'PR_15' }), agentPull(16, { id: 'PR_16', draft: true }), agentPull(17, { id: 'PR_17' })] };
+    // The lead was asked on #17: its wait is the review request's, from the sidebar's timeline.
+    const asked: PendingReview = { repo: 'acme/api', number: 17, title: 'agent 17', author: 'copilot-swe-agent', url: '', requestedAt: NOW - 2 * HOUR, createdAt: opened, direct: true, additions: 0, deletions: 0, draft: false, ci: 'none', labels: [] };
+    const d = decideWork({ reviews: [asked], ownPullRequests: [], delegatedIssues: [issue], tasks: [], teamMembers: [] }, decisionContext(NOW, SETTINGS));
+    const waitingSince = (n: number) => d.reviews.find((r) => r.item.number === n)?.item.requestedAt;
+    assert.equal(waitingSince(14), readyAt, 'from the ReadyForReviewEvent');
+    assert.equal(waitingSince(15), NOW - HOUR, 'not read yet: its last update, never its opening');
+    assert.equal(waitingSince(16), undefined, 'a draft is delegated work');
+    assert.equal(d.reviews.find((r) => r.item.number === 14)!.waitMs, businessMsBetween(readyAt, NOW, DEFAULT_BUSINESS_HOURS));
+    // Only the ready one without a time, that the lead was not asked on, is read.
+    assert.deepEqual(agentPullsAwaitingReadyTime([issue], [asked], []).map((p) => p.id), ['PR_15']);
+    // Asked on the draft already (a reviewer rule): still the agent's, shown once, under Delegated work.
+    const onDraft: PendingReview = { ...asked, number: 16, title: 'agent 16', draft: true };
+    const both = decideWork({ reviews: [asked, onDraft], ownPullRequests: [], delegatedIssues: [issue], tasks: [], teamMembers: [] }, decisionContext(NOW, SETTINGS));
+    assert.deepEqual(both.agentPulls.map((a) => a.item.number), [16]);
+    assert.deepEqual([...both.reviews, ...both.snoozed].map((r) => r.item.number).sort(), [14, 15, 17]);
+  });
 
   it('Merge…: on a repository that requires no review, an approval is enough for the tree and the palette alike', () => {
     const d = decided([pr({ reviewDecision: null, reviews: [{ reviewer: 'kwame', verdict: 'APPROVED' }] })]);

@@ -54,6 +54,31 @@ describe('core/standup and markdown', () => {
     assert.match(tuesday, /^- No Morning Review yet today\.$/m);
   });
 
+  it('counts the agents\' PRs apart from the teammates\' work: under Delegated work, never in "Waiting on my review"', () => {
+    const line = (n: number, title: string, author: string) => ({ repo: 'acme/api', number: n, title, url: `https://github.com/acme/api/pull/${n}`, author });
+    const base: StandupInput = {
+      now: at('2026-11-23', '09:30'), day: '2026-11-20', technicalTarget: 60, entries: [], activity: null, githubNotice: 'Sign in to GitHub',
+      waiting: [line(10, 'Big PR', 'tomas'), line(14, 'Retry webhooks', 'copilot-swe-agent')],
+      delegated: { done: [], overdue: [], reassigned: [] }, plan: null, running: null,
+    };
+    const md = standupMarkdown({
+      ...base,
+      agentPulls: [
+        { repo: 'acme/api', number: 14, title: 'Retry webhooks', url: 'https://github.com/acme/api/pull/14', agent: 'copilot-swe-agent', ready: true },
+        { repo: 'acme/web', number: 9, title: 'Drop @legacy polyfills', url: 'https://github.com/acme/web/pull/9', agent: 'nightshift', ready: false },
+      ],
+    }, 'en-GB');
+    assert.match(md, /\*\*Waiting on my review \(1\)\*\*\n\n- .*Big PR — by tomas\n\n/);
+    assert.ok(!/Waiting on my review[^#]*Retry webhooks/.test(md), md);
+    assert.match(md, /## Delegated work\n\n\*\*Agents: 2 PRs open, 1 ready for review\*\*\n\n/);
+    assert.match(md, /^- \[acme\/api#14\]\(<https:\/\/github\.com\/acme\/api\/pull\/14>\) Retry webhooks — copilot-swe-agent \(ready for review\)$/m);
+    assert.match(md, /^- \[acme\/web#9\].* Drop @\u200Dlegacy polyfills — nightshift \(draft\)$/m);
+    // Without agent work, the notes are as before: no Agents heading.
+    const plain = standupMarkdown(base, 'en-GB');
+    assert.match(plain, /\*\*Waiting on my review \(2\)\*\*/);
+    assert.ok(!plain.includes('Agents:'), plain);
+  });
+
   it('breaks every mention in GitHub text, and writes people without a ping', () => {
     const hostile = [
       'Urgent fix cc @acme/engineering', '@here deploy is broken', 'ping @channel and @everyone', '@@mira double', 'cc:@jun', '(@sofia)',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { BusinessHours } from '../../../src/core/businessHours';
 import type { PendingReview } from '../../../src/core/reviews';
-import { compareLoad, loadCountsText, memberLoad, teamLoad, unknownMembers, withReview, type MemberReviews } from '../../../src/core/teamLoad';
+import { compareLoad, loadCountsText, memberLoad, teamLoad, teammates, unknownMembers, withReview, type MemberReviews } from '../../../src/core/teamLoad';
 
 const ALWAYS: BusinessHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00' };
 const HOUR = 3_600_000;
@@ -44,6 +44,15 @@ describe('team load', () => {
     assert.deepEqual(load.map((m) => m.login), ['bob', 'Amy', 'zed', 'cat', 'dan', 'typo']);
     assert.equal(loadCountsText(load[4]!), 'not loaded');
     assert.equal(loadCountsText(load[5]!), 'not a GitHub user');
+  });
+
+  it('a bot or an agent named in teamAgents is never a teammate with load, even listed among the members', () => {
+    const listed = [member('amy', [pr(1, 2)]), member('copilot-swe-agent[bot]', [pr(2, 1)]), member('Nightshift', [pr(3, 1), pr(4, 5)]), member('bob', [])];
+    const load = teamLoad(listed, NOW, { ...config, agents: ['nightshift[bot]'] });
+    assert.deepEqual(load.map((m) => [m.login, m.count]), [['bob', 0], ['amy', 1]]);
+    assert.deepEqual(teammates(listed, ['NIGHTSHIFT']).map((m) => m.login), ['amy', 'bob']);
+    // Without the setting, only what GitHub marks as a bot is left out.
+    assert.deepEqual(teamLoad(listed, NOW, config).map((m) => m.login), ['bob', 'amy', 'Nightshift']);
   });
 
   it('names the members GitHub does not know, in the setting\'s order', () => {
