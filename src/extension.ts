@@ -94,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): LeadDeskApi | undefi
   const github = new GitHubConnection(config, context.secrets, context.globalState, responses);
   subs.push(github, { dispose: () => void responses.flush() });
   // A token handed over by the environment (demo, CI) moves into SecretStorage.
-  void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN);
+  void github.auth.adoptEnvironmentToken(process.env.LEAD_DESK_TOKEN, 'start');
 
   const { extensionUri, globalState, globalStorageUri, secrets } = context;
   const ctx = featureContext({ config, stores, github, extensionUri, globalState, globalStorageUri, secrets });

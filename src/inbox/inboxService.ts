@@ -74,6 +74,9 @@ export class InboxService extends Disposable {
   private dataSession: string | undefined;
   /** Milliseconds from `start()` to the first paint with GitHub data (snapshot or answer), for benchmarks. */
   firstPaintMs: number | undefined;
+  /** Settles once a start knows what to show first: see {@link startingUp}. */
+  private startUpSettled: Promise<void> | undefined;
+  private settleStartUp: (() => void) | undefined;
 
   constructor(parts: InboxParts) {
     super();
@@ -117,7 +120,28 @@ export class InboxService extends Disposable {
 
   /** Paints from the saved snapshot, then starts the first refresh, after activation has returned. */
   start(): void {
+    this.beginStartUp();
     setTimeout(() => void this.startUp(), 0);
+  }
+
+  /**
+   * While a window starts: settles when it knows what to show first — the saved inbox painted,
+   * GitHub's answer, or nothing saved for this session. Undefined once settled (or before a start).
+   * The tree's first drawing waits for it, so it shows the saved reviews rather than "Loading…"
+   * and then the reviews at VS Code's next pass.
+   */
+  get startingUp(): Promise<void> | undefined {
+    return this.startUpSettled;
+  }
+
+  private beginStartUp(): void {
+    this.startUpSettled = new Promise<void>((resolve) => {
+      this.settleStartUp = () => {
+        this.startUpSettled = undefined;
+        this.settleStartUp = undefined;
+        resolve();
+      };
+    });
   }
 
   /**
@@ -129,6 +153,7 @@ export class InboxService extends Disposable {
     this.generation++;
     this.dataSession = undefined;
     this.firstPaintMs = undefined;
+    this.beginStartUp();
     this.set({ ...EMPTY_INBOX, tasks: this.state.tasks });
     await this.startUp();
   }
@@ -141,6 +166,8 @@ export class InboxService extends Disposable {
       return false;
     });
     if (painted) this.firstPaintMs = performance.now() - started;
+    // Nothing saved for this session (or a session event came meanwhile, and the refresh paints).
+    if (!painted && this.state.asOf === null && this.generation === generation) this.settleStartUp?.();
     // Another window refreshed within the interval: this window shows that and waits its turn.
     if (painted && !this.isStale()) {
       this.schedule.schedule();
@@ -359,5 +386,7 @@ export class InboxService extends Disposable {
   private set(patch: Partial<InboxSnapshot>): void {
     this.state = { ...this.state, ...patch };
     this.changed.fire(this.state);
+    // GitHub data on hand (saved or answered), or signed out: the first drawing can show it.
+    if (this.settleStartUp && (this.state.asOf !== null || this.state.noRepositories || (this.state.signInKnown && !this.state.signedIn))) this.settleStartUp();
   }
 }

@@ -21,6 +21,12 @@ import type { TeamTurnaround } from '../turnaround/turnaroundService';
 
 const BUCKET_ORDER: DueBucket[] = ['overdue', 'today', 'this-week', 'later', 'none'];
 
+/**
+ * How long the tree's first drawing in a starting window may wait for the saved inbox (VS Code
+ * shows its progress bar meanwhile); past it, the tree draws what it has and updates later.
+ */
+const START_UP_WAIT_MS = 1000;
+
 /** Past this many changed nodes an update redraws the whole tree: cheaper than firing each. */
 const MAX_PART_UPDATES = 50;
 
@@ -28,6 +34,8 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
   private readonly changed = this.register(new vscode.EventEmitter<WorkNode | WorkNode[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private roots: WorkNode[] = [];
+  /** The inbox's start-up, while a window starts (see `InboxService.startingUp`). */
+  private readonly startingUp: () => Promise<void> | undefined;
   /** Until the first build: the snapshot to build from. */
   private unbuilt: (() => WorkSnapshot) | undefined;
   private readonly view: vscode.TreeView<WorkNode>;
@@ -53,14 +61,26 @@ export class WorkTree extends Disposable implements vscode.TreeDataProvider<Work
     if (turnaround) this.register(showTeamTurnaround(this.view, turnaround, () => this.update(model.snapshot)));
     // Built when VS Code first asks for it, after activation (or at the first change, if sooner).
     this.unbuilt = () => model.snapshot;
+    this.startingUp = () => model.startingUp;
   }
 
   getTreeItem(node: WorkNode): vscode.TreeItem {
     return node;
   }
 
-  getChildren(node?: WorkNode): WorkNode[] {
-    return node ? node.children : this.rootNodes;
+  getChildren(node?: WorkNode): WorkNode[] | Promise<WorkNode[]> {
+    if (node) return node.children;
+    // A window starting: VS Code asks before the saved inbox is read. Answered once it is (or
+    // after a second), the first drawing shows the saved reviews; answered now, it would show
+    // "Loading…", and the reviews only at VS Code's next pass over the tree.
+    const starting = this.startingUp();
+    if (!starting) return this.rootNodes;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cap = new Promise<void>((resolve) => { timer = setTimeout(resolve, START_UP_WAIT_MS); });
+    return Promise.race([starting, cap]).then(() => {
+      clearTimeout(timer);
+      return this.rootNodes;
+    });
   }
 
   getParent(): undefined {

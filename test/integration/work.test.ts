@@ -444,6 +444,49 @@ describe('work tree (fake GitHub)', function () {
       await restarted;
     });
 
+    it('the tree\'s first drawing in a starting window waits for the saved reviews (not "Loading…" first), while GitHub hangs', async function () {
+      await signedIn();
+      const before = reviewNodes().map((r) => r.id);
+      await setSetting('github.requestTimeoutSeconds', 3);
+      await refreshed();
+      assert.ok(fs.existsSync(await snapshotFile()), 'snapshot saved');
+      fake.inject('*', { hang: true });
+      // VS Code asks for the roots as soon as the view shows, before the snapshot is read: asked
+      // the moment the start-up empties the inbox, the answer is the saved reviews.
+      const asked = new Promise<WorkNode[]>((resolve) => {
+        const watching = api.work.model.onDidChange((state) => {
+          if (state.asOf !== null) return;
+          watching.dispose();
+          resolve(Promise.resolve(api.work.tree.getChildren()));
+        });
+      });
+      const restarted = api.work.model.restart();
+      const first = await asked;
+      const reviews = first.find((n): n is GroupNode => n.contextValue === 'group.reviews');
+      assert.ok(reviews, `the first roots: ${first.map((n) => n.id).join(', ')}`);
+      assert.notEqual(reviews.description, 'Loading…');
+      const drawn = flatten(reviews.children).filter(isReview).map((r) => r.id);
+      assert.deepEqual(drawn, before, 'the saved reviews, in their order');
+      fake.clearFaults();
+      await restarted;
+    });
+
+    it('a token handed over at a window\'s start, the one already stored, is not announced as a session change', async () => {
+      await signedIn();
+      let changes = 0;
+      const counting = api.github.auth.onDidChange(() => changes++);
+      try {
+        // What activation does with LEAD_DESK_TOKEN: a change here would drop the start-up's snapshot paint.
+        await api.github.auth.adoptEnvironmentToken(fake.token, 'start');
+        assert.equal(changes, 0);
+        // Handed over again later (after a 401): tried again.
+        await api.github.auth.adoptEnvironmentToken(fake.token);
+        assert.equal(changes, 1);
+      } finally {
+        counting.dispose();
+      }
+    });
+
     it('without a snapshot, says "Loading…", never "signed out" or "No reviews match", while a stored token cannot be checked', async function () {
       if (!hasBridge()) this.skip();
       await signedIn();

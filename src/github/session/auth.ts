@@ -160,11 +160,13 @@ export class GitHubAuth extends Disposable {
    * A token handed over in the environment (`LEAD_DESK_TOKEN`, as the demo and CI do) is moved
    * into SecretStorage once, under the origin configured in the user's settings at that moment.
    */
-  async adoptEnvironmentToken(token: string | undefined): Promise<void> {
+  async adoptEnvironmentToken(token: string | undefined, when: 'start' | 'again' = 'again'): Promise<void> {
     if (!token) return;
     const key = secretKeyFor(this.apiUrl());
     if ((await this.secrets.get(key)) === token) {
-      this.reset(); // handed over again (e.g. after a 401): try it again
+      // Handed over again (e.g. after a 401): try it again. At a window's start nothing was
+      // tried yet: a reset would only drop the start-up's session lookup and its snapshot paint.
+      if (when === 'again') this.reset();
       return;
     }
     await this.secrets.store(key, token); // secrets.onDidChange → reset(): one refresh, not two
