@@ -383,6 +383,16 @@ describe('work tree (fake GitHub)', function () {
   describe('start-up, snapshot and accounts', () => {
     const snapshotFile = async () => path.join((await api.stores).dir, 'sidebar-snapshot.json');
     const reviewsGroup = () => roots().find((n): n is GroupNode => n.contextValue === 'group.reviews');
+    /** Signed in with a saved snapshot, then GitHub hangs: a start-up can only show what was saved. Returns the review ids shown. */
+    const savedThenGitHubHangs = async (): Promise<string[]> => {
+      await signedIn();
+      const before = reviewNodes().map((r) => String(r.id));
+      await setSetting('github.requestTimeoutSeconds', 3);
+      await refreshed();
+      assert.ok(fs.existsSync(await snapshotFile()), 'snapshot saved');
+      fake.inject('*', { hang: true });
+      return before;
+    };
     afterEach(async () => {
       fake.clearFaults();
       await setSetting('github.requestTimeoutSeconds', undefined);
@@ -426,12 +436,7 @@ describe('work tree (fake GitHub)', function () {
     });
 
     it('still paints the snapshot when a session event that changes nothing comes during start-up, while GitHub hangs', async function () {
-      await signedIn();
-      const before = reviewNodes().map((r) => r.id);
-      await setSetting('github.requestTimeoutSeconds', 3);
-      await refreshed();
-      assert.ok(fs.existsSync(await snapshotFile()), 'snapshot saved');
-      fake.inject('*', { hang: true });
+      const before = await savedThenGitHubHangs();
       // At a window's start VS Code's GitHub sign-in activates and the environment's token is
       // handed over again: the same session, announced as a change while the snapshot is read.
       const restarted = api.work.model.restart();
@@ -445,12 +450,7 @@ describe('work tree (fake GitHub)', function () {
     });
 
     it('the tree\'s first drawing in a starting window waits for the saved reviews (not "Loading…" first), while GitHub hangs', async function () {
-      await signedIn();
-      const before = reviewNodes().map((r) => r.id);
-      await setSetting('github.requestTimeoutSeconds', 3);
-      await refreshed();
-      assert.ok(fs.existsSync(await snapshotFile()), 'snapshot saved');
-      fake.inject('*', { hang: true });
+      const before = await savedThenGitHubHangs();
       // VS Code asks for the roots as soon as the view shows, before the snapshot is read: asked
       // the moment the start-up empties the inbox, the answer is the saved reviews.
       const asked = new Promise<WorkNode[]>((resolve) => {

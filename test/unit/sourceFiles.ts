@@ -18,3 +18,11 @@ export function sourceFiles(dir: string): string[] {
     return e.name.endsWith('.ts') ? [full] : [];
   });
 }
+
+/** The source files esbuild put in one output of the extension build (its metafile, dist/meta.json; needs `node esbuild.mjs`). */
+export function bundleInputs(output: string): string[] {
+  const meta = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const built = meta.outputs[`dist/${output}`];
+  if (!built) throw new Error(`the build wrote no dist/${output}`);
+  return Object.keys(built.inputs);
+}

@@ -3,32 +3,23 @@
  * part of dist/extension.js, so activation never loads them (needs the build: `node esbuild.mjs`).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { CALENDAR_PARSER_FILE, lazyCalendarReader } from '../../../src/calendar/lazyCalendarReader';
 import { at, inTimeZone } from '../core/timeZone';
-import { REPO_ROOT } from '../sourceFiles';
+import { bundleInputs, REPO_ROOT } from '../sourceFiles';
 import { LEAD, weekFixture } from './fixtures';
 
 const DIST = path.join(REPO_ROOT, 'dist');
 
-/** The source files esbuild put in one output of the extension build (its metafile). */
-function inputsOf(output: string): string[] {
-  const meta = JSON.parse(fs.readFileSync(path.join(DIST, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-  const built = meta.outputs[`dist/${output}`];
-  assert.ok(built, `the build wrote dist/${output}`);
-  return Object.keys(built.inputs);
-}
-
 describe('the calendar parser, loaded at the first read', () => {
   it('is not in dist/extension.js: ical.js and the zone table are in dist/calendarParser.js only', () => {
     const parserParts = /node_modules\/ical\.js\/|src\/core\/(calendarParse|calendarZones|windowsZones)\.ts$/;
-    assert.deepEqual(inputsOf('extension.js').filter((f) => parserParts.test(f)), []);
-    const parser = inputsOf(CALENDAR_PARSER_FILE);
+    assert.deepEqual(bundleInputs('extension.js').filter((f) => parserParts.test(f)), []);
+    const parser = bundleInputs(CALENDAR_PARSER_FILE);
     for (const part of ['node_modules/ical.js/', 'src/core/calendarParse.ts', 'src/core/windowsZones.ts']) {
       assert.ok(parser.some((f) => f.includes(part)), `${CALENDAR_PARSER_FILE} bundles ${part}`);
     }
-    assert.ok(!inputsOf('extension.js').some((f) => f.includes('windows-iana')), 'windows-iana is not shipped at all');
+    assert.ok(!bundleInputs('extension.js').some((f) => f.includes('windows-iana')), 'windows-iana is not shipped at all');
   });
 
   inTimeZone('Europe/Berlin', () => {

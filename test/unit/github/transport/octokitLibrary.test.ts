@@ -6,25 +6,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, sourceFiles } from '../../sourceFiles';
+import { bundleInputs, REPO_ROOT, sourceFiles } from '../../sourceFiles';
 
 const DIST = path.join(REPO_ROOT, 'dist');
 const LIBRARY = 'src/github/transport/octokitLibrary.ts';
 /** The packages only dist/octokitLibrary.js may hold. */
 const OCTOKIT_CODE = /node_modules\/(@octokit\/|bottleneck\/|before-after-hook\/|universal-user-agent\/)/;
 
-/** The source files esbuild put in one output of the extension build (its metafile). */
-function inputsOf(output: string): string[] {
-  const meta = JSON.parse(fs.readFileSync(path.join(DIST, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-  const built = meta.outputs[`dist/${output}`];
-  assert.ok(built, `the build wrote dist/${output}`);
-  return Object.keys(built.inputs);
-}
-
 describe('Octokit, loaded with the first GitHub client', () => {
   it('is not in dist/extension.js: Octokit and its plugins are in dist/octokitLibrary.js only', () => {
-    assert.deepEqual(inputsOf('extension.js').filter((f) => OCTOKIT_CODE.test(f)), []);
-    const library = inputsOf('octokitLibrary.js');
+    assert.deepEqual(bundleInputs('extension.js').filter((f) => OCTOKIT_CODE.test(f)), []);
+    const library = bundleInputs('octokitLibrary.js');
     for (const part of ['node_modules/@octokit/rest/', 'node_modules/@octokit/plugin-rest-endpoint-methods/', 'node_modules/@octokit/plugin-throttling/', 'node_modules/@octokit/plugin-retry/', 'node_modules/bottleneck/']) {
       assert.ok(library.some((f) => f.includes(part)), `octokitLibrary.js bundles ${part}`);
     }
