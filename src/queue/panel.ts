@@ -10,6 +10,7 @@ import { queuePatch } from './queuePatch';
 import type { DataOrError } from '../webview/protocol';
 import { snoozeUntil } from './snooze';
 import type { ReviewQueueSource } from './source';
+import { queueText } from './webviewText';
 
 /** The webview's own measure of its last table render (see `RenderedMessage`). */
 export type QueueRenderTiming = Omit<RenderedMessage, 'type'>;
@@ -26,7 +27,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
   /** The panel's descriptor, for `registerPanel`. */
   static descriptor(source: ReviewQueueSource): PanelDescriptor<ReviewQueuePanel, QueueFromWebview> {
     const create = (site: PanelSite<QueueFromWebview>) => new ReviewQueuePanel(site, source);
-    return { viewType: ReviewQueuePanel.viewType, title: vscode.l10n.t('Code Review Queue'), app: 'queue', stylesheets: ['queue.css'], protocol: queueProtocol, create, revive: create };
+    return { viewType: ReviewQueuePanel.viewType, title: vscode.l10n.t('Code Review Queue'), app: 'queue', stylesheets: ['queue.css'], protocol: queueProtocol, text: queueText, create, revive: create };
   }
 
   private constructor(site: PanelSite<QueueFromWebview>, private readonly source: ReviewQueueSource) {
