@@ -1,6 +1,16 @@
 /** The Code Review Queue's strings in VS Code's display language; `{0}`… are filled in the webview (`fill`). */
 import * as vscode from 'vscode';
 import type { QueueText } from './protocol';
+import type { QueueDataWords } from './queueData';
+
+/** The sentences `buildQueueData` fills with the time of the data. */
+export function queueDataWords(): QueueDataWords {
+  return {
+    asOfNotice: vscode.l10n.t('As of {0} — {1}', '{0}', '{1}'),
+    asOfSaved: vscode.l10n.t('As of {0} (saved)', '{0}'),
+    updated: vscode.l10n.t('Updated {0}', '{0}'),
+  };
+}
 
 export function queueText(): QueueText {
   return {
