@@ -3,14 +3,16 @@
  * sort key and its width. Every GitHub string goes in as a text node.
  */
 import type { ReviewQueueRow, ReviewSortKey, SortDirection } from '../src/core/reviewQueue';
-import { INBOX_STATE_LABELS } from '../src/core/inbox';
 import { formatDuration } from '../src/core/timeline';
-import { CI_VIEW, SLA_VIEW, actionButton, setLabel, tag } from './_queueRows';
+import type { QueueText } from '../src/queue/protocol';
+import { queueText } from './_queueText';
+import { CI_VIEW, SLA_VIEW, actionButton, hintedTag, setLabel, stateName } from './_queueRows';
 import { codicon, h, setAttr, type Child } from './shared/dom';
+import { fill as fillText } from './shared/text';
 
 interface ColumnBase {
-  /** The header's text. */
-  readonly label: string;
+  /** The header's text: its key in the host's table. */
+  readonly heading: keyof QueueText;
   /** A CSS length; `grow` columns take the room the others leave, from this much up. */
   readonly width: string;
   readonly grow?: boolean;
@@ -32,7 +34,7 @@ const NARROW_PANEL = '1320px';
 
 export const REVIEW_COLUMNS: readonly ReviewColumn[] = [
   {
-    key: 'title', label: 'Pull request', sort: null, width: '180px', grow: true,
+    key: 'title', heading: 'columnTitle', sort: null, width: '180px', grow: true,
     parts: () => [codicon('git-pull-request'), ' ', h('span', { class: 'pr-number' }), ' ', h('span', { class: 'title-text' })],
     fill: (td, row) => {
       setAttr(td, 'title', row.title);
@@ -40,26 +42,27 @@ export const REVIEW_COLUMNS: readonly ReviewColumn[] = [
       if (row.draft) setAttr(icon!, 'class', 'codicon codicon-git-pull-request-draft');
       number!.textContent = `#${row.number}`;
       text!.textContent = row.title;
-      if (!row.direct) td.appendChild(tag(row.team ? `@${row.team}` : 'team', 'Requested from one of your teams'));
-      if (row.snoozed) td.appendChild(tag('snoozed'));
+      const words = queueText();
+      if (!row.direct) td.appendChild(hintedTag(row.team ? `@${row.team}` : words.teamTag, words.teamHint));
+      if (row.snoozed) td.appendChild(hintedTag(words.snoozedTag));
     },
   },
   {
-    key: 'state', label: 'State', sort: 'asc', width: '12em',
+    key: 'state', heading: 'columnState', sort: 'asc', width: '12em',
     fill: (td, row) => {
-      td.textContent = INBOX_STATE_LABELS[row.state];
-      if (row.commitsSinceMyReview) setAttr(td, 'title', `${row.commitsSinceMyReview >= 10 ? '10+' : row.commitsSinceMyReview} commits since your review`);
+      td.textContent = stateName(row.state);
+      if (row.commitsSinceMyReview) setAttr(td, 'title', fillText(queueText().commitsSince, row.commitsSinceMyReview >= 10 ? '10+' : row.commitsSinceMyReview));
     },
   },
-  { key: 'repo', label: 'Repository', sort: 'asc', width: '150px', fill: (td, row) => { td.textContent = row.repo; } },
-  { key: 'author', label: 'Author', sort: 'asc', width: '110px', fill: (td, row) => { td.textContent = row.author; } },
+  { key: 'repo', heading: 'columnRepo', sort: 'asc', width: '150px', fill: (td, row) => { td.textContent = row.repo; } },
+  { key: 'author', heading: 'columnAuthor', sort: 'asc', width: '110px', fill: (td, row) => { td.textContent = row.author; } },
   // Longest wait first on the first click: the order a lead works through the queue in.
-  { key: 'age', label: 'Waiting', sort: 'desc', width: '92px', cellClass: 'num', fill: (td, row) => { td.textContent = formatDuration(row.waitingBusinessMs); } },
+  { key: 'age', heading: 'columnWaiting', sort: 'desc', width: '92px', cellClass: 'num', fill: (td, row) => { td.textContent = formatDuration(row.waitingBusinessMs); } },
   {
-    key: 'size', label: 'Size', sort: 'asc', width: '100px', cellClass: 'num',
+    key: 'size', heading: 'columnSize', sort: 'asc', width: '100px', cellClass: 'num',
     parts: () => [h('span', { class: 'additions' }), ' ', h('span', { class: 'deletions' })],
     fill: (td, row) => {
-      setAttr(td, 'title', `${row.additions} additions, ${row.deletions} deletions`);
+      setAttr(td, 'title', fillText(queueText().size, row.additions, row.deletions));
       td.firstElementChild!.textContent = `+${row.additions}`;
       td.lastElementChild!.textContent = `−${row.deletions}`;
     },
@@ -67,35 +70,39 @@ export const REVIEW_COLUMNS: readonly ReviewColumn[] = [
   // These three fit their longest content ("● Breached" in bold; a header's label plus its sort
   // arrow), in em so they grow with the editor's font size.
   {
-    key: 'ci', label: 'CI', sort: 'asc', width: '5em',
+    key: 'ci', heading: 'columnCi', sort: 'asc', width: '5em',
     parts: () => [h('span', { role: 'img' })],
     fill: (td, row) => {
       const view = CI_VIEW[row.ci];
       const icon = td.firstElementChild!;
       setAttr(icon, 'class', `codicon codicon-${view.icon} ci-${row.ci}`);
-      setLabel(icon, view.label);
+      setLabel(icon, queueText()[view.text]);
     },
   },
   {
-    key: 'sla', label: 'SLA', sort: 'asc', width: '8.5em',
+    key: 'sla', heading: 'columnSla', sort: 'asc', width: '8.5em',
     parts: () => [h('span')],
     fill: (td, row) => {
       const badge = td.firstElementChild!;
       setAttr(badge, 'class', `sla-badge sla-${row.sla}`);
-      badge.textContent = SLA_VIEW[row.sla];
+      badge.textContent = queueText()[SLA_VIEW[row.sla]];
     },
   },
-  { key: 'draft', label: 'Draft', sort: 'asc', width: '6.5em', fill: (td, row) => { td.textContent = row.draft ? 'Draft' : ''; } },
+  { key: 'draft', heading: 'columnDraft', sort: 'asc', width: '6.5em', fill: (td, row) => { td.textContent = row.draft ? queueText().columnDraft : ''; } },
   {
-    key: 'actions', label: 'Actions', sort: null, width: '290px', narrowWidth: '120px',
-    parts: () => [actionButton('open', 'link-external', 'Open'), actionButton('checkout', 'git-branch', 'Check out'), actionButton('snooze', 'bell-slash', 'Snooze…')],
+    key: 'actions', heading: 'columnActions', sort: null, width: '290px', narrowWidth: '120px',
+    parts: () => {
+      const text = queueText();
+      return [actionButton('open', 'link-external', text.open), actionButton('checkout', 'git-branch', text.checkOut), actionButton('snooze', 'bell-slash', text.snoozeButton)];
+    },
     fill: (td, row) => {
+      const text = queueText();
       const pr = `${row.repo}#${row.number}`;
       const [open, checkout, snooze] = [...td.children];
-      setLabel(open!, `Open ${pr} in the browser`);
+      setLabel(open!, fillText(text.openPr, pr));
       if (row.url === '') setAttr(open!, 'disabled', '');
-      setLabel(checkout!, `Check out ${pr}`);
-      setLabel(snooze!, `Snooze ${pr}`);
+      setLabel(checkout!, fillText(text.checkOutPr, pr));
+      setLabel(snooze!, fillText(text.snoozePr, pr));
     },
   },
 ];
@@ -110,10 +117,11 @@ export function firstDirection(key: ReviewSortKey): SortDirection {
 }
 
 export function headerRow(): HTMLTableRowElement {
+  const text = queueText();
   return h('tr', { role: 'row' }, ...REVIEW_COLUMNS.map((c) => c.sort === null
-    ? h('th', { scope: 'col', role: 'columnheader', class: `col-${c.key}` }, c.label)
+    ? h('th', { scope: 'col', role: 'columnheader', class: `col-${c.key}` }, text[c.heading])
     : h('th', { scope: 'col', role: 'columnheader', class: `col-${c.key}`, 'data-sort': c.key },
-      h('button', { type: 'button', class: 'sort', 'data-sort': c.key }, c.label, codicon('blank', undefined, 'sort-icon')))));
+      h('button', { type: 'button', class: 'sort', 'data-sort': c.key }, text[c.heading], codicon('blank', undefined, 'sort-icon')))));
 }
 
 /**

@@ -1,20 +1,27 @@
 /** The own-PR rows of the Code Review Queue, and what the review columns share with them. Every GitHub string goes in as a text node. */
 import type { SlaState } from '../src/core/businessHours';
 import type { CiState } from '../src/core/reviews';
-import { INBOX_STATE_LABELS, type InboxState } from '../src/core/inbox';
+import type { InboxState } from '../src/core/inbox';
 import { REVIEW_GROUP_ORDER } from '../src/core/inboxEntries';
 import { formatDuration } from '../src/core/timeline';
-import type { OwnPullRequestRow } from '../src/queue/protocol';
+import type { OwnPullRequestRow, QueueText } from '../src/queue/protocol';
+import { queueText } from './_queueText';
 import { codicon, h, setAttr } from './shared/dom';
+import { fill } from './shared/text';
 
-export const CI_VIEW: Readonly<Record<CiState, { readonly icon: string; readonly label: string }>> = {
-  success: { icon: 'pass', label: 'CI passing' },
-  failure: { icon: 'error', label: 'CI failing' },
-  pending: { icon: 'clock', label: 'CI running' },
-  none: { icon: 'circle-slash', label: 'No CI' },
+type TextKey = keyof QueueText;
+
+export const CI_VIEW: Readonly<Record<CiState, { readonly icon: string; readonly text: TextKey }>> = {
+  success: { icon: 'pass', text: 'ciPassing' },
+  failure: { icon: 'error', text: 'ciFailing' },
+  pending: { icon: 'clock', text: 'ciRunning' },
+  none: { icon: 'circle-slash', text: 'noCi' },
 };
 
-export const SLA_VIEW: Readonly<Record<SlaState, string>> = { ok: 'OK', 'due-soon': 'Due soon', breached: 'Breached' };
+export const SLA_VIEW: Readonly<Record<SlaState, TextKey>> = { ok: 'slaOk', 'due-soon': 'slaDueSoon', breached: 'slaBreached' };
+
+/** A state's name in the host's words. */
+export const stateName = (state: InboxState): string => queueText()[`state.${state}`];
 
 export type RowAction = 'open' | 'checkout' | 'snooze';
 
@@ -35,16 +42,17 @@ function titleCell(number: number, title: string, draft: boolean, ...tags: (HTML
     h('span', { class: 'title-text' }, title), ...tags);
 }
 
-export function tag(text: string, hint?: string): HTMLElement {
+export function hintedTag(text: string, hint?: string): HTMLElement {
   return h('span', { class: 'tag', title: hint }, text);
 }
 
 export function ownPullRequestRow(pr: OwnPullRequestRow): HTMLTableRowElement {
-  const open = actionButton('open', 'link-external', 'Open', `Open ${pr.repo}#${pr.number} in the browser`);
+  const text = queueText();
+  const open = actionButton('open', 'link-external', text.open, fill(text.openPr, `${pr.repo}#${pr.number}`));
   if (pr.url === '') setAttr(open, 'disabled', '');
   return h('tr', { class: pr.draft ? 'own is-draft' : 'own', role: 'row', tabindex: 0, 'data-repo': pr.repo, 'data-number': pr.number },
-    titleCell(pr.number, pr.title, pr.draft, pr.draft ? tag('draft') : null),
-    h('td', { class: 'state', role: 'cell' }, INBOX_STATE_LABELS[pr.state]),
+    titleCell(pr.number, pr.title, pr.draft, pr.draft ? hintedTag(text.draftTag) : null),
+    h('td', { class: 'state', role: 'cell' }, stateName(pr.state)),
     h('td', { class: 'repo', role: 'cell' }, pr.repo),
     h('td', { class: 'waiting num', role: 'cell' }, formatDuration(pr.waitingBusinessMs)),
     h('td', { class: 'waiting-on', role: 'cell' }, pr.summary),
@@ -52,9 +60,9 @@ export function ownPullRequestRow(pr: OwnPullRequestRow): HTMLTableRowElement {
   );
 }
 
-/** The toolbar's drop-down choices: [value, label]. */
-export const CI_CHOICES: readonly (readonly [CiState | '', string])[] = [['', 'Any CI'], ['failure', 'CI failing'], ['pending', 'CI running'], ['success', 'CI passing'], ['none', 'No CI']];
-export const SLA_CHOICES: readonly (readonly [SlaState | '', string])[] = [['', 'Any SLA'], ['breached', 'Breached'], ['due-soon', 'Due soon'], ['ok', 'OK']];
-export const STATE_CHOICES: readonly (readonly [InboxState | '', string])[] = [['', 'Any state'],
-  ...REVIEW_GROUP_ORDER.map((s) => [s, INBOX_STATE_LABELS[s]] as const)];
-export const DRAFT_CHOICES: readonly (readonly [string, string])[] = [['any', 'Drafts and ready'], ['ready', 'Ready only'], ['draft', 'Drafts only']];
+/** The toolbar's drop-down choices: [value, the label's key]. */
+export const CI_CHOICES: readonly (readonly [CiState | '', TextKey])[] = [['', 'anyCi'], ['failure', 'ciFailing'], ['pending', 'ciRunning'], ['success', 'ciPassing'], ['none', 'noCi']];
+export const SLA_CHOICES: readonly (readonly [SlaState | '', TextKey])[] = [['', 'anySla'], ['breached', 'slaBreached'], ['due-soon', 'slaDueSoon'], ['ok', 'slaOk']];
+export const STATE_CHOICES: readonly (readonly [InboxState | '', TextKey])[] = [['', 'anyState'],
+  ...REVIEW_GROUP_ORDER.map((s) => [s, `state.${s}`] as const)];
+export const DRAFT_CHOICES: readonly (readonly [string, TextKey])[] = [['any', 'draftsAndReady'], ['ready', 'readyOnly'], ['draft', 'draftsOnly']];

@@ -9,13 +9,16 @@ import { formatDuration } from '../src/core/timeline';
 import type { OwnPullRequestRow, QueueData, QueueFromWebview, QueueToWebview } from '../src/queue/protocol';
 import { KeyedRows, sameFields, type KeyedRowsRender } from './_keyedRows';
 import { columnWidths, firstDirection, headerRow, reviewRow, SORT_KEYS } from './_queueColumns';
-import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, STATE_CHOICES, ownPullRequestRow, type RowAction } from './_queueRows';
+import { CI_CHOICES, DRAFT_CHOICES, SLA_CHOICES, STATE_CHOICES, ownPullRequestRow, stateName, type RowAction } from './_queueRows';
+import { queueText } from './_queueText';
 import { CI_STATES, QUEUE_STATES, SLA_STATES, rowKey, sanitizeView, visibleRows, type DraftFilter, type QueueViewState } from './_queueView';
 import { nameShadowControls } from './shared/controls';
 import { byId, codicon, h } from './shared/dom';
+import { fill } from './shared/text';
 import { connect } from './shared/vscodeApi';
 import { applyQueuePatch, isQueuePatch } from '../src/queue/queuePatch';
 
+const text = queueText();
 const channel = connect<QueueToWebview, QueueFromWebview, QueueViewState>(sanitizeView);
 let data: QueueData | null = null;
 let reviews = new Map<string, ReviewQueueRow>();
@@ -31,9 +34,10 @@ function afterPaint(then: () => void): void {
   requestAnimationFrame(() => setTimeout(then));
 }
 
-function select(id: string, label: string, choices: readonly (readonly [string, string])[], current: string): HTMLElement {
+/** A drop-down of `choices` ([value, the label's key in the host's table]). */
+function select(id: string, label: string, choices: readonly (readonly [string, keyof typeof text])[], current: string): HTMLElement {
   return h('vscode-single-select', { id, 'aria-label': label, title: label },
-    ...choices.map(([value, text]) => h('vscode-option', { value, selected: value === current }, text)));
+    ...choices.map(([value, key]) => h('vscode-option', { value, selected: value === current }, text[key])));
 }
 
 function checkbox(id: string, label: string, checked: boolean): HTMLElement {
@@ -44,36 +48,37 @@ function layout(): void {
   const view = channel.state;
   byId('app').replaceChildren(
     h('div', { id: 'notice', class: 'notice', role: 'status', hidden: true }, codicon('warning'), h('span', { class: 'notice-text' })),
-    h('header', { class: 'toolbar' }, h('h1', {}, 'Code Review Queue'), h('span', { id: 'updated', class: 'muted' })),
+    h('header', { class: 'toolbar' }, h('h1', {}, text.title), h('span', { id: 'updated', class: 'muted' })),
     h('div', { class: 'filters', role: 'search' },
-      h('vscode-textfield', { id: 'filter-text', placeholder: 'Filter by repository, author, title or label', 'aria-label': 'Filter', value: view.text }),
-      select('filter-state', 'Review state', STATE_CHOICES.map(([v, l]) => [v || 'any', l]), view.state || 'any'),
-      select('filter-ci', 'CI state', CI_CHOICES.map(([v, l]) => [v || 'any', l]), view.ci || 'any'),
-      select('filter-sla', 'SLA state', SLA_CHOICES.map(([v, l]) => [v || 'any', l]), view.sla || 'any'),
-      select('filter-draft', 'Drafts', DRAFT_CHOICES, view.draft),
-      checkbox('filter-direct', 'Direct requests only', view.directOnly),
-      checkbox('filter-snoozed', 'Show snoozed', view.includeSnoozed)),
+      h('vscode-textfield', { id: 'filter-text', placeholder: text.filterPlaceholder, 'aria-label': text.filter, value: view.text }),
+      select('filter-state', text.reviewState, STATE_CHOICES.map(([v, l]) => [v || 'any', l]), view.state || 'any'),
+      select('filter-ci', text.ciState, CI_CHOICES.map(([v, l]) => [v || 'any', l]), view.ci || 'any'),
+      select('filter-sla', text.slaState, SLA_CHOICES.map(([v, l]) => [v || 'any', l]), view.sla || 'any'),
+      select('filter-draft', text.drafts, DRAFT_CHOICES, view.draft),
+      checkbox('filter-direct', text.directOnly, view.directOnly),
+      checkbox('filter-snoozed', text.showSnoozed, view.includeSnoozed)),
     h('section', { 'aria-labelledby': 'reviews-heading' },
-      h('h2', { id: 'reviews-heading' }, 'Waiting for your review ', h('span', { id: 'count', class: 'muted', 'aria-live': 'polite' })),
+      h('h2', { id: 'reviews-heading' }, text.reviewsHeading, ' ', h('span', { id: 'count', class: 'muted', 'aria-live': 'polite' })),
       h('p', { id: 'state-counts', class: 'muted' }),
       // Explicit roles: the rows are laid out as flex boxes (see queue.css), which a table needs its roles back for.
       h('table', { id: 'reviews', class: 'grid', role: 'table', 'aria-labelledby': 'reviews-heading' },
         h('thead', { role: 'rowgroup' }, headerRow()), h('tbody', { role: 'rowgroup' })),
-      h('p', { id: 'reviews-empty', class: 'empty', hidden: true }, 'No reviews match.')),
+      h('p', { id: 'reviews-empty', class: 'empty', hidden: true }, text.noReviewsMatch)),
     h('section', { 'aria-labelledby': 'own-heading' },
-      h('h2', { id: 'own-heading' }, 'My open pull requests'),
+      h('h2', { id: 'own-heading' }, text.ownHeading),
       h('table', { id: 'own-prs', class: 'grid', 'aria-labelledby': 'own-heading' },
-        h('thead', {}, h('tr', {}, ...['Pull request', 'State', 'Repository', 'Waiting', 'Reviews', 'Actions'].map((l) => h('th', { scope: 'col' }, l)))),
+        h('thead', {}, h('tr', {}, ...(['columnTitle', 'columnState', 'columnRepo', 'columnWaiting', 'columnReviews', 'columnActions'] as const).map((l) => h('th', { scope: 'col' }, text[l])))),
         h('tbody')),
-      h('p', { id: 'own-empty', class: 'empty', hidden: true }, 'You have no open pull requests.')),
+      h('p', { id: 'own-empty', class: 'empty', hidden: true }, text.noOwnPullRequests)),
     h('dialog', { id: 'snooze-dialog', 'aria-labelledby': 'snooze-title' },
       h('form', { method: 'dialog' },
-        h('h2', { id: 'snooze-title' }, 'Snooze ', h('span', { id: 'snooze-target' })),
-        h('label', { for: 'snooze-date' }, 'Hide it from the queue until'),
+        // "Snooze owner/repo#12", filled when the dialog opens.
+        h('h2', { id: 'snooze-title' }),
+        h('label', { for: 'snooze-date' }, text.snoozeUntil),
         h('input', { type: 'date', id: 'snooze-date', required: true }),
         h('div', { class: 'dialog-buttons' },
-          h('button', { type: 'submit', value: 'snooze', id: 'snooze-confirm', class: 'primary' }, 'Snooze'),
-          h('button', { type: 'submit', value: 'cancel', id: 'snooze-cancel', class: 'secondary', formnovalidate: true }, 'Cancel')))),
+          h('button', { type: 'submit', value: 'snooze', id: 'snooze-confirm', class: 'primary' }, text.snooze),
+          h('button', { type: 'submit', value: 'cancel', id: 'snooze-cancel', class: 'secondary', formnovalidate: true }, text.cancel)))),
   );
   nameShadowControls(byId('app'));
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, columnWidths()];
@@ -126,12 +131,11 @@ function renderReviews(started = performance.now()): void {
   restoreFocus(focus);
   byId('reviews-empty').hidden = rows.length > 0;
   // Before GitHub has answered, an empty table means "not heard yet", not "nothing matches".
-  byId('reviews-empty').textContent = data.loading ? 'Loading…' : 'No reviews match.';
+  byId('reviews-empty').textContent = data.loading ? text.loading : text.noReviewsMatch;
   const snoozed = data.rows.filter((r) => r.snoozed).length;
   const total = view.includeSnoozed ? data.rows.length : data.rows.length - snoozed;
-  const hiddenSnoozed = !view.includeSnoozed && snoozed > 0 ? ` · ${snoozed} snoozed` : '';
-  byId('count').textContent = `${rows.length} of ${total}${hiddenSnoozed}`;
-  byId('state-counts').textContent = stateCountsText(view.includeSnoozed ? data.rows : data.rows.filter((r) => !r.snoozed));
+  byId('count').textContent = !view.includeSnoozed && snoozed > 0 ? fill(text.countSnoozed, rows.length, total, snoozed) : fill(text.count, rows.length, total);
+  byId('state-counts').textContent = stateCountsText(view.includeSnoozed ? data.rows : data.rows.filter((r) => !r.snoozed), (s, n) => fill(text.stateCount, stateName(s), n));
   for (const th of byId('reviews').querySelectorAll<HTMLTableCellElement>('th[data-sort]')) {
     const active = th.dataset.sort === view.sortKey;
     if (active) th.setAttribute('aria-sort', view.sortDir === 'asc' ? 'ascending' : 'descending');
@@ -154,7 +158,7 @@ function renderOwn(): void {
   for (const pr of data.ownPullRequests) fragment.appendChild(ownPullRequestRow(pr));
   byId('own-prs').querySelector('tbody')!.replaceChildren(fragment);
   byId('own-empty').hidden = data.ownPullRequests.length > 0;
-  byId('own-empty').textContent = data.loading ? 'Loading…' : 'You have no open pull requests.';
+  byId('own-empty').textContent = data.loading ? text.loading : text.noOwnPullRequests;
 }
 
 function showNotice(text: string | null, kind: 'warning' | 'error' = 'warning'): void {
@@ -188,7 +192,7 @@ function openSnooze(row: ReviewQueueRow): void {
   const dialog = byId<HTMLDialogElement>('snooze-dialog');
   const input = byId<HTMLInputElement>('snooze-date');
   snoozing = row;
-  byId('snooze-target').textContent = `${row.repo}#${row.number}`;
+  byId('snooze-title').textContent = fill(text.snoozePr, `${row.repo}#${row.number}`);
   input.min = data.snoozeMin;
   input.max = data.snoozeMax;
   input.value = data.snoozeMin;
@@ -229,12 +233,12 @@ function wireTable(id: 'reviews' | 'own-prs'): void {
 }
 
 function wire(): void {
-  const text = byId<HTMLInputElement>('filter-text');
+  const filterText = byId<HTMLInputElement>('filter-text');
   // Typing re-renders the whole table: wait for a pause rather than rendering every keystroke.
   let typing: ReturnType<typeof setTimeout> | undefined;
-  text.addEventListener('input', () => {
+  filterText.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(() => update({ text: text.value.slice(0, 200) }), 120);
+    typing = setTimeout(() => update({ text: filterText.value.slice(0, 200) }), 120);
   });
   const choice = (id: string, read: (v: string) => Partial<QueueViewState>) => {
     const el = byId<HTMLInputElement>(id);

@@ -56,10 +56,10 @@ export function toQueueRows(items: readonly PendingReview[], now: number, config
   });
 }
 
-/** "3 need your review · 1 re-requested · 2 stale": the states present among `rows`, in the inbox's order. */
-export function stateCountsText(rows: readonly ReviewQueueRow[]): string {
+/** "Needs your review: 3 · Stale: 2": the states present among `rows`, in the inbox's order, each as `say` words it (the queue's webview: in the host's words). */
+export function stateCountsText(rows: readonly ReviewQueueRow[], say: (state: InboxState, count: number) => string = (s, n) => `${INBOX_STATE_LABELS[s]}: ${n}`): string {
   return REVIEW_GROUP_ORDER.map((s) => [s, rows.filter((r) => r.state === s).length] as const)
-    .filter(([, n]) => n > 0).map(([s, n]) => `${INBOX_STATE_LABELS[s]}: ${n}`).join(' · ');
+    .filter(([, n]) => n > 0).map(([s, n]) => say(s, n)).join(' · ');
 }
 
 export function filterQueue(rows: readonly ReviewQueueRow[], filter: ReviewQueueFilter): ReviewQueueRow[] {

@@ -10,6 +10,7 @@ import { queuePatch } from './queuePatch';
 import type { DataOrError } from '../webview/protocol';
 import { snoozeUntil } from './snooze';
 import type { ReviewQueueSource } from './source';
+import { queueDataWords, queueText } from './webviewText';
 
 /** The webview's own measure of its last table render (see `RenderedMessage`). */
 export type QueueRenderTiming = Omit<RenderedMessage, 'type'>;
@@ -19,6 +20,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
   private lastRendered: QueueRenderTiming | undefined;
   /** The data the webview has; `undefined` until a full message went out (and again after a `ready`). */
   private shown: QueueData | undefined;
+  private readonly words = queueDataWords();
   private readonly renderedEmitter = this.register(new vscode.EventEmitter<QueueRenderTiming>());
   /** Fires when the webview reports a render (benchmarks and tests wait on it). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -26,7 +28,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
   /** The panel's descriptor, for `registerPanel`. */
   static descriptor(source: ReviewQueueSource): PanelDescriptor<ReviewQueuePanel, QueueFromWebview> {
     const create = (site: PanelSite<QueueFromWebview>) => new ReviewQueuePanel(site, source);
-    return { viewType: ReviewQueuePanel.viewType, title: vscode.l10n.t('Code Review Queue'), app: 'queue', stylesheets: ['queue.css'], protocol: queueProtocol, create, revive: create };
+    return { viewType: ReviewQueuePanel.viewType, title: vscode.l10n.t('Code Review Queue'), app: 'queue', stylesheets: ['queue.css'], protocol: queueProtocol, text: queueText, create, revive: create };
   }
 
   private constructor(site: PanelSite<QueueFromWebview>, private readonly source: ReviewQueueSource) {
@@ -55,7 +57,7 @@ export class ReviewQueuePanel extends WebviewPanelHost<QueueFromWebview, QueueDa
   }
 
   protected currentData(): QueueData {
-    return buildQueueData(this.source.snapshot(), Date.now(), vscode.env.language);
+    return buildQueueData(this.source.snapshot(), Date.now(), vscode.env.language, this.words);
   }
 
   protected async onMessage(message: QueueFromWebview): Promise<void> {

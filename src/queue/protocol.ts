@@ -102,3 +102,22 @@ export const isQueueMessage = messageGuard<QueueFromWebview>({
 });
 
 export const queueProtocol = panelProtocol<QueueToWebview, QueueFromWebview>(isQueueMessage);
+
+/**
+ * The webview's strings, sent by the host in the display language (`queueText`, read with
+ * `queueText()` in the webview): embedded once in the page, never in a data or patch message.
+ */
+export const QUEUE_TEXT_KEYS = [
+  'title', 'loading', 'filter', 'filterPlaceholder', 'reviewState', 'ciState', 'slaState', 'drafts', 'directOnly', 'showSnoozed',
+  'anyState', 'anyCi', 'anySla', 'draftsAndReady', 'readyOnly', 'draftsOnly',
+  'reviewsHeading', 'count', 'countSnoozed', 'stateCount', 'noReviewsMatch', 'ownHeading', 'noOwnPullRequests',
+  'columnTitle', 'columnState', 'columnRepo', 'columnAuthor', 'columnWaiting', 'columnSize', 'columnCi', 'columnSla', 'columnDraft',
+  'columnReviews', 'columnActions',
+  'state.needs-review', 'state.re-requested', 'state.waiting-on-author', 'state.approved', 'state.changes-requested',
+  'state.waiting-on-reviewers', 'state.stale',
+  'ciPassing', 'ciFailing', 'ciRunning', 'noCi', 'slaOk', 'slaDueSoon', 'slaBreached',
+  'teamTag', 'teamHint', 'snoozedTag', 'draftTag', 'commitsSince', 'size',
+  'open', 'openPr', 'checkOut', 'checkOutPr', 'snoozeButton', 'snoozePr',
+  'snoozeUntil', 'snooze', 'cancel',
+] as const;
+export type QueueText = Readonly<Record<(typeof QUEUE_TEXT_KEYS)[number], string>>;

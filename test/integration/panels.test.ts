@@ -62,6 +62,39 @@ describe('panels', function () {
       assert.equal((await query('#reviews img[src="x"], #reviews b')).length, 0, 'no element created from GitHub text');
     });
 
+    it('reads every word from the host\'s table (src/queue/webviewText.ts), with no key left without one', async () => {
+      const probe = `(() => {
+        if (!document.querySelector('#reviews')) return null;
+        const attr = (sel, name) => document.querySelector(sel)?.getAttribute(name) ?? null;
+        const row = document.querySelector('#reviews tbody tr');
+        return {
+          gaps: (document.getElementById('app').textContent + [...document.querySelectorAll('[aria-label], [title], [placeholder]')]
+            .map((e) => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' ')).join(' ')).includes('⟨'),
+          heading: document.querySelector('h1')?.textContent,
+          placeholder: attr('#filter-text', 'placeholder'),
+          ci: [...document.querySelectorAll('#filter-ci vscode-option')].map((o) => o.textContent),
+          own: [...document.querySelectorAll('#own-prs th')].map((t) => t.textContent),
+          open: row?.querySelector('button[data-action="open"]')?.getAttribute('aria-label'),
+          buttons: [...(row?.querySelectorAll('button .label') ?? [])].map((l) => l.textContent),
+          count: document.querySelector('#count')?.textContent,
+          dialog: [...document.querySelectorAll('#snooze-dialog label, #snooze-dialog button')].map((e) => e.textContent),
+        };
+      })()`;
+      const candidates = (await frames()).filter((f) => f.text.includes(HOSTILE)).map((f) => f.url);
+      const [found] = (await Promise.all(candidates.map((url) => evaluate<Record<string, unknown> | null>(probe, url)))).flat().filter((f) => f.value !== null);
+      assert.ok(found, 'the queue frame was found');
+      const { open, count, ...rest } = found.value as { open: string; count: string };
+      assert.match(open, /^Open \S+#\d+ in the browser$/);
+      assert.match(count, /^\d+ of \d+$/);
+      assert.deepEqual(rest, {
+        gaps: false, heading: 'Code Review Queue', placeholder: 'Filter by repository, author, title or label',
+        ci: ['Any CI', 'CI failing', 'CI running', 'CI passing', 'No CI'],
+        own: ['Pull request', 'State', 'Repository', 'Waiting', 'Reviews', 'Actions'],
+        buttons: ['Open', 'Check out', 'Snooze…'],
+        dialog: ['Hide it from the queue until', 'Snooze', 'Cancel'],
+      });
+    });
+
     it('turns no string into markup (Trusted Types), while the vscode-elements controls still draw', async () => {
       // Runs in the queue's own document: a plain string into innerHTML must throw, and Lit's
       // "lit-html" policy (the one allowed) must still have built the filters' shadow DOM.

@@ -145,7 +145,7 @@ describe('item decisions', () => {
     fc.assert(fc.property(inbox, (x) => {
       const { decisions: d, reviews } = decideFacts(x);
       const tree = new Map([...d.reviews, ...d.snoozed].map((r) => [keyOf(r.item), [...shown(r), r.snoozed]]));
-      const data = buildQueueData({ decisions: d, asOf: NOW, notice: null, slaHours: SETTINGS.slaHours }, NOW, 'en');
+      const data = buildQueueData({ decisions: d, asOf: NOW, notice: null, slaHours: SETTINGS.slaHours }, NOW, 'en', { asOfNotice: '{0} — {1}', asOfSaved: '{0}', updated: '{0}' });
       const rowsOf = (rows: readonly QueueRowLike[]) => new Map(rows.map((r) => [keyOf(r), [r.state, r.basis, r.waitingBusinessMs, r.sla, r.pastSla, r.snoozed]]));
       assert.deepEqual(rowsOf(data.rows), tree);
       // The same reviews decided item by item (the queue's own rule before): an agent's ready PR comes

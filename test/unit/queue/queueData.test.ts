@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
 import { decideWork, decisionContext, type OwnPullItem } from '../../../src/core/itemDecisions';
 import type { PendingReview } from '../../../src/core/reviews';
-import { buildQueueData } from '../../../src/queue/queueData';
+import { buildQueueData, type QueueDataWords } from '../../../src/queue/queueData';
 import { filterQueue, sortQueue, stateCountsText } from '../../../src/core/reviewQueue';
 import type { ReviewQueueSnapshot } from '../../../src/queue/source';
 import { HOUR, at, inTimeZone } from '../core/timeZone';
+
+/** The words `queueDataWords` gives in English. */
+const WORDS: QueueDataWords = { asOfNotice: 'As of {0} — {1}', asOfSaved: 'As of {0} (saved)', updated: 'Updated {0}' };
 
 function review(number: number, requestedAt: number, extra: Partial<PendingReview> = {}): PendingReview {
   return {
@@ -30,7 +33,7 @@ inTimeZone('Europe/London', () => {
         ownPullRequests: [],
         asOf: now, notice: null, slaHours: 16,
       }, now);
-      const data = buildQueueData(snapshot, now, 'en-GB');
+      const data = buildQueueData(snapshot, now, 'en-GB', WORDS);
       assert.deepEqual(data.rows.map((r) => [r.number, r.waitingBusinessMs / HOUR, r.sla, r.snoozed]), [
         [2, 7 + 8 + 8 + 6, 'breached', true], // oldest first
         [1, 1, 'ok', false],
@@ -56,7 +59,7 @@ inTimeZone('Europe/London', () => {
         ],
         asOf: now, notice: null, slaHours: 16, staleDays: 3,
       }, now);
-      const data = buildQueueData(snapshot, now, 'en-GB');
+      const data = buildQueueData(snapshot, now, 'en-GB', WORDS);
       assert.deepEqual(data.rows.map((r) => [r.number, r.state]), [[4, 'stale'], [2, 'waiting-on-author'], [3, 're-requested'], [1, 'needs-review']], 'approved and not asked again: no row');
       assert.equal(data.rows.find((r) => r.number === 2)?.sla, 'ok', 'waiting on its author: no SLA');
       assert.deepEqual(filterQueue(data.rows, { state: 're-requested' }).map((r) => r.number), [3]);
@@ -68,9 +71,21 @@ inTimeZone('Europe/London', () => {
     it('says how old the data is when the source has a notice', () => {
       const now = at('2024-05-08T15:00:00+01:00');
       const base = { reviews: [], ownPullRequests: [], slaHours: 24 };
-      assert.equal(buildQueueData(queued({ ...base, asOf: at('2024-05-08T10:42:00+01:00'), notice: 'GitHub unreachable' }, now), now, 'en-GB').notice, 'As of 10:42 — GitHub unreachable');
-      assert.equal(buildQueueData(queued({ ...base, asOf: at('2024-05-07T10:42:00+01:00'), notice: 'GitHub unreachable' }, now), now, 'en-GB').notice, 'As of 7 May, 10:42 — GitHub unreachable');
-      assert.equal(buildQueueData(queued({ ...base, asOf: null, notice: 'Sign in to GitHub' }, now), now, 'en-GB').notice, 'Sign in to GitHub');
+      assert.equal(buildQueueData(queued({ ...base, asOf: at('2024-05-08T10:42:00+01:00'), notice: 'GitHub unreachable' }, now), now, 'en-GB', WORDS).notice, 'As of 10:42 — GitHub unreachable');
+      assert.equal(buildQueueData(queued({ ...base, asOf: at('2024-05-07T10:42:00+01:00'), notice: 'GitHub unreachable' }, now), now, 'en-GB', WORDS).notice, 'As of 7 May, 10:42 — GitHub unreachable');
+      assert.equal(buildQueueData(queued({ ...base, asOf: null, notice: 'Sign in to GitHub' }, now), now, 'en-GB', WORDS).notice, 'Sign in to GitHub');
+    });
+
+    it('says the time of the data in the words it is given (the display language\'s), and counts the states in the webview\'s', () => {
+      const now = at('2024-05-08T15:00:00+01:00');
+      const german: QueueDataWords = { asOfNotice: 'Stand {0} — {1}', asOfSaved: 'Stand {0} (gespeichert)', updated: 'Aktualisiert {0}' };
+      const base = { reviews: [review(1, at('2024-05-08T14:00:00+01:00'))], ownPullRequests: [], slaHours: 24 };
+      const stale = buildQueueData(queued({ ...base, asOf: at('2024-05-08T10:42:00+01:00'), notice: 'GitHub nicht erreichbar' }, now), now, 'de', german);
+      assert.equal(stale.notice, 'Stand 10:42 — GitHub nicht erreichbar');
+      assert.equal(stale.updated, 'Aktualisiert 10:42');
+      const saved = buildQueueData({ ...queued({ ...base, asOf: at('2024-05-08T10:42:00+01:00'), notice: null }, now), saved: true }, now, 'de', german);
+      assert.equal(saved.updated, 'Stand 10:42 (gespeichert)');
+      assert.equal(stateCountsText(saved.rows, (state, n) => `${state} = ${n}`), 'needs-review = 1');
     });
 
     it('lists own pull requests oldest first with their wait', () => {
@@ -79,7 +94,7 @@ inTimeZone('Europe/London', () => {
       const data = buildQueueData(queued({
         reviews: [], asOf: now, notice: null, slaHours: 24,
         ownPullRequests: [own(5, at('2024-05-08T13:00:00+01:00')), own(4, at('2024-05-07T13:00:00+01:00'))],
-      }, now), now, 'en-GB');
+      }, now), now, 'en-GB', WORDS);
       assert.deepEqual(data.ownPullRequests.map((p) => [p.number, p.waitingBusinessMs / HOUR, p.waitingOn]), [[4, 10, ['bo', '@core']], [5, 2, ['bo', '@core']]]);
     });
   });
