@@ -71,6 +71,7 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     // Two issues the lead handed out: one to Copilot's agent, one to the agent named in the setting.
     const botIssue = addIssue(s, { repo: 'acme/api', title: 'Retry webhooks with backoff', author: s.me, assignees: [CODING_BOT] }, hoursAgo(30));
     pulls.botDraft = addPull(s, { repo: 'acme/api', title: '[WIP] Retry webhooks with backoff', author: CODING_BOT, draft: true }, hoursAgo(20));
+    pulls.botDraft.commits = 3;
     linkClosingIssues(s, pulls.botDraft, [botIssue.number]);
     const agentIssue = addIssue(s, { repo: 'acme/web', title: 'Drop the legacy polyfills', author: s.me, assignees: [NAMED_AGENT] }, hoursAgo(30));
     pulls.agentDraft = addPull(s, { repo: 'acme/web', title: 'Drop the legacy polyfills', author: NAMED_AGENT, draft: true }, hoursAgo(20));
@@ -102,14 +103,26 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     await disconnect(fake);
   });
 
-  it('shows the agents\' drafts under Delegated work with the agent as assignee, and not as reviews', () => {
-    for (const [pull, agent] of [[pulls.botDraft, 'copilot-swe-agent'], [pulls.agentDraft, NAMED_AGENT]] as const) {
+  it('shows the agents\' drafts under Delegated work with the agent as assignee and their commits, and not as reviews', () => {
+    for (const [pull, agent, commits] of [[pulls.botDraft, 'copilot-swe-agent', '3 commits'], [pulls.agentDraft, NAMED_AGENT, '1 commit']] as const) {
       const node = delegatedPull(pull);
       assert.ok(node, `${pull.repo}#${pull.number} under Delegated work: ${under('delegated').map((n) => n.id).join(' ')}`);
       assert.equal(node.person, agent);
-      assert.match(String(node.description), new RegExp(`^${agent} · draft · closes ${pull.repo}#\\d+`));
+      assert.match(String(node.description), new RegExp(`^${agent} · draft · ${commits} · closes ${pull.repo}#\\d+`));
       assert.equal(reviewOf(pull), undefined, 'a draft is not the lead\'s to review yet');
     }
+  });
+
+  it('reads a draft\'s commits again only after the agent pushed: one request then, none on an ordinary refresh', async () => {
+    fake.resetStats();
+    await refreshed();
+    assert.ok(!requestLog().includes('query LeadDeskAgentReady'), requestLog().join(', '));
+    pulls.botDraft.commits = 5;
+    pulls.botDraft.updatedAt = new Date().toISOString();
+    fake.resetStats();
+    await refreshed();
+    assert.deepEqual(requestLog().filter((r) => r === 'query LeadDeskAgentReady'), ['query LeadDeskAgentReady']);
+    assert.match(String(delegatedPull(pulls.botDraft)?.description), /^copilot-swe-agent · draft · 5 commits · /);
   });
 
   it('moves an agent\'s PR to "Needs your review" when the agent marks it ready, waiting since it was marked ready', async () => {
