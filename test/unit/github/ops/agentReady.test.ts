@@ -9,6 +9,7 @@ import { queryCost } from '../../../fake-github/graphql/cost';
 import { addIssue, addPull, demoScenario, githubSchema, linkClosingIssues, setDraft, startFakeGitHub, type FakeGitHub } from '../../../fake-github';
 import { AGENT_READY_QUERY, agentPullProgress } from '../../../../src/github/ops/agentReady';
 import { AGENT_PULLS, agentPullsOf } from '../../../../src/github/teamFields';
+import { SIDEBAR_QUERY } from '../../../../src/github/ops/sidebarQuery';
 import type { Json } from '../../../../src/github/parse';
 import { fakeTransport } from '../fakeSession';
 
@@ -27,6 +28,17 @@ describe('agents\' ready times against the fake GitHub', function () {
     const cost = queryCost(schema, parse(AGENT_READY_QUERY).definitions[0] as OperationDefinitionNode, {}, { ids });
     assert.deepEqual(cost.errors, []);
     assert.ok(cost.cost <= 1, `${cost.cost} points`);
+  });
+
+  it('reads the agents\' commits here, not in the sidebar: there `commits { totalCount }` under each agent PR would cost 5 points more, past the 12', () => {
+    const schema = githubSchema().schema;
+    const vars = { reviews: '', reviewed: '', mine: '', delegated: '', withReviews: true, withReviewed: true, withMine: true, withDelegated: true };
+    const costOf = (q: string) => queryCost(schema, parse(q).definitions[0] as OperationDefinitionNode, {}, vars);
+    const withCommits = SIDEBAR_QUERY.replace(AGENT_PULLS, AGENT_PULLS.replace('isDraft', 'isDraft commits { totalCount }'));
+    assert.notEqual(withCommits, SIDEBAR_QUERY);
+    assert.ok(!/agentPulls[^}]*commits/.test(SIDEBAR_QUERY.replace(/\s+/g, ' ')), 'the sidebar asks no commit count');
+    assert.equal(costOf(withCommits).requests - costOf(SIDEBAR_QUERY).requests, 500, '100 delegated issues × 5 PRs');
+    assert.ok(costOf(SIDEBAR_QUERY).cost <= 12 && costOf(withCommits).cost > 12, `${costOf(SIDEBAR_QUERY).cost} → ${costOf(withCommits).cost}`);
   });
 
   it('reads the last time each was marked ready (not its opening, not its last update), the opening of one never a draft, and the commits of each', async () => {
