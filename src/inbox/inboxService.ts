@@ -390,7 +390,8 @@ export class InboxService extends Disposable {
 
   /** The team's review load again (one request); a failure keeps what was shown, with a log line. */
   async refreshTeamLoad(generation = this.generation, repos?: readonly string[]): Promise<void> {
-    const load = await fetchTeamLoad(this.github, peopleOnly(this.config.settings.teamMembers, this.config.settings.teamAgents), repos ?? await this.repositories.resolve(), this.teamWarnings);
+    const { teamMembers, teamAgents } = this.config.settings;
+    const load = await fetchTeamLoad(this.github, { members: teamMembers, agents: teamAgents }, repos ?? await this.repositories.resolve(), this.teamWarnings);
     if (load !== undefined && generation === this.generation) this.set({ teamLoad: load });
   }
 

@@ -31,8 +31,10 @@ import { connectToFake, disconnect } from './support/github';
 const CODING_BOT = 'copilot-swe-agent[bot]';
 /** An agent working under a user account, known as an agent only because the lead named it in leadDesk.team.agents. */
 const NAMED_AGENT = 'nightshift-agent';
-/** The teammates, and the named agent listed among them by mistake: never a teammate with load, never offered. */
-const MEMBERS = ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena', NAMED_AGENT];
+/** An app listed among the teammates, and not in leadDesk.team.agents: GitHub has no user by that login, yet it is no misspelling. */
+const APP_MEMBER = 'renovate[bot]';
+/** The teammates, and the named agent and an app listed among them by mistake: never a teammate with load, never offered. */
+const MEMBERS = ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena', NAMED_AGENT, APP_MEMBER];
 const ENQUEUE = /^\s*mutation LeadDeskEnqueue\b/;
 const REST_MERGE = 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge';
 
@@ -241,6 +243,14 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     });
     assert.equal(list.filter((t) => t.includes('removed from the merge queue')).length, 1, list.join('\n'));
     await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('says an app listed in leadDesk.team.members is an app that belongs in leadDesk.team.agents, never a misspelling, and keeps the rest of the team', () => {
+    const w = api.work.teamWarnings;
+    assert.equal(w.last, `Lead Desk: "${APP_MEMBER}" in leadDesk.team.members is an app (a bot), not a teammate, and is left out of the team's review load. If it is a coding agent, list it in leadDesk.team.agents instead.`);
+    assert.deepEqual(api.settings().teamMembers, MEMBERS, 'the setting is read, not thrown away');
+    assert.ok(!(api.work.model.snapshot.teamLoad ?? []).some((m) => m.login === APP_MEMBER), 'GitHub is not asked for its load');
+    assert.ok((api.work.model.snapshot.teamLoad ?? []).some((m) => m.login === 'mira'), 'the teammates\' load is');
   });
 
   it('keeps the named agent out of the team: no teammate with load', () => {
