@@ -17,6 +17,8 @@ import type { GroupNode, ReviewNode } from '../../src/work/nodes';
 import type { AgentPullNode } from '../../src/work/nodes';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
 import type { OneOnOnePanel } from '../../src/oneOnOne/panel';
+import type { MorningReviewPanel } from '../../src/review/morningReviewPanel';
+import type { SectionData } from '../../src/review/protocol';
 import type { StandupResult } from '../../src/standup';
 import type { TeamGroupNode, TeamMemberNode } from '../../src/work/teamNodes';
 import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
@@ -166,6 +168,24 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     console.log(`standup notes gathered in ${result.ms.toFixed(0)} ms`);
     // An untitled document: closed without the "save?" dialog.
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('the Morning Review\'s Team section counts the agents\' work apart, never among the people', async () => {
+    const panel = await vscode.commands.executeCommand<MorningReviewPanel>('leadDesk.startMorningReview');
+    await panel.settled();
+    const view = panel.reviewState!.sections.find((x) => x.id === 'team')!.view;
+    assert.equal(view.status, 'ready', JSON.stringify(view));
+    const team = (view as unknown as { data: Extract<SectionData, { kind: 'team' }> }).data;
+    const people = team.people.map((p) => p.login);
+    for (const agent of [NAMED_AGENT, 'copilot-swe-agent', CODING_BOT, APP_MEMBER]) assert.ok(!people.includes(agent), `${agent} among ${people.join(', ')}`);
+    assert.ok(people.includes('mira'), people.join(', '));
+    assert.equal(team.agentWork, 'Agents: 3 PRs open, 2 ready for review');
+    if (hasBridge()) {
+      const frame = await waitFor('the Morning Review webview with the agents\' line', async () => (await frames()).find((f) => f.text.includes('Agents: 3 PRs open')));
+      assert.deepEqual(await texts('#section-team .agent-work', frame.url), ['Agents: 3 PRs open, 2 ready for review']);
+      assert.ok(!(await texts('#section-team [data-login]', frame.url)).some((t) => t.includes(NAMED_AGENT) || t.includes('copilot')));
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('the 1:1 panel lists the agent\'s PR on the teammate\'s issue apart from their work', async () => {
