@@ -144,9 +144,9 @@ export interface IssuePull extends AgentPullFacts {
   readonly updatedAt: number;
   /** Commits on the PR; null when not asked (the sidebar does not: see `AGENT_PULLS`), until read after it (`agentPullProgress`). */
   readonly commits: number | null;
-  /** GitHub's node id, to read when it was marked ready (`agentReadyTimes`). */
+  /** GitHub's node id, to read when it was marked ready (`agentPullProgress`). */
   readonly id?: string;
-  /** When it was last marked ready (epoch ms), once read (`agentReadyTimes`); absent until then. */
+  /** When it was last marked ready (epoch ms), once read (`agentPullProgress`); absent until then. */
   readonly readyAt?: number;
 }
 
