@@ -9,7 +9,7 @@ import type { BusinessHours } from './core/businessHours';
 import { QUIET_HOURS_DEFAULT, QUIET_HOURS_MAX, QUIET_HOURS_MIN } from './core/nudges';
 import { REPO_NAME } from './core/repoName';
 import { SETTINGS_SECTION, Settings, type SettingKey } from './ids';
-import { AGENT_LOGIN, LOGIN } from './core/login';
+import { AGENT_LOGIN } from './core/login';
 
 export interface HealthCheck {
   readonly name: string;
@@ -198,7 +198,8 @@ const parsers: { [K in keyof StoredSettings]: Parser<StoredSettings[K]> } = {
   repositories: stringList(REPO_NAME, 'owner/repo names'),
   refreshMinutes: number(1, 120),
   requestTimeoutSeconds: number(2, 120),
-  teamMembers: stringList(LOGIN, 'GitHub logins'),
+  // An app's login (`name[bot]`) is read, and left out of the team with its own message (not a misspelling: src/inbox/teamLoadSource.ts).
+  teamMembers: stringList(AGENT_LOGIN, 'GitHub logins'),
   teamAgents: stringList(AGENT_LOGIN, 'GitHub logins (an app\'s with or without [bot])'),
   slaHours: number(1, 720),
   staleDays: number(0, 60),

@@ -72,6 +72,8 @@ export interface AgentPullItem extends AgentPullFacts {
   readonly id?: string;
   /** When it was last marked ready (GitHub's ReadyForReviewEvent; its creation if it never was a draft), once read. */
   readonly readyAt?: number;
+  /** Commits on the PR, once read after the sidebar (`agentPullsAwaitingCommitCount`); null or absent until then. */
+  readonly commits?: number | null;
 }
 
 /** A task kept locally (the task store's record). */
@@ -174,6 +176,8 @@ export interface AgentPullDecision extends Decided {
   /** The delegated issue's due date. */
   readonly due: string | null;
   readonly bucket: DueBucket;
+  /** Commits on the draft so far ("draft · 3 commits"); null until read. */
+  readonly commits: number | null;
 }
 
 export type ItemDecision = ReviewDecision | OwnPullDecision | DelegatedDecision | TeamReviewDecision;
@@ -290,7 +294,7 @@ export function agentPulls(issues: readonly DelegatedIssueItem[], reviews: reado
     if (work.state === 'delegated') {
       drafts.push({
         kind: 'agentPull', id: `agent:${pull.repo}#${pull.number}`, item: pull, agent: work.agent, closes: work.closes, due: issue.due, bucket: dueBucket(issue.due, ctx.now),
-        contextValue: tokens('agentPull delegated', !!pull.url && 'linked'),
+        commits: pull.commits ?? null, contextValue: tokens('agentPull delegated', !!pull.url && 'linked'),
       });
     } else if (!asked.has(issueKey(pull.repo, pull.number))) {
       ready.push({
@@ -311,6 +315,17 @@ export function agentPullsAwaitingReadyTime<P extends AgentPullItem>(issues: rea
   const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
   return agentPullsOnIssues(issues, agents)
     .filter(({ pull, work }) => work.state === 'needs-your-review' && pull.readyAt === undefined && !asked.has(issueKey(pull.repo, pull.number)))
+    .map(({ pull }) => pull as P);
+}
+
+/**
+ * The agents' drafts under Delegated work whose commit count is not known (the sidebar does not
+ * ask it: 5 points; the caller fills in the counts read before while the PR's `updatedAt` is the
+ * same, so a push asks again): the ones to read it for.
+ */
+export function agentPullsAwaitingCommitCount<P extends AgentPullItem>(issues: readonly (DelegatedIssueItem & { readonly agentPulls?: readonly P[] })[], agents: readonly string[]): P[] {
+  return agentPullsOnIssues(issues, agents)
+    .filter(({ pull, work }) => work.state === 'delegated' && (pull.commits === undefined || pull.commits === null))
     .map(({ pull }) => pull as P);
 }
 

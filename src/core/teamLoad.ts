@@ -3,7 +3,7 @@
  * them, the oldest wait in business hours and how many breach the SLA; members sorted lightest
  * first. Pure (no `vscode`, no GitHub).
  */
-import { isBotOrAgent } from './aiReviews';
+import { botKey, isBotOrAgent } from './aiReviews';
 import { DEFAULT_BUSINESS_HOURS, slaState, type BusinessHours } from './businessHours';
 import { waitingBusinessMs, type PendingReview } from './reviews';
 
@@ -105,9 +105,26 @@ export function loadCountsText(m: MemberLoad): string {
   return [waiting, m.breaching > 0 ? `${m.breaching}${m.complete ? '' : '+'} past SLA` : ''].filter(Boolean).join(' · ');
 }
 
-/** Members GitHub knows no user for, in the setting's order. */
-export function unknownMembers(members: readonly MemberReviews[]): string[] {
-  return members.filter((m) => !m.exists).map((m) => m.login);
+/**
+ * Apps (`name[bot]`) listed among the team members and not named as agents: never teammates, left
+ * out of the load; the lead is told they belong in the agents setting if they are coding agents.
+ */
+export const botMembers = (members: readonly string[], agents: readonly string[] = []): string[] =>
+  members.filter((m) => /\[bot\]$/i.test(m) && !agents.some((a) => botKey(a) === botKey(m)));
+
+/** The members work may be handed to (people, and the agents of `agents`): without the apps of `botMembers`. */
+export const assignableMembers = (members: readonly string[], agents: readonly string[] = []): string[] => {
+  const bots = new Set(botMembers(members, agents));
+  return members.filter((m) => !bots.has(m));
+};
+
+/**
+ * Members GitHub knows no user for, in the setting's order: the misspellings to warn about. A bot
+ * (`name[bot]`) or a named agent is none: GitHub has no user by that login, yet it is no typo, and
+ * never a teammate (it is left out of the load silently).
+ */
+export function unknownMembers(members: readonly MemberReviews[], agents: readonly string[] = []): string[] {
+  return teammates(members, agents).filter((m) => !m.exists).map((m) => m.login);
 }
 
 /** Removes one PR from a member's list (after a hand-over), or adds one: the tree's view without a refresh. */

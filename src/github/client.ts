@@ -19,7 +19,7 @@ import { setAssignees, writeDueLine } from './ops/issueUpdate';
 import { addLabels, escalate, removeLabel } from './ops/labels';
 import { merge, mergeMethodOf, type MergeMethod } from './ops/mergeMethod';
 import { enqueuePullRequest, type Enqueued } from './ops/enqueue';
-import { agentReadyTimes } from './ops/agentReady';
+import { agentPullProgress, type AgentPullProgress } from './ops/agentReady';
 import { openMilestones } from './ops/milestones';
 import { morningReview, type MorningReviewGitHub } from './ops/morningReviewQuery';
 import { markThreadRead, unreadThreads } from './ops/notifications';
@@ -56,7 +56,7 @@ export class GitHubClient extends GitHubTransport implements GitHubService {
   searchIssues(q: string, maxPages?: number): Promise<SearchPage> { return searchIssues(this, q, maxPages); }
   sidebar(repos: readonly string[], onPage?: (partial: SidebarData) => void): Promise<SidebarData> { return sidebar(this, repos, onPage); }
   teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData> { return loadTeam(this, members, repos); }
-  agentReadyTimes(ids: readonly string[]): Promise<Map<string, number>> { return agentReadyTimes(this, ids); }
+  agentPullProgress(ids: readonly string[]): Promise<Map<string, AgentPullProgress>> { return agentPullProgress(this, ids); }
   reviewTurnaround(repos: readonly string[], since: number, now: number): Promise<TurnaroundHistories> { return loadTurnaroundHistories(this, repos, since, now); }
 
   /** Sections loading together share one query in flight; a section loaded again (Retry, the next review) asks again. */

@@ -8,6 +8,7 @@ import type { ItemActivity, NudgeRecord } from '../core/nudges';
 import type { GitHubFailure } from './transport/failure';
 import type { MergeMethod } from './ops/mergeMethod';
 import type { Enqueued } from './ops/enqueue';
+import type { AgentPullProgress } from './ops/agentReady';
 import type { RequestedReviewers } from './ops/reviewRequests';
 import type { TeamLoadData } from './ops/teamLoadQuery';
 import type { TurnaroundHistories } from './ops/reviewTurnaroundQuery';
@@ -65,8 +66,8 @@ export interface GitHubService {
   rerunFailedJobs(repo: string, runId: number): Promise<true>;
   /** The review load of `members` over `repos`, in one GraphQL request (see teamLoadQuery.ts). */
   teamLoad(members: readonly string[], repos: readonly string[]): Promise<TeamLoadData>;
-  /** When coding agents' PRs (node ids) were last marked ready, in one GraphQL request (see agentReady.ts). */
-  agentReadyTimes(ids: readonly string[]): Promise<Map<string, number>>;
+  /** When coding agents' PRs (node ids) were last marked ready, and their commits, in one GraphQL request (see agentReady.ts). */
+  agentPullProgress(ids: readonly string[]): Promise<Map<string, AgentPullProgress>>;
   /**
    * The review-request histories of `repos`' PRs updated since `since` (epoch ms), for the review
    * turnaround: a few GraphQL requests, asked at most once a day (see reviewTurnaroundQuery.ts).

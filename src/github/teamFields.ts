@@ -47,8 +47,9 @@ export const CLOSING_ISSUES = 'closingIssuesReferences(first: 5) { nodes { numbe
 /**
  * On a delegated issue: the open PRs that will close it, so an agent's draft is found from the
  * issue the lead handed it, without a search of its own. 1 request per issue in GitHub's cost (100
- * on a full delegated page); a commit count under it would cost 1 per PR (500), so the sidebar
- * leaves it out: `commits` below is GitHub's when a caller asks for `commits { totalCount }`.
+ * on a full delegated page); a commit count under it would cost 1 per PR (500 requests, 5 points:
+ * the sidebar would cost 16), so the sidebar leaves it out and reads it after (ops/agentReady.ts):
+ * `commits` below is GitHub's when a caller asks for `commits { totalCount }`.
  */
 export const AGENT_PULLS = `agentPulls: closedByPullRequestsReferences(first: 5) {
   nodes { id number title url isDraft createdAt updatedAt ${AUTHOR_KIND} repository { nameWithOwner } }
@@ -141,11 +142,11 @@ export interface IssuePull extends AgentPullFacts {
   readonly url: string;
   readonly createdAt: number;
   readonly updatedAt: number;
-  /** Commits on the PR; null when not asked (the sidebar does not: see `AGENT_PULLS`). */
+  /** Commits on the PR; null when not asked (the sidebar does not: see `AGENT_PULLS`), until read after it (`agentPullProgress`). */
   readonly commits: number | null;
-  /** GitHub's node id, to read when it was marked ready (`agentReadyTimes`). */
+  /** GitHub's node id, to read when it was marked ready (`agentPullProgress`). */
   readonly id?: string;
-  /** When it was last marked ready (epoch ms), once read (`agentReadyTimes`); absent until then. */
+  /** When it was last marked ready (epoch ms), once read (`agentPullProgress`); absent until then. */
   readonly readyAt?: number;
 }
 

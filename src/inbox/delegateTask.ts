@@ -8,6 +8,7 @@ import { describeForNotification, notificationSafe } from '../util/errors';
 import type { Config } from '../config';
 import { quickDueChoices } from '../core/dueDates';
 import { isLocalDate } from '../core/localDate';
+import { assignableMembers } from '../core/teamLoad';
 import type { GitHubConnection } from '../github/api';
 import { webHostFor, webOriginFor } from '../github/api';
 import type { DelegatedTask, TaskRepository } from './taskRepository';
@@ -76,7 +77,7 @@ export class DelegateTaskFlow {
   }
 
   private async pickAssignee(): Promise<string | undefined> {
-    const team = this.config.settings.teamMembers;
+    const team = assignableMembers(this.config.settings.teamMembers, this.config.settings.teamAgents);
     const items: vscode.QuickPickItem[] = team.map((login) => ({ label: login, description: vscode.l10n.t('team') }));
     // Collaborators of the first watched repo fill in when no team is configured.
     if (items.length === 0) {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { issueKey } from '../core/agentWork';
 import { peopleOnly } from '../core/aiReviews';
-import { agentPullsAwaitingReadyTime } from '../core/itemDecisions';
+import { agentPullsAwaitingCommitCount, agentPullsAwaitingReadyTime } from '../core/itemDecisions';
 import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
 import { GitHubFailure, type DelegatedIssue, type GitHubConnection, type SidebarData } from '../github/api';
 import type { HandOffStore } from '../store/handOffStore';
@@ -70,6 +70,10 @@ export class InboxService extends Disposable {
   private readonly readyTimes = new Map<string, number>();
   /** Agents' PRs whose ready time GitHub did not give: not asked again this session. */
   private readonly readyTimeFailed = new Set<string>();
+  /** The commits of each agent's draft (`issueKey` →), at the `updatedAt` they were read for: a push (a new `updatedAt`) reads them again. */
+  private readonly commitCounts = new Map<string, { readonly updatedAt: number; readonly commits: number }>();
+  /** Agents' drafts whose commits GitHub did not give: not asked again this session. */
+  private readonly commitCountFailed = new Set<string>();
   /** The session key the GitHub data shown belongs to (see `GitHubConnection.sessionKey`). */
   private dataSession: string | undefined;
   /** Milliseconds from `start()` to the first paint with GitHub data (snapshot or answer), for benchmarks. */
@@ -96,6 +100,8 @@ export class InboxService extends Disposable {
       this.generation++;
       this.readyTimes.clear();
       this.readyTimeFailed.clear();
+      this.commitCounts.clear();
+      this.commitCountFailed.clear();
       void this.refresh('user');
     }));
     this.register(repositories.onDidChange(() => void this.refresh('user')));
@@ -200,7 +206,7 @@ export class InboxService extends Disposable {
   /**
    * `issues` with the ready times read so far on their agents' PRs (and the times they carry,
    * from a snapshot, remembered). A PR back in draft forgets its time: marked ready again, it is
-   * read again.
+   * read again. A draft gets the commit count read for its `updatedAt` (or remembers the one it carries).
    */
   private withReadyTimes(issues: readonly DelegatedIssue[]): DelegatedIssue[] {
     return issues.map((i) => (!i.agentPulls ? i : {
@@ -210,7 +216,9 @@ export class InboxService extends Disposable {
         if (p.draft) {
           this.readyTimes.delete(key);
           this.readyTimeFailed.delete(key);
-          return p;
+          if (p.commits !== null) this.commitCounts.set(key, { updatedAt: p.updatedAt, commits: p.commits });
+          const counted = this.commitCounts.get(key);
+          return counted?.updatedAt === p.updatedAt && p.commits !== counted.commits ? { ...p, commits: counted.commits } : p;
         }
         if (p.readyAt !== undefined) this.readyTimes.set(key, p.readyAt);
         const at = this.readyTimes.get(key);
@@ -220,25 +228,33 @@ export class InboxService extends Disposable {
   }
 
   /**
-   * When the agents' ready PRs in "Needs your review" were marked ready: one request for those not
-   * read yet, so an ordinary refresh asks nothing. A failure is logged and not asked again this
-   * session (an older GitHub Enterprise Server): their wait counts from their last update.
+   * When the agents' ready PRs in "Needs your review" were marked ready, and the commits of their
+   * drafts under Delegated work: one request for those not read yet (a draft: not since its last
+   * update), so an ordinary refresh asks nothing. A failure is logged and not asked again this
+   * session (an older GitHub Enterprise Server): their wait counts from their last update, and the
+   * drafts show no count.
    */
   private async readAgentReadyTimes(generation: number): Promise<void> {
-    const missing = agentPullsAwaitingReadyTime(this.state.delegatedIssues, this.state.reviews, this.config.settings.teamAgents)
-      .filter((p): p is typeof p & { id: string } => p.id !== undefined && !this.readyTimeFailed.has(issueKey(p.repo, p.number)));
+    const { delegatedIssues, reviews } = this.state;
+    const agents = this.config.settings.teamAgents;
+    const missing = [...agentPullsAwaitingReadyTime(delegatedIssues, reviews, agents), ...agentPullsAwaitingCommitCount(delegatedIssues, agents)]
+      .filter((p): p is typeof p & { id: string } => p.id !== undefined && !(p.draft ? this.commitCountFailed : this.readyTimeFailed).has(issueKey(p.repo, p.number)));
     if (missing.length === 0) return;
     try {
-      const times = await this.github.run((s) => s.agentReadyTimes(missing.map((p) => p.id)));
-      if (!times || generation !== this.generation) return;
+      const read = await this.github.run((s) => s.agentPullProgress(missing.map((p) => p.id)));
+      if (!read || generation !== this.generation) return;
       for (const p of missing) {
-        const at = times.get(p.id);
-        if (at !== undefined) this.readyTimes.set(issueKey(p.repo, p.number), at);
+        const got = read.get(p.id);
+        const key = issueKey(p.repo, p.number);
+        if (!p.draft) {
+          if (got !== undefined) this.readyTimes.set(key, got.readyAt);
+        } else if (got === undefined || got.commits === null) this.commitCountFailed.add(key);
+        else this.commitCounts.set(key, { updatedAt: p.updatedAt, commits: got.commits });
       }
       this.set({ delegatedIssues: this.withReadyTimes(this.state.delegatedIssues) });
     } catch (e) {
-      for (const p of missing) this.readyTimeFailed.add(issueKey(p.repo, p.number));
-      console.warn(`[lead-desk] when agents' pull requests were marked ready was not read: ${describeError(e)}`);
+      for (const p of missing) (p.draft ? this.commitCountFailed : this.readyTimeFailed).add(issueKey(p.repo, p.number));
+      console.warn(`[lead-desk] when agents' pull requests were marked ready, or their commits, was not read: ${describeError(e)}`);
     }
   }
 
@@ -374,7 +390,8 @@ export class InboxService extends Disposable {
 
   /** The team's review load again (one request); a failure keeps what was shown, with a log line. */
   async refreshTeamLoad(generation = this.generation, repos?: readonly string[]): Promise<void> {
-    const load = await fetchTeamLoad(this.github, peopleOnly(this.config.settings.teamMembers, this.config.settings.teamAgents), repos ?? await this.repositories.resolve(), this.teamWarnings);
+    const { teamMembers, teamAgents } = this.config.settings;
+    const load = await fetchTeamLoad(this.github, { members: teamMembers, agents: teamAgents }, repos ?? await this.repositories.resolve(), this.teamWarnings);
     if (load !== undefined && generation === this.generation) this.set({ teamLoad: load });
   }
 

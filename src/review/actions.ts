@@ -13,6 +13,7 @@ import { describeError, incidentItem } from './sections';
 import type { ReviewWords } from './words';
 import type { ReviewSession } from './session';
 import { Settings, settingId } from '../ids';
+import { assignableMembers } from '../core/teamLoad';
 
 /** The GitHub calls the actions make. */
 export type ActionsGitHub = Pick<GitHubService, 'markThreadRead' | 'setAssignees' | 'escalate'>;
@@ -149,7 +150,8 @@ export class ReviewActions {
   }
 
   private isTeamMember(login: string): boolean {
-    const ok = this.ctx.settings().teamMembers.some((m) => m.toLowerCase() === login.toLowerCase());
+    const { teamMembers, teamAgents } = this.ctx.settings();
+    const ok = assignableMembers(teamMembers, teamAgents).some((m) => m.toLowerCase() === login.toLowerCase());
     if (!ok) this.ctx.refuse(`an assignee (${login}) who is not in ${settingId(Settings.teamMembers)}`);
     return ok;
   }

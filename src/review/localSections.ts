@@ -6,6 +6,8 @@ import { subDays } from 'date-fns';
 import { balanceAgainstTarget } from '../core/balance';
 import type { Meeting } from '../core/calendar';
 import { formatClock } from '../core/clock';
+import { agentCountsText, agentPullLines } from '../core/agentWork';
+import { isBotOrAgent } from '../core/aiReviews';
 import { dueBucket } from '../core/dueDates';
 import { meetingCredit } from '../core/calendarTime';
 import { formatBlock, planLine, planTheDay, planVerdict } from '../core/meetingDay';
@@ -40,12 +42,26 @@ export interface LocalContext {
 }
 
 
+/**
+ * The Team section. Coding agents (bots, and those named in leadDesk.team.agents) are never among
+ * the people, even when listed in leadDesk.team.members: their PRs are counted apart (`agentWork`,
+ * as the standup and the 1:1 count them), and an item handed only to agents is theirs, not a person's.
+ */
 export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now: number, locale: string, words: ReviewWords): LoadedSection {
+  const agentLines = agentPullLines(snapshot.delegatedIssues, snapshot.reviews, settings.teamAgents);
+  // GraphQL names an app assignee without REST's `[bot]`: an agent is known by its PRs too.
+  const agents = [...settings.teamAgents, ...agentLines.map((l) => l.agent)];
+  const isAgent = (login: string) => isBotOrAgent(login, agents);
   const people = new Map<string, { overdue: TaskLine[]; dueToday: TaskLine[] }>();
-  for (const member of settings.teamMembers) people.set(member, { overdue: [], dueToday: [] });
+  for (const member of settings.teamMembers) if (!isAgent(member)) people.set(member, { overdue: [], dueToday: [] });
+  const agentsDue = { overdue: 0, dueToday: 0 };
   const add = (who: string, id: string, title: string, due: string | null | undefined) => {
     const bucket = dueBucket(due, now);
     if (bucket !== 'overdue' && bucket !== 'today') return;
+    if (isAgent(who)) {
+      agentsDue[bucket === 'overdue' ? 'overdue' : 'dueToday']++;
+      return;
+    }
     const entry = people.get(who) ?? { overdue: [], dueToday: [] };
     (bucket === 'overdue' ? entry.overdue : entry.dueToday).push({ id: `${id}:${bucket}`, title, due: due ?? '' });
     people.set(who, entry);
@@ -53,9 +69,9 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
   for (const task of snapshot.tasks) {
     if (!task.doneAt) add(task.assignee, `task:${task.id}`, task.title, task.due);
   }
-  // GitHub items count under their first assignee, as the tree groups them.
+  // GitHub items count under their first assignee who is a person; one handed only to agents is the agents'.
   for (const issue of snapshot.delegatedIssues) {
-    add(issue.assignees[0] ?? 'unassigned', `issue:${issue.repo}#${issue.number}`, `${issue.repo}#${issue.number} ${issue.title}`, issue.due);
+    add(issue.assignees.find((a) => !isAgent(a)) ?? issue.assignees[0] ?? 'unassigned', `issue:${issue.repo}#${issue.number}`, `${issue.repo}#${issue.number} ${issue.title}`, issue.due);
   }
   const members = new Set(settings.teamMembers);
   const items: PersonItem[] = [...people.entries()]
@@ -80,11 +96,13 @@ export function loadTeam(snapshot: WorkSnapshot, settings: LeadDeskSettings, now
       : snapshot.asOf === null ? words.queueNotLoaded : null;
   const breaching = summary.breaching.map((r) => ({ id: `pr:${r.repo}#${r.number}`, text: `${r.repo}#${r.number} ${r.title}` }));
   const taskIds = items.flatMap((p) => [...p.overdue, ...p.dueToday].map((t) => t.id));
+  const agentsDueText = agentsDue.overdue + agentsDue.dueToday > 0 ? fill(words.agentItemsDue, agentsDue.overdue, agentsDue.dueToday) : '';
+  const agentWork = [agentLines.length > 0 ? agentCountsText(agentLines) : '', agentsDueText].filter(Boolean).join(' · ');
   return {
-    data: { kind: 'team', people: items.map(withLoad), queue: { count: summary.count, oldest, breaching, notice } },
+    data: { kind: 'team', people: items.map(withLoad), ...(agentWork ? { agentWork } : {}), queue: { count: summary.count, oldest, breaching, notice } },
     ids: [...taskIds, ...breaching.map((b) => b.id)],
     counts: {
-      overdue: items.reduce((n, p) => n + p.overdue.length, 0), dueToday: items.reduce((n, p) => n + p.dueToday.length, 0),
+      overdue: items.reduce((n, p) => n + p.overdue.length, agentsDue.overdue), dueToday: items.reduce((n, p) => n + p.dueToday.length, agentsDue.dueToday),
       reviewsWaiting: summary.count, breaching: breaching.length,
     },
   };

@@ -150,7 +150,13 @@ export interface NudgesView {
 }
 export interface TeamData {
   readonly kind: 'team';
+  /** The teammates (never a bot nor an agent named in leadDesk.team.agents) and anyone else work was handed to. */
   readonly people: readonly PersonItem[];
+  /**
+   * Coding agents' work, apart from the people's: "Agents: 2 PRs open, 1 ready for review · agents'
+   * items: 1 overdue, 0 due today"; absent when they have none.
+   */
+  readonly agentWork?: string;
   readonly queue: QueueSummaryView;
   /** Yesterday's unanswered nudges; absent until they are read. */
   readonly nudges?: NudgesView;

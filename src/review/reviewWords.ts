@@ -45,6 +45,7 @@ export function reviewWords(): ReviewWords {
     nudgeSignedOut: vscode.l10n.t('not signed in to GitHub'),
     nudgeNotAsked: vscode.l10n.t('No answer known: GitHub could not be asked ({0}).', '{0}'),
     notAUser: vscode.l10n.t('not a GitHub user — check the spelling in the team members setting'),
+    agentItemsDue: vscode.l10n.t('agents\' items: {0} overdue, {1} due today', '{0}', '{1}'),
     reviewsNotLoaded: vscode.l10n.t('review requests not loaded'),
     noReviewsWaiting: vscode.l10n.t('no reviews waiting'),
     reviewWaiting: vscode.l10n.t('1 review waiting'),

@@ -6,6 +6,7 @@
 import { quickDueChoices } from '../core/dueDates';
 import { milestoneDueDate, milestoneRisk } from '../core/milestones';
 import { nextSeverityLabel, orderIncidents, severityRank } from '../core/triage';
+import { assignableMembers } from '../core/teamLoad';
 import { describeError } from '../util/errors';
 import type { GitHubService, IncidentIssue } from '../github/api';
 import { MILESTONE_WINDOW_DAYS } from '../github/api';
@@ -129,7 +130,7 @@ export async function loadIncidents(ctx: SectionContext): Promise<LoadedSection>
   const counts: Record<string, number> = { total: items.length, unassigned: items.filter((i) => i.assignees.length === 0).length };
   for (const label of settings.severityLabels) counts[label] = items.filter((i) => i.severity === label).length;
   return {
-    data: { kind: 'incidents', items, members: [...settings.teamMembers], dueChoices: quickDueChoices(now, ctx.locale).map((c) => ({ label: c.label, date: c.date })) },
+    data: { kind: 'incidents', items, members: assignableMembers(settings.teamMembers, settings.teamAgents), dueChoices: quickDueChoices(now, ctx.locale).map((c) => ({ label: c.label, date: c.date })) },
     ids: items.map((i) => i.id),
     counts,
   };

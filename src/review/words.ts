@@ -88,6 +88,8 @@ export interface ReviewWords extends PlanWords {
   readonly nudgeNotAsked: string;
   /** not a GitHub user — check the spelling in the team members setting */
   readonly notAUser: string;
+  /** agents' items: {0} overdue, {1} due today */
+  readonly agentItemsDue: string;
   /** review requests not loaded */
   readonly reviewsNotLoaded: string;
   /** no reviews waiting */

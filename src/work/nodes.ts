@@ -178,7 +178,8 @@ export class AgentPullNode extends vscode.TreeItem implements LazyTooltip {
     this.createdAt = pull.createdAt;
     this.id = decision.id;
     const closes = decision.closes.join(', ');
-    this.description = [decision.agent, vscode.l10n.t('draft'), vscode.l10n.t('closes {0}', closes), dueText(this.due, this.bucket), pull.repo, ageText(pull.createdAt, now)].filter(Boolean).join(' · ');
+    const commits = decision.commits === null ? '' : decision.commits === 1 ? vscode.l10n.t('1 commit') : vscode.l10n.t('{0} commits', decision.commits);
+    this.description = [decision.agent, vscode.l10n.t('draft'), commits, vscode.l10n.t('closes {0}', closes), dueText(this.due, this.bucket), pull.repo, ageText(pull.createdAt, now)].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon('git-pull-request-draft', dueColor(this.bucket));
     this.contextValue = decision.contextValue;
     this.accessibilityInformation = { label: vscode.l10n.t('Draft pull request {0} number {1} by the agent {2}: {3}, closes {4}', pull.repo, pull.number, decision.agent, pull.title, closes) };

@@ -9,6 +9,7 @@ import { isAllowedLink } from '../webview/links';
 import type { TaskRepository } from '../inbox/taskRepository';
 import { pickDueDate, type DelegateTaskFlow } from '../inbox/delegateTask';
 import { IssueNode, TaskNode, type WorkNode } from './nodes';
+import { assignableMembers } from '../core/teamLoad';
 import { OwnPullNode } from './inboxNodes';
 import type { InboxService as WorkModel } from '../inbox/inboxService';
 import { nudgeTargetOf, runNudge, type NudgeDeps, type NudgeOutcome } from './nudge';
@@ -53,7 +54,7 @@ export function registerWorkCommands(deps: {
   const reassign = async (node?: WorkNode) => {
     if (!(node instanceof TaskNode) && !(node instanceof IssueNode)) return;
     const current = node instanceof TaskNode ? node.task.assignee : node.issue.assignees.join(', ');
-    const choices = config.settings.teamMembers.filter((m) => m !== current).map((label) => ({ label }));
+    const choices = assignableMembers(config.settings.teamMembers, config.settings.teamAgents).filter((m) => m !== current).map((label) => ({ label }));
     const someoneElse = vscode.l10n.t('Someone else…');
     const pick = await vscode.window.showQuickPick([...choices, { label: someoneElse }], { title: vscode.l10n.t('Reassign (now: {0})', current ?? ''), ignoreFocusOut: true });
     if (!pick) return;

@@ -17,6 +17,8 @@ import type { GroupNode, ReviewNode } from '../../src/work/nodes';
 import type { AgentPullNode } from '../../src/work/nodes';
 import type { OwnPullNode } from '../../src/work/inboxNodes';
 import type { OneOnOnePanel } from '../../src/oneOnOne/panel';
+import type { MorningReviewPanel } from '../../src/review/morningReviewPanel';
+import type { SectionData } from '../../src/review/protocol';
 import type { StandupResult } from '../../src/standup';
 import type { TeamGroupNode, TeamMemberNode } from '../../src/work/teamNodes';
 import type { AssignmentOutcome } from '../../src/work/reviewAssignment';
@@ -31,8 +33,10 @@ import { connectToFake, disconnect } from './support/github';
 const CODING_BOT = 'copilot-swe-agent[bot]';
 /** An agent working under a user account, known as an agent only because the lead named it in leadDesk.team.agents. */
 const NAMED_AGENT = 'nightshift-agent';
-/** The teammates, and the named agent listed among them by mistake: never a teammate with load, never offered. */
-const MEMBERS = ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena', NAMED_AGENT];
+/** An app listed among the teammates, and not in leadDesk.team.agents: GitHub has no user by that login, yet it is no misspelling. */
+const APP_MEMBER = 'renovate[bot]';
+/** The teammates, and the named agent and an app listed among them by mistake: never a teammate with load, never offered. */
+const MEMBERS = ['mira', 'tomas', 'jun', 'sofia', 'kwame', 'elena', NAMED_AGENT, APP_MEMBER];
 const ENQUEUE = /^\s*mutation LeadDeskEnqueue\b/;
 const REST_MERGE = 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge';
 
@@ -71,6 +75,7 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     // Two issues the lead handed out: one to Copilot's agent, one to the agent named in the setting.
     const botIssue = addIssue(s, { repo: 'acme/api', title: 'Retry webhooks with backoff', author: s.me, assignees: [CODING_BOT] }, hoursAgo(30));
     pulls.botDraft = addPull(s, { repo: 'acme/api', title: '[WIP] Retry webhooks with backoff', author: CODING_BOT, draft: true }, hoursAgo(20));
+    pulls.botDraft.commits = 3;
     linkClosingIssues(s, pulls.botDraft, [botIssue.number]);
     const agentIssue = addIssue(s, { repo: 'acme/web', title: 'Drop the legacy polyfills', author: s.me, assignees: [NAMED_AGENT] }, hoursAgo(30));
     pulls.agentDraft = addPull(s, { repo: 'acme/web', title: 'Drop the legacy polyfills', author: NAMED_AGENT, draft: true }, hoursAgo(20));
@@ -102,14 +107,26 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     await disconnect(fake);
   });
 
-  it('shows the agents\' drafts under Delegated work with the agent as assignee, and not as reviews', () => {
-    for (const [pull, agent] of [[pulls.botDraft, 'copilot-swe-agent'], [pulls.agentDraft, NAMED_AGENT]] as const) {
+  it('shows the agents\' drafts under Delegated work with the agent as assignee and their commits, and not as reviews', () => {
+    for (const [pull, agent, commits] of [[pulls.botDraft, 'copilot-swe-agent', '3 commits'], [pulls.agentDraft, NAMED_AGENT, '1 commit']] as const) {
       const node = delegatedPull(pull);
       assert.ok(node, `${pull.repo}#${pull.number} under Delegated work: ${under('delegated').map((n) => n.id).join(' ')}`);
       assert.equal(node.person, agent);
-      assert.match(String(node.description), new RegExp(`^${agent} · draft · closes ${pull.repo}#\\d+`));
+      assert.match(String(node.description), new RegExp(`^${agent} · draft · ${commits} · closes ${pull.repo}#\\d+`));
       assert.equal(reviewOf(pull), undefined, 'a draft is not the lead\'s to review yet');
     }
+  });
+
+  it('reads a draft\'s commits again only after the agent pushed: one request then, none on an ordinary refresh', async () => {
+    fake.resetStats();
+    await refreshed();
+    assert.ok(!requestLog().includes('query LeadDeskAgentReady'), requestLog().join(', '));
+    pulls.botDraft.commits = 5;
+    pulls.botDraft.updatedAt = new Date().toISOString();
+    fake.resetStats();
+    await refreshed();
+    assert.deepEqual(requestLog().filter((r) => r === 'query LeadDeskAgentReady'), ['query LeadDeskAgentReady']);
+    assert.match(String(delegatedPull(pulls.botDraft)?.description), /^copilot-swe-agent · draft · 5 commits · /);
   });
 
   it('moves an agent\'s PR to "Needs your review" when the agent marks it ready, waiting since it was marked ready', async () => {
@@ -151,6 +168,24 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     console.log(`standup notes gathered in ${result.ms.toFixed(0)} ms`);
     // An untitled document: closed without the "save?" dialog.
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('the Morning Review\'s Team section counts the agents\' work apart, never among the people', async () => {
+    const panel = await vscode.commands.executeCommand<MorningReviewPanel>('leadDesk.startMorningReview');
+    await panel.settled();
+    const view = panel.reviewState!.sections.find((x) => x.id === 'team')!.view;
+    assert.equal(view.status, 'ready', JSON.stringify(view));
+    const team = (view as unknown as { data: Extract<SectionData, { kind: 'team' }> }).data;
+    const people = team.people.map((p) => p.login);
+    for (const agent of [NAMED_AGENT, 'copilot-swe-agent', CODING_BOT, APP_MEMBER]) assert.ok(!people.includes(agent), `${agent} among ${people.join(', ')}`);
+    assert.ok(people.includes('mira'), people.join(', '));
+    assert.equal(team.agentWork, 'Agents: 3 PRs open, 2 ready for review');
+    if (hasBridge()) {
+      const frame = await waitFor('the Morning Review webview with the agents\' line', async () => (await frames()).find((f) => f.text.includes('Agents: 3 PRs open')));
+      assert.deepEqual(await texts('#section-team .agent-work', frame.url), ['Agents: 3 PRs open, 2 ready for review']);
+      assert.ok(!(await texts('#section-team [data-login]', frame.url)).some((t) => t.includes(NAMED_AGENT) || t.includes('copilot')));
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('the 1:1 panel lists the agent\'s PR on the teammate\'s issue apart from their work', async () => {
@@ -228,6 +263,14 @@ describe('reviews that know the whole team: agents, merge queue, turnaround (fak
     });
     assert.equal(list.filter((t) => t.includes('removed from the merge queue')).length, 1, list.join('\n'));
     await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('says an app listed in leadDesk.team.members is an app that belongs in leadDesk.team.agents, never a misspelling, and keeps the rest of the team', () => {
+    const w = api.work.teamWarnings;
+    assert.equal(w.last, `Lead Desk: "${APP_MEMBER}" in leadDesk.team.members is an app (a bot), not a teammate, and is left out of the team's review load. If it is a coding agent, list it in leadDesk.team.agents instead.`);
+    assert.deepEqual(api.settings().teamMembers, MEMBERS, 'the setting is read, not thrown away');
+    assert.ok(!(api.work.model.snapshot.teamLoad ?? []).some((m) => m.login === APP_MEMBER), 'GitHub is not asked for its load');
+    assert.ok((api.work.model.snapshot.teamLoad ?? []).some((m) => m.login === 'mira'), 'the teammates\' load is');
   });
 
   it('keeps the named agent out of the team: no teammate with load', () => {

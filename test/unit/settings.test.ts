@@ -31,6 +31,13 @@ describe('settings', () => {
     assert.equal(settings.nudgeQuietHours, 0, '0 quiet hours: a second nudge never asks');
   });
 
+  it('keeps a team with an app listed among its members: the app\'s login is read (and left out of the team later), the rest not lost', () => {
+    const { settings, problems } = parseSettings({ 'team.members': ['mira', 'renovate[bot]'] });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.teamMembers, ['mira', 'renovate[bot]']);
+    assert.equal(parseSettings({ 'team.members': ['mira', 'renovate[bot]x'] }).problems.length, 1);
+  });
+
   const bad: [string, unknown, string][] = [
     ['reviews.slaHours', -5, 'slaHours'],
     ['reviews.slaHours', 'soon', 'slaHours'],

@@ -137,6 +137,7 @@ function team(d: TeamData, f: Filter): Child[] {
   const q = d.queue;
   return [
     h('h3', {}, text.delegatedWork), list(people, d.people.length ? text.nothingNew : fill(text.noTeamMembers, settingId(Settings.teamMembers)), 'people'),
+    d.agentWork ? h('p', { class: 'muted agent-work' }, d.agentWork) : null,
     h('h3', {}, text.reviewQueue),
     q.notice ? h('p', { class: 'problem' }, codicon('warning'), ' ', q.notice) : null,
     h('p', { class: 'queue-summary' }, fill(text.waitingForReview, q.count), q.breaching.length ? ` · ${fill(text.pastSla, q.breaching.length)}` : ''),

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { businessMsBetween, businessMsUntil, DEFAULT_BUSINESS_HOURS } from '../../../src/core/businessHours';
-import { agentPullsAwaitingReadyTime, decideWork, decisionContext, type AgentPullItem, type ItemDecision, type OwnPullItem, type WorkDecisions } from '../../../src/core/itemDecisions';
+import { agentPullsAwaitingCommitCount, agentPullsAwaitingReadyTime, decideWork, decisionContext, type AgentPullItem, type ItemDecision, type OwnPullItem, type WorkDecisions } from '../../../src/core/itemDecisions';
 import { allDecisions, paletteCandidates, PALETTE_ACTIONS, type PaletteAction } from '../../../src/core/paletteCandidates';
 import type { ReviewVerdict } from '../../../src/core/inbox';
 import type { PendingReview } from '../../../src/core/reviews';
@@ -206,6 +206,22 @@ describe('item decisions', () => {
     const both = decideWork({ reviews: [asked, onDraft], ownPullRequests: [], delegatedIssues: [issue], tasks: [], teamMembers: [] }, decisionContext(NOW, SETTINGS));
     assert.deepEqual(both.agentPulls.map((a) => a.item.number), [16]);
     assert.deepEqual([...both.reviews, ...both.snoozed].map((r) => r.item.number).sort(), [14, 15, 17]);
+  });
+
+  it('an agent\'s draft carries its commit count once read ("draft · 3 commits"); the drafts without one are the ones to read, never a ready PR', () => {
+    const agentPull = (number: number, extra: Partial<AgentPullItem>): AgentPullItem => ({
+      repo: 'acme/api', number, title: `agent ${number}`, url: '', createdAt: NOW - DAY, updatedAt: NOW - HOUR, author: 'copilot-swe-agent', authorIsBot: true, draft: true,
+      linkedIssues: [{ repo: 'acme/api', number: 1, author: 'lead', assignees: ['copilot-swe-agent'] }], ...extra,
+    });
+    const issue = { repo: 'acme/api', number: 1, title: 'Retry webhooks', url: '', assignees: ['copilot-swe-agent'], due: null,
+      agentPulls: [agentPull(21, { id: 'PR_21', commits: 3 }), agentPull(22, { id: 'PR_22', commits: null }), agentPull(23, { id: 'PR_23' }), agentPull(24, { id: 'PR_24', draft: false }),
+        agentPull(25, { id: 'PR_25', commits: 0 })] };
+    const d = decideWork({ reviews: [], ownPullRequests: [], delegatedIssues: [issue], tasks: [], teamMembers: [] }, decisionContext(NOW, SETTINGS));
+    assert.deepEqual(d.agentPulls.map((a) => [a.item.number, a.commits]), [[21, 3], [22, null], [23, null], [25, 0]]);
+    assert.deepEqual(agentPullsAwaitingCommitCount([issue], []).map((p) => p.id), ['PR_22', 'PR_23'], 'a ready one is a review, and a count read (even 0) is not read again');
+    // A human's PR on a delegated issue is not an agent's: never read.
+    const human = { ...issue, agentPulls: [agentPull(26, { id: 'PR_26', author: 'mira', authorIsBot: false })] };
+    assert.deepEqual(agentPullsAwaitingCommitCount([human], []), []);
   });
 
   it('Merge…: on a repository that requires no review, an approval is enough for the tree and the palette alike', () => {

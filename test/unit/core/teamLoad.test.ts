@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { BusinessHours } from '../../../src/core/businessHours';
 import type { PendingReview } from '../../../src/core/reviews';
-import { compareLoad, loadCountsText, memberLoad, teamLoad, teammates, unknownMembers, withReview, type MemberReviews } from '../../../src/core/teamLoad';
+import { assignableMembers, botMembers, compareLoad, loadCountsText, memberLoad, teamLoad, teammates, unknownMembers, withReview, type MemberReviews } from '../../../src/core/teamLoad';
 
 const ALWAYS: BusinessHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00' };
 const HOUR = 3_600_000;
@@ -57,6 +57,19 @@ describe('team load', () => {
 
   it('names the members GitHub does not know, in the setting\'s order', () => {
     assert.deepEqual(unknownMembers([member('a', []), member('b', [], false), member('c', [], false)]), ['b', 'c']);
+  });
+
+  it('never calls a bot or a named agent a misspelling: GitHub has no user by that login, and it is no teammate', () => {
+    const listed = [member('renovate[bot]', null, false), member('tomass', null, false), member('Nightshift', null, false)];
+    assert.deepEqual(unknownMembers(listed, ['nightshift']), ['tomass']);
+    assert.deepEqual(unknownMembers(listed), ['tomass', 'Nightshift'], 'without the setting, only an app login is known to be a bot');
+  });
+
+  it('tells apps listed among the members apart, unless named as agents: never offered as assignees', () => {
+    const members = ['mira', 'renovate[bot]', 'copilot-swe-agent[bot]', 'nightshift'];
+    assert.deepEqual(botMembers(members, ['copilot-swe-agent', 'nightshift']), ['renovate[bot]']);
+    assert.deepEqual(assignableMembers(members, ['copilot-swe-agent', 'nightshift']), ['mira', 'copilot-swe-agent[bot]', 'nightshift']);
+    assert.deepEqual(botMembers(['mira', 'bot-builder']), [], 'a login that only says "bot" is a person');
   });
 
   it('adds a handed-over review to the teammate once', () => {

@@ -55,4 +55,29 @@ describe('review: Team section', () => {
     assert.equal(line.jun, undefined, 'not loaded: no line');
     assert.match(String(line.typo), /not a GitHub user/);
   });
+
+  it('keeps coding agents apart from the people: a named agent among the members, an app assignee known by its PRs, their PRs counted apart', () => {
+    const agentPull = (number: number, author: string, draft: boolean, closes: number) => ({
+      repo: 'acme/api', number, title: `Agent PR ${number}`, url: '', createdAt: now - DAY, updatedAt: now, author, authorIsBot: author.startsWith('copilot'), draft, commits: null,
+      linkedIssues: [{ repo: 'acme/api', number: closes, author: 'lead', assignees: [] }],
+    });
+    const agentsIssues: DelegatedIssue[] = [
+      // Handed to the named agent, overdue: the agents' item, not a person's.
+      { ...issue(10, ['nightshift'], yesterday), agentPulls: [agentPull(20, 'nightshift', true, 10)] },
+      // Handed to Copilot's coding agent (GraphQL names it without `[bot]`), due today; its PR is ready.
+      { ...issue(11, ['copilot-swe-agent'], today), agentPulls: [agentPull(21, 'copilot-swe-agent', false, 11)] },
+      // Handed to mira and the agent: mira's, whoever is first.
+      { ...issue(12, ['copilot-swe-agent', 'mira'], today), agentPulls: [agentPull(22, 'copilot-swe-agent', true, 12)] },
+    ];
+    const settings = { ...DEFAULT_SETTINGS, teamMembers: ['mira', 'nightshift', 'dependabot[bot]'], teamAgents: ['nightshift'] };
+    const team = loadTeam({ ...snapshot, delegatedIssues: [...snapshot.delegatedIssues, ...agentsIssues] }, settings, now, 'en-GB', englishWords());
+    if (team.data.kind !== 'team') return assert.fail('team section');
+    const logins = team.data.people.map((p) => p.login);
+    for (const agent of ['nightshift', 'copilot-swe-agent', 'dependabot[bot]']) assert.ok(!logins.includes(agent), `${agent} among the people: ${logins.join(', ')}`);
+    assert.deepEqual(team.data.people.find((p) => p.login === 'mira')!.dueToday.map((t) => t.title), ['acme/api#12 Issue 12']);
+    assert.equal(team.data.agentWork, 'Agents: 3 PRs open, 1 ready for review · agents\' items: 1 overdue, 1 due today');
+    assert.deepEqual([team.counts.overdue, team.counts.dueToday], [3, 3], 'the agents\' items still count');
+    const none = loadTeam(snapshot, { ...DEFAULT_SETTINGS, teamMembers: ['mira'] }, now, 'en-GB', englishWords());
+    assert.equal(none.data.kind === 'team' && 'agentWork' in none.data, false, 'no agents\' work: no line');
+  });
 });
