@@ -131,7 +131,7 @@ function renderReviews(started = performance.now()): void {
   restoreFocus(focus);
   byId('reviews-empty').hidden = rows.length > 0;
   // Before GitHub has answered, an empty table means "not heard yet", not "nothing matches".
-  byId('reviews-empty').textContent = data.loading ? text.loading : text.noReviewsMatch;
+  byId('reviews-empty').textContent = emptyText(text.noReviewsMatch);
   const snoozed = data.rows.filter((r) => r.snoozed).length;
   const total = view.includeSnoozed ? data.rows.length : data.rows.length - snoozed;
   byId('count').textContent = !view.includeSnoozed && snoozed > 0 ? fill(text.countSnoozed, rows.length, total, snoozed) : fill(text.count, rows.length, total);
@@ -152,13 +152,22 @@ function renderReviews(started = performance.now()): void {
   afterPaint(() => { first = { ms: since(), workMs }; report(); });
 }
 
+/**
+ * What an empty table says: "Loading…" before GitHub has answered, "Not loaded." when it never
+ * did (failed, signed out: no data at all, not an empty list), else `loaded` ("No reviews match.").
+ */
+function emptyText(loaded: string): string {
+  if (data?.loading) return text.loading;
+  return data?.updated === null ? text.notLoaded : loaded;
+}
+
 function renderOwn(): void {
   if (!data) return;
   const fragment = document.createDocumentFragment();
   for (const pr of data.ownPullRequests) fragment.appendChild(ownPullRequestRow(pr));
   byId('own-prs').querySelector('tbody')!.replaceChildren(fragment);
   byId('own-empty').hidden = data.ownPullRequests.length > 0;
-  byId('own-empty').textContent = data.loading ? text.loading : text.noOwnPullRequests;
+  byId('own-empty').textContent = emptyText(text.noOwnPullRequests);
 }
 
 function showNotice(text: string | null, kind: 'warning' | 'error' = 'warning'): void {

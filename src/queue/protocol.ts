@@ -108,7 +108,7 @@ export const queueProtocol = panelProtocol<QueueToWebview, QueueFromWebview>(isQ
  * `queueText()` in the webview): embedded once in the page, never in a data or patch message.
  */
 export const QUEUE_TEXT_KEYS = [
-  'title', 'loading', 'filter', 'filterPlaceholder', 'reviewState', 'ciState', 'slaState', 'drafts', 'directOnly', 'showSnoozed',
+  'title', 'loading', 'notLoaded', 'filter', 'filterPlaceholder', 'reviewState', 'ciState', 'slaState', 'drafts', 'directOnly', 'showSnoozed',
   'anyState', 'anyCi', 'anySla', 'draftsAndReady', 'readyOnly', 'draftsOnly',
   'reviewsHeading', 'count', 'countSnoozed', 'stateCount', 'noReviewsMatch', 'ownHeading', 'noOwnPullRequests',
   'columnTitle', 'columnState', 'columnRepo', 'columnAuthor', 'columnWaiting', 'columnSize', 'columnCi', 'columnSla', 'columnDraft',

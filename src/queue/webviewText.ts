@@ -16,6 +16,7 @@ export function queueText(): QueueText {
   return {
     title: vscode.l10n.t('Code Review Queue'),
     loading: vscode.l10n.t('Loading…'),
+    notLoaded: vscode.l10n.t('Not loaded.'),
     filter: vscode.l10n.t('Filter'),
     filterPlaceholder: vscode.l10n.t('Filter by repository, author, title or label'),
     reviewState: vscode.l10n.t('Review state'),

@@ -492,7 +492,8 @@ describe('work tree (fake GitHub)', function () {
       await signedIn();
       await vscode.commands.executeCommand('leadDesk.openReviewQueue');
       await waitFor('queue rows', async () => (await texts('#reviews tbody tr')).length >= 8);
-      await setSetting('github.requestTimeoutSeconds', 4);
+      // Long enough for a loaded machine to look at the tree and the queue before GitHub times out.
+      await setSetting('github.requestTimeoutSeconds', 8);
       await refreshed();
       fs.rmSync(await snapshotFile(), { force: true });
       fake.inject('*', { hang: true });
@@ -509,6 +510,12 @@ describe('work tree (fake GitHub)', function () {
       assert.equal(empty, 'Loading…');
       await restarted;
       assert.equal(reviewsGroup()?.description, 'not loaded');
+      // GitHub never answered: nothing was loaded, which is not an empty list.
+      const failed = await waitFor('queue says Not loaded.', async () => {
+        const t = await query('#reviews-empty');
+        return t[0]?.text.trim() === 'Not loaded.' ? t[0].text.trim() : undefined;
+      }, 5000).catch(async () => (await query('#reviews-empty'))[0]?.text.trim());
+      assert.equal(failed, 'Not loaded.');
       fake.clearFaults();
       await refreshed();
       assert.ok(reviewNodes().length >= 8);
