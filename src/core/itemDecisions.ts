@@ -307,28 +307,6 @@ export function agentPulls(issues: readonly DelegatedIssueItem[], reviews: reado
   return { drafts, ready };
 }
 
-/**
- * The agents' ready PRs that will show in "Needs your review" (the lead was not asked on them)
- * and whose ready time is not read yet: the ones to read it for (`readyAt`).
- */
-export function agentPullsAwaitingReadyTime<P extends AgentPullItem>(issues: readonly (DelegatedIssueItem & { readonly agentPulls?: readonly P[] })[], reviews: readonly PendingReview[], agents: readonly string[]): P[] {
-  const asked = new Set(reviews.map((r) => issueKey(r.repo, r.number)));
-  return agentPullsOnIssues(issues, agents)
-    .filter(({ pull, work }) => work.state === 'needs-your-review' && pull.readyAt === undefined && !asked.has(issueKey(pull.repo, pull.number)))
-    .map(({ pull }) => pull as P);
-}
-
-/**
- * The agents' drafts under Delegated work whose commit count is not known (the sidebar does not
- * ask it: 5 points; the caller fills in the counts read before while the PR's `updatedAt` is the
- * same, so a push asks again): the ones to read it for.
- */
-export function agentPullsAwaitingCommitCount<P extends AgentPullItem>(issues: readonly (DelegatedIssueItem & { readonly agentPulls?: readonly P[] })[], agents: readonly string[]): P[] {
-  return agentPullsOnIssues(issues, agents)
-    .filter(({ pull, work }) => work.state === 'delegated' && (pull.commits === undefined || pull.commits === null))
-    .map(({ pull }) => pull as P);
-}
-
 /** Everything the tree shows and the palette picks from, decided at one `now`. */
 export interface WorkDecisions<R extends PendingReview = PendingReview, P extends OwnPullItem = OwnPullItem, I extends DelegatedIssueItem = DelegatedIssueItem, T extends DelegatedTaskItem = DelegatedTaskItem> {
   readonly now: number;

@@ -2,20 +2,19 @@
  * The inbox: local tasks plus what GitHub says, kept while the window lives and provided to the
  * features as `inbox` (the tree, the queue, the Morning Review, the alerts, the standup, the 1:1).
  * The last good GitHub data stays, with an "as of HH:MM" notice, when a refresh fails. Its parts:
- * refreshSchedule.ts (when), snapshotHandOver.ts (between windows), snoozes.ts, handOffs.ts and
+ * refreshSchedule.ts (when), snapshotHandOver.ts (between windows), snoozes.ts, handOffs.ts, agentProgress.ts and
  * optimisticUpdates.ts (what a confirmed write shows before the next refresh).
  */
 import * as vscode from 'vscode';
 import type { Config } from '../config';
-import { issueKey } from '../core/agentWork';
 import { peopleOnly } from '../core/aiReviews';
-import { agentPullsAwaitingCommitCount, agentPullsAwaitingReadyTime } from '../core/itemDecisions';
 import { heldUntil, refreshIntervalMinutes } from '../core/refreshBudget';
-import { GitHubFailure, type DelegatedIssue, type GitHubConnection, type SidebarData } from '../github/api';
+import { GitHubFailure, type GitHubConnection, type SidebarData } from '../github/api';
 import type { HandOffStore } from '../store/handOffStore';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { Disposable } from '../util/disposable';
 import { describeError } from '../util/errors';
+import { AgentProgress } from './agentProgress';
 import type { DelegateTaskFlow } from './delegateTask';
 import { HandOffs } from './handOffs';
 import { InboxDecisions } from './inboxDecisions';
@@ -66,14 +65,8 @@ export class InboxService extends Disposable {
   private readonly handOffs: HandOffs;
   /** Bumped when the session may have changed: answers fetched for an older one are dropped. */
   private generation = 0;
-  /** When each agent's ready PR was marked ready (`issueKey` → epoch ms): read once per PR, not on every refresh. */
-  private readonly readyTimes = new Map<string, number>();
-  /** Agents' PRs whose ready time GitHub did not give: not asked again this session. */
-  private readonly readyTimeFailed = new Set<string>();
-  /** The commits of each agent's draft (`issueKey` →), at the `updatedAt` they were read for: a push (a new `updatedAt`) reads them again. */
-  private readonly commitCounts = new Map<string, { readonly updatedAt: number; readonly commits: number }>();
-  /** Agents' drafts whose commits GitHub did not give: not asked again this session. */
-  private readonly commitCountFailed = new Set<string>();
+  /** Agents' PRs: when the ready ones were marked ready, the drafts' commits (read after the sidebar). */
+  private readonly agentProgress: AgentProgress;
   /** The session key the GitHub data shown belongs to (see `GitHubConnection.sessionKey`). */
   private dataSession: string | undefined;
   /** Milliseconds from `start()` to the first paint with GitHub data (snapshot or answer), for benchmarks. */
@@ -94,14 +87,12 @@ export class InboxService extends Disposable {
     this.decisions = new InboxDecisions(this, config, parts.nudges);
     this.teamWarnings = parts.teamWarnings;
     this.handOver = new SnapshotHandOver(parts.snapshots, github);
+    this.agentProgress = new AgentProgress(github);
     this.snoozes = new Snoozes(parts.memento);
     this.handOffs = new HandOffs(parts.handOffs, github, parts.memento, () => this.set({}));
     this.register(github.onDidChange(() => {
       this.generation++;
-      this.readyTimes.clear();
-      this.readyTimeFailed.clear();
-      this.commitCounts.clear();
-      this.commitCountFailed.clear();
+      this.agentProgress.forget();
       void this.refresh('user');
     }));
     this.register(repositories.onDidChange(() => void this.refresh('user')));
@@ -200,61 +191,14 @@ export class InboxService extends Disposable {
     this.dataSession = key;
     this.handOffs.setAccount(saved.account);
     const data = inboxFromSaved(saved.data, (r) => this.snoozes.mark(r));
-    return { ...data, delegatedIssues: this.withReadyTimes(data.delegatedIssues), asOf: saved.savedAt, fromSnapshot: true };
+    return { ...data, delegatedIssues: this.agentProgress.applyTo(data.delegatedIssues), asOf: saved.savedAt, fromSnapshot: true };
   }
 
-  /**
-   * `issues` with the ready times read so far on their agents' PRs (and the times they carry,
-   * from a snapshot, remembered). A PR back in draft forgets its time: marked ready again, it is
-   * read again. A draft gets the commit count read for its `updatedAt` (or remembers the one it carries).
-   */
-  private withReadyTimes(issues: readonly DelegatedIssue[]): DelegatedIssue[] {
-    return issues.map((i) => (!i.agentPulls ? i : {
-      ...i,
-      agentPulls: i.agentPulls.map((p) => {
-        const key = issueKey(p.repo, p.number);
-        if (p.draft) {
-          this.readyTimes.delete(key);
-          this.readyTimeFailed.delete(key);
-          if (p.commits !== null) this.commitCounts.set(key, { updatedAt: p.updatedAt, commits: p.commits });
-          const counted = this.commitCounts.get(key);
-          return counted?.updatedAt === p.updatedAt && p.commits !== counted.commits ? { ...p, commits: counted.commits } : p;
-        }
-        if (p.readyAt !== undefined) this.readyTimes.set(key, p.readyAt);
-        const at = this.readyTimes.get(key);
-        return at === undefined || p.readyAt === at ? p : { ...p, readyAt: at };
-      }),
-    }));
-  }
-
-  /**
-   * When the agents' ready PRs in "Needs your review" were marked ready, and the commits of their
-   * drafts under Delegated work: one request for those not read yet (a draft: not since its last
-   * update), so an ordinary refresh asks nothing. A failure is logged and not asked again this
-   * session (an older GitHub Enterprise Server): their wait counts from their last update, and the
-   * drafts show no count.
-   */
-  private async readAgentReadyTimes(generation: number): Promise<void> {
+  /** What is not known yet of the agents' PRs shown (see `AgentProgress.read`), applied when read. */
+  private async readAgentProgress(generation: number): Promise<void> {
     const { delegatedIssues, reviews } = this.state;
-    const agents = this.config.settings.teamAgents;
-    const missing = [...agentPullsAwaitingReadyTime(delegatedIssues, reviews, agents), ...agentPullsAwaitingCommitCount(delegatedIssues, agents)]
-      .filter((p): p is typeof p & { id: string } => p.id !== undefined && !(p.draft ? this.commitCountFailed : this.readyTimeFailed).has(issueKey(p.repo, p.number)));
-    if (missing.length === 0) return;
-    try {
-      const read = await this.github.run((s) => s.agentPullProgress(missing.map((p) => p.id)));
-      if (!read || generation !== this.generation) return;
-      for (const p of missing) {
-        const got = read.get(p.id);
-        const key = issueKey(p.repo, p.number);
-        if (!p.draft) {
-          if (got !== undefined) this.readyTimes.set(key, got.readyAt);
-        } else if (got === undefined || got.commits === null) this.commitCountFailed.add(key);
-        else this.commitCounts.set(key, { updatedAt: p.updatedAt, commits: got.commits });
-      }
-      this.set({ delegatedIssues: this.withReadyTimes(this.state.delegatedIssues) });
-    } catch (e) {
-      for (const p of missing) (p.draft ? this.commitCountFailed : this.readyTimeFailed).add(issueKey(p.repo, p.number));
-      console.warn(`[lead-desk] when agents' pull requests were marked ready, or their commits, was not read: ${describeError(e)}`);
+    if (await this.agentProgress.read(delegatedIssues, reviews, this.config.settings.teamAgents, () => generation === this.generation)) {
+      this.set({ delegatedIssues: this.agentProgress.applyTo(this.state.delegatedIssues) });
     }
   }
 
@@ -329,7 +273,7 @@ export class InboxService extends Disposable {
       this.apply(result, key, true);
       // After the sidebar, never before it: one more request, and the sidebar does not wait for it.
       await this.refreshTeamLoad(generation, repos);
-      await this.readAgentReadyTimes(generation);
+      await this.readAgentProgress(generation);
       if (result.missing.length === 0 && key) await this.handOver.save({ ...result, delegatedIssues: [...this.state.delegatedIssues] }, this.state.teamLoad, this.state.asOf ?? Date.now(), key);
     } catch (e) {
       if (generation !== this.generation) return;
@@ -350,7 +294,7 @@ export class InboxService extends Disposable {
       // A list GitHub gave nothing for keeps what was shown before; the notice names it.
       reviews: keep.has('reviews') ? this.state.reviews : d.reviews.map((r) => this.snoozes.mark(r)),
       reviewsTotal: keep.has('reviews') ? this.state.reviewsTotal : d.reviewsTotal,
-      delegatedIssues: keep.has('delegated') ? this.state.delegatedIssues : this.withReadyTimes(d.delegatedIssues),
+      delegatedIssues: keep.has('delegated') ? this.state.delegatedIssues : this.agentProgress.applyTo(d.delegatedIssues),
       ownPullRequests: keep.has('mine') ? this.state.ownPullRequests : d.ownPullRequests,
       rateLimit: d.rateLimit ?? this.state.rateLimit, missing: d.missing, asOf: Date.now(), fromSnapshot: false, heldUntil: null,
       ...(done ? { failure: null, refreshing: false } : {}),
