@@ -73,7 +73,18 @@ export class FileLock {
     this.lockPath = `${file}.lock`;
   }
 
+  /** Takes the lock, waiting up to `maxWaitMs`; a folder deleted under the file is made again first. */
   async acquire(): Promise<HeldLock> {
+    try {
+      return await this.acquireInFolder();
+    } catch (err) {
+      if (errorCode(err) !== 'ENOENT') throw err;
+      await this.options.fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+      return this.acquireInFolder();
+    }
+  }
+
+  private async acquireInFolder(): Promise<HeldLock> {
     if (this.held) throw new Error(`lock on ${this.file} is already held by this object`);
     this.token = randomToken();
     this.compromised = false;

@@ -6,7 +6,7 @@ import { FileLock, type HeldLock } from './fileLock';
 import { watchFile } from './fileWatch';
 import { applyAll, settleChanges, type Applied, type Change } from './changeBatch';
 import { SaveRetry } from './saveRetry';
-import { codedError, errorCode, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
+import { codedError, isEnvironmentalError, nodeStoreFs, type StoreFs } from './storeFs';
 import { fileStamp, NewerVersionError, serialize, VersionedJsonAdapter, type FileSpec, type SetAside, type Versioned } from './versionedJson';
 
 /*
@@ -316,7 +316,7 @@ export class JsonFile<T extends Versioned> {
     let failure: unknown;
     const newer: { base?: T; stamp?: string | null } = {};
     try {
-      held = await this.acquire();
+      held = await this.lock.acquire();
       const lock = held;
       const adapter = this.adapter();
       adapter.beforeRename = async () => {
@@ -379,16 +379,6 @@ export class JsonFile<T extends Versioned> {
     this.low.data = inMemory.draft;
     settleChanges(changes, inMemory, failed);
     this.retry.failed(failure, this.unsaved.length);
-  }
-
-  private async acquire(): Promise<HeldLock> {
-    try {
-      return await this.lock.acquire();
-    } catch (err) {
-      if (errorCode(err) !== 'ENOENT') throw err;
-      await this.fs.promises.mkdir(path.dirname(this.path), { recursive: true }); // folder was deleted
-      return this.lock.acquire();
-    }
   }
 
   /**
